@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { AgendaTimeline } from "@/components/events/agenda-timeline";
+import { PrintButton } from "@/components/ui/print-button";
+import { loadPublicEvent } from "@/lib/events/loaders";
+import type { Locale } from "@/lib/i18n/config";
+import { pick } from "@/lib/i18n/format";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: PageProps<"/events/[slug]/agenda">): Promise<Metadata> {
+  const { slug } = await params;
+  const event = await loadPublicEvent(slug);
+  if (!event) return {};
+  const [t, locale] = await Promise.all([getTranslations("events"), getLocale() as Promise<Locale>]);
+  const title = t("agendaTitle", { title: pick(locale, event.title, event.titleEn) });
+  return { title, openGraph: { title, type: "website" } };
+}
+
+export default async function AgendaPage({ params }: PageProps<"/events/[slug]/agenda">) {
+  const { slug } = await params;
+  const event = await loadPublicEvent(slug);
+  if (!event) notFound();
+  const [t, locale] = await Promise.all([getTranslations("events"), getLocale() as Promise<Locale>]);
+  return (
+    <div>
+      <div className="no-print mb-4 flex items-center justify-between gap-4 text-sm">
+        <Link href={`/events/${event.slug}`} className="text-brand-700 hover:underline">
+          ← {t("backToEvent")}
+        </Link>
+        <PrintButton label={t("print")} />
+      </div>
+      <h1 className="text-2xl font-bold leading-snug text-slate-900" data-testid="agenda-title">
+        {pick(locale, event.title, event.titleEn)}
+      </h1>
+      <p className="mt-1 text-sm text-slate-500">{t("timezoneNote", { tz: event.timezone })}</p>
+      <div className="mt-6">
+        <AgendaTimeline event={event} />
+      </div>
+    </div>
+  );
+}

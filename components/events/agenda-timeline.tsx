@@ -1,0 +1,137 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import type { PublicEventDetail, PublicSession } from "@/lib/events/queries";
+import type { Locale } from "@/lib/i18n/config";
+import { dayKey, formatDate, formatTime, formatTimeRange, pick } from "@/lib/i18n/format";
+
+/** Each kind of session gets its own colour so the day reads at a glance. */
+const KIND_TONE: Record<string, BadgeTone> = {
+  site_visit: "teal",
+  report_release: "violet",
+  exchange: "blue",
+  keynote: "amber",
+  remarks: "green",
+  plenary: "blue",
+  panel: "blue",
+  ceremony: "red",
+};
+const KIND_BORDER: Record<string, string> = {
+  site_visit: "border-l-teal-500",
+  report_release: "border-l-violet-500",
+  exchange: "border-l-brand-600",
+  keynote: "border-l-amber-500",
+  remarks: "border-l-emerald-500",
+  ceremony: "border-l-red-500",
+};
+
+export async function AgendaTimeline({ event }: { event: PublicEventDetail }) {
+  const locale = (await getLocale()) as Locale;
+  const tz = event.timezone;
+  const days = new Map<string, PublicSession[]>();
+  for (const s of event.sessions) {
+    const k = dayKey(s.startsAt, tz);
+    days.set(k, [...(days.get(k) ?? []), s]);
+  }
+  return (
+    <div className="space-y-10">
+      {[...days.entries()].map(([day, sessions]) => (
+        <section key={day} aria-label={day}>
+          <h2 className="mb-4 text-lg font-semibold text-slate-800">{formatDate(sessions[0].startsAt, tz, locale)}</h2>
+          <ol className="space-y-4">
+            {sessions.map((s) => (
+              <SessionCard key={s.id} session={s} tz={tz} locale={locale} />
+            ))}
+          </ol>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+async function SessionCard({ session: s, tz, locale }: { session: PublicSession; tz: string; locale: Locale }) {
+  const t = await getTranslations("events");
+  return (
+    <li
+      className={`break-inside-avoid rounded-xl border border-l-4 border-slate-200 bg-white p-5 shadow-sm ${KIND_BORDER[s.kind] ?? "border-l-slate-400"}`}
+      data-testid="agenda-session"
+      data-kind={s.kind}
+    >
+      <div className="flex flex-wrap items-center gap-3">
+        <time className="font-mono text-sm font-semibold text-slate-700" dateTime={s.startsAt.toISOString()}>
+          {formatTimeRange(s.startsAt, s.endsAt, tz, locale)}
+        </time>
+        <Badge tone={KIND_TONE[s.kind] ?? "slate"}>{t(`sessionKind.${s.kind}`)}</Badge>
+        {s.location && <span className="text-sm text-slate-500">{pick(locale, s.location, s.locationEn)}</span>}
+      </div>
+      <h3 className="mt-2 text-base font-semibold leading-snug text-slate-900">{pick(locale, s.title, s.titleEn)}</h3>
+      {s.description && <p className="mt-1 text-sm leading-6 text-slate-600">{pick(locale, s.description, s.descriptionEn)}</p>}
+
+      {s.stops.length > 0 && (
+        <div className="mt-4">
+          <h4 className="text-sm font-medium text-slate-500">{t("stops")}</h4>
+          <ol className="mt-2 space-y-3 border-l-2 border-dashed border-teal-300 pl-5" data-testid="site-visit-stops">
+            {s.stops.map((st) => (
+              <li key={st.id} className="relative">
+                <span className="absolute -left-[31px] flex h-5 w-5 items-center justify-center rounded-full bg-teal-600 text-xs font-bold text-white" aria-hidden>
+                  {st.order}
+                </span>
+                <div className="flex flex-wrap items-baseline gap-x-3">
+                  <span className="sr-only">{t("stopNumber", { n: st.order })}</span>
+                  <span className="font-medium text-slate-900">{pick(locale, st.name, st.nameEn)}</span>
+                  {st.plannedArrival && <span className="text-xs text-slate-500">{t("arrival", { time: formatTime(st.plannedArrival, tz, locale) })}</span>}
+                </div>
+                {st.description && <p className="mt-1 text-sm leading-6 text-slate-600">{pick(locale, st.description, st.descriptionEn)}</p>}
+                {st.facts.length > 0 && (
+                  <ul className="mt-1 flex flex-wrap gap-2">
+                    {st.facts.map((f, i) => (
+                      <li key={i} className="rounded bg-teal-50 px-2 py-0.5 text-xs text-teal-900">
+                        {pick(locale, f.label, f.labelEn)}：{pick(locale, f.value, f.valueEn)}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+
+      {s.buses.length > 0 && (
+        <div className="mt-4">
+          <h4 className="text-sm font-medium text-slate-500">{t("buses")}</h4>
+          <ul className="mt-1 flex flex-wrap gap-2 text-sm">
+            {s.buses.map((b) => (
+              <li key={b.id} className="rounded-md bg-slate-100 px-2 py-1">
+                {b.name} · {t("busSeats", { seats: b.seats })}
+                {b.leaderName ? ` · ${t("busLeader", { name: b.leaderName })}` : ""}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {s.speakers.length > 0 && (
+        <ul className="mt-4 grid gap-3 sm:grid-cols-2" data-testid="session-speakers">
+          {s.speakers.map((sp) => (
+            <li key={sp.id} className="rounded-lg bg-slate-50 p-3">
+              <div className="flex items-baseline gap-2">
+                <span className="font-semibold text-slate-900">{pick(locale, sp.person.name, sp.person.nameEn)}</span>
+                <span className="text-xs text-slate-500">{t(`sessionRole.${sp.role}`)}</span>
+              </div>
+              <ul className="mt-1 space-y-0.5 text-sm text-slate-600">
+                {sp.person.positions.map((p) => (
+                  <li key={p.id}>
+                    {pick(locale, p.organization, p.organizationEn)}
+                    {p.title ? (locale === "en" ? `, ${pick(locale, p.title, p.titleEn)}` : ` ${p.title}`) : ""}
+                  </li>
+                ))}
+              </ul>
+              {sp.topic && <p className="mt-1 text-sm text-slate-800">{pick(locale, sp.topic, sp.topicEn)}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+

@@ -1,0 +1,28 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTransition } from "react";
+import { LOCALE_COOKIE, type Locale } from "@/lib/i18n/config";
+
+/** Sets the locale cookie and re-renders the current page on the server; no server action needed. */
+export function LanguageSwitch({ current, label, ariaLabel }: { current: Locale; label: string; ariaLabel: string }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const next: Locale = current === "zh-CN" ? "en" : "zh-CN";
+  return (
+    <button
+      type="button"
+      aria-label={ariaLabel}
+      data-testid="language-switch"
+      disabled={pending}
+      onClick={() => {
+        document.cookie = `${LOCALE_COOKIE}=${next}; path=/; max-age=31536000; samesite=lax`;
+        startTransition(() => router.refresh());
+      }}
+      className="rounded-md border border-slate-300 px-2.5 py-1 text-sm text-slate-700 hover:bg-slate-100 disabled:opacity-60"
+      lang={next}
+    >
+      {label}
+    </button>
+  );
+}

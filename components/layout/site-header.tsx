@@ -1,0 +1,28 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/config";
+import { LanguageSwitch } from "./language-switch";
+
+export async function SiteHeader({ accountSlot }: { accountSlot?: React.ReactNode }) {
+  const t = await getTranslations("common");
+  const locale = (await getLocale()) as Locale;
+  return (
+    <header className="no-print border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/" className="flex items-baseline gap-2 text-brand-900">
+          <span className="text-xl font-bold tracking-wide">会务</span>
+          <span className="text-sm font-semibold text-slate-500">Huiwu</span>
+        </Link>
+        <nav aria-label="main" className="flex flex-1 flex-wrap items-center gap-4 text-sm text-slate-700">
+          <Link href="/" className="hover:text-brand-700">
+            {t("nav.events")}
+          </Link>
+        </nav>
+        <div className="flex items-center gap-3">
+          {accountSlot}
+          <LanguageSwitch current={locale} label={t("switchTo")} ariaLabel={t("language")} />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,121 @@
+import { sql } from "drizzle-orm";
+import { bigserial, boolean, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, tstz, updatedAt } from "./_common";
+import { agendaSessions, buses } from "./agenda";
+import { users } from "./auth";
+import { events } from "./events";
+
+export const registrationStatus = pgEnum("registration_status", ["pending", "confirmed", "waitlisted", "cancelled", "rejected"]);
+
+/** 与会代表类别: government department, industrial park, expert/scholar, enterprise, media, other. */
+export const delegateCategory = pgEnum("delegate_category", ["government", "park", "expert", "enterprise", "media", "other"]);
+
+export const registrationSource = pgEnum("registration_source", ["self", "organizer", "import", "seed"]);
+
+/** One person's registration (报名) for one forum. Guests added by an organizer may have no user account. */
+export const registrations = pgTable(
+  "registrations",
+  {
+    id: id(),
+    eventId: uuid()
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    userId: uuid().references(() => users.id, { onDelete: "set null" }),
+    status: registrationStatus().notNull(),
+    fullName: text().notNull(),
+    /** Lower-cased; unique per forum when present. */
+    email: text(),
+    phone: text(),
+    category: delegateCategory().notNull().default("other"),
+    organization: text(),
+    position: text(),
+    needs: text(),
+    siteVisit: boolean().notNull().default(false),
+    busId: uuid().references(() => buses.id, { onDelete: "set null" }),
+    /** Unguessable (≥ 128 bits, base64url) code printed as the ticket QR. */
+    ticketCode: text().notNull(),
+    answers: jsonb().$type<Record<string, string | string[]>>().notNull().default({}),
+    source: registrationSource().notNull().default("self"),
+    notes: text(),
+    /** Orders the waitlist: first come, first served. */
+    waitlistedAt: tstz(),
+    confirmedAt: tstz(),
+    cancelledAt: tstz(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("registrations_ticket_code_unique").on(t.ticketCode),
+    uniqueIndex("registrations_event_user_unique").on(t.eventId, t.userId),
+    uniqueIndex("registrations_event_email_unique").on(t.eventId, t.email),
+    index("registrations_event_status_idx").on(t.eventId, t.status, t.createdAt),
+    index("registrations_bus_idx").on(t.busId),
+    check("registrations_ticket_code_length", sql`length(${t.ticketCode}) >= 22`),
+    check("registrations_email_lower", sql`${t.email} IS NULL OR ${t.email} = lower(${t.email})`),
+  ],
+);
+
+/** A check-in (签到) of a registration for one segment of the forum (e.g. morning site visit, afternoon symposium). */
+export const checkins = pgTable(
+  "checkins",
+  {
+    id: id(),
+    registrationId: uuid()
+      .notNull()
+      .references(() => registrations.id, { onDelete: "cascade" }),
+    /** "event" for the whole forum, or a segment name / session id. */
+    segment: text().notNull().default("event"),
+    sessionId: uuid().references(() => agendaSessions.id, { onDelete: "set null" }),
+    checkedInAt: tstz().notNull().defaultNow(),
+    checkedInById: uuid().references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [unique("checkins_registration_segment_unique").on(t.registrationId, t.segment)],
+);
+
+/** Sessions an attendee marked for their personal agenda. */
+export const agendaSelections = pgTable(
+  "agenda_selections",
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    sessionId: uuid()
+      .notNull()
+      .references(() => agendaSessions.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.sessionId] })],
+);
+
+/** Secret token of a user's personal calendar (.ics) feed. */
+export const calendarFeeds = pgTable("calendar_feeds", {
+  userId: uuid()
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  token: text().notNull().unique(),
+  createdAt: createdAt(),
+});
+
+export const outboxStatus = pgEnum("outbox_status", ["pending", "sent", "failed"]);
+
+/** Notifications go through an outbox: written in the same transaction as the change, delivered by a worker. */
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    kind: text().notNull(),
+    toEmail: text().notNull(),
+    userId: uuid().references(() => users.id, { onDelete: "set null" }),
+    eventId: uuid().references(() => events.id, { onDelete: "set null" }),
+    registrationId: uuid().references(() => registrations.id, { onDelete: "set null" }),
+    subject: text().notNull(),
+    body: text().notNull(),
+    status: outboxStatus().notNull().default("pending"),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: tstz().notNull().defaultNow(),
+    lastError: text(),
+    createdAt: createdAt(),
+    sentAt: tstz(),
+  },
+  (t) => [index("outbox_due_idx").on(t.status, t.nextAttemptAt)],
+);

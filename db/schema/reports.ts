@@ -1,0 +1,118 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, jsonb, pgEnum, pgTable, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, tstz, updatedAt } from "./_common";
+import { users } from "./auth";
+import { events } from "./events";
+import { media } from "./storage";
+
+export const reportStatus = pgEnum("report_status", ["draft", "in_review", "published"]);
+
+/** A post-event report (会后报道). `version` is bumped on every save: optimistic locking. */
+export const reports = pgTable(
+  "reports",
+  {
+    id: id(),
+    eventId: uuid()
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    slug: text().notNull(),
+    title: text().notNull(),
+    titleEn: text(),
+    subtitle: text(),
+    /** e.g. 川网传媒记者 邓柯 */
+    byline: text(),
+    /** e.g. 图片由沿滩区委宣传部提供 */
+    photoCredit: text(),
+    tags: text().array().notNull().default(sql`ARRAY[]::text[]`),
+    /** Lead paragraph(s) before the first headed section. */
+    lead: text().notNull().default(""),
+    status: reportStatus().notNull().default("draft"),
+    publishedAt: tstz(),
+    scheduledAt: tstz(),
+    reviewComment: text(),
+    version: integer().notNull().default(1),
+    createdById: uuid().references(() => users.id, { onDelete: "set null" }),
+    updatedById: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("reports_slug_unique").on(t.slug),
+    index("reports_event_idx").on(t.eventId),
+    index("reports_status_published_idx").on(t.status, t.publishedAt),
+    check("reports_version_positive", sql`${t.version} > 0`),
+    check("reports_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+  ],
+);
+
+/** A headed section of a report body; body is Markdown (sanitized on output). */
+export const reportSections = pgTable(
+  "report_sections",
+  {
+    id: id(),
+    reportId: uuid()
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
+    order: integer().notNull(),
+    heading: text().notNull().default(""),
+    body: text().notNull().default(""),
+  },
+  (t) => [unique("report_sections_order_unique").on(t.reportId, t.order)],
+);
+
+/** Key figures (关键数据): 2024 营业收入 246.23 亿元 +20.56% … */
+export const reportFigures = pgTable(
+  "report_figures",
+  {
+    id: id(),
+    reportId: uuid()
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
+    order: integer().notNull(),
+    label: text().notNull(),
+    value: text().notNull(),
+    unit: text(),
+    change: text(),
+    period: text(),
+  },
+  (t) => [unique("report_figures_order_unique").on(t.reportId, t.order)],
+);
+
+export const reportMediaRole = pgEnum("report_media_role", ["photo", "attachment"]);
+
+/** Photos and attachments of a report, each with caption and credit. */
+export const reportMedia = pgTable(
+  "report_media",
+  {
+    id: id(),
+    reportId: uuid()
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
+    mediaId: uuid()
+      .notNull()
+      .references(() => media.id, { onDelete: "restrict" }),
+    role: reportMediaRole().notNull(),
+    caption: text(),
+    credit: text(),
+    /** Section order the photo belongs to; null = gallery. */
+    sectionOrder: integer(),
+    order: integer().notNull().default(0),
+  },
+  (t) => [index("report_media_report_idx").on(t.reportId)],
+);
+
+/** Revision history: a full snapshot per saved version. */
+export const reportRevisions = pgTable(
+  "report_revisions",
+  {
+    id: id(),
+    reportId: uuid()
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
+    version: integer().notNull(),
+    snapshot: jsonb().notNull(),
+    authorId: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [unique("report_revisions_version_unique").on(t.reportId, t.version)],
+);

@@ -1,0 +1,121 @@
+/**
+ * The OpenAPI 3.1 document of /api. Each feature adds its paths here; tests/unit/openapi.test.ts checks that every
+ * route handler under app/api is described.
+ */
+const err = { type: "object", properties: { error: { type: "string" } }, required: ["error"] } as const;
+const iso = { type: "string", format: "date-time", description: "ISO-8601 with the forum's UTC offset" } as const;
+
+const eventListItem = {
+  type: "object",
+  properties: {
+    slug: { type: "string" },
+    title: { type: "string" },
+    startsAt: iso,
+    endsAt: iso,
+    timezone: { type: "string", example: "Asia/Shanghai" },
+    city: { type: ["string", "null"] },
+    venue: { type: ["string", "null"] },
+    status: { type: "string", enum: ["published", "completed", "cancelled"] },
+  },
+} as const;
+
+const position = { type: "object", properties: { organization: { type: "string" }, title: { type: "string" } } } as const;
+
+const eventDetail = {
+  type: "object",
+  properties: {
+    slug: { type: "string" },
+    title: { type: "string" },
+    titleEn: { type: ["string", "null"] },
+    summary: { type: "string" },
+    startsAt: iso,
+    endsAt: iso,
+    timezone: { type: "string" },
+    status: { type: "string" },
+    venue: { type: "object", properties: { name: { type: ["string", "null"] }, address: { type: ["string", "null"] }, city: { type: ["string", "null"] } } },
+    capacity: { type: ["integer", "null"] },
+    hosts: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          name: { type: "string" },
+          role: { type: "string", enum: ["host", "co_host", "organizer", "co_organizer", "supporter", "media"] },
+          order: { type: "integer" },
+        },
+      },
+    },
+    sessions: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          id: { type: "string", format: "uuid" },
+          title: { type: "string" },
+          kind: { type: "string" },
+          startsAt: iso,
+          endsAt: iso,
+          location: { type: ["string", "null"] },
+          speakers: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: { name: { type: "string" }, role: { type: "string" }, topic: { type: ["string", "null"] }, positions: { type: "array", items: position } },
+            },
+          },
+          stops: {
+            type: "array",
+            items: { type: "object", properties: { order: { type: "integer" }, name: { type: "string" }, description: { type: ["string", "null"] } } },
+          },
+        },
+      },
+    },
+    reports: {
+      type: "array",
+      items: { type: "object", properties: { slug: { type: "string" }, title: { type: "string" }, publishedAt: { ...iso, type: ["string", "null"] } } },
+    },
+  },
+} as const;
+
+export type OpenApiPaths = Record<string, Record<string, unknown>>;
+
+export const paths: OpenApiPaths = {
+  "/api/health": {
+    get: {
+      summary: "Liveness and database reachability",
+      responses: {
+        "200": { description: "Up", content: { "application/json": { schema: { type: "object", properties: { ok: { const: true }, db: { enum: ["pglite", "postgres"] } } } } } },
+        "503": { description: "Database unreachable" },
+      },
+    },
+  },
+  "/api/v1/events": {
+    get: {
+      summary: "Public forums",
+      responses: { "200": { description: "List", content: { "application/json": { schema: { type: "object", properties: { events: { type: "array", items: eventListItem } } } } } } },
+    },
+  },
+  "/api/v1/events/{slug}": {
+    get: {
+      summary: "A public forum with hosts, agenda, speakers, site-visit stops and reports",
+      parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }],
+      responses: {
+        "200": { description: "The forum", content: { "application/json": { schema: eventDetail } } },
+        "404": { description: "Unknown or unpublished", content: { "application/json": { schema: err } } },
+      },
+    },
+  },
+  "/api/v1/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1" } } } },
+};
+
+export function openApiDocument() {
+  return {
+    openapi: "3.1.0",
+    info: { title: "Huiwu 会务 API", version: "1.0.0", description: "Forums, agendas, registrations, check-in and reports." },
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "Token from POST /api/v1/auth/token" } },
+      schemas: { Error: err },
+    },
+    paths,
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * The app's database handle: opened lazily on first use (never during `next build`), migrations applied once.
+ * Kept on globalThis so dev-mode hot reloads and route bundles share one PGlite instance / one pool.
+ */
+import "server-only";
+import { migrateDatabase } from "@/db/migrate";
+import { openDatabase, type Db, type DbHandle } from "@/db/client";
+
+const g = globalThis as unknown as { __huiwuDb?: Promise<DbHandle> };
+
+export function databaseOptions() {
+  return {
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    dataDir: process.env.DATA_DIR || "./.data",
+    maxConnections: Number(process.env.DATABASE_POOL_SIZE || 10),
+  };
+}
+
+export function dbHandle(): Promise<DbHandle> {
+  if (!g.__huiwuDb) {
+    g.__huiwuDb = openDatabase(databaseOptions()).then(async (h) => {
+      await migrateDatabase(h);
+      return h;
+    });
+    g.__huiwuDb.catch(() => {
+      g.__huiwuDb = undefined; // let the next request retry (e.g. Postgres came back)
+    });
+  }
+  return g.__huiwuDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await dbHandle()).db;
+}

@@ -1,0 +1,18 @@
+/**
+ * UI strings, one JSON file per namespace and locale under messages/<locale>/ so features own their strings.
+ * Add a namespace: create both files and list it here (a unit test checks that both locales have the same keys).
+ */
+import type { Locale } from "./config";
+import zhCommon from "@/messages/zh-CN/common.json";
+import enCommon from "@/messages/en/common.json";
+import zhEvents from "@/messages/zh-CN/events.json";
+import enEvents from "@/messages/en/events.json";
+
+export const messagesByLocale = {
+  "zh-CN": { common: zhCommon, events: zhEvents },
+  en: { common: enCommon, events: enEvents },
+} satisfies Record<Locale, Record<string, unknown>>;
+
+export function messagesFor(locale: Locale) {
+  return messagesByLocale[locale];
+}

@@ -1,0 +1,4 @@
+/** `npm run db:setup`: migrate and (if empty) seed, then exit. */
+import { exitOnConfigError, prepareDatabase } from "./lib/setup";
+
+prepareDatabase().catch(exitOnConfigError);

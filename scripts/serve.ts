@@ -1,0 +1,45 @@
+/**
+ * `npm run serve` (the second half of `npm start`): prepare the database, print the URL and demo logins, then run
+ * `next start` on PORT (default 3000). The embedded mode needs no configuration at all: an AUTH_SECRET is generated
+ * once and kept in DATA_DIR. With DATABASE_URL (a real deployment) AUTH_SECRET must be set explicitly.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { DEMO_ACCOUNTS } from "../db/seed/demo-accounts";
+import { dbOptionsFromEnv, exitOnConfigError, prepareDatabase } from "./lib/setup";
+
+function ensureAuthSecret() {
+  if (process.env.AUTH_SECRET) return;
+  const { databaseUrl, dataDir } = dbOptionsFromEnv();
+  if (databaseUrl) {
+    console.error("Error: AUTH_SECRET is not set. Production with DATABASE_URL needs it (e.g. `openssl rand -base64 32`), identical on every instance.");
+    process.exit(1);
+  }
+  const file = path.join(dataDir, "auth-secret");
+  fs.mkdirSync(dataDir, { recursive: true });
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  process.env.AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
+}
+
+async function main() {
+  ensureAuthSecret();
+  await prepareDatabase();
+  const port = process.env.PORT || "3000";
+  const host = process.env.HOSTNAME || "0.0.0.0";
+  const url = `http://localhost:${port}`;
+  console.log("");
+  console.log(`Huiwu 会务 is starting at ${url}`);
+  if (process.env.HUIWU_QUIET !== "1") {
+    console.log("Demo logins (demo data only — change or remove them before real use):");
+    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role.padEnd(9)} ${a.email.padEnd(24)} ${a.password}`);
+  }
+  console.log("");
+  const nextBin = require.resolve("next/dist/bin/next");
+  const child = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", host], { stdio: "inherit", env: process.env });
+  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+main().catch(exitOnConfigError);

@@ -1,0 +1,77 @@
+import { expect, test } from "@playwright/test";
+import { snap, YANTAN } from "./helpers";
+
+const SPEAKERS = ["唐利民", "赵德本", "戴宇", "陈军", "范恒山", "李后强", "鲁荣东", "唐雄兴"];
+
+test.describe("public forum pages", () => {
+  test("home lists the Yantan forum (zh-CN default)", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+    await expect(page.getByRole("link", { name: "产业园区赋能县域经济高质量发展座谈会" })).toBeVisible();
+    await snap(page, "home-zh");
+  });
+
+  test("event page in zh-CN: hosts by role, date in the forum's zone, venue", async ({ page }) => {
+    await page.goto(`/events/${YANTAN}`);
+    await expect(page.getByTestId("event-title")).toHaveText("产业园区赋能县域经济高质量发展座谈会");
+    await expect(page.getByTestId("event-when")).toContainText("2025年9月5日");
+    await expect(page.getByTestId("event-when")).toContainText("09:00–17:30");
+    const hosts = page.getByTestId("hosts");
+    await expect(hosts).toContainText("联合主办");
+    const names = await hosts.locator("li").allTextContents();
+    expect(names).toEqual(["四川省人民政府参事室", "自贡市人民政府", "四川新闻网传媒集团", "四川省县域经济学会"]);
+    await snap(page, "event-zh");
+  });
+
+  test("agenda in zh-CN: site visit with 4 numbered stops, 8 speakers with positions", async ({ page }) => {
+    await page.goto(`/events/${YANTAN}/agenda`);
+    const visit = page.locator('[data-kind="site_visit"]');
+    await expect(visit.getByTestId("site-visit-stops").locator(":scope > li")).toHaveCount(4);
+    await expect(visit).toContainText("自贡食品产业园");
+    for (const name of SPEAKERS) await expect(page.getByTestId("session-speakers").getByText(name, { exact: true })).toBeVisible();
+    await expect(page.getByText("四川省县域经济学会 会长")).toBeVisible();
+    await snap(page, "agenda-zh");
+  });
+
+  test("language switch to English: event and agenda in en", async ({ page }) => {
+    await page.goto(`/events/${YANTAN}`);
+    await page.getByTestId("language-switch").click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByTestId("event-when")).toContainText("5 September 2025");
+    await expect(page.getByTestId("hosts")).toContainText("Co-hosts");
+    await snap(page, "event-en");
+    await page.goto(`/events/${YANTAN}/agenda`);
+    await expect(page.locator('[data-kind="site_visit"]')).toContainText("Site visit");
+    await expect(page.locator('[data-kind="keynote"]')).toContainText("Keynote");
+    await snap(page, "agenda-en");
+  });
+
+  test("phone viewport: agenda does not overflow horizontally", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`/events/${YANTAN}/agenda`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await snap(page, "agenda-phone-zh");
+  });
+
+  test("unknown slug: a real not-found page and a 404 JSON", async ({ page, request }) => {
+    const res = await page.goto("/events/no-such-forum");
+    expect(res?.status()).toBe(404);
+    await expect(page.getByTestId("not-found")).toBeVisible();
+    const api = await request.get("/api/v1/events/no-such-forum");
+    expect(api.status()).toBe(404);
+    expect((await api.json()).error).toBeTruthy();
+  });
+
+  test("read API over HTTP", async ({ request }) => {
+    const health = await request.get("/api/health");
+    expect(await health.json()).toEqual({ ok: true, db: "pglite" });
+    const detail = await (await request.get(`/api/v1/events/${YANTAN}`)).json();
+    expect(detail.hosts).toHaveLength(4);
+    expect(detail.startsAt).toBe("2025-09-05T09:00:00+08:00");
+    const visit = detail.sessions.find((s: { kind: string }) => s.kind === "site_visit");
+    expect(visit.stops).toHaveLength(4);
+    const names = detail.sessions.flatMap((s: { speakers: { name: string }[] }) => s.speakers.map((p) => p.name));
+    for (const n of SPEAKERS) expect(names).toContain(n);
+  });
+});
