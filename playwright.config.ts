@@ -5,7 +5,8 @@ import { defineConfig, devices } from "@playwright/test";
 const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH || (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 const port = Number(process.env.E2E_PORT || 3100);
 export const baseURL = `http://127.0.0.1:${port}`;
-export const e2eDataDir = ".data-e2e";
+/** One data dir per port, so several runs (and helpers) can test side by side. */
+export const e2eDataDir = `.data-e2e-${port}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -43,6 +44,7 @@ export default defineConfig({
       DATA_DIR: e2eDataDir,
       DATABASE_URL: "",
       NEXT_TELEMETRY_DISABLED: "1",
+      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || ".next",
       HUIWU_QUIET: "1",
       AUTH_SECRET: "e2e-only-secret-e2e-only-secret-000000",
     },
