@@ -56,8 +56,14 @@ export const reportSections = pgTable(
     order: integer().notNull(),
     heading: text().notNull().default(""),
     body: text().notNull().default(""),
+    /** Set on blocks drafted from the forum's data ("attendance" statistics, "program" = co-hosts and who spoke on
+     * what); such a block can be refreshed from the forum. Null = written by a person. */
+    generated: text(),
   },
-  (t) => [unique("report_sections_order_unique").on(t.reportId, t.order)],
+  (t) => [
+    unique("report_sections_order_unique").on(t.reportId, t.order),
+    check("report_sections_generated_kind", sql`${t.generated} IS NULL OR ${t.generated} IN ('attendance', 'program')`),
+  ],
 );
 
 /** Key figures (关键数据): 2024 营业收入 246.23 亿元 +20.56% … */

@@ -1,0 +1,2 @@
+ALTER TABLE "report_sections" ADD COLUMN "generated" text;--> statement-breakpoint
+ALTER TABLE "report_sections" ADD CONSTRAINT "report_sections_generated_kind" CHECK ("report_sections"."generated" IS NULL OR "report_sections"."generated" IN ('attendance', 'program'));
