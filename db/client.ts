@@ -21,6 +21,8 @@ export type DbHandle = {
   /** Raw SQL returning rows, the same shape on both engines. */
   query: <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
   close: () => Promise<void>;
+  /** PGlite only: a tarball of the whole data directory (backups). */
+  dumpDataDir?: () => Promise<Blob>;
 };
 
 /** A configuration problem a person can fix: printed as one line, never a stack trace. */
@@ -90,6 +92,7 @@ async function openPglite(dataDir?: string): Promise<DbHandle> {
       await client.close();
       release();
     },
+    dumpDataDir: () => client.dumpDataDir("gzip"),
   };
 }
 
