@@ -8,7 +8,7 @@ const nextConfig = {
   // Separate build dirs let several builds (tests, benchmarks) coexist in one checkout.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native / WASM packages must be required at run time, never bundled (PGlite also must not open during build).
-  serverExternalPackages: ["@electric-sql/pglite", "postgres", "@node-rs/argon2", "sharp"],
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "@node-rs/argon2", "sharp", "pino"],
   poweredByHeader: false,
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` is the type gate; skip the duplicate pass in `next build`
   experimental: {

@@ -3,6 +3,7 @@
  * the message of an unexpected error.
  */
 import { z } from "zod";
+import { logger } from "@/lib/log";
 
 export type FieldErrors = Record<string, string[]>;
 export type ActionResult<T = undefined> = { ok: true; data?: T } | { ok: false; error: string; fieldErrors?: FieldErrors; code?: ErrorCode };
@@ -67,6 +68,6 @@ export async function run<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
 export function toFailure(e: unknown): { ok: false; error: string; fieldErrors?: FieldErrors; code: ErrorCode } {
   if (e instanceof DomainError) return { ok: false, error: e.message, fieldErrors: e.fieldErrors, code: e.code };
   const ref = Math.random().toString(36).slice(2, 10);
-  console.error(JSON.stringify({ level: "error", ref, error: e instanceof Error ? { name: e.name, message: e.message, stack: e.stack } : String(e) }));
+  logger.error({ ref, err: e instanceof Error ? { name: e.name, message: e.message, stack: e.stack } : String(e) }, "unexpected error in a command");
   return { ok: false, error: `Something went wrong (ref ${ref}). Please try again.`, code: "internal" };
 }

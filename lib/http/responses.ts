@@ -1,5 +1,6 @@
 /** JSON responses for route handlers: one shape for errors, never internals (DESIGN §3.2). */
 import { NextResponse } from "next/server";
+import { logUnexpected } from "@/lib/log";
 
 export function json(data: unknown, init?: number | ResponseInit) {
   return NextResponse.json(data, typeof init === "number" ? { status: init } : init);
@@ -10,8 +11,7 @@ export function jsonError(status: number, error: string, extra?: Record<string, 
 }
 
 /** Log an unexpected error with a reference and answer a generic 500 that quotes the reference. */
-export function internalError(e: unknown, where: string) {
-  const ref = Math.random().toString(36).slice(2, 10);
-  console.error(JSON.stringify({ level: "error", ref, where, error: e instanceof Error ? { name: e.name, message: e.message, stack: e.stack } : String(e) }));
+export async function internalError(e: unknown, where: string) {
+  const ref = await logUnexpected(e, where);
   return jsonError(500, `Internal error (ref ${ref}).`);
 }
