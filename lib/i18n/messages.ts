@@ -7,10 +7,12 @@ import zhCommon from "@/messages/zh-CN/common.json";
 import enCommon from "@/messages/en/common.json";
 import zhEvents from "@/messages/zh-CN/events.json";
 import enEvents from "@/messages/en/events.json";
+import zhRegistration from "@/messages/zh-CN/registration.json";
+import enRegistration from "@/messages/en/registration.json";
 
 export const messagesByLocale = {
-  "zh-CN": { common: zhCommon, events: zhEvents },
-  en: { common: enCommon, events: enEvents },
+  "zh-CN": { common: zhCommon, events: zhEvents, registration: zhRegistration },
+  en: { common: enCommon, events: enEvents, registration: enRegistration },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export function messagesFor(locale: Locale) {
