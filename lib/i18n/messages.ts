@@ -9,10 +9,12 @@ import zhEvents from "@/messages/zh-CN/events.json";
 import enEvents from "@/messages/en/events.json";
 import zhRegistration from "@/messages/zh-CN/registration.json";
 import enRegistration from "@/messages/en/registration.json";
+import zhAuth from "@/messages/zh-CN/auth.json";
+import enAuth from "@/messages/en/auth.json";
 
 export const messagesByLocale = {
-  "zh-CN": { common: zhCommon, events: zhEvents, registration: zhRegistration },
-  en: { common: enCommon, events: enEvents, registration: enRegistration },
+  "zh-CN": { common: zhCommon, events: zhEvents, registration: zhRegistration, auth: zhAuth },
+  en: { common: enCommon, events: enEvents, registration: enRegistration, auth: enAuth },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export function messagesFor(locale: Locale) {
