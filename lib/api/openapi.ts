@@ -105,6 +105,60 @@ export const paths: OpenApiPaths = {
       },
     },
   },
+  "/api/v1/checkins": {
+    post: {
+      summary: "Check a ticket in (idempotent); staff or organizers of the ticket's forum",
+      security: [{ bearer: [] }],
+      requestBody: {
+        required: true,
+        content: {
+          "application/json": {
+            schema: {
+              type: "object",
+              required: ["ticketCode"],
+              properties: {
+                ticketCode: { type: "string", description: "The code in the ticket QR" },
+                segment: { type: "string", default: "event", description: "e.g. site_visit, symposium; \"event\" = the whole forum" },
+              },
+            },
+          },
+        },
+      },
+      responses: {
+        "200": {
+          description: "Checked in now (already=false) or earlier (already=true, with the original time and desk)",
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                properties: {
+                  registration: {
+                    type: "object",
+                    properties: {
+                      name: { type: "string" },
+                      organization: { type: ["string", "null"] },
+                      category: { type: "string", enum: ["government", "park", "expert", "enterprise", "media", "other"] },
+                      status: { type: "string", enum: ["pending", "confirmed", "waitlisted"] },
+                    },
+                  },
+                  segment: { type: "string" },
+                  checkedInAt: { type: "string", format: "date-time" },
+                  checkedInBy: { type: ["string", "null"] },
+                  already: { type: "boolean" },
+                },
+                required: ["registration", "checkedInAt", "already"],
+              },
+            },
+          },
+        },
+        "401": { description: "Not signed in", content: { "application/json": { schema: err } } },
+        "403": { description: "Not staff or organizer of this forum", content: { "application/json": { schema: err } } },
+        "404": { description: "Unknown ticket code", content: { "application/json": { schema: err } } },
+        "409": { description: "The registration is cancelled or rejected", content: { "application/json": { schema: err } } },
+        "422": { description: "Invalid body", content: { "application/json": { schema: err } } },
+      },
+    },
+  },
   "/api/v1/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1" } } } },
 };
 

@@ -1,0 +1,198 @@
+/**
+ * Reads for the check-in desk, and the counters the organizer dashboard reuses (`checkinCounts`).
+ * Check-ins hang off registrations, so every read here is scoped by the registration's event.
+ */
+import { and, asc, count, countDistinct, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { agendaSessions, buses, checkins, events, registrations, users } from "@/db/schema";
+
+/** Segment names the seed and the desk use; a forum without a site visit checks in once ("event"). */
+export const DEFAULT_SEGMENT = "event";
+
+/** The event a ticket belongs to (for the API guard, which must know the event before it can check the permission). */
+export async function ticketEvent(db: Db, ticketCode: string): Promise<{ eventId: string; registrationId: string } | null> {
+  const [row] = await db
+    .select({ eventId: registrations.eventId, registrationId: registrations.id })
+    .from(registrations)
+    .where(eq(registrations.ticketCode, ticketCode))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * The segments a forum checks in by: site_visit + symposium when it has a site-visit session (as the Yantan seed
+ * does), otherwise the whole forum ("event"); plus any segment already used by a check-in.
+ */
+export async function checkinSegments(db: Db, eventId: string): Promise<string[]> {
+  const [visit] = await db
+    .select({ id: agendaSessions.id })
+    .from(agendaSessions)
+    .where(and(eq(agendaSessions.eventId, eventId), eq(agendaSessions.kind, "site_visit")))
+    .limit(1);
+  const base = visit ? ["site_visit", "symposium"] : [DEFAULT_SEGMENT];
+  const used = await db
+    .selectDistinct({ segment: checkins.segment })
+    .from(checkins)
+    .innerJoin(registrations, eq(registrations.id, checkins.registrationId))
+    .where(eq(registrations.eventId, eventId));
+  for (const { segment } of used) if (!base.includes(segment)) base.push(segment);
+  return base;
+}
+
+export type CheckinCounts = {
+  /** Confirmed registrations: the number expected at the desk. */
+  expected: number;
+  /** People checked in for at least one segment. */
+  checkedIn: number;
+  /** Check-ins per segment, e.g. { site_visit: 120, symposium: 160 }. */
+  bySegment: Record<string, number>;
+};
+
+/** Live counters for the desk and the dashboard. Two aggregate queries, both on indexed columns. */
+export async function checkinCounts(db: Db, eventId: string): Promise<CheckinCounts> {
+  const [expected] = await db
+    .select({ n: count() })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, eventId), eq(registrations.status, "confirmed")));
+  const rows = await db
+    .select({ segment: checkins.segment, n: count() })
+    .from(checkins)
+    .innerJoin(registrations, eq(registrations.id, checkins.registrationId))
+    .where(eq(registrations.eventId, eventId))
+    .groupBy(checkins.segment);
+  const [people] = await db
+    .select({ n: countDistinct(checkins.registrationId) })
+    .from(checkins)
+    .innerJoin(registrations, eq(registrations.id, checkins.registrationId))
+    .where(eq(registrations.eventId, eventId));
+  return {
+    expected: Number(expected?.n ?? 0),
+    checkedIn: Number(people?.n ?? 0),
+    bySegment: Object.fromEntries(rows.map((r) => [r.segment, Number(r.n)])),
+  };
+}
+
+/** Check-in counts for several forums at once (the dashboard's list): eventId → counts per segment and people. */
+export async function checkinCountsByEvent(db: Db, eventIds: string[]): Promise<Map<string, { checkedIn: number; bySegment: Record<string, number> }>> {
+  const out = new Map<string, { checkedIn: number; bySegment: Record<string, number> }>();
+  if (eventIds.length === 0) return out;
+  for (const id of eventIds) out.set(id, { checkedIn: 0, bySegment: {} });
+  const seg = await db
+    .select({ eventId: registrations.eventId, segment: checkins.segment, n: count() })
+    .from(checkins)
+    .innerJoin(registrations, eq(registrations.id, checkins.registrationId))
+    .where(inArray(registrations.eventId, eventIds))
+    .groupBy(registrations.eventId, checkins.segment);
+  for (const r of seg) out.get(r.eventId)!.bySegment[r.segment] = Number(r.n);
+  const ppl = await db
+    .select({ eventId: registrations.eventId, n: countDistinct(checkins.registrationId) })
+    .from(checkins)
+    .innerJoin(registrations, eq(registrations.id, checkins.registrationId))
+    .where(inArray(registrations.eventId, eventIds))
+    .groupBy(registrations.eventId);
+  for (const r of ppl) out.get(r.eventId)!.checkedIn = Number(r.n);
+  return out;
+}
+
+export type DeskCheckin = { segment: string; checkedInAt: Date; byName: string | null };
+export type DeskCard = {
+  registrationId: string;
+  name: string;
+  organization: string | null;
+  position: string | null;
+  category: (typeof registrations.$inferSelect)["category"];
+  status: (typeof registrations.$inferSelect)["status"];
+  siteVisit: boolean;
+  bus: string | null;
+  checkins: DeskCheckin[];
+};
+
+const cardColumns = {
+  registrationId: registrations.id,
+  name: registrations.fullName,
+  organization: registrations.organization,
+  position: registrations.position,
+  category: registrations.category,
+  status: registrations.status,
+  siteVisit: registrations.siteVisit,
+  bus: buses.name,
+};
+
+async function withCheckins(db: Db, rows: Omit<DeskCard, "checkins">[]): Promise<DeskCard[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.registrationId);
+  const cs = await db
+    .select({ registrationId: checkins.registrationId, segment: checkins.segment, checkedInAt: checkins.checkedInAt, byName: users.name })
+    .from(checkins)
+    .leftJoin(users, eq(users.id, checkins.checkedInById))
+    .where(inArray(checkins.registrationId, ids))
+    .orderBy(asc(checkins.checkedInAt));
+  return rows.map((r) => ({
+    ...r,
+    checkins: cs.filter((c) => c.registrationId === r.registrationId).map(({ segment, checkedInAt, byName }) => ({ segment, checkedInAt, byName })),
+  }));
+}
+
+/** One registration as the desk shows it, scoped by event. */
+export async function deskCard(db: Db, eventId: string, registrationId: string): Promise<DeskCard | null> {
+  const rows = await db
+    .select(cardColumns)
+    .from(registrations)
+    .leftJoin(buses, eq(buses.id, registrations.busId))
+    .where(and(eq(registrations.eventId, eventId), eq(registrations.id, registrationId)))
+    .limit(1);
+  return (await withCheckins(db, rows))[0] ?? null;
+}
+
+/** Search by name, organization, phone, email or ticket code — for guests without their QR. At most 20 hits. */
+export async function deskSearch(db: Db, eventId: string, q: string): Promise<DeskCard[]> {
+  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await db
+    .select(cardColumns)
+    .from(registrations)
+    .leftJoin(buses, eq(buses.id, registrations.busId))
+    .where(
+      and(
+        eq(registrations.eventId, eventId),
+        or(
+          ilike(registrations.fullName, like),
+          ilike(registrations.organization, like),
+          ilike(registrations.phone, like),
+          ilike(registrations.email, like),
+          eq(registrations.ticketCode, q),
+        ),
+      ),
+    )
+    .orderBy(sql`case when ${registrations.status} = 'confirmed' then 0 else 1 end`, asc(registrations.fullName))
+    .limit(20);
+  return withCheckins(db, rows);
+}
+
+/** The latest check-ins at this forum (the desk's "recent" list, with undo). */
+export async function recentCheckins(db: Db, eventId: string, limit = 10) {
+  return db
+    .select({
+      registrationId: registrations.id,
+      name: registrations.fullName,
+      organization: registrations.organization,
+      segment: checkins.segment,
+      checkedInAt: checkins.checkedInAt,
+      byName: users.name,
+    })
+    .from(checkins)
+    .innerJoin(registrations, eq(registrations.id, checkins.registrationId))
+    .leftJoin(users, eq(users.id, checkins.checkedInById))
+    .where(eq(registrations.eventId, eventId))
+    .orderBy(sql`${checkins.checkedInAt} desc`)
+    .limit(limit);
+}
+
+/** The forum the desk is for, by slug, in any status (staff check in before and during the day). */
+export async function deskEvent(db: Db, slug: string) {
+  const [e] = await db
+    .select({ id: events.id, slug: events.slug, title: events.title, titleEn: events.titleEn, timezone: events.timezone, status: events.status })
+    .from(events)
+    .where(eq(events.slug, slug))
+    .limit(1);
+  return e ?? null;
+}

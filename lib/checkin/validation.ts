@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+/** A check-in segment: "event" (the whole forum) or a segment name such as site_visit / symposium. */
+export const segmentSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "Unknown segment.")
+  .default("event");
+
+/** What the desk (or the API) sends: a ticket code from the QR or typed by hand. */
+export const checkInByCodeSchema = z.object({
+  ticketCode: z.string().trim().min(1, "Enter a ticket code.").max(200),
+  segment: segmentSchema,
+});
+
+export const checkInSchema = z
+  .object({
+    eventId: z.uuid(),
+    ticketCode: z.string().trim().max(200).optional(),
+    registrationId: z.uuid().optional(),
+    segment: segmentSchema,
+  })
+  .refine((v) => Boolean(v.ticketCode) || Boolean(v.registrationId), { message: "Enter a ticket code.", path: ["ticketCode"] });
+
+export const undoCheckInSchema = z.object({ eventId: z.uuid(), registrationId: z.uuid(), segment: segmentSchema });
+
+export const deskSearchSchema = z.object({ eventId: z.uuid(), q: z.string().trim().min(1).max(100) });
+
+export type CheckInInput = z.infer<typeof checkInSchema>;
+export type UndoCheckInInput = z.infer<typeof undoCheckInSchema>;
