@@ -1,0 +1,291 @@
+/**
+ * Organizer-side registration commands (审核, 候补, 取消, 手工添加, 分车). Each takes (db, actor, input), runs in ONE
+ * transaction and scopes every UPDATE by the event id, so an id from another forum is simply not found (no IDOR).
+ *
+ * Capacity (DESIGN §3.4): every command that adds confirmed seats first locks the forum row (SELECT … FOR UPDATE),
+ * then counts the confirmed registrations and writes — the same lock attendee registration takes, so organizers and
+ * attendees queue on one row and the forum is never oversold. Bus seats: the bus rows are locked the same way.
+ */
+import { randomBytes } from "node:crypto";
+import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { buses, events, registrationQuestions, registrations } from "@/db/schema";
+import { DomainError } from "@/lib/actions/result";
+import type { Actor } from "@/lib/auth/permissions";
+import { CATEGORIES, type GuestInput, type StatusAction, type UpdateRegistrationInput } from "./admin-validation";
+
+type Status = (typeof registrations.$inferSelect)["status"];
+
+/** Which statuses each action applies to, and where it leads. */
+export const TRANSITIONS: Record<StatusAction, { from: Status[]; to: Status }> = {
+  approve: { from: ["pending"], to: "confirmed" },
+  promote: { from: ["waitlisted"], to: "confirmed" },
+  reject: { from: ["pending", "waitlisted"], to: "rejected" },
+  waitlist: { from: ["pending", "confirmed"], to: "waitlisted" },
+  cancel: { from: ["pending", "confirmed", "waitlisted"], to: "cancelled" },
+};
+
+export const newTicketCode = () => randomBytes(16).toString("base64url");
+
+/** Lock the forum row for the rest of the transaction and return its capacity settings. */
+export async function lockEvent(tx: Db, eventId: string) {
+  const [e] = await tx
+    .select({ id: events.id, capacity: events.capacity, waitlistEnabled: events.waitlistEnabled, status: events.status })
+    .from(events)
+    .where(eq(events.id, eventId))
+    .for("update");
+  if (!e) throw new DomainError("not_found", "No such forum.");
+  return e;
+}
+
+/** Seats left after locking (Infinity when the forum has no capacity). */
+export async function seatsLeft(tx: Db, ev: { id: string; capacity: number | null }): Promise<number> {
+  if (ev.capacity == null) return Number.POSITIVE_INFINITY;
+  const [c] = await tx.select({ n: count() }).from(registrations).where(and(eq(registrations.eventId, ev.id), eq(registrations.status, "confirmed")));
+  return Math.max(0, ev.capacity - Number(c.n));
+}
+
+export type StatusChangeResult = { changed: number; skipped: number; notFound: number };
+
+/**
+ * Approve / reject / waitlist / promote / cancel one or many registrations. Registrations not in a state the action
+ * applies to are skipped (and counted). Confirming more than the seats left changes nothing and says how many fit.
+ */
+export async function changeRegistrationStatus(
+  db: Db,
+  _actor: Actor,
+  input: { eventId: string; action: StatusAction; registrationIds: string[] },
+): Promise<StatusChangeResult> {
+  const ids = [...new Set(input.registrationIds)];
+  const t = TRANSITIONS[input.action];
+  return db.transaction(async (tx) => {
+    const ev = await lockEvent(tx, input.eventId);
+    const rows = await tx
+      .select({ id: registrations.id, status: registrations.status })
+      .from(registrations)
+      .where(and(eq(registrations.eventId, input.eventId), inArray(registrations.id, ids)))
+      .for("update");
+    const eligible = rows.filter((r) => t.from.includes(r.status)).map((r) => r.id);
+    if (t.to === "confirmed" && eligible.length > 0) {
+      const left = await seatsLeft(tx, ev);
+      if (eligible.length > left) {
+        throw new DomainError("conflict", left === 0 ? "The forum is full: no seats left." : `Only ${left} seat(s) left: select at most ${left}.`, undefined, { seatsLeft: left });
+      }
+    }
+    if (eligible.length > 0) {
+      const now = new Date();
+      const set: Partial<typeof registrations.$inferInsert> = { status: t.to };
+      if (t.to === "confirmed") Object.assign(set, { confirmedAt: now, cancelledAt: null });
+      if (t.to === "waitlisted") Object.assign(set, { waitlistedAt: now, busId: null });
+      if (t.to === "cancelled") Object.assign(set, { cancelledAt: now, busId: null });
+      if (t.to === "rejected") Object.assign(set, { busId: null });
+      await tx
+        .update(registrations)
+        .set(set)
+        .where(and(eq(registrations.eventId, input.eventId), inArray(registrations.id, eligible)));
+    }
+    return { changed: eligible.length, skipped: rows.length - eligible.length, notFound: ids.length - rows.length };
+  });
+}
+
+function uniqueViolation(e: unknown, constraint: string): boolean {
+  const err = e as { cause?: Record<string, unknown> } & Record<string, unknown>;
+  const c = (err?.cause ?? err) as Record<string, unknown>;
+  return c?.code === "23505" && String(c.constraint ?? c.constraint_name ?? c.message ?? "").includes(constraint);
+}
+
+/** Add a guest by hand (手工添加嘉宾). Confirmed when a seat is free, else waitlisted (or refused without a waitlist). */
+export async function addGuest(db: Db, _actor: Actor, input: GuestInput): Promise<{ id: string; status: Status }> {
+  try {
+    return await db.transaction(async (tx) => {
+      const ev = await lockEvent(tx, input.eventId);
+      let status: Status = input.status;
+      if (status === "confirmed" && (await seatsLeft(tx, ev)) < 1) {
+        if (!ev.waitlistEnabled) throw new DomainError("conflict", "The forum is full and has no waitlist.");
+        status = "waitlisted";
+      }
+      const now = new Date();
+      const [row] = await tx
+        .insert(registrations)
+        .values({
+          eventId: input.eventId,
+          status,
+          fullName: input.fullName,
+          email: input.email,
+          phone: input.phone,
+          organization: input.organization,
+          position: input.position,
+          category: input.category,
+          siteVisit: input.siteVisit,
+          notes: input.notes,
+          needs: input.needs,
+          source: "organizer",
+          ticketCode: newTicketCode(),
+          confirmedAt: status === "confirmed" ? now : null,
+          waitlistedAt: status === "waitlisted" ? now : null,
+        })
+        .returning({ id: registrations.id, status: registrations.status });
+      return row;
+    });
+  } catch (e) {
+    if (uniqueViolation(e, "registrations_event_email_unique")) {
+      throw new DomainError("conflict", "This email is already registered for this forum.", { email: ["This email is already registered for this forum."] });
+    }
+    throw e;
+  }
+}
+
+/** Check answers against the forum's own questions: known question, allowed choice, required ones present. */
+export async function checkAnswers(tx: Db, eventId: string, answers: Record<string, string | string[]>) {
+  const qs = await tx.select().from(registrationQuestions).where(eq(registrationQuestions.eventId, eventId));
+  const errors: Record<string, string[]> = {};
+  const clean: Record<string, string | string[]> = {};
+  for (const q of qs) {
+    const v = answers[q.id];
+    const empty = v == null || (Array.isArray(v) ? v.length === 0 : v.trim() === "");
+    if (empty) {
+      if (q.required) errors[`answers.${q.id}`] = ["Required."];
+      continue;
+    }
+    if (q.kind === "text") {
+      clean[q.id] = Array.isArray(v) ? v.join(", ") : v.trim();
+    } else {
+      const vals = Array.isArray(v) ? v : [v];
+      const bad = vals.filter((x) => !q.options.includes(x));
+      if (bad.length) errors[`answers.${q.id}`] = [`Not one of the choices: ${bad.join(", ")}`];
+      else clean[q.id] = q.kind === "choice" ? vals[0] : vals;
+    }
+  }
+  for (const k of Object.keys(answers)) if (!qs.some((q) => q.id === k)) errors[`answers.${k}`] = ["Unknown question."];
+  if (Object.keys(errors).length) throw new DomainError("invalid", "Please check the highlighted fields.", errors);
+  return clean;
+}
+
+/** Edit a registration's details and answers (the detail drawer). */
+export async function updateRegistration(db: Db, _actor: Actor, input: UpdateRegistrationInput): Promise<{ id: string }> {
+  try {
+    return await db.transaction(async (tx) => {
+      const answers = await checkAnswers(tx, input.eventId, input.answers);
+      const [row] = await tx
+        .update(registrations)
+        .set({
+          fullName: input.fullName,
+          email: input.email,
+          phone: input.phone,
+          organization: input.organization,
+          position: input.position,
+          category: input.category,
+          siteVisit: input.siteVisit,
+          notes: input.notes,
+          needs: input.needs,
+          answers,
+        })
+        .where(and(eq(registrations.eventId, input.eventId), eq(registrations.id, input.registrationId)))
+        .returning({ id: registrations.id });
+      if (!row) throw new DomainError("not_found", "No such registration at this forum.");
+      return row;
+    });
+  } catch (e) {
+    if (uniqueViolation(e, "registrations_event_email_unique")) {
+      throw new DomainError("conflict", "This email is already registered for this forum.", { email: ["This email is already registered for this forum."] });
+    }
+    throw e;
+  }
+}
+
+/** Put registrations on a bus (or take them off with busId null) — never over its seats (bus row locked). */
+export async function assignBus(
+  db: Db,
+  _actor: Actor,
+  input: { eventId: string; registrationIds: string[]; busId: string | null },
+): Promise<{ assigned: number }> {
+  const ids = [...new Set(input.registrationIds)];
+  return db.transaction(async (tx) => {
+    if (input.busId) {
+      const [bus] = await tx
+        .select({ id: buses.id, seats: buses.seats, name: buses.name })
+        .from(buses)
+        .where(and(eq(buses.id, input.busId), eq(buses.eventId, input.eventId)))
+        .for("update");
+      if (!bus) throw new DomainError("not_found", "No such bus at this forum.");
+      const [{ n: taken }] = await tx.select({ n: count() }).from(registrations).where(eq(registrations.busId, bus.id));
+      const moving = await tx
+        .select({ id: registrations.id })
+        .from(registrations)
+        .where(
+          and(
+            eq(registrations.eventId, input.eventId),
+            inArray(registrations.id, ids),
+            inArray(registrations.status, ["confirmed", "pending"]),
+            sql`${registrations.busId} is distinct from ${bus.id}`,
+          ),
+        );
+      const free = bus.seats - Number(taken);
+      if (moving.length > free) {
+        throw new DomainError("conflict", `${bus.name} has ${free} free seat(s); ${moving.length} selected.`, undefined, { free });
+      }
+      if (moving.length === 0) return { assigned: 0 };
+      await tx
+        .update(registrations)
+        .set({ busId: bus.id, siteVisit: true })
+        .where(and(eq(registrations.eventId, input.eventId), inArray(registrations.id, moving.map((m) => m.id))));
+      return { assigned: moving.length };
+    }
+    const off = await tx
+      .update(registrations)
+      .set({ busId: null })
+      .where(and(eq(registrations.eventId, input.eventId), inArray(registrations.id, ids)))
+      .returning({ id: registrations.id });
+    return { assigned: off.length };
+  });
+}
+
+/**
+ * Auto-fill buses (按类别自动分车): confirmed site-visit delegates without a bus, grouped by delegate category (so a
+ * bus carries one group where possible), fill the buses in order up to their seats. Returns how many were seated
+ * and how many are still without a seat.
+ */
+export async function autoFillBuses(db: Db, _actor: Actor, input: { eventId: string }): Promise<{ assigned: number; unseated: number }> {
+  return db.transaction(async (tx) => {
+    const bs = await tx
+      .select({ id: buses.id, seats: buses.seats })
+      .from(buses)
+      .where(eq(buses.eventId, input.eventId))
+      .orderBy(asc(buses.order), asc(buses.name))
+      .for("update");
+    if (bs.length === 0) throw new DomainError("invalid", "This forum has no buses yet: add them in the agenda's site visit.");
+    const takenRows = await tx
+      .select({ busId: registrations.busId, n: count() })
+      .from(registrations)
+      .where(inArray(registrations.busId, bs.map((b) => b.id)))
+      .groupBy(registrations.busId);
+    const free = bs.map((b) => b.seats - Number(takenRows.find((t) => t.busId === b.id)?.n ?? 0));
+    const waiting = await tx
+      .select({ id: registrations.id, category: registrations.category })
+      .from(registrations)
+      .where(and(eq(registrations.eventId, input.eventId), eq(registrations.status, "confirmed"), eq(registrations.siteVisit, true), isNull(registrations.busId)))
+      .orderBy(asc(registrations.createdAt), asc(registrations.id));
+    waiting.sort((a, b) => CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category)); // stable: by category, then registration order
+    const plan = new Map<string, string[]>();
+    let bi = 0;
+    let assigned = 0;
+    for (const r of waiting) {
+      while (bi < bs.length && free[bi] <= 0) bi++;
+      if (bi >= bs.length) break;
+      free[bi]--;
+      assigned++;
+      const list = plan.get(bs[bi].id) ?? [];
+      list.push(r.id);
+      plan.set(bs[bi].id, list);
+    }
+    for (const [busId, rids] of plan) {
+      for (let i = 0; i < rids.length; i += 1000) {
+        await tx
+          .update(registrations)
+          .set({ busId })
+          .where(and(eq(registrations.eventId, input.eventId), inArray(registrations.id, rids.slice(i, i + 1000)), isNull(registrations.busId)));
+      }
+    }
+    return { assigned, unseated: waiting.length - assigned };
+  });
+}

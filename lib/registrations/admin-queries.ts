@@ -1,0 +1,154 @@
+/** Organizer-side reads of registrations: the console table, the detail drawer, buses with their seats taken. */
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { buses, checkins, events, registrationQuestions, registrations, users } from "@/db/schema";
+import type { TableParams } from "./admin-validation";
+
+/** A forum for the console, by slug, in any status. */
+export async function consoleEvent(db: Db, slug: string) {
+  const [e] = await db.select().from(events).where(eq(events.slug, slug)).limit(1);
+  return e ?? null;
+}
+
+export type RegistrationRow = {
+  id: string;
+  fullName: string;
+  email: string | null;
+  phone: string | null;
+  organization: string | null;
+  position: string | null;
+  category: (typeof registrations.$inferSelect)["category"];
+  status: (typeof registrations.$inferSelect)["status"];
+  siteVisit: boolean;
+  busId: string | null;
+  busName: string | null;
+  source: (typeof registrations.$inferSelect)["source"];
+  needs: string | null;
+  notes: string | null;
+  answers: Record<string, string | string[]>;
+  ticketCode: string;
+  createdAt: Date;
+  checkins: { segment: string; checkedInAt: Date; byName: string | null }[];
+};
+
+function escapeLike(q: string) {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Filters of the table (also used by export and bulk "select all matching"). */
+export function tableWhere(eventId: string, p: Pick<TableParams, "q" | "status" | "category" | "bus">): SQL {
+  const conds: SQL[] = [eq(registrations.eventId, eventId)];
+  if (p.status) conds.push(eq(registrations.status, p.status));
+  if (p.category) conds.push(eq(registrations.category, p.category));
+  if (p.bus === "none") conds.push(isNull(registrations.busId));
+  else if (p.bus) conds.push(eq(registrations.busId, p.bus));
+  if (p.q) {
+    const like = escapeLike(p.q);
+    conds.push(
+      or(
+        ilike(registrations.fullName, like),
+        ilike(registrations.email, like),
+        ilike(registrations.organization, like),
+        ilike(registrations.phone, like),
+        ilike(registrations.position, like),
+      )!,
+    );
+  }
+  return and(...conds)!;
+}
+
+const sortColumns = {
+  createdAt: registrations.createdAt,
+  fullName: registrations.fullName,
+  organization: registrations.organization,
+  category: registrations.category,
+  status: registrations.status,
+} as const;
+
+/**
+ * One page of the table: filtered and sorted in the database, with the total from the same query (count(*) over ()),
+ * so a page costs one indexed scan of the forum's rows plus one small lookup of the page's check-ins.
+ */
+export async function registrationTable(db: Db, eventId: string, p: TableParams): Promise<{ rows: RegistrationRow[]; total: number }> {
+  const col = sortColumns[p.sort];
+  const order = p.dir === "asc" ? [asc(col), asc(registrations.id)] : [desc(col), desc(registrations.id)];
+  const raw = await db
+    .select({
+      id: registrations.id,
+      fullName: registrations.fullName,
+      email: registrations.email,
+      phone: registrations.phone,
+      organization: registrations.organization,
+      position: registrations.position,
+      category: registrations.category,
+      status: registrations.status,
+      siteVisit: registrations.siteVisit,
+      busId: registrations.busId,
+      busName: buses.name,
+      source: registrations.source,
+      needs: registrations.needs,
+      notes: registrations.notes,
+      answers: registrations.answers,
+      ticketCode: registrations.ticketCode,
+      createdAt: registrations.createdAt,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(registrations)
+    .leftJoin(buses, eq(buses.id, registrations.busId))
+    .where(tableWhere(eventId, p))
+    .orderBy(...order)
+    .limit(p.pageSize)
+    .offset((p.page - 1) * p.pageSize);
+  let total = raw[0]?.total ?? 0;
+  if (raw.length === 0 && p.page > 1) {
+    const [c] = await db.select({ n: count() }).from(registrations).where(tableWhere(eventId, p));
+    total = Number(c.n);
+  }
+  const cs = raw.length
+    ? await db
+        .select({ registrationId: checkins.registrationId, segment: checkins.segment, checkedInAt: checkins.checkedInAt, byName: users.name })
+        .from(checkins)
+        .leftJoin(users, eq(users.id, checkins.checkedInById))
+        .where(inArray(checkins.registrationId, raw.map((r) => r.id)))
+        .orderBy(asc(checkins.checkedInAt))
+    : [];
+  const rows = raw.map(({ total: _t, ...r }) => ({
+    ...r,
+    checkins: cs.filter((c) => c.registrationId === r.id).map(({ segment, checkedInAt, byName }) => ({ segment, checkedInAt, byName })),
+  }));
+  return { rows, total };
+}
+
+/** Ids of every registration matching the filters (bulk actions on "all matching"), capped. */
+export async function matchingIds(db: Db, eventId: string, p: Pick<TableParams, "q" | "status" | "category" | "bus">, cap = 10_000): Promise<string[]> {
+  const rows = await db.select({ id: registrations.id }).from(registrations).where(tableWhere(eventId, p)).limit(cap);
+  return rows.map((r) => r.id);
+}
+
+export async function statusCounts(db: Db, eventId: string): Promise<Record<string, number>> {
+  const rows = await db.select({ status: registrations.status, n: count() }).from(registrations).where(eq(registrations.eventId, eventId)).groupBy(registrations.status);
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+export type BusWithSeats = { id: string; name: string; seats: number; taken: number; leaderName: string | null; leaderPhone: string | null; order: number };
+
+export async function busesWithSeats(db: Db, eventId: string): Promise<BusWithSeats[]> {
+  const rows = await db
+    .select({
+      id: buses.id,
+      name: buses.name,
+      seats: buses.seats,
+      leaderName: buses.leaderName,
+      leaderPhone: buses.leaderPhone,
+      order: buses.order,
+      taken: sql<number>`(select count(*) from ${registrations} r where r.bus_id = ${buses.id})`.mapWith(Number),
+    })
+    .from(buses)
+    .where(eq(buses.eventId, eventId))
+    .orderBy(asc(buses.order), asc(buses.name));
+  return rows;
+}
+
+export async function eventQuestions(db: Db, eventId: string) {
+  return db.select().from(registrationQuestions).where(eq(registrationQuestions.eventId, eventId)).orderBy(asc(registrationQuestions.order));
+}

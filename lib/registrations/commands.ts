@@ -1,0 +1,369 @@
+/**
+ * Registration commands (DESIGN §3.3, §3.4). Each takes (db, actor, input), runs in ONE transaction that first locks
+ * the forum row (`SELECT … FOR UPDATE`), so capacity, bus seats and waitlist order are decided one registration at a
+ * time — on Postgres by the row lock, on PGlite additionally because its transactions are serial. The database's
+ * unique index (one registration per person per forum) backs this up. Every change writes its notification to the
+ * outbox and an audit row in the same transaction.
+ */
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { buses, events, registrationQuestions, registrations, users } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import { DomainError } from "@/lib/actions/result";
+import type { Actor } from "@/lib/auth/permissions";
+import type { Locale } from "@/lib/i18n/config";
+import { registrationT } from "./i18n";
+import { enqueueRegistrationMail, type MailKind } from "./notify";
+import { checkAnswers, isUuid, type RegistrationInput } from "./validation";
+
+/** Statuses that hold a seat. */
+export const SEAT_HOLDING = ["confirmed", "pending"] as const;
+
+/** 128 random bits, base64url (22 characters): the ticket's QR payload. */
+export function newTicketCode(): string {
+  return randomBytes(16).toString("base64url");
+}
+
+/**
+ * NEGATIVE CONTROL for the race test: with HUIWU_UNSAFE_REGISTRATION=1 (never in production) the capacity check is
+ * made outside the transaction, without the lock, and the write follows after a pause — the classic oversell.
+ */
+export function unsafeRegistration(): boolean {
+  return process.env.HUIWU_UNSAFE_REGISTRATION === "1" && process.env.NODE_ENV !== "production";
+}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+type EventRow = typeof events.$inferSelect;
+type RegistrationRow = typeof registrations.$inferSelect;
+
+function fail(locale: Locale, code: ConstructorParameters<typeof DomainError>[0], key: string, fieldErrors?: Record<string, string[]>): never {
+  const t = registrationT(locale);
+  throw new DomainError(code, t(`errors.${key}` as "errors.full"), fieldErrors);
+}
+
+/** Whether a forum takes registrations right now; the reason key when it does not. */
+export function registrationGate(e: Pick<EventRow, "status" | "registrationOpensAt" | "registrationClosesAt" | "startsAt" | "endsAt">, now = new Date()) {
+  if (e.status === "cancelled") return { open: false as const, reason: "cancelledForum" as const };
+  if (e.status === "completed" || e.endsAt <= now) return { open: false as const, reason: "ended" as const };
+  if (e.status !== "published") return { open: false as const, reason: "notFound" as const };
+  if (e.registrationOpensAt && now < e.registrationOpensAt) return { open: false as const, reason: "notOpen" as const };
+  if (e.registrationClosesAt && now >= e.registrationClosesAt) return { open: false as const, reason: "closed" as const };
+  if (e.startsAt <= now) return { open: false as const, reason: "closed" as const };
+  return { open: true as const, reason: null };
+}
+
+async function lockEvent(tx: Db, eventId: string): Promise<EventRow | undefined> {
+  const [row] = await tx.select().from(events).where(eq(events.id, eventId)).for("update");
+  return row;
+}
+
+export async function seatsTaken(tx: Db, eventId: string): Promise<number> {
+  const [r] = await tx
+    .select({ n: count() })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, eventId), inArray(registrations.status, [...SEAT_HOLDING])));
+  return r.n;
+}
+
+async function busSeatsTaken(tx: Db, busId: string, exceptRegistrationId?: string): Promise<number> {
+  const [r] = await tx
+    .select({ n: count() })
+    .from(registrations)
+    .where(
+      and(
+        eq(registrations.busId, busId),
+        inArray(registrations.status, [...SEAT_HOLDING]),
+        exceptRegistrationId ? ne(registrations.id, exceptRegistrationId) : undefined,
+      ),
+    );
+  return r.n;
+}
+
+/** 1-based place on the forum's waitlist (first come, first served), or null when not waitlisted. */
+export async function waitlistPositionOf(tx: Db, r: Pick<RegistrationRow, "id" | "eventId" | "status">): Promise<number | null> {
+  if (r.status !== "waitlisted") return null;
+  const rows = await tx.execute<{ n: number | string }>(sql`
+    select count(*) as n from registrations o, registrations me
+    where me.id = ${r.id} and o.event_id = me.event_id and o.status = 'waitlisted'
+      and (o.waitlisted_at, o.id) <= (me.waitlisted_at, me.id)`);
+  const list = Array.isArray(rows) ? rows : (rows as unknown as { rows: { n: number | string }[] }).rows;
+  return Number(list[0]?.n ?? 0) || null;
+}
+
+async function userLocale(tx: Db, userId: string): Promise<string | null> {
+  const [u] = await tx.select({ locale: users.locale }).from(users).where(eq(users.id, userId));
+  return u?.locale ?? null;
+}
+
+async function localeOfRegistration(tx: Db, r: Pick<RegistrationRow, "userId">) {
+  return r.userId ? userLocale(tx, r.userId) : null;
+}
+
+/** A bus of this forum (else a field error), locked, with its seats checked when the registration will hold a seat. */
+async function checkBus(tx: Db, locale: Locale, event: EventRow, busId: string, holdsSeat: boolean, exceptRegistrationId?: string) {
+  if (!isUuid(busId)) fail(locale, "invalid", "invalid", { groupId: [registrationT(locale)("errors.badBus")] });
+  const [bus] = await tx
+    .select()
+    .from(buses)
+    .where(and(eq(buses.id, busId), eq(buses.eventId, event.id)))
+    .for("update");
+  if (!bus) fail(locale, "invalid", "invalid", { groupId: [registrationT(locale)("errors.badBus")] });
+  if (holdsSeat && (await busSeatsTaken(tx, bus.id, exceptRegistrationId)) >= bus.seats) {
+    fail(locale, "conflict", "busFull", { groupId: [registrationT(locale)("errors.busFull")] });
+  }
+  return bus;
+}
+
+async function loadQuestions(db: Db, eventId: string) {
+  return db
+    .select({ id: registrationQuestions.id, label: registrationQuestions.label, kind: registrationQuestions.kind, options: registrationQuestions.options, required: registrationQuestions.required })
+    .from(registrationQuestions)
+    .where(eq(registrationQuestions.eventId, eventId))
+    .orderBy(asc(registrationQuestions.order));
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  for (let c: unknown = e; c && typeof c === "object"; c = (c as { cause?: unknown }).cause) {
+    if ((c as { code?: string }).code === "23505") return true;
+    if ((c as { cause?: unknown }).cause === c) break;
+  }
+  return false;
+}
+
+export type RegisterCommandInput = { eventSlug: string; data: RegistrationInput; locale?: Locale };
+export type RegisterOutcome = {
+  id: string;
+  eventSlug: string;
+  status: "confirmed" | "waitlisted" | "pending";
+  ticketCode?: string;
+  waitlistPosition?: number;
+};
+
+export async function registerForEvent(db: Db, actor: Actor, input: RegisterCommandInput): Promise<RegisterOutcome> {
+  const locale = input.locale ?? "zh-CN";
+  const [found] = await db.select().from(events).where(eq(events.slug, input.eventSlug)).limit(1);
+  if (!found || found.status === "draft") fail(locale, "not_found", "notFound");
+  const data = input.data;
+  const checked = checkAnswers(await loadQuestions(db, found.id), data.answers, locale);
+  if (!checked.ok) throw new DomainError("invalid", registrationT(locale)("errors.invalid"), checked.fieldErrors);
+  const wantsBus = data.siteVisit && data.groupId ? data.groupId : null;
+
+  // Negative control: count first, outside any transaction and lock, then write later (DO NOT do this).
+  let staleTaken: number | null = null;
+  if (unsafeRegistration()) {
+    staleTaken = await seatsTaken(db, found.id);
+    await sleep(Number(process.env.HUIWU_UNSAFE_SLEEP_MS || 50));
+  }
+
+  try {
+    return await db.transaction(async (tx) => {
+      const event = staleTaken === null ? await lockEvent(tx, found.id) : found;
+      if (!event) fail(locale, "not_found", "notFound");
+      const gate = registrationGate(event);
+      if (!gate.open) fail(locale, gate.reason === "notFound" ? "not_found" : "closed", gate.reason);
+
+      const [existing] = await tx
+        .select()
+        .from(registrations)
+        .where(and(eq(registrations.eventId, event.id), sql`(${registrations.userId} = ${actor.id} or ${registrations.email} = ${actor.email.toLowerCase()})`))
+        .limit(1);
+      if (existing && existing.status !== "cancelled") fail(locale, "conflict", "already");
+
+      const taken = staleTaken ?? (await seatsTaken(tx, event.id));
+      const hasSeat = event.capacity == null || taken < event.capacity;
+      if (!hasSeat && !event.waitlistEnabled) fail(locale, "conflict", "full");
+      const status: RegisterOutcome["status"] = hasSeat ? (event.requiresApproval ? "pending" : "confirmed") : "waitlisted";
+      if (wantsBus) await checkBus(tx, locale, event, wantsBus, hasSeat);
+
+      const now = new Date();
+      const values = {
+        eventId: event.id,
+        userId: actor.id,
+        status,
+        fullName: actor.name,
+        email: actor.email.toLowerCase(),
+        phone: data.phone,
+        category: data.category,
+        organization: data.organization,
+        position: data.position,
+        needs: data.needs,
+        siteVisit: data.siteVisit,
+        busId: wantsBus,
+        ticketCode: newTicketCode(),
+        answers: checked.answers,
+        source: "self" as const,
+        // clock_timestamp(), not now(): now() is the transaction's start, before it waited for the lock.
+        waitlistedAt: status === "waitlisted" ? sql`clock_timestamp()` : null,
+        confirmedAt: status === "confirmed" ? now : null,
+        cancelledAt: null,
+      };
+      const [row] = existing
+        ? await tx.update(registrations).set(values).where(eq(registrations.id, existing.id)).returning()
+        : await tx.insert(registrations).values(values).returning();
+      const position = await waitlistPositionOf(tx, row);
+
+      const kind: MailKind = status === "confirmed" ? "confirmed" : status === "pending" ? "pending" : "waitlisted";
+      await enqueueRegistrationMail(tx, kind, { ...row, locale: await userLocale(tx, actor.id), waitlistPosition: position }, event);
+      await recordAudit(tx, actor, {
+        action: "registration.create",
+        entity: "registration",
+        entityId: row.id,
+        eventId: event.id,
+        after: { status, category: row.category, siteVisit: row.siteVisit, busId: row.busId, waitlistPosition: position },
+      });
+      return {
+        id: row.id,
+        eventSlug: event.slug,
+        status,
+        ...(status === "confirmed" ? { ticketCode: row.ticketCode } : {}),
+        ...(position ? { waitlistPosition: position } : {}),
+      };
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) fail(locale, "conflict", "already");
+    throw e;
+  }
+}
+
+/**
+ * Fill free seats from the waitlist, first come first served, inside the caller's transaction (which holds the
+ * forum's lock). Used after a cancellation or rejection, and by organizers after raising the capacity.
+ */
+export async function promoteWaitlisted(tx: Db, event: EventRow, actor: Actor | null): Promise<string[]> {
+  const taken = await seatsTaken(tx, event.id);
+  const free = event.capacity == null ? 1_000_000 : event.capacity - taken;
+  if (free <= 0) return [];
+  const next = await tx
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.eventId, event.id), eq(registrations.status, "waitlisted")))
+    .orderBy(asc(registrations.waitlistedAt), asc(registrations.id))
+    .limit(free)
+    .for("update");
+  const promoted: string[] = [];
+  for (const r of next) {
+    const status = event.requiresApproval ? ("pending" as const) : ("confirmed" as const);
+    let busId = r.busId;
+    if (busId) {
+      const [bus] = await tx.select().from(buses).where(eq(buses.id, busId)).for("update");
+      if (!bus || (await busSeatsTaken(tx, busId, r.id)) >= bus.seats) busId = null; // bus full by now: the organizer assigns one
+    }
+    const [row] = await tx
+      .update(registrations)
+      .set({ status, busId, confirmedAt: status === "confirmed" ? new Date() : null })
+      .where(and(eq(registrations.id, r.id), eq(registrations.status, "waitlisted")))
+      .returning();
+    if (!row) continue;
+    promoted.push(row.id);
+    await enqueueRegistrationMail(tx, status === "confirmed" ? "promoted" : "pending", { ...row, locale: await localeOfRegistration(tx, row) }, event);
+    await recordAudit(tx, actor, { action: "registration.promote", entity: "registration", entityId: row.id, eventId: event.id, before: { status: "waitlisted" }, after: { status, busId } });
+  }
+  return promoted;
+}
+
+/** Load a registration the actor owns (else not found: someone else's id looks exactly like an unknown one). */
+async function ownRegistration(db: Db, actor: Actor, registrationId: string, locale: Locale, lock = false) {
+  if (!isUuid(registrationId)) fail(locale, "not_found", "notFound");
+  const q = db
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.id, registrationId), eq(registrations.userId, actor.id)));
+  const [row] = lock ? await q.for("update") : await q;
+  if (!row) fail(locale, "not_found", "notFound");
+  return row;
+}
+
+export async function cancelRegistration(db: Db, actor: Actor, input: { registrationId: string; locale?: Locale }) {
+  const locale = input.locale ?? "zh-CN";
+  const first = await ownRegistration(db, actor, input.registrationId, locale);
+  return db.transaction(async (tx) => {
+    const event = await lockEvent(tx, first.eventId);
+    if (!event) fail(locale, "not_found", "notFound");
+    const r = await ownRegistration(tx, actor, input.registrationId, locale, true);
+    if (r.status === "cancelled" || r.status === "rejected") fail(locale, "conflict", "notCancellable");
+    if (event.endsAt <= new Date()) fail(locale, "closed", "ended");
+    const [row] = await tx
+      .update(registrations)
+      .set({ status: "cancelled", cancelledAt: new Date() })
+      .where(and(eq(registrations.id, r.id), eq(registrations.userId, actor.id)))
+      .returning();
+    await enqueueRegistrationMail(tx, "cancelled", { ...row, locale: await userLocale(tx, actor.id) }, event);
+    await recordAudit(tx, actor, { action: "registration.cancel", entity: "registration", entityId: row.id, eventId: event.id, before: { status: r.status }, after: { status: "cancelled" } });
+    const promoted = (SEAT_HOLDING as readonly string[]).includes(r.status) ? await promoteWaitlisted(tx, event, actor) : [];
+    return { id: row.id, status: "cancelled" as const, promoted: promoted.length };
+  });
+}
+
+/** Edit one's answers while registration is open; changing the bus takes a seat on the new one under the lock. */
+export async function updateRegistration(db: Db, actor: Actor, input: { registrationId: string; data: RegistrationInput; locale?: Locale }) {
+  const locale = input.locale ?? "zh-CN";
+  const first = await ownRegistration(db, actor, input.registrationId, locale);
+  const checked = checkAnswers(await loadQuestions(db, first.eventId), input.data.answers, locale);
+  if (!checked.ok) throw new DomainError("invalid", registrationT(locale)("errors.invalid"), checked.fieldErrors);
+  return db.transaction(async (tx) => {
+    const event = await lockEvent(tx, first.eventId);
+    if (!event) fail(locale, "not_found", "notFound");
+    const r = await ownRegistration(tx, actor, input.registrationId, locale, true);
+    if (!registrationGate(event).open || !["pending", "confirmed", "waitlisted"].includes(r.status)) fail(locale, "closed", "notEditable");
+    const d = input.data;
+    const busId = d.siteVisit && d.groupId ? d.groupId : null;
+    if (busId && busId !== r.busId) await checkBus(tx, locale, event, busId, (SEAT_HOLDING as readonly string[]).includes(r.status), r.id);
+    const changes = {
+      category: d.category,
+      organization: d.organization,
+      position: d.position,
+      phone: d.phone,
+      needs: d.needs,
+      siteVisit: d.siteVisit,
+      busId,
+      answers: checked.answers,
+    };
+    const [row] = await tx
+      .update(registrations)
+      .set(changes)
+      .where(and(eq(registrations.id, r.id), eq(registrations.userId, actor.id)))
+      .returning({ id: registrations.id, status: registrations.status });
+    await recordAudit(tx, actor, {
+      action: "registration.edit",
+      entity: "registration",
+      entityId: r.id,
+      eventId: event.id,
+      before: { category: r.category, organization: r.organization, position: r.position, siteVisit: r.siteVisit, busId: r.busId },
+      after: { ...changes, answers: undefined },
+    });
+    return row;
+  });
+}
+
+/**
+ * Organizer decisions in approval mode (the console calls these behind `registration.manage`): pending → confirmed,
+ * or pending/confirmed/waitlisted → rejected (a freed seat goes to the waitlist). Scoped by the forum's id.
+ */
+export async function decideRegistration(db: Db, actor: Actor, input: { eventId: string; registrationId: string; decision: "approve" | "reject"; locale?: Locale }) {
+  const locale = input.locale ?? "zh-CN";
+  if (!isUuid(input.registrationId) || !isUuid(input.eventId)) fail(locale, "not_found", "notFound");
+  return db.transaction(async (tx) => {
+    const event = await lockEvent(tx, input.eventId);
+    if (!event) fail(locale, "not_found", "notFound");
+    const [r] = await tx
+      .select()
+      .from(registrations)
+      .where(and(eq(registrations.id, input.registrationId), eq(registrations.eventId, event.id)))
+      .for("update");
+    if (!r) fail(locale, "not_found", "notFound");
+    const allowed = input.decision === "approve" ? r.status === "pending" : ["pending", "confirmed", "waitlisted"].includes(r.status);
+    if (!allowed) fail(locale, "conflict", "notEditable");
+    const status = input.decision === "approve" ? ("confirmed" as const) : ("rejected" as const);
+    const [row] = await tx
+      .update(registrations)
+      .set({ status, confirmedAt: status === "confirmed" ? new Date() : r.confirmedAt })
+      .where(and(eq(registrations.id, r.id), eq(registrations.eventId, event.id)))
+      .returning();
+    await enqueueRegistrationMail(tx, status === "confirmed" ? "approved" : "rejected", { ...row, locale: await localeOfRegistration(tx, row) }, event);
+    await recordAudit(tx, actor, { action: `registration.${input.decision}`, entity: "registration", entityId: r.id, eventId: event.id, before: { status: r.status }, after: { status } });
+    if (status === "rejected" && (SEAT_HOLDING as readonly string[]).includes(r.status)) await promoteWaitlisted(tx, event, actor);
+    return { id: row.id, status };
+  });
+}
