@@ -1,0 +1,367 @@
+/**
+ * Report commands (issue 6). Each takes (db, actor, input), scopes every UPDATE/DELETE by the report id AND the forum
+ * id the guard checked (no IDOR), and bumps `version` with `UPDATE … WHERE id = ? AND version = ?` (optimistic
+ * locking): a stale save changes nothing and fails with "changed by X at 10:42 — reload or merge".
+ * Every version gets a full snapshot in report_revisions.
+ */
+import "server-only";
+import { and, asc, eq, inArray, isNotNull, max, sql } from "drizzle-orm";
+import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
+import type { Db, Tx } from "@/db/client";
+import { events, media, mediaBlobs, reportFigures, reportMedia, reportRevisions, reports, reportSections, users } from "@/db/schema";
+import { DomainError } from "@/lib/actions/result";
+import type { Actor } from "@/lib/auth/permissions";
+import { processUpload, storeProcessed, UploadError } from "@/lib/storage/upload";
+import { GENERATED_HEADINGS, generatedBody } from "./draft";
+import { hhmmInZone, instantToLocalInput, zonedToInstant } from "./time";
+import type { ReportDoc } from "./validation";
+import {
+  createReportInput,
+  mediaRemoveInput,
+  mediaUpdateInput,
+  publishable,
+  reportDocInput,
+  restoreInput,
+  returnInput,
+  saveReportInput,
+  uploadMeta,
+  workflowInput,
+} from "./validation";
+import type { z } from "zod";
+
+type D = Db | Tx;
+type Status = (typeof reports.$inferSelect)["status"];
+
+export type ReportSnapshot = {
+  title: string;
+  titleEn: string | null;
+  subtitle: string | null;
+  byline: string | null;
+  photoCredit: string | null;
+  tags: string[];
+  lead: string;
+  status: Status;
+  publishedAt: string | null;
+  scheduledAt?: string | null;
+  sections: { order: number; heading: string; body: string; generated?: string | null }[];
+  figures: { order: number; label: string; value: string; unit: string | null; change: string | null; period: string | null }[];
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Create from the forum
+// ---------------------------------------------------------------------------------------------------------------
+
+export async function createReportFromEvent(db: Db, actor: Actor, input: z.input<typeof createReportInput>) {
+  const { eventId } = createReportInput.parse(input);
+  return db.transaction(async (tx) => {
+    const [event] = await tx.select({ id: events.id, slug: events.slug, title: events.title, summary: events.summary }).from(events).where(eq(events.id, eventId));
+    if (!event) throw new DomainError("not_found", "No such forum.");
+    const slug = await uniqueSlug(tx, `${event.slug}-report`);
+    const sections = [
+      { order: 1, heading: GENERATED_HEADINGS.program, body: await generatedBody(tx, eventId, "program"), generated: "program" as const },
+      { order: 2, heading: GENERATED_HEADINGS.attendance, body: await generatedBody(tx, eventId, "attendance"), generated: "attendance" as const },
+      { order: 3, heading: "", body: "", generated: null },
+    ];
+    const [report] = await tx
+      .insert(reports)
+      .values({
+        eventId,
+        slug,
+        title: `${event.title}会后报道`,
+        lead: event.summary,
+        status: "draft",
+        version: 1,
+        createdById: actor.id,
+        updatedById: actor.id,
+      })
+      .returning({ id: reports.id, slug: reports.slug });
+    await tx.insert(reportSections).values(sections.map((s) => ({ reportId: report.id, ...s })));
+    await writeRevision(tx, report.id, 1, actor.id);
+    return report;
+  });
+}
+
+async function uniqueSlug(tx: D, base: string): Promise<string> {
+  const clean = base.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/-+/g, "-").replace(/^-|-$/g, "").slice(0, 80) || "report";
+  const taken = new Set(
+    (await tx.select({ slug: reports.slug }).from(reports).where(sql`${reports.slug} LIKE ${`${clean}%`}`)).map((r) => r.slug),
+  );
+  if (!taken.has(clean)) return clean;
+  for (let i = 2; ; i++) if (!taken.has(`${clean}-${i}`)) return `${clean}-${i}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Save (optimistic locking)
+// ---------------------------------------------------------------------------------------------------------------
+
+export async function saveReport(db: Db, actor: Actor, input: z.input<typeof saveReportInput>) {
+  const { eventId, reportId, version, ...doc } = saveReportInput.parse(input);
+  return db.transaction((tx) => writeDoc(tx, actor, { eventId, reportId, version }, doc));
+}
+
+async function writeDoc(tx: Tx, actor: Actor, ids: { eventId: string; reportId: string; version: number }, doc: ReportDoc) {
+  const [event] = await tx.select({ timezone: events.timezone }).from(events).where(eq(events.id, ids.eventId));
+  if (!event) throw new DomainError("not_found", "No such report.");
+  const scheduledAt = doc.publishAt ? zonedToInstant(doc.publishAt, event.timezone) : null;
+  const [row] = await tx
+    .update(reports)
+    .set({
+      title: doc.title,
+      titleEn: doc.titleEn,
+      subtitle: doc.subtitle,
+      byline: doc.byline,
+      photoCredit: doc.photoCredit,
+      tags: doc.tags,
+      lead: doc.lead,
+      scheduledAt,
+      version: sql`${reports.version} + 1`,
+      updatedById: actor.id,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(reports.id, ids.reportId), eq(reports.eventId, ids.eventId), eq(reports.version, ids.version)))
+    .returning({ version: reports.version });
+  if (!row) throw await staleOrMissing(tx, ids);
+
+  // Photos placed in a section follow it when sections are reordered; photos of a removed section go to the gallery.
+  const placed = await tx
+    .select({ id: reportMedia.id, sectionOrder: reportMedia.sectionOrder })
+    .from(reportMedia)
+    .where(and(eq(reportMedia.reportId, ids.reportId), isNotNull(reportMedia.sectionOrder)));
+  const moved = new Map<number, number>();
+  doc.sections.forEach((s, i) => s.was && moved.set(s.was, i + 1));
+  for (const p of placed) {
+    const to = moved.get(p.sectionOrder!) ?? (p.sectionOrder! <= doc.sections.length && !doc.sections.some((s) => s.was) ? p.sectionOrder : null);
+    if (to !== p.sectionOrder) await tx.update(reportMedia).set({ sectionOrder: to }).where(and(eq(reportMedia.id, p.id), eq(reportMedia.reportId, ids.reportId)));
+  }
+
+  await tx.delete(reportSections).where(eq(reportSections.reportId, ids.reportId));
+  if (doc.sections.length) {
+    await tx.insert(reportSections).values(
+      doc.sections.map((s, i) => ({ reportId: ids.reportId, order: i + 1, heading: s.heading, body: s.body, generated: s.generated ?? null })),
+    );
+  }
+  await tx.delete(reportFigures).where(eq(reportFigures.reportId, ids.reportId));
+  if (doc.figures.length) {
+    await tx.insert(reportFigures).values(doc.figures.map((f, i) => ({ reportId: ids.reportId, order: i + 1, ...f })));
+  }
+  await writeRevision(tx, ids.reportId, row.version, actor.id);
+  return { version: row.version };
+}
+
+/** Why a versioned UPDATE matched nothing: gone (not_found) or changed meanwhile (conflict, naming who and when). */
+async function staleOrMissing(tx: D, ids: { eventId: string; reportId: string; version: number }): Promise<DomainError> {
+  const [cur] = await tx
+    .select({ version: reports.version, updatedAt: reports.updatedAt, by: users.name, tz: events.timezone, status: reports.status })
+    .from(reports)
+    .innerJoin(events, eq(events.id, reports.eventId))
+    .leftJoin(users, eq(users.id, reports.updatedById))
+    .where(and(eq(reports.id, ids.reportId), eq(reports.eventId, ids.eventId)));
+  if (!cur) return new DomainError("not_found", "No such report.");
+  if (cur.version === ids.version) return new DomainError("invalid", `This cannot be done while the report is ${cur.status.replace("_", " ")}.`);
+  const by = cur.by ?? "someone";
+  const at = hhmmInZone(cur.updatedAt, cur.tz);
+  return new DomainError("conflict", `Changed by ${by} at ${at} — reload or merge. Nothing was overwritten.`, undefined, {
+    by,
+    at,
+    updatedAt: cur.updatedAt.toISOString(),
+    version: cur.version,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Revisions
+// ---------------------------------------------------------------------------------------------------------------
+
+export async function snapshotOf(tx: D, reportId: string): Promise<ReportSnapshot> {
+  const [r] = await tx.select().from(reports).where(eq(reports.id, reportId));
+  const sections = await tx
+    .select({ order: reportSections.order, heading: reportSections.heading, body: reportSections.body, generated: reportSections.generated })
+    .from(reportSections)
+    .where(eq(reportSections.reportId, reportId))
+    .orderBy(asc(reportSections.order));
+  const figures = await tx
+    .select({ order: reportFigures.order, label: reportFigures.label, value: reportFigures.value, unit: reportFigures.unit, change: reportFigures.change, period: reportFigures.period })
+    .from(reportFigures)
+    .where(eq(reportFigures.reportId, reportId))
+    .orderBy(asc(reportFigures.order));
+  return {
+    title: r.title,
+    titleEn: r.titleEn,
+    subtitle: r.subtitle,
+    byline: r.byline,
+    photoCredit: r.photoCredit,
+    tags: r.tags,
+    lead: r.lead,
+    status: r.status,
+    publishedAt: r.publishedAt?.toISOString() ?? null,
+    scheduledAt: r.scheduledAt?.toISOString() ?? null,
+    sections,
+    figures,
+  };
+}
+
+async function writeRevision(tx: D, reportId: string, version: number, authorId: string) {
+  await tx.insert(reportRevisions).values({ reportId, version, snapshot: await snapshotOf(tx, reportId), authorId });
+}
+
+/** Restore an earlier revision: saved as a new version (history is never rewritten). */
+export async function restoreRevision(db: Db, actor: Actor, input: z.input<typeof restoreInput>) {
+  const { eventId, reportId, version, revision } = restoreInput.parse(input);
+  return db.transaction(async (tx) => {
+    const [rev] = await tx
+      .select({ snapshot: reportRevisions.snapshot, tz: events.timezone })
+      .from(reportRevisions)
+      .innerJoin(reports, eq(reports.id, reportRevisions.reportId))
+      .innerJoin(events, eq(events.id, reports.eventId))
+      .where(and(eq(reportRevisions.reportId, reportId), eq(reportRevisions.version, revision), eq(reports.eventId, eventId)));
+    if (!rev) throw new DomainError("not_found", "No such revision.");
+    const s = rev.snapshot as ReportSnapshot;
+    const doc = reportDocInput.parse({
+      ...s,
+      publishAt: s.scheduledAt ? instantToLocalInput(new Date(s.scheduledAt), rev.tz) : null,
+      sections: s.sections.map((x) => ({ heading: x.heading, body: x.body, generated: x.generated ?? null, was: x.order })),
+    });
+    return writeDoc(tx, actor, { eventId, reportId, version }, doc);
+  });
+}
+
+/** Recompute the blocks drafted from the forum (attendance statistics, program) with today's data. */
+export async function refreshGenerated(db: Db, actor: Actor, input: z.input<typeof workflowInput>) {
+  const { eventId, reportId, version } = workflowInput.parse(input);
+  return db.transaction(async (tx) => {
+    const [r] = await tx.select({ tz: events.timezone }).from(reports).innerJoin(events, eq(events.id, reports.eventId)).where(and(eq(reports.id, reportId), eq(reports.eventId, eventId)));
+    if (!r) throw new DomainError("not_found", "No such report.");
+    const s = await snapshotOf(tx, reportId);
+    const sections = [];
+    for (const x of s.sections) {
+      const body = x.generated === "program" || x.generated === "attendance" ? await generatedBody(tx, eventId, x.generated) : x.body;
+      sections.push({ heading: x.heading, body, generated: x.generated ?? null, was: x.order });
+    }
+    const doc = reportDocInput.parse({ ...s, publishAt: s.scheduledAt ? instantToLocalInput(new Date(s.scheduledAt), r.tz) : null, sections });
+    return writeDoc(tx, actor, { eventId, reportId, version }, doc);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Workflow: draft → in_review → published; return with a comment; unpublish. Versioned like saves.
+// ---------------------------------------------------------------------------------------------------------------
+
+async function transition(
+  db: Db,
+  actor: Actor,
+  ids: { eventId: string; reportId: string; version: number },
+  from: Status[],
+  set: PgUpdateSetSource<typeof reports>,
+  requireTitle = false,
+) {
+  return db.transaction(async (tx) => {
+    if (requireTitle) {
+      const [cur] = await tx.select({ title: reports.title }).from(reports).where(and(eq(reports.id, ids.reportId), eq(reports.eventId, ids.eventId)));
+      if (!cur) throw new DomainError("not_found", "No such report.");
+      const ok = publishable.safeParse(cur);
+      if (!ok.success) throw new DomainError("invalid", "A title is required.", { title: ["A title is required to submit or publish."] });
+    }
+    const [row] = await tx
+      .update(reports)
+      .set({ ...set, version: sql`${reports.version} + 1`, updatedById: actor.id, updatedAt: new Date() })
+      .where(and(eq(reports.id, ids.reportId), eq(reports.eventId, ids.eventId), eq(reports.version, ids.version), inArray(reports.status, from)))
+      .returning({ version: reports.version, status: reports.status, publishedAt: reports.publishedAt });
+    if (!row) throw await staleOrMissing(tx, ids);
+    await writeRevision(tx, ids.reportId, row.version, actor.id);
+    return row;
+  });
+}
+
+export async function submitReport(db: Db, actor: Actor, input: z.input<typeof workflowInput>) {
+  const { eventId, reportId, version } = workflowInput.parse(input);
+  return transition(db, actor, { eventId, reportId, version }, ["draft"], { status: "in_review", reviewComment: null }, true);
+}
+
+/** Publish now, or at the report's publish date (scheduledAt): until then the public side does not show it. */
+export async function publishReport(db: Db, actor: Actor, input: z.input<typeof workflowInput>) {
+  const { eventId, reportId, version } = workflowInput.parse(input);
+  return transition(
+    db,
+    actor,
+    { eventId, reportId, version },
+    ["draft", "in_review"],
+    { status: "published", reviewComment: null, publishedAt: sql`coalesce(${reports.scheduledAt}, now())` },
+    true,
+  );
+}
+
+export async function returnReport(db: Db, actor: Actor, input: z.input<typeof returnInput>) {
+  const { eventId, reportId, version, comment } = returnInput.parse(input);
+  return transition(db, actor, { eventId, reportId, version }, ["in_review"], { status: "draft", reviewComment: comment });
+}
+
+export async function unpublishReport(db: Db, actor: Actor, input: z.input<typeof workflowInput>) {
+  const { eventId, reportId, version } = workflowInput.parse(input);
+  return transition(db, actor, { eventId, reportId, version }, ["published"], { status: "draft", publishedAt: null });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Photos and attachments
+// ---------------------------------------------------------------------------------------------------------------
+
+async function assertReportInEvent(tx: D, reportId: string, eventId: string) {
+  const [r] = await tx.select({ id: reports.id }).from(reports).where(and(eq(reports.id, reportId), eq(reports.eventId, eventId)));
+  if (!r) throw new DomainError("not_found", "No such report.");
+}
+
+/** Check, transform and store an uploaded file, and attach it to the report as a photo or an attachment. */
+export async function attachUpload(
+  db: Db,
+  actor: Actor,
+  input: { eventId: string; reportId: string; bytes: Buffer; filename: string | null } & z.input<typeof uploadMeta>,
+) {
+  const meta = uploadMeta.parse(input);
+  const file = await processUpload(input.bytes);
+  if (meta.role === "photo" && file.type.kind !== "image") throw new UploadError("unsupported", "Photos must be JPEG, PNG or WebP images.");
+  if (meta.role === "attachment" && file.type.kind !== "attachment") throw new UploadError("unsupported", "Attachments must be PDF, DOCX or XLSX files.");
+  return db.transaction(async (tx) => {
+    await assertReportInEvent(tx, input.reportId, input.eventId);
+    const m = await storeProcessed(tx, actor, file, input.filename);
+    const [{ next }] = await tx
+      .select({ next: sql<number>`coalesce(${max(reportMedia.order)}, 0) + 1` })
+      .from(reportMedia)
+      .where(eq(reportMedia.reportId, input.reportId));
+    const [rm] = await tx
+      .insert(reportMedia)
+      .values({ reportId: input.reportId, mediaId: m.id, role: meta.role, caption: meta.caption, credit: meta.credit, sectionOrder: meta.sectionOrder, order: Number(next) })
+      .returning({ id: reportMedia.id });
+    return { reportMediaId: rm.id, key: m.storageKey, mime: m.mime, bytes: m.bytes, width: m.width, height: m.height, filename: m.filename };
+  });
+}
+
+export async function updateReportMedia(db: Db, _actor: Actor, input: z.input<typeof mediaUpdateInput>) {
+  const v = mediaUpdateInput.parse(input);
+  return db.transaction(async (tx) => {
+    await assertReportInEvent(tx, v.reportId, v.eventId);
+    const [row] = await tx
+      .update(reportMedia)
+      .set({ caption: v.caption, credit: v.credit, sectionOrder: v.sectionOrder, order: v.order })
+      .where(and(eq(reportMedia.id, v.reportMediaId), eq(reportMedia.reportId, v.reportId)))
+      .returning({ id: reportMedia.id });
+    if (!row) throw new DomainError("not_found", "No such photo or attachment.");
+    return row;
+  });
+}
+
+export async function removeReportMedia(db: Db, _actor: Actor, input: z.input<typeof mediaRemoveInput>) {
+  const v = mediaRemoveInput.parse(input);
+  return db.transaction(async (tx) => {
+    await assertReportInEvent(tx, v.reportId, v.eventId);
+    const [row] = await tx
+      .delete(reportMedia)
+      .where(and(eq(reportMedia.id, v.reportMediaId), eq(reportMedia.reportId, v.reportId)))
+      .returning({ mediaId: reportMedia.mediaId });
+    if (!row) throw new DomainError("not_found", "No such photo or attachment.");
+    const [still] = await tx.select({ id: reportMedia.id }).from(reportMedia).where(eq(reportMedia.mediaId, row.mediaId)).limit(1);
+    if (!still) {
+      const [m] = await tx.delete(media).where(eq(media.id, row.mediaId)).returning({ key: media.storageKey, variants: media.variants });
+      if (m) await tx.delete(mediaBlobs).where(inArray(mediaBlobs.key, [m.key, ...m.variants.map((x) => x.key)]));
+    }
+    return { removed: true };
+  });
+}
