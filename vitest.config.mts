@@ -11,6 +11,9 @@ export default defineConfig({
   test: {
     include: ["tests/unit/**/*.test.ts", "tests/db/**/*.test.ts"],
     environment: "node",
+    setupFiles: ["tests/setup/next.ts"],
+    // next-auth imports "next/server" without an extension (fine for bundlers, not for Node ESM): let Vite resolve it.
+    server: { deps: { inline: ["next-auth", "@auth/core"] } },
     testTimeout: 120_000,
     hookTimeout: 120_000,
     // PGlite instances are memory-hungry WASM; two workers match the 2-core CI machine.

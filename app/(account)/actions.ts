@@ -1,0 +1,56 @@
+"use server";
+/**
+ * Sign-in, sign-up, sign-out. Deliberately public (guard manifest: "public"): they are how one becomes an actor.
+ * Sign-in and sign-up are throttled in the database (lib/auth/limits); failures never say whether an email exists.
+ */
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { signUp } from "@/lib/accounts/commands";
+import { signUpSchema } from "@/lib/accounts/validation";
+import { DomainError, parse, toFailure, type ActionResult } from "@/lib/actions/result";
+import { signIn, signOut, SignInRefused } from "@/lib/auth/auth";
+import { clientIp } from "@/lib/auth/request-info";
+import { getDb } from "@/lib/db";
+import { nextParam } from "./next-param";
+
+export type AuthFormState = (ActionResult & { retryAfter?: number; values?: Record<string, string> }) | null;
+
+const signInInput = z.object({ email: z.string().max(300).default(""), password: z.string().max(1024).default("") });
+
+async function credentialsSignIn(email: string, password: string): Promise<AuthFormState> {
+  try {
+    await signIn("credentials", { email, password, redirect: false });
+    return null;
+  } catch (e) {
+    if (e instanceof SignInRefused) {
+      const retryAfter = e.refusal.extra?.retryAfter as number | undefined;
+      return { ok: false, error: e.refusal.message, code: e.refusal.code, retryAfter };
+    }
+    return toFailure(e);
+  }
+}
+
+export async function signInAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const { email, password } = signInInput.parse({ email: formData.get("email") ?? "", password: formData.get("password") ?? "" });
+  const failure = await credentialsSignIn(email, password);
+  if (failure) return { ...failure, values: { email } };
+  redirect(nextParam(formData.get("next")?.toString(), "/"));
+}
+
+export async function signUpAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const values = Object.fromEntries(["name", "email", "organization", "position", "phone"].map((k) => [k, String(formData.get(k) ?? "")]));
+  try {
+    const input = parse(signUpSchema, formData);
+    await signUp(await getDb(), input, await clientIp());
+    const failure = await credentialsSignIn(input.email, input.password);
+    if (failure) return { ...failure, values };
+  } catch (e) {
+    const retryAfter = e instanceof DomainError ? (e.extra?.retryAfter as number | undefined) : undefined;
+    return { ...toFailure(e), retryAfter, values };
+  }
+  redirect(nextParam(formData.get("next")?.toString(), "/me"));
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/" });
+}

@@ -1,0 +1,85 @@
+/** Account commands: sign-up, profile, password (DESIGN §3.3: take db and the actor explicitly; audit in the same tx). */
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { users } from "@/db/schema";
+import { DomainError } from "@/lib/actions/result";
+import { recordAudit } from "@/lib/audit";
+import { blockedFor, hit, limits } from "@/lib/auth/limits";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import type { Actor } from "@/lib/auth/permissions";
+import type { ChangePasswordInput, ProfileInput, SignUpInput } from "./validation";
+
+export const EMAIL_TAKEN = "An account with this email address already exists. Please sign in instead.";
+
+export function isUniqueViolation(e: unknown): boolean {
+  for (let x = e as { code?: string; cause?: unknown } | undefined, i = 0; x && i < 4; x = x.cause as typeof x, i++) {
+    if (x.code === "23505") return true;
+  }
+  return false;
+}
+
+/** Throttled per IP (every attempt counts). Public: anyone may sign up. */
+export async function signUp(db: Db, input: SignUpInput, ip: string): Promise<{ id: string; email: string; name: string }> {
+  const limit = limits().signupPerIp;
+  const key = `signup:ip:${ip}`;
+  const wait = await blockedFor(db, key, limit);
+  if (wait > 0) {
+    throw new DomainError("rate_limited", `Too many sign-ups from this network. Please try again in ${Math.ceil(wait / 60)} minute(s).`, undefined, {
+      retryAfter: wait,
+    });
+  }
+  await hit(db, key, limit);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(users)
+        .values({
+          name: input.name,
+          email: input.email,
+          passwordHash,
+          organization: input.organization,
+          position: input.position,
+          phone: input.phone,
+          locale: input.locale ?? "zh-CN",
+        })
+        .onConflictDoNothing({ target: users.email })
+        .returning({ id: users.id, email: users.email, name: users.name });
+      if (!row) throw new DomainError("conflict", EMAIL_TAKEN, { email: [EMAIL_TAKEN] });
+      await recordAudit(tx, { id: row.id }, { action: "user.signup", entity: "user", entityId: row.id, after: { email: row.email, name: row.name }, ip });
+      return row;
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new DomainError("conflict", EMAIL_TAKEN, { email: [EMAIL_TAKEN] });
+    throw e;
+  }
+}
+
+export async function updateProfile(db: Db, actor: Actor, input: ProfileInput): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ name: users.name, organization: users.organization, position: users.position, phone: users.phone, locale: users.locale })
+      .from(users)
+      .where(eq(users.id, actor.id))
+      .for("update");
+    if (!before) throw new DomainError("not_found", "Your account no longer exists.");
+    await tx.update(users).set(input).where(eq(users.id, actor.id));
+    const changed = Object.fromEntries(Object.entries(input).filter(([k, v]) => before[k as keyof typeof before] !== v));
+    const was = Object.fromEntries(Object.keys(changed).map((k) => [k, before[k as keyof typeof before]]));
+    await recordAudit(tx, actor, { action: "profile.edit", entity: "user", entityId: actor.id, before: was, after: changed });
+  });
+}
+
+export async function changePassword(db: Db, actor: Actor, input: ChangePasswordInput): Promise<void> {
+  const [u] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.id)).limit(1);
+  if (!u) throw new DomainError("not_found", "Your account no longer exists.");
+  if (u.passwordHash && !(await verifyPassword(u.passwordHash, input.currentPassword))) {
+    throw new DomainError("invalid", "The current password is not correct.", { currentPassword: ["The current password is not correct."] });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, actor.id));
+    await recordAudit(tx, actor, { action: "profile.password", entity: "user", entityId: actor.id });
+  });
+}
