@@ -40,6 +40,7 @@ const CATEGORY_WORDS: Record<(typeof CATEGORIES)[number], string[]> = {
   other: ["other", "其他", "其它"],
 };
 
+const label = (f: Field) => `${HEADERS[f][0]} / ${f === "fullName" ? "name" : f === "siteVisit" ? "site visit" : f}`;
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, " ");
 
 export function mapHeader(header: string[]): Partial<Record<Field, number>> {
@@ -97,14 +98,14 @@ export function parseGuestFile(bytes: Uint8Array): ParsedImport {
   const map = mapHeader(head.fields);
   const missingColumns = (["fullName", "email"] as Field[]).filter((f) => map[f] === undefined);
   if (missingColumns.length) {
-    const msg = `Missing column(s): ${missingColumns.map((f) => HEADERS[f][0] + " / " + HEADERS[f][2]).join(", ")}.`;
+    const msg = `Missing column(s): ${missingColumns.map(label).join(", ")}.`;
     throw new DomainError("invalid", msg, { file: [msg] });
   }
   const firstLineOf = new Map<string, number>();
   const rows: ParsedRow[] = body.map(({ line, fields }) => {
     const get = (f: Field) => (map[f] === undefined ? "" : (fields[map[f]!] ?? "").trim());
     const errors: string[] = [];
-    for (const [f, max] of Object.entries(MAX) as [Field, number][]) if (get(f).length > max) errors.push(`${HEADERS[f][2]}: longer than ${max} characters`);
+    for (const [f, max] of Object.entries(MAX) as [Field, number][]) if (get(f).length > max) errors.push(`${label(f)}: longer than ${max} characters`);
     const fullName = get("fullName");
     if (!fullName) errors.push("name: missing");
     const email = get("email").toLowerCase();

@@ -1,0 +1,163 @@
+/**
+ * Export of a forum's registrations as CSV or XLSX, streamed: rows are read in keyset pages of 2,000 and written as
+ * they come, so memory stays flat at any size. All columns: the registration, the answers to every question of the
+ * forum, and the check-in time per segment (in the forum's zone).
+ */
+import { PassThrough, Readable } from "node:stream";
+import { and, asc, eq, gt, inArray, or, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { buses, checkins, events, registrationQuestions, registrations } from "@/db/schema";
+import { checkinSegments } from "@/lib/checkin/queries";
+import { csvLine } from "./csv";
+
+export type ExportLabels = {
+  columns: Record<(typeof BASE_COLUMNS)[number], string>;
+  status: Record<string, string>;
+  category: Record<string, string>;
+  source: Record<string, string>;
+  yes: string;
+  no: string;
+  /** Header of the check-in column of a segment. */
+  checkin: (segment: string) => string;
+};
+
+export const BASE_COLUMNS = [
+  "fullName",
+  "email",
+  "phone",
+  "organization",
+  "position",
+  "category",
+  "status",
+  "siteVisit",
+  "bus",
+  "needs",
+  "notes",
+  "source",
+  "ticketCode",
+  "registeredAt",
+  "confirmedAt",
+  "waitlistedAt",
+  "cancelledAt",
+] as const;
+
+const PAGE = 2000;
+
+/** "2025-09-05 09:12" in the forum's zone (sortable, what a spreadsheet user expects). */
+function zoned(timeZone: string) {
+  const f = new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
+  return (d: Date | null | undefined) => (d ? f.format(d) : "");
+}
+
+/** Header plus an async generator of value rows, shared by both formats. */
+export async function exportRows(db: Db, eventId: string, labels: ExportLabels) {
+  const [ev] = await db.select({ timezone: events.timezone }).from(events).where(eq(events.id, eventId));
+  const when = zoned(ev?.timezone ?? "Asia/Shanghai");
+  const questions = await db.select().from(registrationQuestions).where(eq(registrationQuestions.eventId, eventId)).orderBy(asc(registrationQuestions.order));
+  const segments = await checkinSegments(db, eventId);
+  const busNames = new Map((await db.select({ id: buses.id, name: buses.name }).from(buses).where(eq(buses.eventId, eventId))).map((b) => [b.id, b.name]));
+  const header = [...BASE_COLUMNS.map((c) => labels.columns[c]), ...questions.map((q) => q.label), ...segments.map(labels.checkin)];
+
+  async function* rows(): AsyncGenerator<string[]> {
+    let after: { createdAt: Date; id: string } | null = null;
+    for (;;) {
+      const cond: SQL[] = [eq(registrations.eventId, eventId)];
+      if (after) cond.push(or(gt(registrations.createdAt, after.createdAt), and(eq(registrations.createdAt, after.createdAt), gt(registrations.id, after.id)))!);
+      const page = await db
+        .select()
+        .from(registrations)
+        .where(and(...cond))
+        .orderBy(asc(registrations.createdAt), asc(registrations.id))
+        .limit(PAGE);
+      if (page.length === 0) return;
+      const cs = await db
+        .select({ registrationId: checkins.registrationId, segment: checkins.segment, at: checkins.checkedInAt })
+        .from(checkins)
+        .where(inArray(checkins.registrationId, page.map((r) => r.id)));
+      const byReg = new Map<string, Map<string, Date>>();
+      for (const c of cs) {
+        const m = byReg.get(c.registrationId) ?? new Map<string, Date>();
+        m.set(c.segment, c.at);
+        byReg.set(c.registrationId, m);
+      }
+      for (const r of page) {
+        const ci = byReg.get(r.id);
+        yield [
+          r.fullName,
+          r.email ?? "",
+          r.phone ?? "",
+          r.organization ?? "",
+          r.position ?? "",
+          labels.category[r.category] ?? r.category,
+          labels.status[r.status] ?? r.status,
+          r.siteVisit ? labels.yes : labels.no,
+          r.busId ? (busNames.get(r.busId) ?? "") : "",
+          r.needs ?? "",
+          r.notes ?? "",
+          labels.source[r.source] ?? r.source,
+          r.ticketCode,
+          when(r.createdAt),
+          when(r.confirmedAt),
+          when(r.waitlistedAt),
+          when(r.cancelledAt),
+          ...questions.map((q) => {
+            const a = r.answers[q.id];
+            return Array.isArray(a) ? a.join("; ") : (a ?? "");
+          }),
+          ...segments.map((s) => when(ci?.get(s))),
+        ];
+      }
+      const last = page[page.length - 1];
+      after = { createdAt: last.createdAt, id: last.id };
+      if (page.length < PAGE) return;
+    }
+  }
+  return { header, rows };
+}
+
+/** CSV (UTF-8 with BOM, so Excel opens Chinese correctly) as a web ReadableStream. */
+export async function exportCsvStream(db: Db, eventId: string, labels: ExportLabels): Promise<ReadableStream<Uint8Array>> {
+  const { header, rows } = await exportRows(db, eventId, labels);
+  const enc = new TextEncoder();
+  const it = rows();
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(enc.encode("\ufeff" + csvLine(header)));
+        return;
+      }
+      let chunk = "";
+      for (let i = 0; i < 500; i++) {
+        const n = await it.next();
+        if (n.done) {
+          if (chunk) controller.enqueue(enc.encode(chunk));
+          controller.close();
+          return;
+        }
+        chunk += csvLine(n.value);
+      }
+      controller.enqueue(enc.encode(chunk));
+    },
+    async cancel() {
+      await it.return(undefined);
+    },
+  });
+}
+
+/** XLSX through exceljs's streaming writer (no shared strings, no styles: flat memory, fast). */
+export async function exportXlsxStream(db: Db, eventId: string, labels: ExportLabels, sheetName = "Registrations"): Promise<ReadableStream<Uint8Array>> {
+  const { header, rows } = await exportRows(db, eventId, labels);
+  const ExcelJS = (await import("exceljs")).default;
+  const out = new PassThrough();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+  const ws = wb.addWorksheet(sheetName.slice(0, 31));
+  (async () => {
+    ws.addRow(header).commit();
+    for await (const r of rows()) ws.addRow(r).commit();
+    ws.commit();
+    await wb.commit();
+  })().catch((e) => out.destroy(e instanceof Error ? e : new Error(String(e))));
+  return Readable.toWeb(out) as ReadableStream<Uint8Array>;
+}
