@@ -67,3 +67,12 @@ describe("wall time in the forum's zone", () => {
     expect(zonedToDate("2025-09-05T25:00", "Asia/Shanghai")).toBeNull();
   });
 });
+
+describe("swapSlots (moving a session up or down)", () => {
+  it("swaps two sessions keeping durations and the gap", async () => {
+    const { swapSlots } = await import("@/lib/agenda/reorder");
+    const r = swapSlots({ startsAt: at("14:30"), endsAt: at("15:00") }, { startsAt: at("15:10"), endsAt: at("16:10") });
+    expect(r.second).toEqual({ startsAt: at("14:30"), endsAt: at("15:30") });
+    expect(r.first).toEqual({ startsAt: at("15:40"), endsAt: at("16:10") });
+  });
+});

@@ -1,0 +1,144 @@
+/**
+ * Input schemas of the forum editor (zod). Messages are codes ("required", "end_before_start", "seats_below_assigned:12")
+ * that the console translates (messages/<locale>/admin.json → errors.*); API clients get the same codes per field.
+ */
+import { z } from "zod";
+import { isValidTimeZone, zonedToDate } from "./zoned";
+
+export const EVENT_STATUSES = ["draft", "published", "cancelled", "completed"] as const;
+export const HOST_ROLES = ["host", "co_host", "organizer", "co_organizer", "supporter", "media"] as const;
+export const QUESTION_KINDS = ["text", "choice", "multi_choice"] as const;
+
+export const id = z.uuid({ message: "invalid_id" });
+export const text = (max: number) => z.string({ message: "required" }).trim().max(max, "too_long");
+export const required = (max: number) => text(max).min(1, "required");
+/** "" / null / undefined → null; otherwise trimmed text. */
+export const optional = (max: number) =>
+  z.preprocess((v) => (typeof v === "string" ? v.trim() || null : (v ?? null)), z.string().max(max, "too_long").nullable());
+export const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
+export const intOrNull = z.preprocess(
+  (v) => (v === "" || v === null || v === undefined ? null : typeof v === "string" ? Number(v) : v),
+  z.number({ message: "not_a_number" }).int("not_integer").min(0, "negative").max(1_000_000, "too_large").nullable(),
+);
+/** A wall time "YYYY-MM-DDTHH:mm" in the forum's zone (converted by the command, which knows the zone). */
+export const wallTime = z.string({ message: "required" }).trim().min(1, "required");
+export const optionalWallTime = z.preprocess((v) => (typeof v === "string" ? v.trim() || null : (v ?? null)), z.string().nullable());
+
+const slug = z.preprocess(
+  (v) => (typeof v === "string" ? v.trim().toLowerCase() || undefined : v),
+  z.string().max(80, "too_long").regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "slug_format").optional(),
+);
+
+const detailFields = {
+  title: required(200),
+  titleEn: optional(300),
+  summary: text(10_000).default(""),
+  summaryEn: optional(20_000),
+  audience: optional(500),
+  audienceEn: optional(1000),
+  startsAt: wallTime,
+  endsAt: wallTime,
+  timezone: z.string().trim().default("Asia/Shanghai").refine(isValidTimeZone, "invalid_timezone"),
+  venueName: optional(200),
+  venueNameEn: optional(300),
+  venueAddress: optional(300),
+  venueAddressEn: optional(500),
+  city: optional(100),
+  cityEn: optional(200),
+};
+
+type Wall = { startsAt: string; endsAt: string; timezone: string };
+type Instants = { startsAt: Date; endsAt: Date };
+
+/** Check and convert startsAt/endsAt wall times into instants (field errors on the right field). */
+function toInstants<T extends Wall>(v: T, ctx: z.RefinementCtx): Omit<T, "startsAt" | "endsAt"> & Instants {
+  const startsAt = zonedToDate(v.startsAt, v.timezone);
+  const endsAt = zonedToDate(v.endsAt, v.timezone);
+  if (!startsAt) ctx.addIssue({ code: "custom", message: "invalid_time", path: ["startsAt"] });
+  if (!endsAt) ctx.addIssue({ code: "custom", message: "invalid_time", path: ["endsAt"] });
+  if (startsAt && endsAt && endsAt < startsAt) ctx.addIssue({ code: "custom", message: "end_before_start", path: ["endsAt"] });
+  return { ...v, startsAt: startsAt ?? new Date(0), endsAt: endsAt ?? new Date(0) };
+}
+
+export const createEventSchema = z.object({ ...detailFields, slug }).transform(toInstants);
+export const updateEventSchema = z.object({ ...detailFields, eventId: id }).transform(toInstants);
+
+export const statusSchema = z.object({
+  eventId: id,
+  status: z.enum(EVENT_STATUSES, { message: "invalid_status" }),
+  /** Shown to registrants when a forum is cancelled. */
+  reason: optional(1000),
+});
+
+export const cloneEventSchema = z.object({
+  sourceEventId: id,
+  title: optional(200),
+  /** New first day "YYYY-MM-DD" in the forum's zone; every time shifts by whole days. Empty = same dates. */
+  startsOn: z.preprocess((v) => (typeof v === "string" ? v.trim() || null : (v ?? null)), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "invalid_date").nullable()),
+  /** Keep the speakers on the agenda (and their positions); without, only the structure is copied. */
+  withPeople: checkbox,
+});
+
+export const registrationSettingsSchema = z.object({
+  eventId: id,
+  capacity: intOrNull,
+  registrationOpensAt: optionalWallTime,
+  registrationClosesAt: optionalWallTime,
+  requiresApproval: checkbox,
+  waitlistEnabled: checkbox,
+});
+
+export const questionsSchema = z.object({
+  eventId: id,
+  questions: z
+    .array(
+      z
+        .object({
+          id: id.optional().nullable(),
+          label: required(300),
+          labelEn: optional(500),
+          kind: z.enum(QUESTION_KINDS, { message: "invalid_kind" }),
+          options: z.array(z.string().trim().min(1, "required").max(200, "too_long")).max(50).default([]),
+          required: checkbox,
+        })
+        .refine((q) => q.kind === "text" || q.options.length >= 2, { message: "options_needed", path: ["options"] }),
+    )
+    .max(50, "too_many"),
+});
+
+export const hostsSchema = z.object({
+  eventId: id,
+  hosts: z
+    .array(
+      z
+        .object({
+          organizationId: id.optional().nullable(),
+          /** A new organization's name (created if no organization of that name exists). */
+          name: optional(200),
+          role: z.enum(HOST_ROLES, { message: "invalid_role" }),
+        })
+        .refine((h) => Boolean(h.organizationId || h.name), { message: "required", path: ["name"] }),
+    )
+    .max(100, "too_many"),
+});
+
+/** The API's PATCH: any of these; times are ISO-8601 with an offset (or null to clear). */
+export const eventPatchSchema = z
+  .object({
+    status: z.enum(EVENT_STATUSES, { message: "invalid_status" }).optional(),
+    capacity: z.number({ message: "not_a_number" }).int("not_integer").min(0, "negative").nullable().optional(),
+    registrationOpensAt: z.iso.datetime({ offset: true, message: "invalid_time" }).nullable().optional(),
+    registrationClosesAt: z.iso.datetime({ offset: true, message: "invalid_time" }).nullable().optional(),
+    requiresApproval: z.boolean({ message: "not_a_boolean" }).optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: "nothing_to_change" });
+
+export type CreateEventInput = z.infer<typeof createEventSchema>;
+export type UpdateEventInput = z.infer<typeof updateEventSchema>;
+export type StatusInput = z.infer<typeof statusSchema>;
+export type CloneEventInput = z.infer<typeof cloneEventSchema>;
+export type RegistrationSettingsInput = z.infer<typeof registrationSettingsSchema>;
+export type QuestionsInput = z.infer<typeof questionsSchema>;
+export type HostsInput = z.infer<typeof hostsSchema>;
+export type EventPatch = z.infer<typeof eventPatchSchema>;
