@@ -19,7 +19,6 @@ import {
   events,
   eventStaff,
   people,
-  personPositions,
   registrationQuestions,
   registrations,
   sessionSpeakers,
