@@ -2,7 +2,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { agendaSessions, buses, eventOrganizations, events, eventStaff, outbox, registrations, siteVisitStops, users } from "@/db/schema";
+import { agendaSessions, auditLog, buses, eventOrganizations, events, eventStaff, outbox, registrations, siteVisitStops, users } from "@/db/schema";
 import { seedIfEmpty, YANTAN_SLUG } from "@/db/seed";
 import { DomainError } from "@/lib/actions/result";
 import { addSpeaker, deleteStop, moveSession, moveStop, saveBus, saveSession, saveStop, updateSpeaker } from "@/lib/agenda/commands";
@@ -177,6 +177,8 @@ describe.each(testEngines())("forum editor on %s", (engine) => {
     const mails = await h.db.select().from(outbox).where(and(eq(outbox.eventId, eventId), eq(outbox.kind, "event_cancelled")));
     expect(mails.map((m) => m.toEmail).sort()).toEqual(["bus1@example.com", "bus2@example.com"]);
     expect(mails[0].body).toContain("因故延期");
+    const [log] = await h.db.select().from(auditLog).where(and(eq(auditLog.eventId, eventId), eq(auditLog.action, "event.cancelled")));
+    expect(log).toMatchObject({ actorId: actor.id, entity: "event", entityId: eventId });
     const e = await failure(setEventStatus(h.db, actor, { eventId, status: "published", reason: null }));
     expect(e.fieldErrors).toEqual({ status: ["invalid_transition:cancelled>published"] });
   });
