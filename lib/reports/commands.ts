@@ -10,6 +10,7 @@ import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "@/db/client";
 import { events, media, mediaBlobs, reportFigures, reportMedia, reportRevisions, reports, reportSections, users } from "@/db/schema";
 import { DomainError } from "@/lib/actions/result";
+import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/permissions";
 import { processUpload, storeProcessed, UploadError } from "@/lib/storage/upload";
 import { GENERATED_HEADINGS, generatedBody } from "./draft";
@@ -77,6 +78,7 @@ export async function createReportFromEvent(db: Db, actor: Actor, input: z.input
       .returning({ id: reports.id, slug: reports.slug });
     await tx.insert(reportSections).values(sections.map((s) => ({ reportId: report.id, ...s })));
     await writeRevision(tx, report.id, 1, actor.id);
+    await recordAudit(tx, actor, { action: "report.create", entity: "report", entityId: report.id, eventId, after: { slug, drafted: ["program", "attendance"] } });
     return report;
   });
 }
@@ -145,6 +147,14 @@ async function writeDoc(tx: Tx, actor: Actor, ids: { eventId: string; reportId: 
     await tx.insert(reportFigures).values(doc.figures.map((f, i) => ({ reportId: ids.reportId, order: i + 1, ...f })));
   }
   await writeRevision(tx, ids.reportId, row.version, actor.id);
+  await recordAudit(tx, actor, {
+    action: "report.save",
+    entity: "report",
+    entityId: ids.reportId,
+    eventId: ids.eventId,
+    before: { version: ids.version },
+    after: { version: row.version, title: doc.title, sections: doc.sections.length, figures: doc.figures.length },
+  });
   return { version: row.version };
 }
 
@@ -247,6 +257,7 @@ export async function refreshGenerated(db: Db, actor: Actor, input: z.input<type
 // ---------------------------------------------------------------------------------------------------------------
 
 async function transition(
+  action: string,
   db: Db,
   actor: Actor,
   ids: { eventId: string; reportId: string; version: number },
@@ -268,19 +279,21 @@ async function transition(
       .returning({ version: reports.version, status: reports.status, publishedAt: reports.publishedAt });
     if (!row) throw await staleOrMissing(tx, ids);
     await writeRevision(tx, ids.reportId, row.version, actor.id);
+    await recordAudit(tx, actor, { action, entity: "report", entityId: ids.reportId, eventId: ids.eventId, before: { version: ids.version }, after: row });
     return row;
   });
 }
 
 export async function submitReport(db: Db, actor: Actor, input: z.input<typeof workflowInput>) {
   const { eventId, reportId, version } = workflowInput.parse(input);
-  return transition(db, actor, { eventId, reportId, version }, ["draft"], { status: "in_review", reviewComment: null }, true);
+  return transition("report.submit", db, actor, { eventId, reportId, version }, ["draft"], { status: "in_review", reviewComment: null }, true);
 }
 
 /** Publish now, or at the report's publish date (scheduledAt): until then the public side does not show it. */
 export async function publishReport(db: Db, actor: Actor, input: z.input<typeof workflowInput>) {
   const { eventId, reportId, version } = workflowInput.parse(input);
   return transition(
+    "report.publish",
     db,
     actor,
     { eventId, reportId, version },
@@ -292,12 +305,12 @@ export async function publishReport(db: Db, actor: Actor, input: z.input<typeof 
 
 export async function returnReport(db: Db, actor: Actor, input: z.input<typeof returnInput>) {
   const { eventId, reportId, version, comment } = returnInput.parse(input);
-  return transition(db, actor, { eventId, reportId, version }, ["in_review"], { status: "draft", reviewComment: comment });
+  return transition("report.return", db, actor, { eventId, reportId, version }, ["in_review"], { status: "draft", reviewComment: comment });
 }
 
 export async function unpublishReport(db: Db, actor: Actor, input: z.input<typeof workflowInput>) {
   const { eventId, reportId, version } = workflowInput.parse(input);
-  return transition(db, actor, { eventId, reportId, version }, ["published"], { status: "draft", publishedAt: null });
+  return transition("report.unpublish", db, actor, { eventId, reportId, version }, ["published"], { status: "draft", publishedAt: null });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -330,11 +343,12 @@ export async function attachUpload(
       .insert(reportMedia)
       .values({ reportId: input.reportId, mediaId: m.id, role: meta.role, caption: meta.caption, credit: meta.credit, sectionOrder: meta.sectionOrder, order: Number(next) })
       .returning({ id: reportMedia.id });
+    await recordAudit(tx, actor, { action: "report.media.add", entity: "report", entityId: input.reportId, eventId: input.eventId, after: { role: meta.role, mime: m.mime, bytes: m.bytes, filename: m.filename } });
     return { reportMediaId: rm.id, key: m.storageKey, mime: m.mime, bytes: m.bytes, width: m.width, height: m.height, filename: m.filename };
   });
 }
 
-export async function updateReportMedia(db: Db, _actor: Actor, input: z.input<typeof mediaUpdateInput>) {
+export async function updateReportMedia(db: Db, actor: Actor, input: z.input<typeof mediaUpdateInput>) {
   const v = mediaUpdateInput.parse(input);
   return db.transaction(async (tx) => {
     await assertReportInEvent(tx, v.reportId, v.eventId);
@@ -344,11 +358,12 @@ export async function updateReportMedia(db: Db, _actor: Actor, input: z.input<ty
       .where(and(eq(reportMedia.id, v.reportMediaId), eq(reportMedia.reportId, v.reportId)))
       .returning({ id: reportMedia.id });
     if (!row) throw new DomainError("not_found", "No such photo or attachment.");
+    await recordAudit(tx, actor, { action: "report.media.edit", entity: "report", entityId: v.reportId, eventId: v.eventId, after: { caption: v.caption, credit: v.credit, sectionOrder: v.sectionOrder } });
     return row;
   });
 }
 
-export async function removeReportMedia(db: Db, _actor: Actor, input: z.input<typeof mediaRemoveInput>) {
+export async function removeReportMedia(db: Db, actor: Actor, input: z.input<typeof mediaRemoveInput>) {
   const v = mediaRemoveInput.parse(input);
   return db.transaction(async (tx) => {
     await assertReportInEvent(tx, v.reportId, v.eventId);
@@ -362,6 +377,7 @@ export async function removeReportMedia(db: Db, _actor: Actor, input: z.input<ty
       const [m] = await tx.delete(media).where(eq(media.id, row.mediaId)).returning({ key: media.storageKey, variants: media.variants });
       if (m) await tx.delete(mediaBlobs).where(inArray(mediaBlobs.key, [m.key, ...m.variants.map((x) => x.key)]));
     }
+    await recordAudit(tx, actor, { action: "report.media.remove", entity: "report", entityId: v.reportId, eventId: v.eventId, before: { reportMediaId: v.reportMediaId } });
     return { removed: true };
   });
 }

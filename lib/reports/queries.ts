@@ -145,3 +145,9 @@ export async function revisionsOf(db: Db, eventId: string, reportId: string) {
     .where(and(eq(reportRevisions.reportId, reportId), eq(reports.eventId, eventId)))
     .orderBy(desc(reportRevisions.version));
 }
+
+/** A report by slug, any status (the upload route's target; the guard then checks report.write on its forum). */
+export async function reportRefBySlug(db: Db, slug: string) {
+  const [r] = await db.select({ id: reports.id, eventId: reports.eventId }).from(reports).where(eq(reports.slug, slug));
+  return r ?? null;
+}
