@@ -6,6 +6,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { checkins, registrations, users } from "@/db/schema";
 import { DomainError } from "@/lib/actions/result";
+import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/permissions";
 import { deskCard, type DeskCard } from "./queries";
 import type { CheckInInput, UndoCheckInInput } from "./validation";
@@ -35,11 +36,15 @@ export async function checkIn(db: Db, actor: Actor, input: CheckInInput): Promis
     throw new DomainError("conflict", `This registration is ${reg.status}: no check-in.`, undefined, { registration: publicPart(reg) });
   }
 
-  const inserted = await db
-    .insert(checkins)
-    .values({ registrationId: reg.id, segment: input.segment, checkedInById: actor.id })
-    .onConflictDoNothing({ target: [checkins.registrationId, checkins.segment] })
-    .returning({ checkedInAt: checkins.checkedInAt });
+  const inserted = await db.transaction(async (tx) => {
+    const rows = await tx
+      .insert(checkins)
+      .values({ registrationId: reg.id, segment: input.segment, checkedInById: actor.id })
+      .onConflictDoNothing({ target: [checkins.registrationId, checkins.segment] })
+      .returning({ checkedInAt: checkins.checkedInAt });
+    if (rows[0]) await recordAudit(tx, actor, { action: "checkin.perform", entity: "registration", entityId: reg.id, eventId: input.eventId, after: { segment: input.segment } });
+    return rows;
+  });
 
   let checkedInAt: Date;
   let checkedInBy: string | null;
@@ -65,12 +70,15 @@ function publicPart(reg: { id: string; name: string; organization: string | null
 }
 
 /** Undo a check-in (scanned the wrong person, wrong segment). Scoped by event: a registration of another forum is not found. */
-export async function undoCheckIn(db: Db, _actor: Actor, input: UndoCheckInInput): Promise<{ removed: boolean }> {
-  const ofEvent = db.select({ id: registrations.id }).from(registrations).where(and(eq(registrations.eventId, input.eventId), eq(registrations.id, input.registrationId)));
-  const removed = await db
-    .delete(checkins)
-    .where(and(eq(checkins.registrationId, input.registrationId), eq(checkins.segment, input.segment), inArray(checkins.registrationId, ofEvent)))
-    .returning({ id: checkins.id });
-  if (removed.length === 0) throw new DomainError("not_found", "No such check-in at this forum.");
-  return { removed: true };
+export async function undoCheckIn(db: Db, actor: Actor, input: UndoCheckInInput): Promise<{ removed: boolean }> {
+  return db.transaction(async (tx) => {
+    const ofEvent = tx.select({ id: registrations.id }).from(registrations).where(and(eq(registrations.eventId, input.eventId), eq(registrations.id, input.registrationId)));
+    const removed = await tx
+      .delete(checkins)
+      .where(and(eq(checkins.registrationId, input.registrationId), eq(checkins.segment, input.segment), inArray(checkins.registrationId, ofEvent)))
+      .returning({ id: checkins.id, checkedInAt: checkins.checkedInAt });
+    if (removed.length === 0) throw new DomainError("not_found", "No such check-in at this forum.");
+    await recordAudit(tx, actor, { action: "checkin.undo", entity: "registration", entityId: input.registrationId, eventId: input.eventId, before: { segment: input.segment, checkedInAt: removed[0].checkedInAt } });
+    return { removed: true };
+  });
 }

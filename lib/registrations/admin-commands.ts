@@ -2,17 +2,25 @@
  * Organizer-side registration commands (审核, 候补, 取消, 手工添加, 分车). Each takes (db, actor, input), runs in ONE
  * transaction and scopes every UPDATE by the event id, so an id from another forum is simply not found (no IDOR).
  *
- * Capacity (DESIGN §3.4): every command that adds confirmed seats first locks the forum row (SELECT … FOR UPDATE),
- * then counts the confirmed registrations and writes — the same lock attendee registration takes, so organizers and
- * attendees queue on one row and the forum is never oversold. Bus seats: the bus rows are locked the same way.
+ * Capacity (DESIGN §3.4): every command first locks the forum row (SELECT … FOR UPDATE) — the same lock attendee
+ * registration (./commands.ts) takes, so organizers and attendees queue on one row and the forum is never oversold.
+ * Seats are counted as attendee registration counts them (`seatsTaken`: confirmed + pending hold a seat), and a seat
+ * freed by cancel / reject / waitlist goes to the waitlist first come first served (`promoteWaitlisted`). Bus seats:
+ * the bus rows are locked the same way. Every change writes its notification to the outbox and an audit row.
  */
-import { randomBytes } from "node:crypto";
 import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { buses, events, registrationQuestions, registrations } from "@/db/schema";
+import { buses, events, registrationQuestions, registrations, users } from "@/db/schema";
 import { DomainError } from "@/lib/actions/result";
+import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/permissions";
+import type { Locale } from "@/lib/i18n/config";
 import { CATEGORIES, type GuestInput, type StatusAction, type UpdateRegistrationInput } from "./admin-validation";
+import { newTicketCode, promoteWaitlisted, SEAT_HOLDING, seatsTaken } from "./commands";
+import { enqueueRegistrationMail, type MailKind } from "./notify";
+import { checkAnswers as checkAnswersFor } from "./validation";
+
+export { newTicketCode };
 
 type Status = (typeof registrations.$inferSelect)["status"];
 
@@ -25,24 +33,20 @@ export const TRANSITIONS: Record<StatusAction, { from: Status[]; to: Status }> =
   cancel: { from: ["pending", "confirmed", "waitlisted"], to: "cancelled" },
 };
 
-export const newTicketCode = () => randomBytes(16).toString("base64url");
+const MAIL: Record<StatusAction, MailKind> = { approve: "approved", promote: "promoted", reject: "rejected", waitlist: "waitlisted", cancel: "cancelled" };
+const holdsSeat = (s: Status) => (SEAT_HOLDING as readonly string[]).includes(s);
 
-/** Lock the forum row for the rest of the transaction and return its capacity settings. */
+/** Lock the forum row for the rest of the transaction. */
 export async function lockEvent(tx: Db, eventId: string) {
-  const [e] = await tx
-    .select({ id: events.id, capacity: events.capacity, waitlistEnabled: events.waitlistEnabled, status: events.status })
-    .from(events)
-    .where(eq(events.id, eventId))
-    .for("update");
+  const [e] = await tx.select().from(events).where(eq(events.id, eventId)).for("update");
   if (!e) throw new DomainError("not_found", "No such forum.");
   return e;
 }
 
-/** Seats left after locking (Infinity when the forum has no capacity). */
+/** Seats left after locking (Infinity when the forum has no capacity); confirmed and pending hold seats. */
 export async function seatsLeft(tx: Db, ev: { id: string; capacity: number | null }): Promise<number> {
   if (ev.capacity == null) return Number.POSITIVE_INFINITY;
-  const [c] = await tx.select({ n: count() }).from(registrations).where(and(eq(registrations.eventId, ev.id), eq(registrations.status, "confirmed")));
-  return Math.max(0, ev.capacity - Number(c.n));
+  return Math.max(0, ev.capacity - Number(await seatsTaken(tx, ev.id)));
 }
 
 export type StatusChangeResult = { changed: number; skipped: number; notFound: number };
@@ -53,25 +57,27 @@ export type StatusChangeResult = { changed: number; skipped: number; notFound: n
  */
 export async function changeRegistrationStatus(
   db: Db,
-  _actor: Actor,
+  actor: Actor,
   input: { eventId: string; action: StatusAction; registrationIds: string[] },
-): Promise<StatusChangeResult> {
+): Promise<StatusChangeResult & { promoted: number }> {
   const ids = [...new Set(input.registrationIds)];
   const t = TRANSITIONS[input.action];
   return db.transaction(async (tx) => {
     const ev = await lockEvent(tx, input.eventId);
     const rows = await tx
-      .select({ id: registrations.id, status: registrations.status })
+      .select()
       .from(registrations)
       .where(and(eq(registrations.eventId, input.eventId), inArray(registrations.id, ids)))
       .for("update");
-    const eligible = rows.filter((r) => t.from.includes(r.status)).map((r) => r.id);
-    if (t.to === "confirmed" && eligible.length > 0) {
+    const eligible = rows.filter((r) => t.from.includes(r.status));
+    const needed = eligible.filter((r) => !holdsSeat(r.status) && holdsSeat(t.to)).length;
+    if (needed > 0) {
       const left = await seatsLeft(tx, ev);
-      if (eligible.length > left) {
+      if (needed > left) {
         throw new DomainError("conflict", left === 0 ? "The forum is full: no seats left." : `Only ${left} seat(s) left: select at most ${left}.`, undefined, { seatsLeft: left });
       }
     }
+    let promoted = 0;
     if (eligible.length > 0) {
       const now = new Date();
       const set: Partial<typeof registrations.$inferInsert> = { status: t.to };
@@ -79,12 +85,24 @@ export async function changeRegistrationStatus(
       if (t.to === "waitlisted") Object.assign(set, { waitlistedAt: now, busId: null });
       if (t.to === "cancelled") Object.assign(set, { cancelledAt: now, busId: null });
       if (t.to === "rejected") Object.assign(set, { busId: null });
-      await tx
+      const updated = await tx
         .update(registrations)
         .set(set)
-        .where(and(eq(registrations.eventId, input.eventId), inArray(registrations.id, eligible)));
+        .where(and(eq(registrations.eventId, input.eventId), inArray(registrations.id, eligible.map((r) => r.id))))
+        .returning();
+      const userIds = [...new Set(updated.map((r) => r.userId).filter((u): u is string => Boolean(u)))];
+      const locales = new Map(
+        userIds.length ? (await tx.select({ id: users.id, locale: users.locale }).from(users).where(inArray(users.id, userIds))).map((u) => [u.id, u.locale as Locale]) : [],
+      );
+      const before = new Map(eligible.map((r) => [r.id, r.status]));
+      for (const r of updated) {
+        await enqueueRegistrationMail(tx, MAIL[input.action], { ...r, locale: r.userId ? locales.get(r.userId) : null }, ev);
+        await recordAudit(tx, actor, { action: `registration.${input.action}`, entity: "registration", entityId: r.id, eventId: ev.id, before: { status: before.get(r.id) }, after: { status: t.to } });
+      }
+      // A seat freed by cancel / reject / waitlist goes to the waitlist, first come first served (as for attendees).
+      if (eligible.some((r) => holdsSeat(r.status)) && !holdsSeat(t.to) && ev.waitlistEnabled) promoted = (await promoteWaitlisted(tx, ev, actor)).length;
     }
-    return { changed: eligible.length, skipped: rows.length - eligible.length, notFound: ids.length - rows.length };
+    return { changed: eligible.length, skipped: rows.length - eligible.length, notFound: ids.length - rows.length, promoted };
   });
 }
 
@@ -95,7 +113,7 @@ function uniqueViolation(e: unknown, constraint: string): boolean {
 }
 
 /** Add a guest by hand (手工添加嘉宾). Confirmed when a seat is free, else waitlisted (or refused without a waitlist). */
-export async function addGuest(db: Db, _actor: Actor, input: GuestInput): Promise<{ id: string; status: Status }> {
+export async function addGuest(db: Db, actor: Actor, input: GuestInput): Promise<{ id: string; status: Status }> {
   try {
     return await db.transaction(async (tx) => {
       const ev = await lockEvent(tx, input.eventId);
@@ -125,6 +143,7 @@ export async function addGuest(db: Db, _actor: Actor, input: GuestInput): Promis
           waitlistedAt: status === "waitlisted" ? now : null,
         })
         .returning({ id: registrations.id, status: registrations.status });
+      await recordAudit(tx, actor, { action: "registration.add_guest", entity: "registration", entityId: row.id, eventId: ev.id, after: { status, fullName: input.fullName, email: input.email } });
       return row;
     });
   } catch (e) {
@@ -135,37 +154,19 @@ export async function addGuest(db: Db, _actor: Actor, input: GuestInput): Promis
   }
 }
 
-/** Check answers against the forum's own questions: known question, allowed choice, required ones present. */
-export async function checkAnswers(tx: Db, eventId: string, answers: Record<string, string | string[]>) {
-  const qs = await tx.select().from(registrationQuestions).where(eq(registrationQuestions.eventId, eventId));
-  const errors: Record<string, string[]> = {};
-  const clean: Record<string, string | string[]> = {};
-  for (const q of qs) {
-    const v = answers[q.id];
-    const empty = v == null || (Array.isArray(v) ? v.length === 0 : v.trim() === "");
-    if (empty) {
-      if (q.required) errors[`answers.${q.id}`] = ["Required."];
-      continue;
-    }
-    if (q.kind === "text") {
-      clean[q.id] = Array.isArray(v) ? v.join(", ") : v.trim();
-    } else {
-      const vals = Array.isArray(v) ? v : [v];
-      const bad = vals.filter((x) => !q.options.includes(x));
-      if (bad.length) errors[`answers.${q.id}`] = [`Not one of the choices: ${bad.join(", ")}`];
-      else clean[q.id] = q.kind === "choice" ? vals[0] : vals;
-    }
-  }
-  for (const k of Object.keys(answers)) if (!qs.some((q) => q.id === k)) errors[`answers.${k}`] = ["Unknown question."];
-  if (Object.keys(errors).length) throw new DomainError("invalid", "Please check the highlighted fields.", errors);
-  return clean;
+/** Check answers against the forum's own questions (the same rules as the attendee's form). */
+async function checkAnswers(tx: Db, eventId: string, answers: Record<string, string | string[]>, locale: Locale) {
+  const qs = await tx.select().from(registrationQuestions).where(eq(registrationQuestions.eventId, eventId)).orderBy(asc(registrationQuestions.order));
+  const r = checkAnswersFor(qs, answers, locale);
+  if (!r.ok) throw new DomainError("invalid", "Please check the highlighted fields.", r.fieldErrors);
+  return r.answers;
 }
 
 /** Edit a registration's details and answers (the detail drawer). */
-export async function updateRegistration(db: Db, _actor: Actor, input: UpdateRegistrationInput): Promise<{ id: string }> {
+export async function updateRegistration(db: Db, actor: Actor, input: UpdateRegistrationInput, locale: Locale = "zh-CN"): Promise<{ id: string }> {
   try {
     return await db.transaction(async (tx) => {
-      const answers = await checkAnswers(tx, input.eventId, input.answers);
+      const answers = await checkAnswers(tx, input.eventId, input.answers, locale);
       const [row] = await tx
         .update(registrations)
         .set({
@@ -183,6 +184,8 @@ export async function updateRegistration(db: Db, _actor: Actor, input: UpdateReg
         .where(and(eq(registrations.eventId, input.eventId), eq(registrations.id, input.registrationId)))
         .returning({ id: registrations.id });
       if (!row) throw new DomainError("not_found", "No such registration at this forum.");
+      const { eventId: _e, registrationId: _r, ...after } = input;
+      await recordAudit(tx, actor, { action: "registration.edit", entity: "registration", entityId: row.id, eventId: input.eventId, after });
       return row;
     });
   } catch (e) {
@@ -196,7 +199,7 @@ export async function updateRegistration(db: Db, _actor: Actor, input: UpdateReg
 /** Put registrations on a bus (or take them off with busId null) — never over its seats (bus row locked). */
 export async function assignBus(
   db: Db,
-  _actor: Actor,
+  actor: Actor,
   input: { eventId: string; registrationIds: string[]; busId: string | null },
 ): Promise<{ assigned: number }> {
   const ids = [...new Set(input.registrationIds)];
@@ -229,6 +232,7 @@ export async function assignBus(
         .update(registrations)
         .set({ busId: bus.id, siteVisit: true })
         .where(and(eq(registrations.eventId, input.eventId), inArray(registrations.id, moving.map((m) => m.id))));
+      await recordAudit(tx, actor, { action: "registration.assign_bus", entity: "bus", entityId: bus.id, eventId: input.eventId, after: { registrationIds: moving.map((m) => m.id) } });
       return { assigned: moving.length };
     }
     const off = await tx
@@ -236,6 +240,7 @@ export async function assignBus(
       .set({ busId: null })
       .where(and(eq(registrations.eventId, input.eventId), inArray(registrations.id, ids)))
       .returning({ id: registrations.id });
+    await recordAudit(tx, actor, { action: "registration.unassign_bus", entity: "registration", eventId: input.eventId, after: { registrationIds: off.map((o) => o.id) } });
     return { assigned: off.length };
   });
 }
@@ -245,7 +250,7 @@ export async function assignBus(
  * bus carries one group where possible), fill the buses in order up to their seats. Returns how many were seated
  * and how many are still without a seat.
  */
-export async function autoFillBuses(db: Db, _actor: Actor, input: { eventId: string }): Promise<{ assigned: number; unseated: number }> {
+export async function autoFillBuses(db: Db, actor: Actor, input: { eventId: string }): Promise<{ assigned: number; unseated: number }> {
   return db.transaction(async (tx) => {
     const bs = await tx
       .select({ id: buses.id, seats: buses.seats })
@@ -286,6 +291,7 @@ export async function autoFillBuses(db: Db, _actor: Actor, input: { eventId: str
           .where(and(eq(registrations.eventId, input.eventId), inArray(registrations.id, rids.slice(i, i + 1000)), isNull(registrations.busId)));
       }
     }
+    await recordAudit(tx, actor, { action: "registration.auto_fill_buses", entity: "event", entityId: input.eventId, eventId: input.eventId, after: { assigned } });
     return { assigned, unseated: waiting.length - assigned };
   });
 }

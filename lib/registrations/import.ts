@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { registrations } from "@/db/schema";
 import { DomainError } from "@/lib/actions/result";
+import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/permissions";
 import { lockEvent, newTicketCode, seatsLeft } from "./admin-commands";
 import { CATEGORIES } from "./admin-validation";
@@ -174,7 +175,7 @@ export type ImportChunkResult = { processed: number; created: number; existing: 
  */
 export async function importGuests(
   db: Db,
-  _actor: Actor,
+  actor: Actor,
   input: { eventId: string; bytes: Uint8Array; from?: number; to?: number; status?: "confirmed" | "pending" },
 ): Promise<ImportChunkResult> {
   const parsed = parseGuestFile(input.bytes);
@@ -218,6 +219,7 @@ export async function importGuests(
       result.created += ins.length;
     }
     if (result.created !== values.length) throw new DomainError("conflict", "Someone registered some of these emails meanwhile; please import again.");
+    await recordAudit(tx, actor, { action: "registration.import", entity: "event", entityId: input.eventId, eventId: input.eventId, after: { from, to, ...result } });
     return result;
   });
 }
