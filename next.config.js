@@ -13,6 +13,8 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` is the type gate; skip the duplicate pass in `next build`
   experimental: {
     serverActions: { bodySizeLimit: "30mb" },
+    // forbidden() → app/forbidden.tsx with status 403 (lib/auth/page-guard.ts)
+    authInterrupts: true,
   },
 };
 
