@@ -28,7 +28,7 @@ export default async function HomePage() {
                     {pick(locale, e.title, e.titleEn)}
                   </Link>
                 </h3>
-                <EventStatusBadge status={e.status} />
+                <EventStatusBadge status={e.status} endsAt={e.endsAt} />
               </div>
               <p className="mt-2 text-sm text-slate-600">{formatEventWhen(e.startsAt, e.endsAt, e.timezone, locale)}</p>
               <p className="text-sm text-slate-600">{[pick(locale, e.city, e.cityEn), pick(locale, e.venueName, e.venueNameEn)].filter(Boolean).join(" · ")}</p>

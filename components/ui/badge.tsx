@@ -12,9 +12,9 @@ const tones = {
 
 export type BadgeTone = keyof typeof tones;
 
-export function Badge({ tone = "slate", className, children }: { tone?: BadgeTone; className?: string; children: React.ReactNode }) {
+export function Badge({ tone = "slate", className, children, ...rest }: { tone?: BadgeTone; className?: string; children: React.ReactNode } & React.HTMLAttributes<HTMLSpanElement>) {
   return (
-    <span className={cn("inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", tones[tone], className)}>
+    <span {...rest} className={cn("inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", tones[tone], className)}>
       {children}
     </span>
   );

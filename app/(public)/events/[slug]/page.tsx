@@ -4,9 +4,13 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { EventStatusBadge } from "@/components/events/event-status-badge";
 import { HostList } from "@/components/events/host-list";
+import { RegistrationPanel } from "@/components/registrations/registration-panel";
+import { currentActor } from "@/lib/auth/actor";
+import { getDb } from "@/lib/db";
 import { loadPublicEvent } from "@/lib/events/loaders";
 import type { Locale } from "@/lib/i18n/config";
 import { formatEventWhen, pick } from "@/lib/i18n/format";
+import { eventAvailability, myRegistrationFor } from "@/lib/registrations/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -17,20 +21,21 @@ export async function generateMetadata({ params }: PageProps<"/events/[slug]">):
   const locale = (await getLocale()) as Locale;
   const title = pick(locale, event.title, event.titleEn);
   const description = pick(locale, event.summary, event.summaryEn).slice(0, 160);
-  return { title, description, openGraph: { title, description, type: "website" } };
+  return { title, description, openGraph: { title, description, type: "website", locale: locale === "en" ? "en_GB" : "zh_CN", siteName: "会务 Huiwu" }, twitter: { card: "summary", title, description } };
 }
 
 export default async function EventPage({ params }: PageProps<"/events/[slug]">) {
   const { slug } = await params;
   const event = await loadPublicEvent(slug);
   if (!event) notFound();
-  const [t, locale] = await Promise.all([getTranslations("events"), getLocale() as Promise<Locale>]);
+  const [t, locale, db, actor] = await Promise.all([getTranslations("events"), getLocale() as Promise<Locale>, getDb(), currentActor()]);
+  const [availability, mine] = await Promise.all([eventAvailability(db, event), actor ? myRegistrationFor(db, actor.id, event.id) : null]);
   const tz = event.timezone;
   return (
     <article className="space-y-8">
       <header className="rounded-2xl bg-gradient-to-br from-brand-900 to-brand-700 p-6 text-white shadow sm:p-8">
         <div className="flex flex-wrap items-center gap-3">
-          <EventStatusBadge status={event.status} />
+          <EventStatusBadge status={event.status} endsAt={event.endsAt} />
           <span className="text-sm text-brand-100">{pick(locale, event.city, event.cityEn)}</span>
         </div>
         <h1 className="mt-3 text-2xl font-bold leading-snug sm:text-3xl" data-testid="event-title">
@@ -64,7 +69,8 @@ export default async function EventPage({ params }: PageProps<"/events/[slug]">)
             <HostList hosts={event.hosts} />
           </div>
         </div>
-        <aside className="space-y-4">
+        <aside className="order-first space-y-4 md:order-none">
+          <RegistrationPanel event={event} availability={availability} mine={mine} />
           <div className="rounded-xl border border-slate-200 bg-white p-5 text-sm">
             <dl className="space-y-3">
               <div>

@@ -1,0 +1,171 @@
+"use client";
+/**
+ * The registration form (new or edit): delegate category, organization, position, phone, needs, site visit + bus,
+ * the organizer's questions, and — for newcomers — name, email and password to create the account inline.
+ * Everything typed is rendered back as text (React escapes it); errors come localized from the server.
+ */
+import Link from "next/link";
+import { useActionState, useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { Field, FormAlert, SubmitButton, inputClass } from "@/components/auth/form-bits";
+import { cn } from "@/lib/cn";
+import type { RegisterFormState } from "@/app/(public)/events/[slug]/register/actions";
+
+export type FormQuestion = { id: string; label: string; labelEn: string | null; kind: "text" | "choice" | "multi_choice"; options: string[]; required: boolean };
+export type FormBus = { id: string; name: string; left: number };
+
+const CATEGORIES = ["government", "park", "expert", "enterprise", "media", "other"] as const;
+
+export function RegisterForm({
+  action,
+  newcomer,
+  signInHref,
+  hasSiteVisit,
+  buses,
+  questions,
+  defaults = {},
+  submitLabel,
+}: {
+  action: (prev: RegisterFormState, fd: FormData) => Promise<RegisterFormState>;
+  newcomer: boolean;
+  signInHref?: string;
+  hasSiteVisit: boolean;
+  buses: FormBus[];
+  questions: FormQuestion[];
+  defaults?: Record<string, string | string[]>;
+  submitLabel?: string;
+}) {
+  const t = useTranslations("registration");
+  const locale = useLocale();
+  const [state, formAction] = useActionState(action, null);
+  const values: Record<string, string | string[]> = { ...defaults, ...(state?.values ?? {}) };
+  const [siteVisit, setSiteVisit] = useState(values.siteVisit === "on" || values.siteVisit === "true");
+  const err = (name: string) => (state && !state.ok ? (state.fieldErrors?.[name]?.[0] ?? null) : null);
+  const val = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : "");
+  const saved = state?.ok === true;
+
+  return (
+    <form action={formAction} className="space-y-6" noValidate data-testid="register-form">
+      {state && !state.ok && <FormAlert>{state.error}</FormAlert>}
+      {saved && (
+        <FormAlert tone="success" testId="form-saved">
+          {t("saved")}
+        </FormAlert>
+      )}
+
+      {newcomer && (
+        <fieldset className="space-y-4 rounded-xl border border-brand-100 bg-brand-50/60 p-4">
+          <legend className="px-1 text-sm font-semibold text-brand-900">{t("newcomer")}</legend>
+          <Field name="name" label={t("fields.name")} autoComplete="name" required defaultValue={val("name")} error={err("name")} maxLength={100} />
+          <Field name="email" type="email" label={t("fields.email")} autoComplete="email" required defaultValue={val("email")} error={err("email")} inputMode="email" />
+          <Field name="password" type="password" label={t("fields.password")} autoComplete="new-password" required error={err("password")} />
+          {signInHref && (
+            <p className="text-sm text-slate-600">
+              {t("haveAccount")}{" "}
+              <Link href={signInHref} className="font-medium text-brand-700 underline">
+                {t("signInLink")}
+              </Link>
+            </p>
+          )}
+        </fieldset>
+      )}
+
+      <fieldset className="space-y-4">
+        <legend className="sr-only">{t("you")}</legend>
+        <div>
+          <label htmlFor="f-category" className="block text-sm font-medium text-slate-700">
+            {t("fields.category")}
+          </label>
+          <select id="f-category" name="category" defaultValue={val("category") || ""} required className={cn(inputClass, "mt-1")} aria-invalid={err("category") ? true : undefined}>
+            <option value="" disabled>
+              —
+            </option>
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {t(`category.${c}`)}
+              </option>
+            ))}
+          </select>
+          {err("category") && <p className="mt-1 text-sm text-red-600">{err("category")}</p>}
+        </div>
+        <Field name="organization" label={t("fields.organization")} autoComplete="organization" required defaultValue={val("organization")} error={err("organization")} />
+        <Field name="position" label={t("fields.position")} autoComplete="organization-title" required defaultValue={val("position")} error={err("position")} />
+        <Field name="phone" type="tel" label={t("fields.phone")} autoComplete="tel" optional defaultValue={val("phone")} error={err("phone")} inputMode="tel" />
+        <div>
+          <label htmlFor="f-needs" className="flex items-baseline justify-between text-sm font-medium text-slate-700">
+            <span>{t("fields.needs")}</span>
+            <span className="text-xs font-normal text-slate-400">{t("fields.optional")}</span>
+          </label>
+          <textarea id="f-needs" name="needs" rows={2} defaultValue={val("needs")} className={cn(inputClass, "mt-1")} aria-invalid={err("needs") ? true : undefined} placeholder={t("fields.needsHint")} />
+          {err("needs") && <p className="mt-1 text-sm text-red-600">{err("needs")}</p>}
+        </div>
+      </fieldset>
+
+      {hasSiteVisit && (
+        <fieldset className="space-y-3 rounded-xl border border-teal-200 bg-teal-50/60 p-4">
+          <legend className="sr-only">{t("fields.siteVisit")}</legend>
+          <label className="flex items-start gap-3">
+            <input type="checkbox" name="siteVisit" checked={siteVisit} onChange={(e) => setSiteVisit(e.target.checked)} className="mt-1 h-5 w-5 accent-teal-600" data-testid="site-visit" />
+            <span>
+              <span className="block font-medium text-slate-900">{t("fields.siteVisit")}</span>
+              <span className="block text-sm text-slate-600">{t("fields.siteVisitHint")}</span>
+            </span>
+          </label>
+          {siteVisit && buses.length > 0 && (
+            <div>
+              <label htmlFor="f-groupId" className="block text-sm font-medium text-slate-700">
+                {t("fields.bus")}
+              </label>
+              <select id="f-groupId" name="groupId" defaultValue={val("groupId")} className={cn(inputClass, "mt-1")} aria-invalid={err("groupId") ? true : undefined}>
+                <option value="">{t("fields.busAny")}</option>
+                {buses.map((b) => (
+                  <option key={b.id} value={b.id} disabled={b.left <= 0 && val("groupId") !== b.id}>
+                    {b.left > 0 ? t("fields.busOption", { name: b.name, left: b.left }) : t("fields.busFull", { name: b.name })}
+                  </option>
+                ))}
+              </select>
+              {err("groupId") && <p className="mt-1 text-sm text-red-600">{err("groupId")}</p>}
+            </div>
+          )}
+        </fieldset>
+      )}
+
+      {questions.length > 0 && (
+        <fieldset className="space-y-4">
+          <legend className="text-sm font-semibold text-slate-900">{t("questions")}</legend>
+          {questions.map((q) => {
+            const name = `answers.${q.id}`;
+            const label = locale === "en" && q.labelEn ? q.labelEn : q.label;
+            const current = values[name];
+            if (q.kind === "text")
+              return <Field key={q.id} name={name} label={label} optional={!q.required} required={q.required} defaultValue={typeof current === "string" ? current : ""} error={err(name)} />;
+            return (
+              <fieldset key={q.id}>
+                <legend className="flex w-full items-baseline justify-between text-sm font-medium text-slate-700">
+                  <span>{label}</span>
+                  {!q.required && <span className="text-xs font-normal text-slate-400">{t("fields.optional")}</span>}
+                </legend>
+                <div className="mt-1 flex flex-wrap gap-2">
+                  {q.options.map((o) => {
+                    const checked = Array.isArray(current) ? current.includes(o) : current === o;
+                    return (
+                      <label key={o} className="flex items-center gap-2 rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+                        <input type={q.kind === "choice" ? "radio" : "checkbox"} name={q.kind === "choice" ? name : `${name}[]`} value={o} defaultChecked={checked} className="accent-brand-700" />
+                        {o}
+                      </label>
+                    );
+                  })}
+                </div>
+                {err(name) && <p className="mt-1 text-sm text-red-600">{err(name)}</p>}
+              </fieldset>
+            );
+          })}
+        </fieldset>
+      )}
+
+      <SubmitButton pendingLabel={t("submitting")} className="w-full py-3 text-base sm:w-auto" testId="register-submit">
+        {submitLabel ?? t("submit")}
+      </SubmitButton>
+    </form>
+  );
+}
