@@ -24,8 +24,8 @@ const { GET: getMedia } = await import("@/app/media/[key]/route");
 const { publicReportList, publicReportDetail } = await import("@/lib/reports/queries");
 const { docToInput } = await import("@/lib/reports/editor-state");
 
-const uploadReq = (slug: string, body: BodyInit, q: string, headers: Record<string, string> = {}) =>
-  upload(new Request(`http://x/api/v1/reports/${slug}/media?${q}`, { method: "POST", body, headers: { "x-huiwu-upload": "1", ...headers } }), {
+const uploadReq = (slug: string, body: Buffer, q: string, headers: Record<string, string> = {}) =>
+  upload(new Request(`http://x/api/v1/reports/${slug}/media?${q}`, { method: "POST", body: new Uint8Array(body), headers: { "x-huiwu-upload": "1", ...headers } }), {
     params: Promise.resolve({ slug }),
   });
 const mediaReq = (key: string) => getMedia(new Request(`http://x/media/${key}`), { params: Promise.resolve({ key }) });
