@@ -11,10 +11,12 @@ import zhRegistration from "@/messages/zh-CN/registration.json";
 import enRegistration from "@/messages/en/registration.json";
 import zhAuth from "@/messages/zh-CN/auth.json";
 import enAuth from "@/messages/en/auth.json";
+import zhReports from "@/messages/zh-CN/reports.json";
+import enReports from "@/messages/en/reports.json";
 
 export const messagesByLocale = {
-  "zh-CN": { common: zhCommon, events: zhEvents, registration: zhRegistration, auth: zhAuth },
-  en: { common: enCommon, events: enEvents, registration: enRegistration, auth: enAuth },
+  "zh-CN": { common: zhCommon, events: zhEvents, registration: zhRegistration, auth: zhAuth, reports: zhReports },
+  en: { common: enCommon, events: enEvents, registration: enRegistration, auth: enAuth, reports: enReports },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export function messagesFor(locale: Locale) {
