@@ -1,0 +1,1 @@
+CREATE INDEX "registrations_event_created_idx" ON "registrations" USING btree ("event_id","created_at","id");
