@@ -104,6 +104,36 @@ export const paths: OpenApiPaths = {
         "404": { description: "Unknown or unpublished", content: { "application/json": { schema: err } } },
       },
     },
+    patch: {
+      summary: "Change a forum's status and registration settings (organizer)",
+      security: [{ bearer: [] }],
+      parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }],
+      requestBody: {
+        required: true,
+        content: {
+          "application/json": {
+            schema: {
+              type: "object",
+              additionalProperties: false,
+              properties: {
+                status: { enum: ["draft", "published", "cancelled", "completed"], description: "draft⇄published, →cancelled (notifies registrants), published→completed" },
+                capacity: { type: ["integer", "null"], minimum: 0 },
+                registrationOpensAt: { ...iso, type: ["string", "null"] },
+                registrationClosesAt: { ...iso, type: ["string", "null"] },
+                requiresApproval: { type: "boolean" },
+              },
+            },
+          },
+        },
+      },
+      responses: {
+        "200": { description: "The updated forum", content: { "application/json": { schema: { type: "object" } } } },
+        "401": { description: "Not signed in", content: { "application/json": { schema: err } } },
+        "403": { description: "Not an organizer of this forum", content: { "application/json": { schema: err } } },
+        "404": { description: "Unknown slug", content: { "application/json": { schema: err } } },
+        "422": { description: "Invalid transition or value (fieldErrors per field); nothing changed", content: { "application/json": { schema: err } } },
+      },
+    },
   },
   "/api/v1/checkins": {
     post: {
@@ -156,6 +186,35 @@ export const paths: OpenApiPaths = {
         "404": { description: "Unknown ticket code", content: { "application/json": { schema: err } } },
         "409": { description: "The registration is cancelled or rejected", content: { "application/json": { schema: err } } },
         "422": { description: "Invalid body", content: { "application/json": { schema: err } } },
+      },
+    },
+  },
+  "/api/v1/events/{slug}/export": {
+    get: {
+      summary: "Forum bundle (organizer): forum, hosts, sessions, speakers with positions, stops, buses, registration settings and questions",
+      security: [{ bearer: [] }],
+      parameters: [
+        { name: "slug", in: "path", required: true, schema: { type: "string" } },
+        { name: "include", in: "query", required: false, schema: { enum: ["registrations"] }, description: "add the registrations (personal data)" },
+      ],
+      responses: {
+        "200": { description: "The bundle (format huiwu.event-bundle, version 1)", content: { "application/json": { schema: { type: "object" } } } },
+        "401": { description: "Not signed in", content: { "application/json": { schema: err } } },
+        "403": { description: "Not an organizer of this forum", content: { "application/json": { schema: err } } },
+        "404": { description: "Unknown slug", content: { "application/json": { schema: err } } },
+      },
+    },
+  },
+  "/api/v1/events/import": {
+    post: {
+      summary: "Create a new DRAFT forum from a bundle (admin / organizer); the slug is made unique",
+      security: [{ bearer: [] }],
+      requestBody: { required: true, content: { "application/json": { schema: { type: "object", required: ["format", "version", "event"] } } } },
+      responses: {
+        "201": { description: "Created", content: { "application/json": { schema: { type: "object", properties: { slug: { type: "string" } } } } } },
+        "401": { description: "Not signed in", content: { "application/json": { schema: err } } },
+        "403": { description: "Not an admin or organizer", content: { "application/json": { schema: err } } },
+        "422": { description: "Malformed bundle (message names the first problem; fieldErrors has all); nothing written", content: { "application/json": { schema: err } } },
       },
     },
   },
