@@ -3,11 +3,11 @@
  * they come, so memory stays flat at any size. All columns: the registration, the answers to every question of the
  * forum, and the check-in time per segment (in the forum's zone).
  */
-import { PassThrough, Readable } from "node:stream";
 import { and, asc, eq, gt, inArray, or, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { buses, checkins, events, registrationQuestions, registrations } from "@/db/schema";
 import { checkinSegments } from "@/lib/checkin/queries";
+import { xlsxStream } from "@/lib/xlsx/writer";
 import { csvLine } from "./csv";
 
 export type ExportLabels = {
@@ -41,12 +41,30 @@ export const BASE_COLUMNS = [
   "cancelledAt",
 ] as const;
 
-const PAGE = 2000;
+const PAGE = 5000;
 
 /** "2025-09-05 09:12" in the forum's zone (sortable, what a spreadsheet user expects). */
 function zoned(timeZone: string) {
-  const f = new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
-  return (d: Date | null | undefined) => (d ? f.format(d) : "");
+  const f = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
+  // The zone's offset, memoised per UTC hour (offsets change on the hour or half hour at most): one Intl call per
+  // hour of timestamps instead of one per cell.
+  const offsets = new Map<number, number>();
+  const offsetAt = (t: number) => {
+    const hour = Math.floor(t / 3_600_000);
+    let off = offsets.get(hour);
+    if (off === undefined) {
+      const p = Object.fromEntries(f.formatToParts(new Date(hour * 3_600_000)).map((x) => [x.type, x.value]));
+      off = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour % 24, +p.minute, +p.second) - hour * 3_600_000;
+      offsets.set(hour, off);
+    }
+    return off;
+  };
+  const two = (n: number) => (n < 10 ? "0" : "") + n;
+  return (d: Date | null | undefined) => {
+    if (!d) return "";
+    const l = new Date(d.getTime() + offsetAt(d.getTime()));
+    return `${l.getUTCFullYear()}-${two(l.getUTCMonth() + 1)}-${two(l.getUTCDate())} ${two(l.getUTCHours())}:${two(l.getUTCMinutes())}:${two(l.getUTCSeconds())}`;
+  };
 }
 
 /** Header plus an async generator of value rows, shared by both formats. */
@@ -64,7 +82,27 @@ export async function exportRows(db: Db, eventId: string, labels: ExportLabels) 
       const cond: SQL[] = [eq(registrations.eventId, eventId)];
       if (after) cond.push(or(gt(registrations.createdAt, after.createdAt), and(eq(registrations.createdAt, after.createdAt), gt(registrations.id, after.id)))!);
       const page = await db
-        .select()
+        .select({
+          id: registrations.id,
+          fullName: registrations.fullName,
+          email: registrations.email,
+          phone: registrations.phone,
+          organization: registrations.organization,
+          position: registrations.position,
+          category: registrations.category,
+          status: registrations.status,
+          siteVisit: registrations.siteVisit,
+          busId: registrations.busId,
+          needs: registrations.needs,
+          notes: registrations.notes,
+          source: registrations.source,
+          ticketCode: registrations.ticketCode,
+          answers: registrations.answers,
+          createdAt: registrations.createdAt,
+          confirmedAt: registrations.confirmedAt,
+          waitlistedAt: registrations.waitlistedAt,
+          cancelledAt: registrations.cancelledAt,
+        })
         .from(registrations)
         .where(and(...cond))
         .orderBy(asc(registrations.createdAt), asc(registrations.id))
@@ -146,18 +184,8 @@ export async function exportCsvStream(db: Db, eventId: string, labels: ExportLab
   });
 }
 
-/** XLSX through exceljs's streaming writer (no shared strings, no styles: flat memory, fast). */
+/** XLSX through our streaming writer (lib/xlsx: inline strings, deflated as rows arrive). */
 export async function exportXlsxStream(db: Db, eventId: string, labels: ExportLabels, sheetName = "Registrations"): Promise<ReadableStream<Uint8Array>> {
   const { header, rows } = await exportRows(db, eventId, labels);
-  const ExcelJS = (await import("exceljs")).default;
-  const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
-  const ws = wb.addWorksheet(sheetName.slice(0, 31));
-  (async () => {
-    ws.addRow(header).commit();
-    for await (const r of rows()) ws.addRow(r).commit();
-    ws.commit();
-    await wb.commit();
-  })().catch((e) => out.destroy(e instanceof Error ? e : new Error(String(e))));
-  return Readable.toWeb(out) as ReadableStream<Uint8Array>;
+  return xlsxStream({ sheetName, header, rows: rows() });
 }
