@@ -5,6 +5,7 @@ import { LanguageSwitch } from "./language-switch";
 
 export async function SiteHeader({ accountSlot }: { accountSlot?: React.ReactNode }) {
   const t = await getTranslations("common");
+  const tReports = await getTranslations("reports");
   const locale = (await getLocale()) as Locale;
   return (
     <header className="no-print border-b border-slate-200 bg-white">
@@ -16,6 +17,9 @@ export async function SiteHeader({ accountSlot }: { accountSlot?: React.ReactNod
         <nav aria-label="main" className="flex flex-1 flex-wrap items-center gap-4 text-sm text-slate-700">
           <Link href="/" className="hover:text-brand-700">
             {t("nav.events")}
+          </Link>
+          <Link href="/reports" className="hover:text-brand-700" data-testid="nav-reports">
+            {tReports("title")}
           </Link>
         </nav>
         <div className="flex items-center gap-3">
