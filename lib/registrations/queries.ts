@@ -109,6 +109,19 @@ const listColumns = {
   },
 };
 
+const ACTIVE: string[] = ["pending", "confirmed", "waitlisted"];
+
+/** Adds the waitlist position and what the person may still do (edit while registration is open, cancel until the end). */
+async function withState<R extends { id: string; eventId: string; status: (typeof registrations.$inferSelect)["status"]; event: Parameters<typeof registrationGate>[0] }>(db: Db, r: R) {
+  const active = ACTIVE.includes(r.status);
+  return {
+    ...r,
+    waitlistPosition: await waitlistPositionOf(db, r),
+    editable: active && registrationGate(r.event).open,
+    cancellable: active && r.event.endsAt.getTime() > Date.now(),
+  };
+}
+
 /** The signed-in person's registrations, newest forum first, each with its waitlist position. */
 export async function myRegistrations(db: Db, userId: string) {
   const rows = await db
@@ -118,9 +131,7 @@ export async function myRegistrations(db: Db, userId: string) {
     .leftJoin(buses, eq(buses.id, registrations.busId))
     .where(eq(registrations.userId, userId))
     .orderBy(desc(events.startsAt), desc(registrations.createdAt));
-  return Promise.all(
-    rows.map(async (r) => ({ ...r, waitlistPosition: await waitlistPositionOf(db, r), editable: registrationGate(r.event).open && ["pending", "confirmed", "waitlisted"].includes(r.status) })),
-  );
+  return Promise.all(rows.map((r) => withState(db, r)));
 }
 export type MyRegistration = Awaited<ReturnType<typeof myRegistrations>>[number];
 
@@ -133,8 +144,7 @@ export async function myRegistration(db: Db, userId: string, registrationId: str
     .innerJoin(events, eq(events.id, registrations.eventId))
     .leftJoin(buses, eq(buses.id, registrations.busId))
     .where(and(eq(registrations.id, registrationId), eq(registrations.userId, userId)));
-  if (!r) return null;
-  return { ...r, waitlistPosition: await waitlistPositionOf(db, r), editable: registrationGate(r.event).open && ["pending", "confirmed", "waitlisted"].includes(r.status) };
+  return r ? withState(db, r) : null;
 }
 
 /** The person's registration for one forum, if any (for the forum page's button). */

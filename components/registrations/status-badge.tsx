@@ -1,0 +1,13 @@
+import { getTranslations } from "next-intl/server";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+
+const tone: Record<string, BadgeTone> = { confirmed: "green", pending: "amber", waitlisted: "violet", cancelled: "slate", rejected: "red" };
+
+export async function RegistrationStatusBadge({ status }: { status: string }) {
+  const t = await getTranslations("registration.status");
+  return (
+    <Badge tone={tone[status] ?? "slate"} data-testid="registration-status" data-status={status}>
+      {t(status as "confirmed")}
+    </Badge>
+  );
+}
