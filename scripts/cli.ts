@@ -1,0 +1,22 @@
+/**
+ * `npm run cli -- <group> <command> …` — operator commands. Each group lives in scripts/commands/<group>.ts and is
+ * wired in below with one line.
+ */
+import { exitOnConfigError } from "./lib/setup";
+import { EVENT_USAGE, eventCommand } from "./commands/event-bundle";
+
+const GROUPS: Record<string, { usage: string; run: (args: string[]) => Promise<number> }> = {
+  event: { usage: EVENT_USAGE, run: eventCommand },
+};
+
+async function main() {
+  const [group, ...rest] = process.argv.slice(2);
+  const g = group ? GROUPS[group] : undefined;
+  if (!g) {
+    console.error(`Usage: npm run cli -- <command>\n${Object.values(GROUPS).map((x) => x.usage).join("\n")}`);
+    return 2;
+  }
+  return g.run(rest);
+}
+
+main().then((code) => process.exit(code), exitOnConfigError);
