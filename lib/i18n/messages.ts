@@ -9,14 +9,16 @@ import zhEvents from "@/messages/zh-CN/events.json";
 import enEvents from "@/messages/en/events.json";
 import zhRegistration from "@/messages/zh-CN/registration.json";
 import enRegistration from "@/messages/en/registration.json";
+import zhSpeakers from "@/messages/zh-CN/speakers.json";
+import enSpeakers from "@/messages/en/speakers.json";
 import zhAuth from "@/messages/zh-CN/auth.json";
 import enAuth from "@/messages/en/auth.json";
 import zhReports from "@/messages/zh-CN/reports.json";
 import enReports from "@/messages/en/reports.json";
 
 export const messagesByLocale = {
-  "zh-CN": { common: zhCommon, events: zhEvents, registration: zhRegistration, auth: zhAuth, reports: zhReports },
-  en: { common: enCommon, events: enEvents, registration: enRegistration, auth: enAuth, reports: enReports },
+  "zh-CN": { common: zhCommon, events: zhEvents, registration: zhRegistration, speakers: zhSpeakers, auth: zhAuth, reports: zhReports },
+  en: { common: enCommon, events: enEvents, registration: enRegistration, speakers: enSpeakers, auth: enAuth, reports: enReports },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export function messagesFor(locale: Locale) {
