@@ -15,10 +15,12 @@ import zhAuth from "@/messages/zh-CN/auth.json";
 import enAuth from "@/messages/en/auth.json";
 import zhReports from "@/messages/zh-CN/reports.json";
 import enReports from "@/messages/en/reports.json";
+import zhConsole from "@/messages/zh-CN/console.json";
+import enConsole from "@/messages/en/console.json";
 
 export const messagesByLocale = {
-  "zh-CN": { common: zhCommon, events: zhEvents, registration: zhRegistration, speakers: zhSpeakers, auth: zhAuth, reports: zhReports },
-  en: { common: enCommon, events: enEvents, registration: enRegistration, speakers: enSpeakers, auth: enAuth, reports: enReports },
+  "zh-CN": { common: zhCommon, events: zhEvents, registration: zhRegistration, speakers: zhSpeakers, auth: zhAuth, reports: zhReports, console: zhConsole },
+  en: { common: enCommon, events: enEvents, registration: enRegistration, speakers: enSpeakers, auth: enAuth, reports: enReports, console: enConsole },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export function messagesFor(locale: Locale) {
