@@ -18,6 +18,9 @@ export async function SiteHeader({ accountSlot }: { accountSlot?: React.ReactNod
           <Link href="/" className="hover:text-brand-700">
             {t("nav.events")}
           </Link>
+          <Link href="/speakers" className="hover:text-brand-700" data-testid="nav-speakers">
+            {t("nav.speakers")}
+          </Link>
           <Link href="/reports" className="hover:text-brand-700" data-testid="nav-reports">
             {tReports("title")}
           </Link>

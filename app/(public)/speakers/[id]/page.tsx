@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { getDb } from "@/lib/db";
+import type { Locale } from "@/lib/i18n/config";
+import { formatDate, formatTimeRange, pick } from "@/lib/i18n/format";
+import { speakerDetail } from "@/lib/people/queries";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: PageProps<"/speakers/[id]">): Promise<Metadata> {
+  const { id } = await params;
+  const d = await speakerDetail(await getDb(), id);
+  if (!d) return {};
+  const locale = (await getLocale()) as Locale;
+  const title = pick(locale, d.person.name, d.person.nameEn);
+  const description = d.person.positions.map((p) => `${pick(locale, p.organization, p.organizationEn)} ${pick(locale, p.title, p.titleEn)}`).join("; ");
+  return { title, description, openGraph: { title, description, type: "profile" } };
+}
+
+export default async function SpeakerPage({ params }: PageProps<"/speakers/[id]">) {
+  const { id } = await params;
+  const d = await speakerDetail(await getDb(), id);
+  if (!d) notFound();
+  const [t, te, locale] = await Promise.all([getTranslations("speakers"), getTranslations("events"), getLocale() as Promise<Locale>]);
+  const { person } = d;
+  return (
+    <article className="mx-auto max-w-3xl">
+      <Link href="/speakers" className="text-sm text-brand-700 hover:underline">
+        ← {t("title")}
+      </Link>
+      <h1 className="mt-3 text-2xl font-bold text-slate-900" data-testid="speaker-name">
+        {pick(locale, person.name, person.nameEn)}
+      </h1>
+      <ul className="mt-2 space-y-1 text-slate-700" data-testid="speaker-positions">
+        {person.positions.map((p) => (
+          <li key={p.id}>
+            {pick(locale, p.organization, p.organizationEn)}
+            {p.title ? (locale === "en" ? `, ${pick(locale, p.title, p.titleEn)}` : ` ${p.title}`) : ""}
+          </li>
+        ))}
+      </ul>
+      {person.bio && <p className="mt-4 whitespace-pre-line leading-7 text-slate-700">{pick(locale, person.bio, person.bioEn)}</p>}
+      <h2 className="mt-8 text-lg font-semibold text-slate-900">{t("sessions")}</h2>
+      <ol className="mt-3 space-y-3" data-testid="speaker-sessions">
+        {d.sessions.map((s) => (
+          <li key={`${s.session.id}-${s.role}`} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+            <div className="flex flex-wrap items-center gap-2 text-xs">
+              <Badge tone="blue">{te(`sessionKind.${s.session.kind}` as "sessionKind.keynote")}</Badge>
+              <span className="text-slate-500">{te(`sessionRole.${s.role}` as "sessionRole.speaker")}</span>
+            </div>
+            <p className="mt-1 font-medium text-slate-900">{pick(locale, s.session.title, s.session.titleEn)}</p>
+            {s.topic && <p className="mt-0.5 text-sm text-slate-700">{pick(locale, s.topic, s.topicEn)}</p>}
+            <p className="mt-1 text-sm text-slate-600">
+              {formatDate(s.session.startsAt, s.event.timezone, locale)} {formatTimeRange(s.session.startsAt, s.session.endsAt, s.event.timezone, locale)}
+            </p>
+            <Link href={`/events/${s.event.slug}/agenda`} className="mt-1 inline-block text-sm font-medium text-brand-700 hover:underline">
+              {pick(locale, s.event.title, s.event.titleEn)} →
+            </Link>
+          </li>
+        ))}
+      </ol>
+    </article>
+  );
+}

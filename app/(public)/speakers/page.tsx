@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/lib/db";
+import type { Locale } from "@/lib/i18n/config";
+import { pick } from "@/lib/i18n/format";
+import { speakerDirectory } from "@/lib/people/queries";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("speakers");
+  return { title: t("title"), description: t("intro"), openGraph: { title: t("title"), description: t("intro"), type: "website" } };
+}
+
+export default async function SpeakersPage() {
+  const [list, t, locale] = await Promise.all([getDb().then(speakerDirectory), getTranslations("speakers"), getLocale() as Promise<Locale>]);
+  return (
+    <div>
+      <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
+      <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
+      {list.length === 0 ? (
+        <p className="mt-6 text-slate-500">{t("none")}</p>
+      ) : (
+        <ul className="mt-6 grid gap-4 sm:grid-cols-2" data-testid="speaker-list">
+          {list.map((p) => (
+            <li key={p.id} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+              <h2 className="font-semibold text-slate-900">
+                <Link href={`/speakers/${p.id}`} className="hover:text-brand-700">
+                  {pick(locale, p.name, p.nameEn)}
+                </Link>
+              </h2>
+              <ul className="mt-1 space-y-0.5 text-sm text-slate-600">
+                {p.positions.map((pos) => (
+                  <li key={pos.id}>
+                    {pick(locale, pos.organization, pos.organizationEn)}
+                    {pos.title ? (locale === "en" ? `, ${pick(locale, pos.title, pos.titleEn)}` : ` ${pos.title}`) : ""}
+                  </li>
+                ))}
+              </ul>
+              <p className="mt-2 text-xs text-slate-500">{t("sessionCount", { count: p.sessionCount })}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

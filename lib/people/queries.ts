@@ -1,0 +1,47 @@
+/** Public reads of speakers (嘉宾): people who appear on the agenda of a public forum. */
+import "server-only";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { agendaSessions, events, people, personPositions, sessionSpeakers } from "@/db/schema";
+import { PUBLIC_EVENT_STATUSES } from "@/lib/events/queries";
+import { isUuid } from "@/lib/registrations/validation";
+
+/** Everyone on a public agenda, with their positions and how many sessions they appear in. */
+export async function speakerDirectory(db: Db) {
+  const appearances = await db
+    .selectDistinct({ personId: sessionSpeakers.personId, sessionId: sessionSpeakers.sessionId })
+    .from(sessionSpeakers)
+    .innerJoin(agendaSessions, eq(agendaSessions.id, sessionSpeakers.sessionId))
+    .innerJoin(events, eq(events.id, agendaSessions.eventId))
+    .where(inArray(events.status, [...PUBLIC_EVENT_STATUSES]));
+  const ids = [...new Set(appearances.map((a) => a.personId))];
+  if (!ids.length) return [];
+  const rows = await db.query.people.findMany({
+    where: inArray(people.id, ids),
+    with: { positions: { orderBy: [asc(personPositions.order)] } },
+    orderBy: [asc(people.name)],
+  });
+  return rows.map((p) => ({ ...p, sessionCount: appearances.filter((a) => a.personId === p.id).length }));
+}
+
+/** One speaker with every session of theirs on a public forum, newest forum first. Null when not a public speaker. */
+export async function speakerDetail(db: Db, id: string) {
+  if (!isUuid(id)) return null;
+  const person = await db.query.people.findFirst({ where: eq(people.id, id), with: { positions: { orderBy: [asc(personPositions.order)] } } });
+  if (!person) return null;
+  const sessions = await db
+    .select({
+      role: sessionSpeakers.role,
+      topic: sessionSpeakers.topic,
+      topicEn: sessionSpeakers.topicEn,
+      session: { id: agendaSessions.id, title: agendaSessions.title, titleEn: agendaSessions.titleEn, kind: agendaSessions.kind, startsAt: agendaSessions.startsAt, endsAt: agendaSessions.endsAt },
+      event: { slug: events.slug, title: events.title, titleEn: events.titleEn, timezone: events.timezone, startsAt: events.startsAt, endsAt: events.endsAt, city: events.city, cityEn: events.cityEn },
+    })
+    .from(sessionSpeakers)
+    .innerJoin(agendaSessions, eq(agendaSessions.id, sessionSpeakers.sessionId))
+    .innerJoin(events, eq(events.id, agendaSessions.eventId))
+    .where(and(eq(sessionSpeakers.personId, id), inArray(events.status, [...PUBLIC_EVENT_STATUSES])))
+    .orderBy(desc(events.startsAt), asc(agendaSessions.startsAt));
+  if (!sessions.length) return null;
+  return { person, sessions };
+}
