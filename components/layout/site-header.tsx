@@ -21,7 +21,7 @@ export async function SiteHeader({ accountSlot }: { accountSlot?: React.ReactNod
           <Link href="/speakers" className="hover:text-brand-700" data-testid="nav-speakers">
             {t("nav.speakers")}
           </Link>
-          <Link href="/reports" className="hover:text-brand-700" data-testid="nav-reports">
+          <Link href="/reports" className="whitespace-nowrap hover:text-brand-700" data-testid="nav-reports">
             {tReports("title")}
           </Link>
         </nav>
