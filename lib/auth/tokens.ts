@@ -8,6 +8,7 @@ import { and, desc, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { apiTokens } from "@/db/schema";
 import { DomainError } from "@/lib/actions/result";
+import { recordAudit } from "@/lib/audit";
 import { actorById } from "./actor-lookup";
 import type { Actor } from "./permissions";
 
@@ -81,13 +82,21 @@ export async function tokensOf(db: Db, userId: string): Promise<TokenListItem[]>
     .limit(100);
 }
 
-/** Revoke one of the actor's own tokens (scoped by user id: no IDOR). */
+export function tokenState(t: { revokedAt: Date | null; expiresAt: Date }): "active" | "revoked" | "expired" {
+  return t.revokedAt ? "revoked" : t.expiresAt.getTime() <= Date.now() ? "expired" : "active";
+}
+
+/** Revoke one of the actor's own tokens (scoped by user id: no IDOR), audited. */
 export async function revokeToken(db: Db, actor: Actor, tokenId: string): Promise<{ id: string }> {
-  const [row] = await db
-    .update(apiTokens)
-    .set({ revokedAt: sql`now()` })
-    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, actor.id), isNull(apiTokens.revokedAt)))
-    .returning({ id: apiTokens.id });
-  if (!row) throw new DomainError("not_found", "No such active token.");
-  return row;
+  if (!/^[0-9a-f-]{36}$/i.test(tokenId)) throw new DomainError("not_found", "No such active token.");
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(apiTokens)
+      .set({ revokedAt: sql`now()` })
+      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, actor.id), isNull(apiTokens.revokedAt)))
+      .returning({ id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.prefix });
+    if (!row) throw new DomainError("not_found", "No such active token.");
+    await recordAudit(tx, actor, { action: "api_token.revoke", entity: "api_token", entityId: row.id, before: { name: row.name, prefix: row.prefix } });
+    return { id: row.id };
+  });
 }
