@@ -24,7 +24,7 @@ export async function publicReportList(db: Db, opts: { tag?: string | null; limi
       eventTitle: events.title,
       eventTitleEn: events.titleEn,
       timezone: events.timezone,
-      cover: sql<string | null>`(select m.storage_key from report_media rm join media m on m.id = rm.media_id
+      cover: sql<string | null>`(select coalesce(m.variants->0->>'key', m.storage_key) from report_media rm join media m on m.id = rm.media_id
         where rm.report_id = ${reports.id} and rm.role = 'photo' order by rm.order limit 1)`,
     })
     .from(reports)

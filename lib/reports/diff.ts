@@ -1,0 +1,44 @@
+/** Revision diffs: a snapshot as plain text, then a line diff refined to characters (CJK has no word breaks). Pure. */
+import { diffChars, diffLines } from "diff";
+
+export type SnapshotLike = {
+  title?: string;
+  subtitle?: string | null;
+  byline?: string | null;
+  photoCredit?: string | null;
+  tags?: string[];
+  lead?: string;
+  sections?: { heading: string; body: string }[];
+  figures?: { label: string; value: string; unit?: string | null; change?: string | null; period?: string | null }[];
+};
+
+export function snapshotText(s: SnapshotLike): string {
+  const out = [`# ${s.title ?? ""}`];
+  if (s.subtitle) out.push(`副标题: ${s.subtitle}`);
+  if (s.byline) out.push(`署名: ${s.byline}`);
+  if (s.photoCredit) out.push(`图片: ${s.photoCredit}`);
+  if (s.tags?.length) out.push(`标签: ${s.tags.join(", ")}`);
+  out.push("", s.lead ?? "");
+  for (const sec of s.sections ?? []) out.push("", `## ${sec.heading}`, "", sec.body);
+  if (s.figures?.length) {
+    out.push("", "## 关键数据");
+    for (const f of s.figures) out.push(`- ${f.label}: ${f.value}${f.unit ? ` ${f.unit}` : ""}${f.change ? ` ${f.change}` : ""}${f.period ? ` (${f.period})` : ""}`);
+  }
+  return out.join("\n");
+}
+
+export type DiffPart = { kind: "same" | "added" | "removed"; text: string };
+
+export function diffSnapshots(from: SnapshotLike, to: SnapshotLike): DiffPart[] {
+  const parts = diffLines(snapshotText(from), snapshotText(to));
+  const out: DiffPart[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    const next = parts[i + 1];
+    if (p.removed && next?.added) {
+      for (const c of diffChars(p.value, next.value)) out.push({ kind: c.added ? "added" : c.removed ? "removed" : "same", text: c.value });
+      i++;
+    } else out.push({ kind: p.added ? "added" : p.removed ? "removed" : "same", text: p.value });
+  }
+  return out;
+}
