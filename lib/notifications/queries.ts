@@ -1,0 +1,24 @@
+/** The mail log (admin): every outbox message, newest first. */
+import "server-only";
+import { desc } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { outbox } from "@/db/schema";
+
+export async function mailLog(db: Db, limit = 200) {
+  return db
+    .select({
+      id: outbox.id,
+      kind: outbox.kind,
+      toEmail: outbox.toEmail,
+      subject: outbox.subject,
+      body: outbox.body,
+      status: outbox.status,
+      attempts: outbox.attempts,
+      lastError: outbox.lastError,
+      createdAt: outbox.createdAt,
+      sentAt: outbox.sentAt,
+    })
+    .from(outbox)
+    .orderBy(desc(outbox.id))
+    .limit(limit);
+}
