@@ -15,12 +15,14 @@ import zhAuth from "@/messages/zh-CN/auth.json";
 import enAuth from "@/messages/en/auth.json";
 import zhReports from "@/messages/zh-CN/reports.json";
 import enReports from "@/messages/en/reports.json";
+import zhAdmin from "@/messages/zh-CN/admin.json";
+import enAdmin from "@/messages/en/admin.json";
 import zhConsole from "@/messages/zh-CN/console.json";
 import enConsole from "@/messages/en/console.json";
 
 export const messagesByLocale = {
-  "zh-CN": { common: zhCommon, events: zhEvents, registration: zhRegistration, speakers: zhSpeakers, auth: zhAuth, reports: zhReports, console: zhConsole },
-  en: { common: enCommon, events: enEvents, registration: enRegistration, speakers: enSpeakers, auth: enAuth, reports: enReports, console: enConsole },
+  "zh-CN": { common: zhCommon, events: zhEvents, registration: zhRegistration, speakers: zhSpeakers, auth: zhAuth, reports: zhReports, console: zhConsole, admin: zhAdmin },
+  en: { common: enCommon, events: enEvents, registration: enRegistration, speakers: enSpeakers, auth: enAuth, reports: enReports, console: enConsole, admin: enAdmin },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export function messagesFor(locale: Locale) {
