@@ -116,6 +116,7 @@ export async function reportsOfEvent(db: Db, eventId: string) {
       publishedAt: reports.publishedAt,
       updatedAt: reports.updatedAt,
       updatedBy: users.name,
+      scheduled: sql<boolean>`coalesce(${reports.publishedAt} > now(), false)`,
     })
     .from(reports)
     .leftJoin(users, eq(users.id, reports.updatedById))

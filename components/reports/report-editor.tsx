@@ -1,0 +1,643 @@
+"use client";
+/**
+ * The report editor (issue 6): header fields, headed Markdown sections with a live preview rendered by the server's
+ * sanitizer (previewAction), reorderable; key figures; photos and attachments with caption, credit and placement;
+ * workflow buttons; autosave of drafts. Saves carry the version they were based on: a refused save (someone else saved
+ * first) keeps every character typed here and offers "merge" (rebase on the latest version, keep my text, show theirs)
+ * or "discard mine".
+ */
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useCallback, useEffect, useRef, useState } from "react";
+import {
+  loadReportStateAction,
+  previewAction,
+  publishReportAction,
+  refreshGeneratedAction,
+  removeMediaAction,
+  returnReportAction,
+  saveReportAction,
+  submitReportAction,
+  unpublishReportAction,
+  updateMediaAction,
+  type Conflict,
+} from "@/app/admin/events/[slug]/reports/actions";
+import { docToInput, type EditorDocState, type EditorMedia, type EditorSection, type EditorState } from "@/lib/reports/editor-state";
+import { formatBytes } from "@/lib/reports/format";
+import { FiguresPanel } from "./figures-panel";
+
+const AUTOSAVE_MS = 2500;
+const newKey = () => Math.random().toString(36).slice(2);
+const input = "w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100";
+const btn = "rounded-md px-3 py-1.5 text-sm font-medium disabled:opacity-50";
+
+type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; version: number; auto: boolean; at: string } | { kind: "error"; error: string };
+
+export function ReportEditor({ initial, canPublish, eventSlug }: { initial: EditorState; canPublish: boolean; eventSlug: string }) {
+  const t = useTranslations("reports.admin");
+  const tStatus = useTranslations("reports.status");
+  const router = useRouter();
+  const [doc, setDoc] = useState<EditorDocState>(initial.doc);
+  const [meta, setMeta] = useState(() => ({ version: initial.version, status: initial.status, reviewComment: initial.reviewComment, publishedAt: initial.publishedAt }));
+  const [mediaList, setMediaList] = useState<EditorMedia[]>(initial.media);
+  const [dirty, setDirty] = useState(false);
+  const [save, setSave] = useState<SaveState>({ kind: "idle" });
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [theirs, setTheirs] = useState<EditorState | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const savingRef = useRef(false);
+  const docRef = useRef(doc);
+  useEffect(() => {
+    docRef.current = doc;
+  }, [doc]);
+  const ids = { eventId: initial.eventId, reportId: initial.reportId };
+
+  const edit = useCallback((fn: (d: EditorDocState) => EditorDocState) => {
+    setDoc((d) => fn(d));
+    setDirty(true);
+  }, []);
+
+  const doSave = useCallback(
+    async (auto: boolean): Promise<number | null> => {
+      if (savingRef.current) return null;
+      savingRef.current = true;
+      setSave({ kind: "saving" });
+      const sentDoc = doc;
+      const r = await saveReportAction({ ...ids, version: meta.version, ...docToInput(sentDoc) });
+      savingRef.current = false;
+      if (r.ok && r.data) {
+        const version = r.data.version;
+        setMeta((m) => ({ ...m, version }));
+        // Sections now sit at their new positions: remember them so photos follow later reorders.
+        if (docRef.current === sentDoc) {
+          setDoc((d) => ({ ...d, sections: d.sections.map((s, i) => ({ ...s, was: i + 1 })) }));
+          setDirty(false);
+        }
+        setFieldErrors({});
+        setSave({ kind: "saved", version, auto, at: new Date().toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit", second: "2-digit" }) });
+        return version;
+      }
+      if (!r.ok) {
+        if (r.code === "conflict" && r.conflict) {
+          setConflict(r.conflict);
+          setSave({ kind: "idle" });
+        } else {
+          setFieldErrors(r.fieldErrors ?? {});
+          setSave({ kind: "error", error: r.error });
+        }
+      }
+      return null;
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- ids are constant for the editor's life
+    [doc, meta.version],
+  );
+
+  // Autosave: a few seconds after the last change, while there is no unresolved conflict.
+  useEffect(() => {
+    if (!dirty || conflict) return;
+    const timer = setTimeout(() => void doSave(true), AUTOSAVE_MS);
+    return () => clearTimeout(timer);
+  }, [dirty, conflict, doc, doSave]);
+
+  // Warn before leaving with unsaved text.
+  useEffect(() => {
+    const h = (e: BeforeUnloadEvent) => {
+      if (dirty) e.preventDefault();
+    };
+    window.addEventListener("beforeunload", h);
+    return () => window.removeEventListener("beforeunload", h);
+  }, [dirty]);
+
+  async function merge() {
+    const r = await loadReportStateAction(ids);
+    if (!r.ok || !r.data) return setNotice(r.ok ? null : r.error);
+    const latest = r.data;
+    setTheirs(latest);
+    setMeta({ version: latest.version, status: latest.status, reviewComment: latest.reviewComment, publishedAt: latest.publishedAt });
+    setMediaList(latest.media);
+    setConflict(null);
+    setDirty(true); // my text stays; it will be saved on top of the latest version
+  }
+
+  async function discardMine() {
+    const r = await loadReportStateAction(ids);
+    if (!r.ok || !r.data) return;
+    setDoc(r.data.doc);
+    setMeta({ version: r.data.version, status: r.data.status, reviewComment: r.data.reviewComment, publishedAt: r.data.publishedAt });
+    setMediaList(r.data.media);
+    setConflict(null);
+    setTheirs(null);
+    setDirty(false);
+  }
+
+  async function workflow(kind: "submit" | "publish" | "return" | "unpublish" | "refresh", comment?: string) {
+    setBusy(true);
+    setNotice(null);
+    let version = meta.version;
+    if (dirty) {
+      const v = await doSave(false);
+      if (v == null) return setBusy(false);
+      version = v;
+    }
+    const args = { ...ids, version, comment };
+    const fn = { submit: submitReportAction, publish: publishReportAction, return: returnReportAction, unpublish: unpublishReportAction, refresh: refreshGeneratedAction }[kind];
+    const r = await fn(args);
+    setBusy(false);
+    if (!r.ok) {
+      if (r.code === "conflict" && r.conflict) setConflict(r.conflict);
+      else {
+        setFieldErrors(r.fieldErrors ?? {});
+        setNotice(r.error);
+      }
+      return;
+    }
+    const latest = await loadReportStateAction(ids);
+    if (latest.ok && latest.data) {
+      setMeta({ version: latest.data.version, status: latest.data.status, reviewComment: latest.data.reviewComment, publishedAt: latest.data.publishedAt });
+      if (kind === "refresh") setDoc(latest.data.doc);
+    }
+    router.refresh();
+  }
+
+  const setSection = (i: number, patch: Partial<EditorSection>) => edit((d) => ({ ...d, sections: d.sections.map((s, j) => (j === i ? { ...s, ...patch } : s)) }));
+  const moveSection = (i: number, by: -1 | 1) =>
+    edit((d) => {
+      const s = [...d.sections];
+      const j = i + by;
+      if (j < 0 || j >= s.length) return d;
+      [s[i], s[j]] = [s[j], s[i]];
+      return { ...d, sections: s };
+    });
+  const figuresView = doc.figures.filter((f) => f.label && f.value).map((f) => ({ label: f.label, value: f.value, unit: f.unit || null, change: f.change || null, period: f.period || null }));
+  const err = (k: string) => fieldErrors[k]?.[0];
+  const scheduled = meta.status === "published" && meta.publishedAt && meta.publishedAt > new Date().toISOString();
+
+  return (
+    <div className="space-y-6" data-testid="report-editor">
+      {/* Status bar */}
+      <div className="sticky top-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-b border-slate-200 bg-white/95 px-4 py-2 text-sm backdrop-blur">
+        <span data-testid="report-status" data-status={meta.status} className="rounded bg-slate-100 px-2 py-0.5 font-medium text-slate-700">
+          {tStatus(scheduled ? "scheduled" : meta.status)}
+        </span>
+        <span className="text-slate-500" data-testid="report-version">
+          {t("version", { version: meta.version })}
+        </span>
+        <span className="text-slate-500" data-testid="save-state" aria-live="polite">
+          {save.kind === "saving"
+            ? t("saving")
+            : save.kind === "saved" && !dirty
+              ? save.auto
+                ? t("autosaved", { at: save.at })
+                : t("saved", { version: save.version })
+              : dirty
+                ? t("unsaved")
+                : ""}
+        </span>
+        <button type="button" onClick={() => void doSave(false)} disabled={save.kind === "saving" || !!conflict} className={`${btn} ml-auto bg-brand-700 text-white hover:bg-brand-900`} data-testid="save-report">
+          {t("save")}
+        </button>
+      </div>
+
+      {conflict && (
+        <div role="alert" className="rounded-xl border border-red-300 bg-red-50 p-4 text-sm text-red-900" data-testid="conflict">
+          <p className="font-semibold">{t("conflictTitle")}</p>
+          <p className="mt-1">{t("conflict", { by: conflict.by, at: conflict.at })}</p>
+          <div className="mt-3 flex flex-wrap gap-2">
+            <button type="button" onClick={() => void merge()} className={`${btn} bg-red-700 text-white hover:bg-red-800`} data-testid="conflict-merge">
+              {t("reloadMerge")}
+            </button>
+            <button type="button" onClick={() => void discardMine()} className={`${btn} border border-red-300 bg-white text-red-800 hover:bg-red-100`} data-testid="conflict-discard">
+              {t("discardMine")}
+            </button>
+          </div>
+        </div>
+      )}
+      {save.kind === "error" && (
+        <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
+          {t("error", { error: save.error })}
+        </p>
+      )}
+      {notice && (
+        <p role="alert" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900" data-testid="editor-notice">
+          {notice}
+        </p>
+      )}
+      {meta.reviewComment && meta.status === "draft" && (
+        <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="review-comment">
+          {t("reviewComment", { comment: meta.reviewComment })}
+        </p>
+      )}
+
+      {/* Header fields */}
+      <section className="grid gap-4 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-2">
+        <Field label={t("fields.title")} error={err("title")} wide>
+          <input className={`${input} text-base font-semibold`} name="title" value={doc.title} onChange={(e) => edit((d) => ({ ...d, title: e.target.value }))} data-testid="field-title" />
+        </Field>
+        <Field label={t("fields.subtitle")} wide>
+          <input className={input} name="subtitle" value={doc.subtitle} onChange={(e) => edit((d) => ({ ...d, subtitle: e.target.value }))} />
+        </Field>
+        <Field label={t("fields.byline")} hint={t("fields.bylineHint")}>
+          <input className={input} name="byline" value={doc.byline} onChange={(e) => edit((d) => ({ ...d, byline: e.target.value }))} data-testid="field-byline" />
+        </Field>
+        <Field label={t("fields.photoCredit")} hint={t("fields.photoCreditHint")}>
+          <input className={input} name="photoCredit" value={doc.photoCredit} onChange={(e) => edit((d) => ({ ...d, photoCredit: e.target.value }))} />
+        </Field>
+        <Field label={t("fields.tags")} hint={t("fields.tagsHint")}>
+          <input className={input} name="tags" value={doc.tags} onChange={(e) => edit((d) => ({ ...d, tags: e.target.value }))} data-testid="field-tags" />
+        </Field>
+        <Field label={t("fields.publishAt")} hint={t("fields.publishAtHint", { tz: initial.timezone })} error={err("publishAt")}>
+          <input type="datetime-local" className={input} name="publishAt" value={doc.publishAt} onChange={(e) => edit((d) => ({ ...d, publishAt: e.target.value }))} data-testid="field-publish-at" />
+        </Field>
+        <Field label={t("fields.titleEn")} wide>
+          <input className={input} name="titleEn" value={doc.titleEn} onChange={(e) => edit((d) => ({ ...d, titleEn: e.target.value }))} />
+        </Field>
+      </section>
+
+      {/* Lead */}
+      <MarkdownField
+        label={t("fields.lead")}
+        value={doc.lead}
+        onChange={(v) => edit((d) => ({ ...d, lead: v }))}
+        eventId={initial.eventId}
+        figures={doc.figures}
+        previewLabel={t("preview")}
+        testId="field-lead"
+        rows={5}
+      />
+
+      {/* Sections */}
+      <section className="space-y-4" data-testid="sections">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 className="text-lg font-semibold text-slate-900">{t("sections")}</h2>
+          <button type="button" onClick={() => void workflow("refresh")} disabled={busy || !doc.sections.some((s) => s.generated)} className={`${btn} border border-slate-300 bg-white text-slate-700 hover:bg-slate-50`} data-testid="refresh-generated">
+            {t("refresh")}
+          </button>
+        </div>
+        {doc.sections.map((s, i) => (
+          <div key={s.key} className="rounded-xl border border-slate-200 bg-white p-4" data-testid="section-editor" data-generated={s.generated ?? ""}>
+            <div className="flex flex-wrap items-center gap-2">
+              <span className="text-sm font-semibold text-slate-400">{i + 1}</span>
+              {s.generated && (
+                <span className="rounded bg-sky-100 px-2 py-0.5 text-xs font-medium text-sky-800" data-testid="generated-badge">
+                  {t(`generated.${s.generated}`)}
+                </span>
+              )}
+              <div className="ml-auto flex gap-1">
+                <button type="button" aria-label={t("moveUp")} title={t("moveUp")} onClick={() => moveSection(i, -1)} disabled={i === 0} className={`${btn} border border-slate-200 text-slate-600`} data-testid="section-up">
+                  ↑
+                </button>
+                <button type="button" aria-label={t("moveDown")} title={t("moveDown")} onClick={() => moveSection(i, 1)} disabled={i === doc.sections.length - 1} className={`${btn} border border-slate-200 text-slate-600`} data-testid="section-down">
+                  ↓
+                </button>
+                <button type="button" onClick={() => edit((d) => ({ ...d, sections: d.sections.filter((_, j) => j !== i) }))} className={`${btn} border border-red-200 text-red-700 hover:bg-red-50`}>
+                  {t("removeSection")}
+                </button>
+              </div>
+            </div>
+            <label className="mt-3 block text-sm font-medium text-slate-700">
+              {t("fields.heading")}
+              <input className={`${input} mt-1`} value={s.heading} onChange={(e) => setSection(i, { heading: e.target.value })} data-testid="section-heading" />
+            </label>
+            <MarkdownField
+              label={t("fields.body")}
+              hint={t("fields.bodyHint")}
+              value={s.body}
+              onChange={(v) => setSection(i, { body: v })}
+              eventId={initial.eventId}
+              figures={doc.figures}
+              previewLabel={t("preview")}
+              testId="section-body"
+              rows={10}
+              bare
+            />
+            {theirs && theirs.doc.sections[i] && theirs.doc.sections[i].body !== s.body && (
+              <details open className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="their-version">
+                <summary className="cursor-pointer font-medium text-amber-900">{t("theirVersion")}</summary>
+                <pre className="mt-2 whitespace-pre-wrap break-words font-sans text-slate-800">{theirs.doc.sections[i].heading ? `## ${theirs.doc.sections[i].heading}\n\n` : ""}{theirs.doc.sections[i].body}</pre>
+              </details>
+            )}
+          </div>
+        ))}
+        <button
+          type="button"
+          onClick={() => edit((d) => ({ ...d, sections: [...d.sections, { key: newKey(), was: null, heading: "", body: "", generated: null }] }))}
+          className={`${btn} border border-dashed border-slate-400 bg-white text-slate-700 hover:bg-slate-50`}
+          data-testid="add-section"
+        >
+          + {t("addSection")}
+        </button>
+      </section>
+
+      {/* Figures */}
+      <section className="space-y-3 rounded-xl border border-slate-200 bg-white p-4" data-testid="figures-editor">
+        <h2 className="text-lg font-semibold text-slate-900">{t("figures")}</h2>
+        <div className="space-y-3">
+          {doc.figures.map((f, i) => (
+            <div key={f.key} className="grid grid-cols-2 gap-2 rounded-lg bg-slate-50 p-2 sm:grid-cols-[2fr_1fr_1fr_1fr_1fr_auto]" data-testid="figure-row">
+              {(["label", "value", "unit", "change", "period"] as const).map((k) => (
+                <input
+                  key={k}
+                  aria-label={t(`figure.${k}`)}
+                  placeholder={t(`figure.${k}`)}
+                  className={`${input} ${k === "label" ? "col-span-2 sm:col-span-1" : ""}`}
+                  value={f[k]}
+                  onChange={(e) => edit((d) => ({ ...d, figures: d.figures.map((x, j) => (j === i ? { ...x, [k]: e.target.value } : x)) }))}
+                  data-testid={`figure-${k}`}
+                />
+              ))}
+              <button type="button" onClick={() => edit((d) => ({ ...d, figures: d.figures.filter((_, j) => j !== i) }))} className={`${btn} text-red-700 hover:bg-red-50`}>
+                {t("removeFigure")}
+              </button>
+              {err(`figures.${i}.label`) || err(`figures.${i}.value`) ? <p className="col-span-full text-xs text-red-700">{err(`figures.${i}.label`) ?? err(`figures.${i}.value`)}</p> : null}
+            </div>
+          ))}
+        </div>
+        <button
+          type="button"
+          onClick={() => edit((d) => ({ ...d, figures: [...d.figures, { key: newKey(), label: "", value: "", unit: "", change: "", period: "" }] }))}
+          className={`${btn} border border-dashed border-slate-400 bg-white text-slate-700 hover:bg-slate-50`}
+          data-testid="add-figure"
+        >
+          + {t("addFigure")}
+        </button>
+        {figuresView.length > 0 && <FiguresPanel title={t("figures")} figures={figuresView} />}
+      </section>
+
+      {/* Photos and attachments */}
+      <MediaManager
+        ids={ids}
+        reportSlug={initial.slug}
+        sections={doc.sections}
+        media={mediaList}
+        onChange={setMediaList}
+      />
+
+      {/* Workflow */}
+      <section className="space-y-3 rounded-xl border border-slate-200 bg-white p-4" data-testid="workflow">
+        <h2 className="text-lg font-semibold text-slate-900">{t("workflow")}</h2>
+        {meta.publishedAt && meta.status === "published" && (
+          <p className="text-sm text-slate-600">{scheduled ? t("scheduledFor", { at: meta.publishedAt.replace("T", " ").slice(0, 16) }) : t("publishedAt", { at: meta.publishedAt.replace("T", " ").slice(0, 16) })}</p>
+        )}
+        <div className="flex flex-wrap gap-2">
+          {meta.status === "draft" && (
+            <button type="button" disabled={busy} onClick={() => void workflow("submit")} className={`${btn} bg-amber-600 text-white hover:bg-amber-700`} data-testid="submit-report">
+              {t("submit")}
+            </button>
+          )}
+          {canPublish && meta.status !== "published" && (
+            <button type="button" disabled={busy} onClick={() => void workflow("publish")} className={`${btn} bg-emerald-700 text-white hover:bg-emerald-800`} data-testid="publish-report">
+              {doc.publishAt && doc.publishAt > new Date().toISOString().slice(0, 16) ? t("schedule") : t("publish")}
+            </button>
+          )}
+          {canPublish && meta.status === "in_review" && <ReturnForm label={t("returnWithComment")} commentLabel={t("returnComment")} disabled={busy} onReturn={(c) => void workflow("return", c)} />}
+          {canPublish && meta.status === "published" && (
+            <button type="button" disabled={busy} onClick={() => void workflow("unpublish")} className={`${btn} border border-slate-300 bg-white text-slate-700 hover:bg-slate-50`} data-testid="unpublish-report">
+              {t("unpublish")}
+            </button>
+          )}
+        </div>
+        <p className="flex flex-wrap gap-4 text-sm">
+          <Link href={`/admin/events/${eventSlug}/reports/${initial.reportId}/revisions`} className="text-brand-700 hover:underline" data-testid="revisions-link">
+            {t("revisions")}
+          </Link>
+          {meta.status === "published" && (
+            <Link href={`/reports/${initial.slug}`} className="text-brand-700 hover:underline">
+              {t("viewPublic")}
+            </Link>
+          )}
+          <Link href={`/admin/events/${eventSlug}/reports`} className="text-slate-600 hover:underline">
+            {t("backToList")}
+          </Link>
+        </p>
+        <p className="text-xs text-slate-500">{t("autosaveNote")}</p>
+      </section>
+    </div>
+  );
+}
+
+function Field({ label, hint, error, wide, children }: { label: string; hint?: string; error?: string; wide?: boolean; children: React.ReactNode }) {
+  return (
+    <label className={`block text-sm font-medium text-slate-700 ${wide ? "sm:col-span-2" : ""}`}>
+      {label}
+      <div className="mt-1">{children}</div>
+      {hint && <span className="mt-1 block text-xs font-normal text-slate-500">{hint}</span>}
+      {error && (
+        <span role="alert" className="mt-1 block text-xs font-normal text-red-700" data-testid="field-error">
+          {error}
+        </span>
+      )}
+    </label>
+  );
+}
+
+/** A Markdown textarea with a live preview rendered on the server by the same sanitizer as the public page. */
+function MarkdownField(props: {
+  label: string;
+  hint?: string;
+  value: string;
+  onChange: (v: string) => void;
+  eventId: string;
+  figures: EditorDocState["figures"];
+  previewLabel: string;
+  testId: string;
+  rows: number;
+  bare?: boolean;
+}) {
+  const { value, eventId, figures } = props;
+  const [html, setHtml] = useState<string>("");
+  const figs = JSON.stringify(figures.map((f) => ({ value: f.value, unit: f.unit })));
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(async () => {
+      const r = await previewAction({ eventId, body: value, figures: JSON.parse(figs) });
+      if (live && r.ok) setHtml(r.data ?? "");
+    }, 350);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [value, eventId, figs]);
+  return (
+    <div className={props.bare ? "mt-3" : "rounded-xl border border-slate-200 bg-white p-4"}>
+      <div className="grid gap-3 lg:grid-cols-2">
+        <label className="block min-w-0 text-sm font-medium text-slate-700">
+          {props.label}
+          <textarea className={`${input} mt-1 font-mono leading-relaxed`} rows={props.rows} value={value} onChange={(e) => props.onChange(e.target.value)} data-testid={props.testId} />
+          {props.hint && <span className="mt-1 block text-xs font-normal text-slate-500">{props.hint}</span>}
+        </label>
+        <div className="min-w-0">
+          <p className="text-sm font-medium text-slate-500">{props.previewLabel}</p>
+          {/* The HTML comes from previewAction: Markdown → sanitize-html allow-list on the server (lib/reports/markdown.ts). */}
+          <div className="report-prose mt-1 max-h-96 overflow-auto rounded-md border border-dashed border-slate-200 p-3 text-[0.95rem]" data-testid={`${props.testId}-preview`} dangerouslySetInnerHTML={{ __html: html }} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function ReturnForm({ label, commentLabel, disabled, onReturn }: { label: string; commentLabel: string; disabled: boolean; onReturn: (comment: string) => void }) {
+  const [open, setOpen] = useState(false);
+  const [comment, setComment] = useState("");
+  if (!open)
+    return (
+      <button type="button" disabled={disabled} onClick={() => setOpen(true)} className={`${btn} border border-amber-400 bg-white text-amber-800 hover:bg-amber-50`} data-testid="return-report">
+        {label}
+      </button>
+    );
+  return (
+    <div className="flex w-full flex-wrap items-end gap-2">
+      <label className="min-w-0 flex-1 text-sm font-medium text-slate-700">
+        {commentLabel}
+        <input className={`${input} mt-1`} value={comment} onChange={(e) => setComment(e.target.value)} data-testid="return-comment" />
+      </label>
+      <button type="button" disabled={disabled || !comment.trim()} onClick={() => onReturn(comment)} className={`${btn} bg-amber-600 text-white`} data-testid="return-confirm">
+        {label}
+      </button>
+    </div>
+  );
+}
+
+/** Upload (raw body to POST /api/v1/reports/{slug}/media), then caption, credit and placement per file. */
+function MediaManager({
+  ids,
+  reportSlug,
+  sections,
+  media,
+  onChange,
+}: {
+  ids: { eventId: string; reportId: string };
+  reportSlug: string;
+  sections: EditorSection[];
+  media: EditorMedia[];
+  onChange: (m: EditorMedia[]) => void;
+}) {
+  const t = useTranslations("reports.admin");
+  const [caption, setCaption] = useState("");
+  const [credit, setCredit] = useState("");
+  const [placement, setPlacement] = useState<string>("");
+  const [uploading, setUploading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function upload(role: "photo" | "attachment", file: File | undefined) {
+    if (!file) return;
+    setUploading(true);
+    setError(null);
+    const q = new URLSearchParams({ role, caption, credit });
+    if (role === "photo" && placement) q.set("section", placement);
+    const res = await fetch(`/api/v1/reports/${encodeURIComponent(reportSlug)}/media?${q}`, {
+      method: "POST",
+      body: file,
+      headers: { "x-huiwu-upload": "1", "x-filename": encodeURIComponent(file.name), "content-type": "application/octet-stream" },
+    }).catch(() => null);
+    setUploading(false);
+    if (!res) return setError("Network error");
+    const body = await res.json().catch(() => ({}));
+    if (!res.ok) return setError(body.error ?? `HTTP ${res.status}`);
+    onChange([
+      ...media,
+      {
+        id: body.reportMediaId,
+        role,
+        url: body.url,
+        thumb: body.url,
+        filename: body.filename,
+        bytes: body.bytes,
+        caption,
+        credit,
+        sectionOrder: role === "photo" && placement ? Number(placement) : null,
+        order: media.length + 1,
+      },
+    ]);
+    setCaption("");
+    setCredit("");
+  }
+
+  async function saveOne(m: EditorMedia) {
+    const r = await updateMediaAction({ ...ids, reportMediaId: m.id, caption: m.caption, credit: m.credit, sectionOrder: m.sectionOrder, order: m.order });
+    setError(r.ok ? null : r.error);
+  }
+  async function removeOne(m: EditorMedia) {
+    const r = await removeMediaAction({ ...ids, reportMediaId: m.id });
+    if (r.ok) onChange(media.filter((x) => x.id !== m.id));
+    else setError(r.error);
+  }
+  const patch = (id: string, p: Partial<EditorMedia>) => onChange(media.map((m) => (m.id === id ? { ...m, ...p } : m)));
+
+  return (
+    <section className="space-y-4 rounded-xl border border-slate-200 bg-white p-4" data-testid="media-manager">
+      <h2 className="text-lg font-semibold text-slate-900">{t("media")}</h2>
+      <div className="grid gap-3 rounded-lg bg-slate-50 p-3 sm:grid-cols-3">
+        <input className={input} placeholder={t("caption")} aria-label={t("caption")} value={caption} onChange={(e) => setCaption(e.target.value)} data-testid="upload-caption" />
+        <input className={input} placeholder={t("credit")} aria-label={t("credit")} value={credit} onChange={(e) => setCredit(e.target.value)} data-testid="upload-credit" />
+        <select className={input} aria-label={t("placement")} value={placement} onChange={(e) => setPlacement(e.target.value)} data-testid="upload-placement">
+          <option value="">{t("gallery")}</option>
+          {sections.map((s, i) => (
+            <option key={s.key} value={String(i + 1)}>
+              {t("inSection", { n: i + 1 })} {s.heading ? `· ${s.heading}` : ""}
+            </option>
+          ))}
+        </select>
+        <label className={`${btn} cursor-pointer bg-brand-700 text-center text-white hover:bg-brand-900`}>
+          {t("uploadPhoto")}
+          <input type="file" accept="image/jpeg,image/png,image/webp" className="sr-only" data-testid="upload-photo" disabled={uploading} onChange={(e) => void upload("photo", e.target.files?.[0]).then(() => (e.target.value = ""))} />
+        </label>
+        <label className={`${btn} cursor-pointer border border-brand-700 bg-white text-center text-brand-700 hover:bg-brand-50`}>
+          {t("uploadAttachment")}
+          <input
+            type="file"
+            accept=".pdf,.docx,.xlsx,application/pdf"
+            className="sr-only"
+            data-testid="upload-attachment"
+            disabled={uploading}
+            onChange={(e) => void upload("attachment", e.target.files?.[0]).then(() => (e.target.value = ""))}
+          />
+        </label>
+        <p className="text-xs text-slate-500 sm:col-span-3">{uploading ? t("uploading") : t("uploadHint")}</p>
+      </div>
+      {error && (
+        <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800" data-testid="upload-error">
+          {error}
+        </p>
+      )}
+      <ul className="space-y-3">
+        {media.map((m) => (
+          <li key={m.id} className="grid gap-3 rounded-lg border border-slate-200 p-3 sm:grid-cols-[8rem_1fr]" data-testid={m.role === "photo" ? "media-photo" : "media-attachment"}>
+            {m.role === "photo" ? (
+              // eslint-disable-next-line @next/next/no-img-element -- our own /media file
+              <img src={m.thumb} alt={m.caption} className="h-24 w-full rounded-md bg-slate-100 object-cover sm:w-32" />
+            ) : (
+              <a href={m.url} className="break-all text-sm text-brand-700 underline">
+                {m.filename} · {formatBytes(m.bytes)}
+              </a>
+            )}
+            <div className="grid min-w-0 gap-2 sm:grid-cols-2">
+              <input className={input} aria-label={t("caption")} placeholder={t("caption")} value={m.caption} onChange={(e) => patch(m.id, { caption: e.target.value })} />
+              <input className={input} aria-label={t("credit")} placeholder={t("credit")} value={m.credit} onChange={(e) => patch(m.id, { credit: e.target.value })} />
+              {m.role === "photo" && (
+                <select className={input} aria-label={t("placement")} value={m.sectionOrder ?? ""} onChange={(e) => patch(m.id, { sectionOrder: e.target.value ? Number(e.target.value) : null })}>
+                  <option value="">{t("gallery")}</option>
+                  {sections.map((s, i) => (
+                    <option key={s.key} value={i + 1}>
+                      {t("inSection", { n: i + 1 })} {s.heading ? `· ${s.heading}` : ""}
+                    </option>
+                  ))}
+                </select>
+              )}
+              <div className="flex gap-2">
+                <button type="button" onClick={() => void saveOne(m)} className={`${btn} border border-slate-300 text-slate-700 hover:bg-slate-50`}>
+                  {t("saveMedia")}
+                </button>
+                <button type="button" onClick={() => void removeOne(m)} className={`${btn} text-red-700 hover:bg-red-50`}>
+                  {t("removeMedia")}
+                </button>
+              </div>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
