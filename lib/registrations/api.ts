@@ -1,4 +1,4 @@
-/** Shared bits of the registration API routes: the caller's language and DomainError → HTTP status. */
+/** Shared bits of the registration API routes and actions: the caller's language and DomainError → HTTP status. */
 import "server-only";
 import { DomainError, HTTP_STATUS } from "@/lib/actions/result";
 import { internalError, jsonError } from "@/lib/http/responses";

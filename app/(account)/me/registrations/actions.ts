@@ -1,13 +1,13 @@
 "use server";
 /** The attendee's own registrations and personal agenda. Ownership is enforced by each command's WHERE clause. */
 import { revalidatePath } from "next/cache";
-import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { DomainError, parse, toFailure, type ActionResult } from "@/lib/actions/result";
 import { requirePermission } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { cancelRegistration, updateRegistration } from "@/lib/registrations/commands";
+import { apiLocale } from "@/lib/registrations/api";
 import { registrationT } from "@/lib/registrations/i18n";
 import { selectSession } from "@/lib/registrations/personal-agenda";
 import { answersFromForm, registrationSchema } from "@/lib/registrations/validation";
@@ -23,7 +23,7 @@ async function failure(e: unknown, locale: Locale) {
 }
 
 export async function cancelRegistrationAction(_prev: ActionResult | null, fd: FormData): Promise<ActionResult> {
-  const locale = (await getLocale()) as Locale;
+  const locale = await apiLocale();
   try {
     const actor = await requirePermission("registration.own");
     const { registrationId } = parse(idInput, fd);
@@ -36,7 +36,7 @@ export async function cancelRegistrationAction(_prev: ActionResult | null, fd: F
 }
 
 export async function updateRegistrationAction(registrationId: string, _prev: RegisterFormState, fd: FormData): Promise<RegisterFormState> {
-  const locale = (await getLocale()) as Locale;
+  const locale = await apiLocale();
   try {
     const actor = await requirePermission("registration.own");
     let data;
@@ -57,7 +57,7 @@ export async function updateRegistrationAction(registrationId: string, _prev: Re
 }
 
 export async function selectSessionAction(_prev: ActionResult | null, fd: FormData): Promise<ActionResult> {
-  const locale = (await getLocale()) as Locale;
+  const locale = await apiLocale();
   try {
     const actor = await requirePermission("registration.own");
     const input = parse(selectInput, fd);

@@ -5,7 +5,6 @@
  * account through lib/accounts' signUp, with its throttling), then registers as that new account.
  */
 import { redirect } from "next/navigation";
-import { getLocale } from "next-intl/server";
 import { signUp } from "@/lib/accounts/commands";
 import { DomainError, formDataToObject, toFailure, type ActionResult, type FieldErrors } from "@/lib/actions/result";
 import { signIn } from "@/lib/auth/auth";
@@ -15,6 +14,7 @@ import { clientIp } from "@/lib/auth/request-info";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { registerForEvent } from "@/lib/registrations/commands";
+import { apiLocale } from "@/lib/registrations/api";
 import { registrationT } from "@/lib/registrations/i18n";
 import { answersFromForm, newcomerSchema, registrationSchema } from "@/lib/registrations/validation";
 
@@ -49,7 +49,7 @@ async function finish(slug: string, actor: Actor, locale: Locale, data: ReturnTy
 }
 
 export async function registerAction(slug: string, _prev: RegisterFormState, fd: FormData): Promise<RegisterFormState> {
-  const locale = (await getLocale()) as Locale;
+  const locale = await apiLocale();
   let id: string;
   try {
     const actor = await requirePermission("registration.create");
@@ -62,7 +62,7 @@ export async function registerAction(slug: string, _prev: RegisterFormState, fd:
 }
 
 export async function signUpAndRegisterAction(slug: string, _prev: RegisterFormState, fd: FormData): Promise<RegisterFormState> {
-  const locale = (await getLocale()) as Locale;
+  const locale = await apiLocale();
   let id: string;
   try {
     const { data, who } = parseForm(locale, fd, true);
