@@ -77,6 +77,50 @@ const eventDetail = {
   },
 } as const;
 
+const errWithFields = { type: "object", properties: { error: { type: "string" }, fieldErrors: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } } }, required: ["error"] } as const;
+
+const registrationInput = {
+  type: "object",
+  required: ["category", "organization", "position"],
+  properties: {
+    category: { type: "string", enum: ["government", "park", "expert", "enterprise", "media", "other"] },
+    organization: { type: "string", maxLength: 200 },
+    position: { type: "string", maxLength: 200 },
+    phone: { type: "string", maxLength: 40 },
+    needs: { type: "string", maxLength: 1000, description: "Dietary or access needs" },
+    siteVisit: { type: "boolean" },
+    groupId: { type: ["string", "null"], format: "uuid", description: "A bus/group of this forum (only with siteVisit)" },
+    answers: { type: "object", description: "Organizer questions: {questionId: string | string[]}", additionalProperties: { oneOf: [{ type: "string" }, { type: "array", items: { type: "string" } }] } },
+  },
+} as const;
+
+const registrationCreated = {
+  type: "object",
+  required: ["id", "status"],
+  properties: {
+    id: { type: "string", format: "uuid" },
+    status: { type: "string", enum: ["confirmed", "waitlisted", "pending"] },
+    ticketCode: { type: "string", description: "128-bit base64url code shown as the ticket QR (confirmed only)" },
+    waitlistPosition: { type: "integer", minimum: 1 },
+  },
+} as const;
+
+const registrationItem = {
+  type: "object",
+  properties: {
+    ...registrationCreated.properties,
+    status: { type: "string", enum: ["pending", "confirmed", "waitlisted", "cancelled", "rejected"] },
+    event: { type: "object", properties: { slug: { type: "string" }, title: { type: "string" }, startsAt: { type: "string", format: "date-time" }, endsAt: { type: "string", format: "date-time" }, timezone: { type: "string" } } },
+    category: registrationInput.properties.category,
+    organization: { type: ["string", "null"] },
+    position: { type: ["string", "null"] },
+    siteVisit: { type: "boolean" },
+    groupId: { type: ["string", "null"] },
+    answers: registrationInput.properties.answers,
+    createdAt: { type: "string", format: "date-time" },
+  },
+} as const;
+
 export type OpenApiPaths = Record<string, Record<string, unknown>>;
 
 export const paths: OpenApiPaths = {
@@ -216,6 +260,60 @@ export const paths: OpenApiPaths = {
         "403": { description: "Not an admin or organizer", content: { "application/json": { schema: err } } },
         "422": { description: "Malformed bundle (message names the first problem; fieldErrors has all); nothing written", content: { "application/json": { schema: err } } },
       },
+    },
+  },
+  "/api/v1/events/{slug}/registrations": {
+    post: {
+      summary: "Register the caller for a forum (capacity taken under a lock; waitlist when full; pending in approval mode)",
+      security: [{ bearer: [] }],
+      parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }],
+      requestBody: { required: true, content: { "application/json": { schema: registrationInput } } },
+      responses: {
+        "201": { description: "Registered", content: { "application/json": { schema: registrationCreated } } },
+        "401": { description: "Not signed in", content: { "application/json": { schema: err } } },
+        "403": { description: "Registration closed, not open yet, forum ended or cancelled", content: { "application/json": { schema: err } } },
+        "404": { description: "Unknown or unpublished forum", content: { "application/json": { schema: err } } },
+        "409": { description: "Already registered, forum full without waitlist, or the chosen bus is full", content: { "application/json": { schema: errWithFields } } },
+        "422": { description: "Invalid input (fieldErrors per field, in the caller's language)", content: { "application/json": { schema: errWithFields } } },
+      },
+    },
+  },
+  "/api/v1/me/registrations": {
+    get: {
+      summary: "The caller's own registrations with status and waitlist position",
+      security: [{ bearer: [] }],
+      responses: {
+        "200": { description: "List", content: { "application/json": { schema: { type: "object", properties: { registrations: { type: "array", items: registrationItem } } } } } },
+        "401": { description: "Not signed in", content: { "application/json": { schema: err } } },
+      },
+    },
+  },
+  "/api/v1/registrations/{id}": {
+    delete: {
+      summary: "Cancel one's own registration; the next waitlisted person is promoted in the same transaction",
+      security: [{ bearer: [] }],
+      parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+      responses: {
+        "200": { description: "Cancelled", content: { "application/json": { schema: { type: "object", properties: { id: { type: "string" }, status: { const: "cancelled" }, promoted: { type: "integer" } } } } } },
+        "401": { description: "Not signed in", content: { "application/json": { schema: err } } },
+        "403": { description: "The forum has ended", content: { "application/json": { schema: err } } },
+        "404": { description: "No such registration of the caller (someone else's id included)", content: { "application/json": { schema: err } } },
+        "409": { description: "Already cancelled", content: { "application/json": { schema: err } } },
+      },
+    },
+  },
+  "/api/v1/events/{slug}/agenda.ics": {
+    get: {
+      summary: "The forum's whole agenda as iCalendar (one VEVENT per session, UTC times)",
+      parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }],
+      responses: { "200": { description: "text/calendar", content: { "text/calendar": { schema: { type: "string" } } } }, "404": { description: "Unknown forum", content: { "application/json": { schema: err } } } },
+    },
+  },
+  "/api/v1/calendar/{file}": {
+    get: {
+      summary: "A personal agenda feed: {token}.ics, the secret token shown on /me/agenda (marked sessions and joined site visits)",
+      parameters: [{ name: "file", in: "path", required: true, schema: { type: "string", example: "Zx9…token.ics" } }],
+      responses: { "200": { description: "text/calendar", content: { "text/calendar": { schema: { type: "string" } } } }, "404": { description: "Unknown token", content: { "application/json": { schema: err } } } },
     },
   },
   "/api/v1/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1" } } } },
