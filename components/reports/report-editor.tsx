@@ -178,7 +178,7 @@ export function ReportEditor({ initial, canPublish, eventSlug }: { initial: Edit
   return (
     <div className="space-y-6" data-testid="report-editor">
       {/* Status bar */}
-      <div className="sticky top-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-b border-slate-200 bg-white/95 px-4 py-2 text-sm backdrop-blur">
+      <div className="sticky top-0 z-10 flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white/95 px-3 py-2 text-sm backdrop-blur">
         <span data-testid="report-status" data-status={meta.status} className="rounded bg-slate-100 px-2 py-0.5 font-medium text-slate-700">
           {tStatus(scheduled ? "scheduled" : meta.status)}
         </span>
