@@ -69,7 +69,10 @@ function publicPart(reg: { id: string; name: string; organization: string | null
   return { id: reg.id, name: reg.name, organization: reg.organization, category: reg.category, status: reg.status };
 }
 
-/** Undo a check-in (scanned the wrong person, wrong segment). Scoped by event: a registration of another forum is not found. */
+/**
+ * Undo a check-in (scanned the wrong person, wrong segment). Idempotent: nothing to undo → {removed:false}. Scoped by
+ * event: a registration of another forum is never touched.
+ */
 export async function undoCheckIn(db: Db, actor: Actor, input: UndoCheckInInput): Promise<{ removed: boolean }> {
   return db.transaction(async (tx) => {
     const ofEvent = tx.select({ id: registrations.id }).from(registrations).where(and(eq(registrations.eventId, input.eventId), eq(registrations.id, input.registrationId)));
@@ -77,7 +80,7 @@ export async function undoCheckIn(db: Db, actor: Actor, input: UndoCheckInInput)
       .delete(checkins)
       .where(and(eq(checkins.registrationId, input.registrationId), eq(checkins.segment, input.segment), inArray(checkins.registrationId, ofEvent)))
       .returning({ id: checkins.id, checkedInAt: checkins.checkedInAt });
-    if (removed.length === 0) throw new DomainError("not_found", "No such check-in at this forum.");
+    if (removed.length === 0) return { removed: false };
     await recordAudit(tx, actor, { action: "checkin.undo", entity: "registration", entityId: input.registrationId, eventId: input.eventId, before: { segment: input.segment, checkedInAt: removed[0].checkedInAt } });
     return { removed: true };
   });

@@ -108,18 +108,19 @@ describe.each(testEngines())("check-in on %s", (engine) => {
     expect(await h.db.select().from(checkins).where(eq(checkins.registrationId, r.id))).toHaveLength(1);
   });
 
-  it("undo removes the check-in; a registration of another forum is not found (no IDOR)", async () => {
+  it("undo removes the check-in (idempotent); a registration of another forum is not touched (no IDOR)", async () => {
     const r = await freshConfirmed();
     await checkIn(h.db, staff, { eventId, registrationId: r.id, segment: "symposium" });
     const [other] = await h.db
       .insert(events)
       .values({ slug: "other-forum", title: "Other", startsAt: new Date("2025-10-01T01:00:00Z"), endsAt: new Date("2025-10-01T08:00:00Z") })
       .returning();
-    await expect(undoCheckIn(h.db, staff, { eventId: other.id, registrationId: r.id, segment: "symposium" })).rejects.toMatchObject({ code: "not_found" });
+    expect(await undoCheckIn(h.db, staff, { eventId: other.id, registrationId: r.id, segment: "symposium" })).toEqual({ removed: false });
     await expect(checkIn(h.db, staff, { eventId: other.id, ticketCode: r.code, segment: "symposium" })).rejects.toMatchObject({ code: "not_found" });
     expect(await h.db.select().from(checkins).where(eq(checkins.registrationId, r.id))).toHaveLength(1);
-    await undoCheckIn(h.db, staff, { eventId, registrationId: r.id, segment: "symposium" });
+    expect(await undoCheckIn(h.db, staff, { eventId, registrationId: r.id, segment: "symposium" })).toEqual({ removed: true });
     expect(await h.db.select().from(checkins).where(eq(checkins.registrationId, r.id))).toHaveLength(0);
+    expect(await undoCheckIn(h.db, staff, { eventId, registrationId: r.id, segment: "symposium" })).toEqual({ removed: false });
   });
 
   it("search by name finds the delegate with bus and check-ins", async () => {
