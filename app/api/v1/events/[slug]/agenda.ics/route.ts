@@ -1,9 +1,10 @@
-import { getTranslations } from "next-intl/server";
+import { createTranslator } from "next-intl";
 import { buildCalendar } from "@/lib/calendar/ics";
 import { getDb } from "@/lib/db";
 import { publicEventDetail } from "@/lib/events/queries";
 import { internalError, jsonError } from "@/lib/http/responses";
 import { pick } from "@/lib/i18n/format";
+import { messagesFor } from "@/lib/i18n/messages";
 import { apiLocale } from "@/lib/registrations/api";
 import { sessionToIcs } from "@/lib/registrations/personal-agenda";
 
@@ -16,7 +17,7 @@ export async function GET(_req: Request, ctx: RouteContext<"/api/v1/events/[slug
     const event = await publicEventDetail(await getDb(), slug);
     if (!event) return jsonError(404, `No published forum with slug "${slug}".`);
     const locale = await apiLocale();
-    const t = await getTranslations({ locale, namespace: "events" });
+    const t = createTranslator({ locale, messages: messagesFor(locale), namespace: "events" });
     const body = buildCalendar({
       name: pick(locale, event.title, event.titleEn),
       events: event.sessions.map((s) => sessionToIcs(s, event, locale, t(`sessionKind.${s.kind}` as "sessionKind.keynote"))),
