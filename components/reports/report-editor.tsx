@@ -176,7 +176,7 @@ export function ReportEditor({ initial, canPublish, eventSlug }: { initial: Edit
   const scheduled = meta.status === "published" && meta.publishedAt && meta.publishedAt > new Date().toISOString();
 
   return (
-    <div className="space-y-6" data-testid="report-editor">
+    <div className="space-y-6" data-testid="report-editor" data-slug={initial.slug}>
       {/* Status bar */}
       <div className="sticky top-0 z-10 flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white/95 px-3 py-2 text-sm backdrop-blur">
         <span data-testid="report-status" data-status={meta.status} className="rounded bg-slate-100 px-2 py-0.5 font-medium text-slate-700">
