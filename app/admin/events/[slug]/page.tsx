@@ -1,0 +1,75 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { EventForm } from "@/components/admin/event-form";
+import { StatusPanel } from "@/components/admin/status-panel";
+import { can } from "@/lib/auth/guard";
+import { pageActor } from "@/lib/auth/page-guard";
+import { getDb } from "@/lib/db";
+import { eventRefBySlug } from "@/lib/events/admin-queries";
+import { events } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { dateToZoned } from "@/lib/events/zoned";
+
+export const dynamic = "force-dynamic";
+
+export default async function EventOverviewPage({ params }: PageProps<"/admin/events/[slug]">) {
+  const { slug } = await params;
+  const db = await getDb();
+  const ref = await eventRefBySlug(db, slug);
+  if (!ref) notFound();
+  const actor = await pageActor("event.read", { eventId: ref.id }, `/admin/events/${slug}`);
+  const [e] = await db.select().from(events).where(eq(events.id, ref.id));
+  const [t, tn, tc, mayEdit, mayPublish, mayCreate] = await Promise.all([
+    getTranslations("admin.status"),
+    getTranslations("admin.nav"),
+    getTranslations("admin.clone"),
+    can(actor, "event.edit", { eventId: e.id }, db),
+    can(actor, "event.publish", { eventId: e.id }, db),
+    can(actor, "event.create", {}, db),
+  ]);
+  const tz = e.timezone;
+  return (
+    <div className="space-y-6">
+      {mayPublish ? (
+        <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+          <h2 className="mb-3 text-base font-semibold text-slate-900">{t("title")}</h2>
+          <StatusPanel eventId={e.id} status={e.status} />
+        </section>
+      ) : null}
+      {mayEdit ? (
+        <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+          <EventForm
+            eventId={e.id}
+            initial={{
+              title: e.title,
+              titleEn: e.titleEn ?? "",
+              summary: e.summary,
+              summaryEn: e.summaryEn ?? "",
+              audience: e.audience ?? "",
+              startsAt: dateToZoned(e.startsAt, tz),
+              endsAt: dateToZoned(e.endsAt, tz),
+              timezone: tz,
+              venueName: e.venueName ?? "",
+              venueAddress: e.venueAddress ?? "",
+              city: e.city ?? "",
+              cityEn: e.cityEn ?? "",
+            }}
+          />
+        </section>
+      ) : null}
+      <div className="flex flex-wrap gap-3 text-sm">
+        {mayCreate && mayEdit ? (
+          <Link href={`/admin/events/new?from=${e.id}#clone`} className="text-brand-700 hover:underline" data-testid="clone-link">
+            {tc("action")}
+          </Link>
+        ) : null}
+        {mayEdit ? (
+          <a href={`/api/v1/events/${slug}/export?include=registrations`} className="text-brand-700 hover:underline">
+            {tn("exportWithRegistrations")}
+          </a>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+"use client";
+/** Clone an earlier forum into a new draft, with or without its speakers, optionally on new dates. */
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { cloneEventAction } from "@/app/admin/events/actions";
+import { btn, CheckField, formObject, SelectField, TextField } from "./fields";
+import { useAct } from "./use-action";
+
+export function CloneForm({ sources, defaultSource }: { sources: { id: string; label: string }[]; defaultSource?: string }) {
+  const t = useTranslations("admin.clone");
+  const tt = useTranslations("admin.toast");
+  const router = useRouter();
+  const { act, pending, err } = useAct();
+  if (sources.length === 0) return null;
+  return (
+    <form
+      data-testid="clone-form"
+      className="space-y-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = formObject(e.currentTarget);
+        void act(() => cloneEventAction(data), { success: tt("cloned"), refresh: false, onOk: (d) => d && router.push(`/admin/events/${d.slug}`) });
+      }}
+    >
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField label={t("source")} name="sourceEventId" options={sources.map((s) => ({ value: s.id, label: s.label }))} defaultValue={defaultSource} className="sm:col-span-2" />
+        <TextField label={t("newTitle")} name="title" error={err("title")} />
+        <TextField label={t("startsOn")} name="startsOn" type="date" error={err("startsOn")} hint={t("startsOnHint")} />
+      </div>
+      <CheckField label={t("withPeople")} name="withPeople" hint={t("withPeopleHint")} defaultChecked />
+      <div className="flex justify-end">
+        <button type="submit" className={btn.secondary} disabled={pending}>
+          {t("submit")}
+        </button>
+      </div>
+    </form>
+  );
+}

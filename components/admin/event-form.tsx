@@ -1,0 +1,68 @@
+"use client";
+/** Create / edit a forum's details. Times are typed as wall time in the forum's zone. */
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { createEventAction, updateEventAction } from "@/app/admin/events/actions";
+import { btn, formObject, TextArea, TextField } from "./fields";
+import { useAct } from "./use-action";
+
+export type EventFormValues = {
+  title: string;
+  titleEn: string;
+  summary: string;
+  summaryEn: string;
+  audience: string;
+  startsAt: string;
+  endsAt: string;
+  timezone: string;
+  venueName: string;
+  venueAddress: string;
+  city: string;
+  cityEn: string;
+};
+
+export function EventForm({ eventId, initial }: { eventId?: string; initial: EventFormValues }) {
+  const t = useTranslations("admin.form");
+  const tt = useTranslations("admin.toast");
+  const router = useRouter();
+  const { act, pending, err } = useAct();
+  const opt = t("optional");
+  return (
+    <form
+      data-testid="event-form"
+      className="space-y-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = formObject(e.currentTarget);
+        if (eventId) void act(() => updateEventAction({ ...data, eventId }), { success: tt("saved") });
+        else
+          void act(() => createEventAction(data), {
+            success: tt("created"),
+            refresh: false,
+            onOk: (d) => d && router.push(`/admin/events/${d.slug}`),
+          });
+      }}
+    >
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField label={t("title")} name="title" defaultValue={initial.title} error={err("title")} required className="sm:col-span-2" />
+        <TextField label={t("titleEn")} name="titleEn" defaultValue={initial.titleEn} error={err("titleEn")} optionalLabel={opt} className="sm:col-span-2" />
+        <TextField label={t("startsAt")} name="startsAt" type="datetime-local" defaultValue={initial.startsAt} error={err("startsAt")} required />
+        <TextField label={t("endsAt")} name="endsAt" type="datetime-local" defaultValue={initial.endsAt} error={err("endsAt")} required />
+        <TextField label={t("timezone")} name="timezone" defaultValue={initial.timezone} error={err("timezone")} hint={t("timesInZone", { tz: initial.timezone })} />
+        {!eventId ? <TextField label={t("slug")} name="slug" error={err("slug")} hint={t("slugHint")} optionalLabel={opt} /> : <div className="hidden sm:block" />}
+        <TextField label={t("city")} name="city" defaultValue={initial.city} error={err("city")} optionalLabel={opt} />
+        <TextField label={t("cityEn")} name="cityEn" defaultValue={initial.cityEn} error={err("cityEn")} optionalLabel={opt} />
+        <TextField label={t("venueName")} name="venueName" defaultValue={initial.venueName} error={err("venueName")} optionalLabel={opt} />
+        <TextField label={t("venueAddress")} name="venueAddress" defaultValue={initial.venueAddress} error={err("venueAddress")} optionalLabel={opt} />
+        <TextArea label={t("summary")} name="summary" defaultValue={initial.summary} error={err("summary")} rows={4} optionalLabel={opt} className="sm:col-span-2" />
+        <TextArea label={t("summaryEn")} name="summaryEn" defaultValue={initial.summaryEn} error={err("summaryEn")} rows={3} optionalLabel={opt} className="sm:col-span-2" />
+        <TextField label={t("audience")} name="audience" defaultValue={initial.audience} error={err("audience")} optionalLabel={opt} className="sm:col-span-2" />
+      </div>
+      <div className="flex justify-end">
+        <button type="submit" className={btn.primary} disabled={pending} data-testid="event-form-submit">
+          {pending ? t("saving") : eventId ? t("save") : t("create")}
+        </button>
+      </div>
+    </form>
+  );
+}
