@@ -1,4 +1,7 @@
-/** User management for site admins (permission user.manage / event.staff.manage / audit.read): reads and commands. */
+/**
+ * User management for site admins (permission user.manage / event.staff.manage / audit.read): reads and commands.
+ * `actor` is null only for the operator CLI (scripts/cli.ts), which has no signed-in user; the audit log says "system".
+ */
 import "server-only";
 import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -73,8 +76,8 @@ async function lockedUser(tx: Db, userId: string) {
   return u;
 }
 
-export async function setSiteRole(db: Db, actor: Actor, input: { userId: string; siteRole: SiteRole }) {
-  if (input.userId === actor.id && input.siteRole !== "admin") {
+export async function setSiteRole(db: Db, actor: Actor | null, input: { userId: string; siteRole: SiteRole }) {
+  if (input.userId === actor?.id && input.siteRole !== "admin") {
     throw new DomainError("invalid", "You cannot remove your own admin role; ask another admin.");
   }
   return db.transaction(async (tx) => {
@@ -86,8 +89,8 @@ export async function setSiteRole(db: Db, actor: Actor, input: { userId: string;
   });
 }
 
-export async function setUserDisabled(db: Db, actor: Actor, input: { userId: string; disabled: boolean }) {
-  if (input.userId === actor.id) throw new DomainError("invalid", "You cannot disable your own account.");
+export async function setUserDisabled(db: Db, actor: Actor | null, input: { userId: string; disabled: boolean }) {
+  if (input.userId === actor?.id) throw new DomainError("invalid", "You cannot disable your own account.");
   return db.transaction(async (tx) => {
     const u = await lockedUser(tx, input.userId);
     if (Boolean(u.disabledAt) === input.disabled) return { changed: false };
@@ -106,7 +109,7 @@ export async function setUserDisabled(db: Db, actor: Actor, input: { userId: str
   });
 }
 
-export async function grantEventRole(db: Db, actor: Actor, input: { userId: string; eventId: string; role: EventRole }) {
+export async function grantEventRole(db: Db, actor: Actor | null, input: { userId: string; eventId: string; role: EventRole }) {
   return db.transaction(async (tx) => {
     const u = await lockedUser(tx, input.userId);
     const [e] = await tx.select({ id: events.id, slug: events.slug }).from(events).where(eq(events.id, input.eventId)).limit(1);
@@ -132,7 +135,7 @@ export async function grantEventRole(db: Db, actor: Actor, input: { userId: stri
   });
 }
 
-export async function revokeEventRole(db: Db, actor: Actor, input: { userId: string; eventId: string }) {
+export async function revokeEventRole(db: Db, actor: Actor | null, input: { userId: string; eventId: string }) {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .delete(eventStaff)

@@ -30,6 +30,19 @@ export async function signUp(db: Db, input: SignUpInput, ip: string): Promise<{ 
     });
   }
   await hit(db, key, limit);
+  return createAccount(db, null, input, { ip });
+}
+
+/**
+ * Insert a user (argon2id hash, normalised email) and audit it; 409 if the email is taken. `actor` null = the person
+ * signing themselves up (audited as the new user) or the operator CLI (`via: "cli"`).
+ */
+export async function createAccount(
+  db: Db,
+  actor: Actor | null,
+  input: SignUpInput,
+  opts: { ip?: string | null; siteRole?: "admin" | "user"; via?: "cli" } = {},
+): Promise<{ id: string; email: string; name: string }> {
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.transaction(async (tx) => {
@@ -39,6 +52,7 @@ export async function signUp(db: Db, input: SignUpInput, ip: string): Promise<{ 
           name: input.name,
           email: input.email,
           passwordHash,
+          siteRole: opts.siteRole ?? "user",
           organization: input.organization,
           position: input.position,
           phone: input.phone,
@@ -47,7 +61,14 @@ export async function signUp(db: Db, input: SignUpInput, ip: string): Promise<{ 
         .onConflictDoNothing({ target: users.email })
         .returning({ id: users.id, email: users.email, name: users.name });
       if (!row) throw new DomainError("conflict", EMAIL_TAKEN, { email: [EMAIL_TAKEN] });
-      await recordAudit(tx, { id: row.id }, { action: "user.signup", entity: "user", entityId: row.id, after: { email: row.email, name: row.name }, ip });
+      const who = actor ?? (opts.via === "cli" ? null : { id: row.id });
+      await recordAudit(tx, who, {
+        action: opts.via === "cli" ? "user.create" : "user.signup",
+        entity: "user",
+        entityId: row.id,
+        after: { email: row.email, name: row.name, siteRole: opts.siteRole ?? "user" },
+        ip: opts.ip,
+      });
       return row;
     });
   } catch (e) {
