@@ -23,14 +23,22 @@ export default async function AgendaPage({ params }: PageProps<"/events/[slug]/a
   const { slug } = await params;
   const event = await loadPublicEvent(slug);
   if (!event) notFound();
-  const [t, locale] = await Promise.all([getTranslations("events"), getLocale() as Promise<Locale>]);
+  const [t, tr, locale] = await Promise.all([getTranslations("events"), getTranslations("registration"), getLocale() as Promise<Locale>]);
   return (
     <div>
       <div className="no-print mb-4 flex items-center justify-between gap-4 text-sm">
         <Link href={`/events/${event.slug}`} className="text-brand-700 hover:underline">
           ← {t("backToEvent")}
         </Link>
-        <PrintButton label={t("print")} />
+        <div className="flex flex-wrap items-center justify-end gap-3">
+          <a href={`/api/v1/events/${event.slug}/agenda.ics`} download className="text-brand-700 hover:underline" data-testid="agenda-ics">
+            {tr("myAgenda.forumIcs")}
+          </a>
+          <Link href="/me/agenda" className="text-brand-700 hover:underline">
+            {tr("myAgenda.title")}
+          </Link>
+          <PrintButton label={t("print")} />
+        </div>
       </div>
       <h1 className="text-2xl font-bold leading-snug text-slate-900" data-testid="agenda-title">
         {pick(locale, event.title, event.titleEn)}
