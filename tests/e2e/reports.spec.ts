@@ -225,7 +225,8 @@ test.describe("post-event reports", () => {
     const res = await page.goto(`/reports/${slug}`);
     const html = (await res!.text()).split('data-testid="report"')[1].split("</article>")[0];
     await expect(page.getByTestId("report-title")).toHaveText(title);
-    for (const s of await page.getByTestId("report-section").all()) expect(unsafeBits(await s.innerHTML())).toEqual([]);
+    expect(await page.getByTestId("report-section-body").count()).toBe(3);
+    for (const s of await page.getByTestId("report-section-body").all()) expect(unsafeBits(await s.innerHTML())).toEqual([]);
     expect(unsafeBits(await page.getByTestId("report-lead").innerHTML())).toEqual([]);
     expect(html).not.toMatch(/<(script|iframe|svg|math|object|embed|style|base|form|input|link|meta)[\s>\/]/i);
     expect(html).not.toMatch(/<[^>]*\son[a-z]+\s*=/i); // an event handler inside a tag (escaped text is &lt;…, not <)

@@ -100,7 +100,7 @@ export default async function ReportPage({ params }: PageProps<"/reports/[slug]"
               {s.heading}
             </h2>
           )}
-          <div className="report-prose mt-4" dangerouslySetInnerHTML={{ __html: renderMarkdown(s.body, inline) }} />
+          <div className="report-prose mt-4" data-testid="report-section-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(s.body, inline) }} />
           {r.photos
             .filter((p) => p.sectionOrder === s.order)
             .map((p) => (
