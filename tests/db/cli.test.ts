@@ -5,7 +5,7 @@ import type { DbHandle } from "@/db/client";
 import { auditLog, eventStaff, users } from "@/db/schema";
 import { DomainError } from "@/lib/actions/result";
 import { verifyPassword } from "@/lib/auth/password";
-import { parseArgs, runCli } from "@/scripts/cli";
+import { parseArgs, runAccountsCli as runCli } from "@/scripts/commands/accounts";
 import { createTestDb, testEngines } from "../fixtures/db";
 import { buildGuardWorld } from "../fixtures/guard-world";
 
