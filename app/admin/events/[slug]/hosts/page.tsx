@@ -1,0 +1,28 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { HostsEditor } from "@/components/admin/hosts-editor";
+import { pageActor } from "@/lib/auth/page-guard";
+import { getDb } from "@/lib/db";
+import { consoleEvent } from "@/lib/events/admin-queries";
+
+export const dynamic = "force-dynamic";
+
+export default async function HostsPage({ params }: PageProps<"/admin/events/[slug]/hosts">) {
+  const { slug } = await params;
+  const db = await getDb();
+  const e = await consoleEvent(db, slug);
+  if (!e) notFound();
+  await pageActor("event.edit", { eventId: e.id }, `/admin/events/${slug}/hosts`);
+  const t = await getTranslations("admin.hosts");
+  return (
+    <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+      <h2 className="text-base font-semibold text-slate-900">{t("title")}</h2>
+      <p className="mb-4 mt-1 text-sm text-slate-500">{t("subtitle")}</p>
+      <HostsEditor
+        key={e.hosts.map((h) => h.id).join()}
+        eventId={e.id}
+        initial={e.hosts.map((h) => ({ key: h.id, organizationId: h.organizationId, name: h.organization.name, role: h.role }))}
+      />
+    </section>
+  );
+}
