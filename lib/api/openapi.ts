@@ -316,6 +316,75 @@ export const paths: OpenApiPaths = {
       responses: { "200": { description: "text/calendar", content: { "text/calendar": { schema: { type: "string" } } } }, "404": { description: "Unknown token", content: { "application/json": { schema: err } } } },
     },
   },
+  "/api/v1/auth/signup": {
+    post: {
+      summary: "Create an account (throttled per IP)",
+      requestBody: {
+        required: true,
+        content: {
+          "application/json": {
+            schema: {
+              type: "object",
+              required: ["email", "password", "name"],
+              properties: {
+                email: { type: "string", format: "email" },
+                password: { type: "string", minLength: 10 },
+                name: { type: "string" },
+                organization: { type: "string" },
+                position: { type: "string" },
+                phone: { type: "string" },
+              },
+            },
+          },
+        },
+      },
+      responses: {
+        "201": { description: "Created", content: { "application/json": { schema: { type: "object", properties: { user: { type: "object", properties: { id: { type: "string", format: "uuid" }, email: { type: "string" }, name: { type: "string" } } } } } } } },
+        "400": { description: "Malformed JSON", content: { "application/json": { schema: err } } },
+        "409": { description: "An account with this email exists", content: { "application/json": { schema: err } } },
+        "413": { description: "Body too large", content: { "application/json": { schema: err } } },
+        "422": { description: "Invalid input (fieldErrors)", content: { "application/json": { schema: err } } },
+        "429": { description: "Too many sign-ups from this IP (Retry-After)", content: { "application/json": { schema: err } } },
+      },
+    },
+  },
+  "/api/v1/auth/token": {
+    post: {
+      summary: "Exchange email + password for a bearer token (throttled per account and IP)",
+      requestBody: {
+        required: true,
+        content: { "application/json": { schema: { type: "object", required: ["email", "password"], properties: { email: { type: "string" }, password: { type: "string" }, name: { type: "string", description: "label shown in the token list" } } } } },
+      },
+      responses: {
+        "200": {
+          description: "Token (shown once; stored hashed)",
+          content: { "application/json": { schema: { type: "object", properties: { token: { type: "string" }, tokenType: { const: "Bearer" }, expiresAt: { type: "string", format: "date-time" } } } } },
+        },
+        "401": { description: "Email or password is incorrect (same answer for unknown emails)", content: { "application/json": { schema: err } } },
+        "403": { description: "Account disabled", content: { "application/json": { schema: err } } },
+        "429": { description: "Too many failed attempts (Retry-After)", content: { "application/json": { schema: err } } },
+      },
+    },
+  },
+  "/api/v1/auth/tokens/{id}": {
+    delete: {
+      summary: "Revoke one of the caller's API tokens",
+      security: [{ bearer: [] }],
+      parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+      responses: {
+        "200": { description: "Revoked" },
+        "401": { description: "Not signed in", content: { "application/json": { schema: err } } },
+        "404": { description: "No such active token of the caller", content: { "application/json": { schema: err } } },
+      },
+    },
+  },
+  "/api/v1/me": {
+    get: {
+      summary: "The caller (bearer token or session cookie) and their API tokens (never the secrets)",
+      security: [{ bearer: [] }],
+      responses: { "200": { description: "Profile and tokens" }, "401": { description: "Not signed in", content: { "application/json": { schema: err } } } },
+    },
+  },
   "/api/v1/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1" } } } },
 };
 
