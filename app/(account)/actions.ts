@@ -8,7 +8,7 @@ import { z } from "zod";
 import { signUp } from "@/lib/accounts/commands";
 import { signUpSchema } from "@/lib/accounts/validation";
 import { DomainError, parse, toFailure, type ActionResult } from "@/lib/actions/result";
-import { signIn, signOut, SignInRefused } from "@/lib/auth/auth";
+import { oauthProviderList, signIn, signOut, SignInRefused } from "@/lib/auth/auth";
 import { clientIp } from "@/lib/auth/request-info";
 import { getDb } from "@/lib/db";
 import { nextParam } from "./next-param";
@@ -53,4 +53,11 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
 
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/" });
+}
+
+/** "Sign in with …" for the OAuth / OIDC providers configured by env vars (none by default). */
+export async function oauthSignInAction(formData: FormData): Promise<void> {
+  const provider = String(formData.get("provider") ?? "");
+  if (!oauthProviderList().some((p) => p.id === provider)) redirect("/sign-in");
+  await signIn(provider, { redirectTo: nextParam(formData.get("next")?.toString(), "/") });
 }

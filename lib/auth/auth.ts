@@ -50,6 +50,14 @@ export function oauthProviders(env: NodeJS.ProcessEnv = process.env): Provider[]
   return list;
 }
 
+/** Id and display name of each configured OAuth / OIDC provider (for the sign-in page's buttons). */
+export function oauthProviderList(): { id: string; name: string }[] {
+  return oauthProviders().map((p) => {
+    const c = typeof p === "function" ? p() : p;
+    return { id: c.id, name: c.name };
+  });
+}
+
 /** The Drizzle adapter, with emails normalised and a name for OAuth profiles that have none (name is required). */
 function adapter(db: Awaited<ReturnType<typeof getDb>>): Adapter {
   const base = DrizzleAdapter(db, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens });
