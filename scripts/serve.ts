@@ -1,13 +1,13 @@
 /**
- * `npm run serve` (the second half of `npm start`): prepare the database, print the URL and demo logins, then run
- * `next start` on PORT (default 3000). The embedded mode needs no configuration at all: an AUTH_SECRET is generated
+ * `npm run serve` (the second half of `npm start`): prepare the database, print the URL and demo logins, then serve
+ * the production build on PORT (default 3000) through scripts/lib/http-server.ts. The embedded mode needs no configuration at all: an AUTH_SECRET is generated
  * once and kept in DATA_DIR. With DATABASE_URL (a real deployment) AUTH_SECRET must be set explicitly.
  */
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { DEMO_ACCOUNTS } from "../db/seed/demo-accounts";
+import { startHttpServer } from "./lib/http-server";
 import { dbOptionsFromEnv, exitOnConfigError, prepareDatabase } from "./lib/setup";
 
 function ensureAuthSecret() {
@@ -24,9 +24,10 @@ function ensureAuthSecret() {
 }
 
 async function main() {
+  (process.env as Record<string, string>).NODE_ENV = "production"; // what `next start` sets
   ensureAuthSecret();
   await prepareDatabase();
-  const port = process.env.PORT || "3000";
+  const port = (process.env.PORT ||= "3000"); // the page cache renders misses through this port
   const host = process.env.HOSTNAME || "0.0.0.0";
   const url = `http://localhost:${port}`;
   console.log("");
@@ -36,10 +37,9 @@ async function main() {
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role.padEnd(9)} ${a.email.padEnd(24)} ${a.password}`);
   }
   console.log("");
-  const nextBin = require.resolve("next/dist/bin/next");
-  const child = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", host], { stdio: "inherit", env: process.env });
-  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
-  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  await startHttpServer(Number(port), host);
+  console.log(`Ready on ${url}`);
+  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => process.exit(0));
 }
 
 main().catch(exitOnConfigError);
