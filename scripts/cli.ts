@@ -4,11 +4,13 @@
  */
 import { exitOnConfigError } from "./lib/setup";
 import { ACCOUNTS_USAGE, accountsCommand } from "./commands/accounts";
+import { DB_USAGE, dbCommand } from "./commands/db";
 import { EVENT_USAGE, eventCommand } from "./commands/event-bundle";
 
 const GROUPS: Record<string, { usage: string; run: (args: string[]) => Promise<number> }> = {
   event: { usage: EVENT_USAGE, run: (args) => (args[0] === "grant" || args[0] === "revoke" ? accountsCommand(["event", ...args]) : eventCommand(args)) },
   user: { usage: ACCOUNTS_USAGE, run: (args) => accountsCommand(["user", ...args]) },
+  db: { usage: DB_USAGE, run: dbCommand },
 };
 
 async function main() {
