@@ -1,7 +1,7 @@
 /** A report photo with responsive variants, caption and credit. Plain <img>: files come from our own /media route. */
 export type PhotoView = { url: string; srcSet: string; width: number | null; height: number | null; caption: string | null; credit: string | null };
 
-export function ReportPhoto({ photo, sizes = "(min-width: 768px) 672px, 100vw", creditLabel }: { photo: PhotoView; sizes?: string; creditLabel: string }) {
+export function ReportPhoto({ photo, sizes = "(min-width: 768px) 672px, 100vw", creditLine }: { photo: PhotoView; sizes?: string; creditLine: (credit: string) => string }) {
   return (
     <figure className="my-6" data-testid="report-photo">
       {/* eslint-disable-next-line @next/next/no-img-element -- our own /media files with their own srcset */}
@@ -20,8 +20,8 @@ export function ReportPhoto({ photo, sizes = "(min-width: 768px) 672px, 100vw", 
         <figcaption className="mt-2 text-sm leading-relaxed text-slate-600">
           {photo.caption}
           {photo.credit && (
-            <span className="ml-2 text-slate-500">
-              {creditLabel}: {photo.credit}
+            <span className="ml-2 text-slate-500" data-testid="photo-credit">
+              {creditLine(photo.credit)}
             </span>
           )}
         </figcaption>

@@ -109,9 +109,10 @@ export async function programMarkdown(db: D, eventId: string): Promise<string> {
   for (const s of event.sessions) {
     if (s.kind === "break" || s.kind === "meal" || s.kind === "transfer") continue;
     const when = formatTimeRange(s.startsAt, s.endsAt, event.timezone, "zh-CN");
-    const head = `- **${KIND_ZH[s.kind] ?? s.kind}**（${when}）：${s.title}`;
+    const kind = KIND_ZH[s.kind] ?? s.kind;
+    const head = `- **${kind}**（${when}）${s.title && s.title !== kind ? `：${s.title}` : ""}`;
     if (s.kind === "site_visit" && s.stops.length) {
-      out.push(`${head} —— 考察${s.stops.map((st) => st.name).join("、")}`);
+      out.push(`${head}：考察${s.stops.map((st) => st.name).join("、")}`);
       continue;
     }
     out.push(head);

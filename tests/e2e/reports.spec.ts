@@ -182,11 +182,16 @@ test.describe("post-event reports", () => {
     await expect(org.getByTestId("report-title")).toHaveText(title);
     await expect(org.getByTestId("report-photo").locator("figcaption")).toContainText("与会代表参观自贡食品产业园");
     await expect(org.getByTestId("report-photo").locator("figcaption")).toContainText("四川省县域经济学会");
+    const img = org.getByTestId("report-photo").locator("img");
+    await img.scrollIntoViewIfNeeded();
+    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(0);
     await expect(org.getByTestId("figures-panel")).toContainText("246.23");
     await expect(org.locator(".inline-figure")).toHaveText("246.23 亿元");
     await org.setViewportSize({ width: 390, height: 844 });
     await org.reload();
     expect(await org.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await img.scrollIntoViewIfNeeded();
+    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(0);
     await snap(org, "report-new-phone");
     await org.context().close();
   });
@@ -207,6 +212,12 @@ test.describe("post-event reports", () => {
       (window as unknown as { __xss: (n: number) => void }).__xss = (n: number) => console.log(`XSS-HIT ${n}`);
     });
     await signInAs(page, "organizer", `/admin/events/${YANTAN}/reports`);
+    // Controls: the listeners do see a payload that runs and a dialog that opens.
+    await page.evaluate(() => (window as unknown as { __xss: (n: number) => void }).__xss(0));
+    await page.evaluate(() => alert("control"));
+    await expect.poll(() => hits.length).toBe(2);
+    expect(hits).toEqual(["XSS-HIT 0", "dialog: control"]);
+    hits.length = 0;
     await createReport(page);
     const title = `XSS 测试 ${Date.now()}`;
     await page.getByTestId("field-title").fill(title);

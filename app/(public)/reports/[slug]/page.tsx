@@ -47,6 +47,7 @@ export default async function ReportPage({ params }: PageProps<"/reports/[slug]"
   if (!r) notFound();
   const [t, locale] = await Promise.all([getTranslations("reports"), getLocale() as Promise<Locale>]);
   const tz = r.event.timezone;
+  const creditLine = (credit: string) => t("creditLine", { credit });
   const inline = r.figures.map((f) => ({ value: f.value, unit: f.unit }));
   const photoView = (p: (typeof r.photos)[number]) => ({ ...p, credit: p.credit ?? r.photoCredit });
   const gallery = r.photos.filter((p) => p.sectionOrder == null || p.sectionOrder > r.sections.length);
@@ -104,7 +105,7 @@ export default async function ReportPage({ params }: PageProps<"/reports/[slug]"
           {r.photos
             .filter((p) => p.sectionOrder === s.order)
             .map((p) => (
-              <ReportPhoto key={p.id} photo={photoView(p)} creditLabel={t("photoCredit")} />
+              <ReportPhoto key={p.id} photo={photoView(p)} creditLine={creditLine} />
             ))}
         </section>
       ))}
@@ -114,7 +115,7 @@ export default async function ReportPage({ params }: PageProps<"/reports/[slug]"
           <h2 className="text-lg font-semibold text-slate-900">{t("gallery")}</h2>
           <div className="grid gap-2 sm:grid-cols-2">
             {gallery.map((p) => (
-              <ReportPhoto key={p.id} photo={photoView(p)} sizes="(min-width: 640px) 336px, 100vw" creditLabel={t("photoCredit")} />
+              <ReportPhoto key={p.id} photo={photoView(p)} sizes="(min-width: 640px) 336px, 100vw" creditLine={creditLine} />
             ))}
           </div>
         </section>

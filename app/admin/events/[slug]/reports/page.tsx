@@ -16,12 +16,7 @@ export default async function EventReportsPage({ params }: PageProps<"/admin/eve
   return (
     <div className="space-y-6">
       <header>
-        <p className="text-sm text-slate-500">
-          <Link href={`/events/${event.slug}`} className="hover:text-brand-700">
-            {event.title}
-          </Link>
-        </p>
-        <h1 className="mt-1 text-2xl font-bold text-slate-900">{t("admin.listTitle")}</h1>
+        <h1 className="text-2xl font-bold text-slate-900">{t("admin.listTitle")}</h1>
       </header>
       <div className="rounded-xl border border-brand-100 bg-brand-50/60 p-4">
         <p className="text-sm text-slate-700">{t("admin.createHint")}</p>

@@ -19,7 +19,7 @@ export default async function ReportEditorPage({ params }: PageProps<"/admin/eve
     <div className="space-y-4">
       <p className="text-sm text-slate-500">
         <Link href={`/admin/events/${event.slug}/reports`} className="hover:text-brand-700">
-          {event.title} · {t("listTitle")}
+          ← {t("backToList")}
         </Link>
       </p>
       <h1 className="text-2xl font-bold text-slate-900">{t("editorTitle")}</h1>
