@@ -7,11 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as signupRoute } from "@/app/api/v1/auth/signup/route";
 import { POST as tokenRoute } from "@/app/api/v1/auth/token/route";
 import { DELETE as revokeRoute } from "@/app/api/v1/auth/tokens/[id]/route";
+import { PATCH as patchEvent } from "@/app/api/v1/events/[slug]/route";
 import { GET as meRoute } from "@/app/api/v1/me/route";
 import type { DbHandle } from "@/db/client";
-import { apiTokens, auditLog, users } from "@/db/schema";
+import { apiTokens, auditLog, events, users } from "@/db/schema";
 import { useAppDb } from "../fixtures/app-db";
 import { createTestDb, testEngines } from "../fixtures/db";
+import { buildGuardWorld } from "../fixtures/guard-world";
 import { withRequest } from "../fixtures/request";
 import { makeUser, TEST_PASSWORD } from "../fixtures/users";
 
@@ -167,5 +169,28 @@ describe.each(testEngines())("auth API on %s", (engine) => {
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
     expect((await locked.json()).error).toMatch(/Too many/);
+  });
+
+  it("IDOR over the API with a token: the organizer of forum A may PATCH A, not B (403, B unchanged); 10 MB → 413", async () => {
+    const { world, callers } = await buildGuardWorld(h.db);
+    const token = (await (await tokenRoute(post({ email: callers.organizer.email, password: TEST_PASSWORD }))).json()).token;
+    const patch = (slug: string, body: string) =>
+      asBearer(token, () =>
+        patchEvent(new Request(`http://localhost/api/v1/events/${slug}`, { method: "PATCH", headers: { "content-type": "application/json" }, body }), {
+          params: Promise.resolve({ slug }),
+        }),
+      );
+    const [before] = await h.db.select().from(events).where(eq(events.id, world.otherEventId));
+    const denied = await patch(world.otherEventSlug, JSON.stringify({ capacity: 1 }));
+    expect(denied.status).toBe(403);
+    const [after] = await h.db.select().from(events).where(eq(events.id, world.otherEventId));
+    expect(after).toEqual(before);
+    const ok = await patch(world.eventSlug, JSON.stringify({ capacity: 150 }));
+    expect(ok.status).toBe(200);
+    const huge = await patch(world.eventSlug, JSON.stringify({ capacity: 1, pad: "x".repeat(10 * 1024 * 1024) }));
+    expect(huge.status).toBe(413);
+    expect((await huge.json()).error).toMatch(/too large/);
+    const [a] = await h.db.select().from(events).where(eq(events.id, world.eventId));
+    expect(a.capacity).toBe(150);
   });
 });

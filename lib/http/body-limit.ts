@@ -1,0 +1,41 @@
+/** Request bodies are read with a size cap: a declared Content-Length over it, or a stream growing past it → 413. */
+
+/** Default cap for JSON API bodies (bytes); JSON_BODY_LIMIT_BYTES overrides. Files go through upload routes instead. */
+export function jsonBodyLimit(): number {
+  const v = Number(process.env.JSON_BODY_LIMIT_BYTES);
+  return Number.isFinite(v) && v > 0 ? v : 4 * 1024 * 1024;
+}
+
+/** A refusal of the body itself, answered with its status by errorResponse / apiErrorResponse. */
+export class BodyError extends Error {
+  override name = "BodyError";
+  constructor(
+    public status: 400 | 413 | 415 | 422,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const tooLarge = (max: number) => new BodyError(413, `The request body is too large (limit ${Math.round(max / 1024)} KB).`);
+
+/** The body as text, or BodyError(413) without reading more than `maxBytes`. */
+export async function readBodyText(req: Request, maxBytes = jsonBodyLimit()): Promise<string> {
+  const declared = Number(req.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
