@@ -29,9 +29,10 @@ export function useAct() {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
 
   const act = useCallback(
-    <T,>(action: () => Promise<ActionResult<T>>, opts: { success?: string | ((data: T | undefined) => string); onOk?: (data: T | undefined) => void; refresh?: boolean } = {}) =>
+    <T,>(action: () => Promise<ActionResult<T>>, opts: { success?: string | ((data: T | undefined) => string); onOk?: (data: T | undefined) => void; refresh?: boolean; optimistic?: () => void } = {}) =>
       new Promise<ActionResult<T>>((resolve) => {
         start(async () => {
+          opts.optimistic?.(); // inside the transition: useOptimistic updates show until the refresh lands
           let r: ActionResult<T>;
           try {
             r = await action();

@@ -1,0 +1,671 @@
+"use client";
+/**
+ * The agenda builder: the forum's days as a timeline of session cards. Sessions are added and edited in a Radix
+ * dialog; speakers are picked from existing people or created (with several positions); site visits carry ordered
+ * stops and buses. Conflict warnings come from lib/agenda/conflicts.ts (computed on the server after each change).
+ * Deletes and re-orderings show at once (useOptimistic) while the server confirms.
+ */
+import { useTranslations } from "next-intl";
+import { useEffect, useOptimistic, useRef, useState } from "react";
+import {
+  addSpeakerAction,
+  deleteBusAction,
+  deleteSessionAction,
+  deleteStopAction,
+  moveSessionAction,
+  moveSpeakerAction,
+  moveStopAction,
+  removeSpeakerAction,
+  saveBusAction,
+  saveSessionAction,
+  saveStopAction,
+  searchPeopleAction,
+  updatePersonAction,
+  updateSpeakerAction,
+} from "@/app/admin/events/actions";
+import { cn } from "@/lib/cn";
+import { btn, formObject, inputCls, SelectField, TextArea, TextField } from "./fields";
+import { Modal } from "./modal";
+import { useAct } from "./use-action";
+
+export const SESSION_KINDS = ["site_visit", "plenary", "keynote", "report_release", "exchange", "panel", "remarks", "ceremony", "break", "meal", "transfer", "other"] as const;
+const ROLES = ["speaker", "moderator", "presenter", "host"] as const;
+
+export type Position = { organization: string; organizationEn: string | null; title: string; titleEn: string | null };
+export type BSpeaker = { id: string; personId: string; name: string; nameEn: string | null; role: (typeof ROLES)[number]; topic: string | null; topicEn: string | null; positions: Position[] };
+export type BStop = { id: string; order: number; name: string; nameEn: string | null; organization: string | null; description: string | null; facts: { label: string; value: string }[]; arrival: string; arrivalLabel: string };
+export type BBus = { id: string; sessionId: string | null; name: string; seats: number; taken: number; leaderName: string | null; leaderPhone: string | null };
+export type BSession = {
+  id: string;
+  kind: (typeof SESSION_KINDS)[number];
+  title: string;
+  titleEn: string | null;
+  description: string | null;
+  descriptionEn: string | null;
+  location: string | null;
+  locationEn: string | null;
+  day: string;
+  dayLabel: string;
+  start: string;
+  end: string;
+  speakers: BSpeaker[];
+  stops: BStop[];
+};
+export type BConflict = { kind: "speaker_overlap" | "room_overlap" | "outside_event"; sessionIds: string[]; text: { name?: string; a: string; b?: string; room?: string } };
+
+type Op =
+  | { type: "deleteSession"; id: string }
+  | { type: "removeSpeaker"; id: string }
+  | { type: "moveSpeaker"; id: string; dir: -1 | 1 }
+  | { type: "deleteStop"; id: string }
+  | { type: "moveStop"; id: string; dir: -1 | 1 };
+
+function swap<T>(list: T[], i: number, dir: -1 | 1): T[] {
+  const j = i + dir;
+  if (i < 0 || j < 0 || j >= list.length) return list;
+  const next = [...list];
+  [next[i], next[j]] = [next[j], next[i]];
+  return next;
+}
+
+function reduce(sessions: BSession[], op: Op): BSession[] {
+  switch (op.type) {
+    case "deleteSession":
+      return sessions.filter((s) => s.id !== op.id);
+    case "removeSpeaker":
+      return sessions.map((s) => ({ ...s, speakers: s.speakers.filter((x) => x.id !== op.id) }));
+    case "moveSpeaker":
+      return sessions.map((s) => ({ ...s, speakers: swap(s.speakers, s.speakers.findIndex((x) => x.id === op.id), op.dir) }));
+    case "deleteStop":
+      return sessions.map((s) => ({ ...s, stops: s.stops.filter((x) => x.id !== op.id) }));
+    case "moveStop":
+      return sessions.map((s) => ({ ...s, stops: swap(s.stops, s.stops.findIndex((x) => x.id === op.id), op.dir) }));
+  }
+}
+
+type Dialog =
+  | { type: "session"; session?: BSession; day?: string }
+  | { type: "speaker"; session: BSession }
+  | { type: "person"; speaker: BSpeaker }
+  | { type: "stop"; session: BSession; stop?: BStop }
+  | { type: "bus"; session: BSession; bus?: BBus }
+  | null;
+
+export function AgendaBuilder({
+  eventId,
+  timezone,
+  firstDay,
+  sessions: serverSessions,
+  buses,
+  conflicts,
+}: {
+  eventId: string;
+  timezone: string;
+  firstDay: string;
+  sessions: BSession[];
+  buses: BBus[];
+  conflicts: BConflict[];
+}) {
+  const t = useTranslations("admin.agenda");
+  const tk = useTranslations("events.sessionKind");
+  const tt = useTranslations("admin.toast");
+  const { act, pending } = useAct();
+  const [sessions, apply] = useOptimistic(serverSessions, reduce);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
+
+  const days = new Map<string, BSession[]>();
+  for (const s of sessions) days.set(s.day, [...(days.get(s.day) ?? []), s]);
+  const inConflict = new Set(conflicts.flatMap((c) => c.sessionIds));
+  const close = () => setDialog(null);
+
+  return (
+    <div className="space-y-5" data-testid="agenda-builder">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-slate-500">{t("timezone", { tz: timezone })}</p>
+        <button type="button" className={btn.primary} onClick={() => setDialog({ type: "session" })} data-testid="add-session">
+          + {t("addSession")}
+        </button>
+      </div>
+
+      <section
+        aria-live="polite"
+        data-testid="conflicts"
+        data-count={conflicts.length}
+        className={cn("rounded-xl border p-4 text-sm", conflicts.length ? "border-amber-300 bg-amber-50" : "border-emerald-200 bg-emerald-50")}
+      >
+        <h2 className={cn("font-semibold", conflicts.length ? "text-amber-900" : "text-emerald-800")}>
+          {conflicts.length ? `⚠ ${t("conflicts")} (${conflicts.length})` : `✓ ${t("noConflicts")}`}
+        </h2>
+        {conflicts.length ? (
+          <ul className="mt-2 list-disc space-y-1 pl-5 text-amber-900">
+            {conflicts.map((c, i) => (
+              <li key={i} data-testid="conflict" data-kind={c.kind}>
+                {t(`conflict.${c.kind}`, { name: c.text.name ?? "", a: c.text.a, b: c.text.b ?? "", room: c.text.room ?? "" })}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+
+      {sessions.length === 0 ? <p className="rounded-xl border border-dashed border-slate-300 p-6 text-center text-slate-500">{t("empty")}</p> : null}
+
+      {[...days.entries()].map(([day, list]) => (
+        <section key={day} aria-label={list[0].dayLabel}>
+          <div className="mb-3 flex items-center justify-between gap-2">
+            <h2 className="text-base font-semibold text-slate-800">{list[0].dayLabel}</h2>
+            <span className="text-xs text-slate-400">{t("sessionsCount", { n: list.length })}</span>
+          </div>
+          <ol className="relative space-y-3 border-l-2 border-slate-200 pl-4">
+            {list.map((s, i) => (
+              <li
+                key={s.id}
+                className={cn("relative rounded-xl border bg-white p-4 shadow-sm", inConflict.has(s.id) ? "border-amber-400 ring-1 ring-amber-300" : "border-slate-200")}
+                data-testid="builder-session"
+                data-kind={s.kind}
+                data-title={s.title}
+              >
+                <span className="absolute -left-[23px] top-5 h-3 w-3 rounded-full border-2 border-white bg-brand-600" aria-hidden />
+                <div className="flex flex-wrap items-start justify-between gap-2">
+                  <div className="min-w-0">
+                    <div className="flex flex-wrap items-center gap-2 text-sm">
+                      <time className="font-mono font-semibold text-slate-700">
+                        {s.start.slice(11)}–{s.end.slice(11)}
+                      </time>
+                      <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{tk(s.kind)}</span>
+                      {s.location ? <span className="text-slate-500">{s.location}</span> : null}
+                      {inConflict.has(s.id) ? (
+                        <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900" data-testid="session-conflict">
+                          ⚠ {t("conflicts")}
+                        </span>
+                      ) : null}
+                    </div>
+                    <h3 className="mt-1 font-semibold leading-snug text-slate-900">{s.title}</h3>
+                    {s.description ? <p className="mt-1 text-sm text-slate-600">{s.description}</p> : null}
+                  </div>
+                  <div className="flex shrink-0 gap-1">
+                    <button type="button" className={btn.icon} title={t("moveUp")} aria-label={t("moveUp")} disabled={i === 0 || pending} onClick={() => act(() => moveSessionAction({ eventId, sessionId: s.id, direction: "up" }), { success: tt("moved") })}>
+                      ↑
+                    </button>
+                    <button type="button" className={btn.icon} title={t("moveDown")} aria-label={t("moveDown")} disabled={i === list.length - 1 || pending} onClick={() => act(() => moveSessionAction({ eventId, sessionId: s.id, direction: "down" }), { success: tt("moved") })}>
+                      ↓
+                    </button>
+                    <button type="button" className={btn.icon} title={t("edit")} aria-label={t("edit")} onClick={() => setDialog({ type: "session", session: s })} data-testid="edit-session">
+                      ✎
+                    </button>
+                    <button type="button" className={btn.icon} title={t("delete")} aria-label={t("delete")} onClick={() => setConfirmDelete(s.id)}>
+                      🗑
+                    </button>
+                  </div>
+                </div>
+                {confirmDelete === s.id ? (
+                  <div className="mt-3 flex flex-wrap items-center gap-2 rounded-lg bg-red-50 p-2 text-sm text-red-800">
+                    <span>{t("deleteConfirm", { title: s.title })}</span>
+                    <button
+                      type="button"
+                      className={btn.danger}
+                      onClick={() => {
+                        setConfirmDelete(null);
+                        void act(() => deleteSessionAction({ eventId, sessionId: s.id }), { success: tt("deleted"), optimistic: () => apply({ type: "deleteSession", id: s.id }) });
+                      }}
+                    >
+                      {t("delete")}
+                    </button>
+                    <button type="button" className={btn.secondary} onClick={() => setConfirmDelete(null)}>
+                      {t("cancel")}
+                    </button>
+                  </div>
+                ) : null}
+
+                {s.kind === "site_visit" ? (
+                  <SiteVisit eventId={eventId} session={s} buses={buses.filter((b) => b.sessionId === s.id)} onEdit={setDialog} apply={apply} />
+                ) : null}
+
+                <div className="mt-3 border-t border-slate-100 pt-3">
+                  <div className="flex items-center justify-between gap-2">
+                    <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("speakers")}</h4>
+                    <button type="button" className="text-sm font-medium text-brand-700 hover:underline" onClick={() => setDialog({ type: "speaker", session: s })} data-testid="add-speaker">
+                      + {t("addSpeaker")}
+                    </button>
+                  </div>
+                  {s.speakers.length ? (
+                    <ul className="mt-2 space-y-2" data-testid="builder-speakers">
+                      {s.speakers.map((sp, j) => (
+                        <SpeakerRow
+                          key={sp.id}
+                          sp={sp}
+                          first={j === 0}
+                          last={j === s.speakers.length - 1}
+                          onMove={(dir) => act(() => moveSpeakerAction({ eventId, speakerId: sp.id, direction: dir < 0 ? "up" : "down" }), { optimistic: () => apply({ type: "moveSpeaker", id: sp.id, dir }) })}
+                          onRemove={() => act(() => removeSpeakerAction({ eventId, speakerId: sp.id }), { success: tt("deleted"), optimistic: () => apply({ type: "removeSpeaker", id: sp.id }) })}
+                          onEdit={() => setDialog({ type: "person", speaker: sp })}
+                        />
+                      ))}
+                    </ul>
+                  ) : null}
+                </div>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+
+      {dialog?.type === "session" ? <SessionDialog eventId={eventId} session={dialog.session} defaultDay={firstDay} onClose={close} /> : null}
+      {dialog?.type === "speaker" ? <SpeakerDialog eventId={eventId} session={dialog.session} onClose={close} /> : null}
+      {dialog?.type === "person" ? <PersonDialog eventId={eventId} speaker={dialog.speaker} onClose={close} /> : null}
+      {dialog?.type === "stop" ? <StopDialog eventId={eventId} session={dialog.session} stop={dialog.stop} onClose={close} /> : null}
+      {dialog?.type === "bus" ? <BusDialog eventId={eventId} session={dialog.session} bus={dialog.bus} onClose={close} /> : null}
+    </div>
+  );
+}
+
+function SpeakerRow({ sp, first, last, onMove, onRemove, onEdit }: { sp: BSpeaker; first: boolean; last: boolean; onMove: (dir: -1 | 1) => void; onRemove: () => void; onEdit: () => void }) {
+  const t = useTranslations("admin.agenda");
+  const tr = useTranslations("events.sessionRole");
+  return (
+    <li className="flex flex-wrap items-start justify-between gap-2 rounded-lg bg-slate-50 p-2.5" data-testid="builder-speaker">
+      <div className="min-w-0 text-sm">
+        <span className="font-semibold text-slate-900">{sp.name}</span> <span className="text-xs text-slate-500">{tr(sp.role)}</span>
+        {sp.positions.map((p, i) => (
+          <span key={i} className="block text-slate-600">
+            {p.organization} {p.title}
+          </span>
+        ))}
+        {sp.topic ? <span className="block text-slate-800">《{sp.topic}》</span> : null}
+      </div>
+      <div className="flex shrink-0 gap-1">
+        <button type="button" className={btn.icon} onClick={() => onMove(-1)} disabled={first} aria-label={t("moveUp")} title={t("moveUp")}>
+          ↑
+        </button>
+        <button type="button" className={btn.icon} onClick={() => onMove(1)} disabled={last} aria-label={t("moveDown")} title={t("moveDown")}>
+          ↓
+        </button>
+        <button type="button" className={btn.icon} onClick={onEdit} aria-label={t("editPerson")} title={t("editPerson")} data-testid="edit-speaker">
+          ✎
+        </button>
+        <button type="button" className={btn.icon} onClick={onRemove} aria-label={t("removeSpeaker")} title={t("removeSpeaker")}>
+          ✕
+        </button>
+      </div>
+    </li>
+  );
+}
+
+function SiteVisit({ eventId, session: s, buses, onEdit, apply }: { eventId: string; session: BSession; buses: BBus[]; onEdit: (d: Dialog) => void; apply: (op: Op) => void }) {
+  const t = useTranslations("admin.agenda");
+  const tt = useTranslations("admin.toast");
+  const { act } = useAct();
+  return (
+    <div className="mt-3 grid gap-4 border-t border-slate-100 pt-3 lg:grid-cols-2">
+      <div>
+        <div className="flex items-center justify-between gap-2">
+          <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("stops")}</h4>
+          <button type="button" className="text-sm font-medium text-brand-700 hover:underline" onClick={() => onEdit({ type: "stop", session: s })} data-testid="add-stop">
+            + {t("addStop")}
+          </button>
+        </div>
+        <ol className="mt-2 space-y-2" data-testid="builder-stops">
+          {s.stops.map((st, i) => (
+            <li key={st.id} className="flex items-start gap-2 rounded-lg bg-teal-50 p-2.5 text-sm" data-testid="builder-stop">
+              <span className="mt-0.5 flex h-5 w-5 shrink-0 items-center justify-center rounded-full bg-teal-600 text-xs font-bold text-white">{i + 1}</span>
+              <div className="min-w-0 flex-1">
+                <p className="font-medium text-slate-900">{st.name}</p>
+                {st.organization ? <p className="text-xs text-slate-600">{st.organization}</p> : null}
+                {st.arrivalLabel ? <p className="text-xs text-slate-500">{t("arrivalAt", { time: st.arrivalLabel })}</p> : null}
+                {st.facts.length ? (
+                  <ul className="mt-1 flex flex-wrap gap-1">
+                    {st.facts.map((f, k) => (
+                      <li key={k} className="rounded bg-white px-1.5 py-0.5 text-xs text-teal-900">
+                        {f.label}：{f.value}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </div>
+              <div className="flex shrink-0 flex-wrap justify-end gap-1">
+                <button type="button" className={btn.icon} disabled={i === 0} aria-label={t("moveUp")} onClick={() => act(() => moveStopAction({ eventId, stopId: st.id, direction: "up" }), { optimistic: () => apply({ type: "moveStop", id: st.id, dir: -1 }) })}>
+                  ↑
+                </button>
+                <button type="button" className={btn.icon} disabled={i === s.stops.length - 1} aria-label={t("moveDown")} onClick={() => act(() => moveStopAction({ eventId, stopId: st.id, direction: "down" }), { optimistic: () => apply({ type: "moveStop", id: st.id, dir: 1 }) })}>
+                  ↓
+                </button>
+                <button type="button" className={btn.icon} aria-label={t("editStop")} onClick={() => onEdit({ type: "stop", session: s, stop: st })}>
+                  ✎
+                </button>
+                <button type="button" className={btn.icon} aria-label={t("deleteStop")} onClick={() => act(() => deleteStopAction({ eventId, stopId: st.id }), { success: tt("deleted"), optimistic: () => apply({ type: "deleteStop", id: st.id }) })}>
+                  ✕
+                </button>
+              </div>
+            </li>
+          ))}
+        </ol>
+      </div>
+      <div>
+        <div className="flex items-center justify-between gap-2">
+          <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("buses")}</h4>
+          <button type="button" className="text-sm font-medium text-brand-700 hover:underline" onClick={() => onEdit({ type: "bus", session: s })} data-testid="add-bus">
+            + {t("addBus")}
+          </button>
+        </div>
+        <ul className="mt-2 space-y-2" data-testid="builder-buses">
+          {buses.map((b) => (
+            <li key={b.id} className="flex items-start justify-between gap-2 rounded-lg bg-slate-50 p-2.5 text-sm" data-testid="builder-bus">
+              <div className="min-w-0">
+                <p className="font-medium text-slate-900">{b.name}</p>
+                <p className="text-xs text-slate-600">{t("seatsTaken", { taken: b.taken, seats: b.seats })}</p>
+                {b.leaderName ? (
+                  <p className="text-xs text-slate-500">
+                    {b.leaderName}
+                    {b.leaderPhone ? ` · ${b.leaderPhone}` : ""}
+                  </p>
+                ) : null}
+              </div>
+              <div className="flex shrink-0 gap-1">
+                <button type="button" className={btn.icon} aria-label={t("editBus")} onClick={() => onEdit({ type: "bus", session: s, bus: b })} data-testid="edit-bus">
+                  ✎
+                </button>
+                <button type="button" className={btn.icon} aria-label={t("deleteBus")} onClick={() => act(() => deleteBusAction({ eventId, busId: b.id }), { success: tt("deleted") })}>
+                  ✕
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+function SessionDialog({ eventId, session: s, defaultDay, onClose }: { eventId: string; session?: BSession; defaultDay: string; onClose: () => void }) {
+  const t = useTranslations("admin.agenda");
+  const tk = useTranslations("events.sessionKind");
+  const tt = useTranslations("admin.toast");
+  const { act, pending, err } = useAct();
+  return (
+    <Modal open onOpenChange={(o) => !o && onClose()} title={s ? t("editSession") : t("newSession")} testId="session-dialog">
+      <form
+        className="space-y-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const d = formObject(e.currentTarget) as Record<string, string>;
+          const input = { ...d, eventId, sessionId: s?.id ?? null, startsAt: `${d.date}T${d.start}`, endsAt: `${d.date}T${d.end}` };
+          void act(() => saveSessionAction(input), { success: tt("saved"), onOk: onClose });
+        }}
+      >
+        <div className="grid gap-3 sm:grid-cols-2">
+          <SelectField label={t("kind")} name="kind" defaultValue={s?.kind ?? "keynote"} options={SESSION_KINDS.map((k) => ({ value: k, label: tk(k) }))} error={err("kind")} />
+          <TextField label={t("date")} name="date" type="date" defaultValue={s?.day ?? defaultDay} required />
+          <TextField label={t("sessionTitle")} name="title" defaultValue={s?.title} error={err("title")} required className="sm:col-span-2" />
+          <TextField label={t("sessionTitleEn")} name="titleEn" defaultValue={s?.titleEn ?? ""} error={err("titleEn")} className="sm:col-span-2" />
+          <TextField label={t("start")} name="start" type="time" defaultValue={s?.start.slice(11)} error={err("startsAt")} required />
+          <TextField label={t("end")} name="end" type="time" defaultValue={s?.end.slice(11)} error={err("endsAt")} required />
+          <TextField label={t("location")} name="location" defaultValue={s?.location ?? ""} error={err("location")} />
+          <TextField label={t("locationEn")} name="locationEn" defaultValue={s?.locationEn ?? ""} error={err("locationEn")} />
+          <TextArea label={t("description")} name="description" defaultValue={s?.description ?? ""} error={err("description")} className="sm:col-span-2" />
+          <TextArea label={t("descriptionEn")} name="descriptionEn" defaultValue={s?.descriptionEn ?? ""} rows={2} className="sm:col-span-2" />
+        </div>
+        <div className="flex justify-end gap-2 pt-2">
+          <button type="button" className={btn.secondary} onClick={onClose}>
+            {t("cancel")}
+          </button>
+          <button type="submit" className={btn.primary} disabled={pending} data-testid="session-save">
+            {t("save")}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+function PositionsEditor({ value, onChange }: { value: Position[]; onChange: (v: Position[]) => void }) {
+  const t = useTranslations("admin.agenda");
+  return (
+    <fieldset className="space-y-2">
+      <legend className="text-sm font-medium text-slate-700">{t("positions")}</legend>
+      <p className="text-xs text-slate-500">{t("positionsHint")}</p>
+      {value.map((p, i) => (
+        <div key={i} className="flex gap-2" data-testid="position-row">
+          <input className={inputCls} placeholder={t("organization")} aria-label={t("organization")} value={p.organization} onChange={(e) => onChange(value.map((x, j) => (j === i ? { ...x, organization: e.target.value } : x)))} />
+          <input className={inputCls} placeholder={t("positionTitle")} aria-label={t("positionTitle")} value={p.title} onChange={(e) => onChange(value.map((x, j) => (j === i ? { ...x, title: e.target.value } : x)))} />
+          <button type="button" className={cn(btn.icon, "h-auto shrink-0")} aria-label="✕" onClick={() => onChange(value.filter((_, j) => j !== i))}>
+            ✕
+          </button>
+        </div>
+      ))}
+      <button type="button" className="text-sm font-medium text-brand-700 hover:underline" onClick={() => onChange([...value, { organization: "", organizationEn: null, title: "", titleEn: null }])} data-testid="add-position">
+        + {t("addPosition")}
+      </button>
+    </fieldset>
+  );
+}
+
+type Found = { id: string; name: string; nameEn: string | null; positions: { organization: string; title: string }[] };
+
+function SpeakerDialog({ eventId, session, onClose }: { eventId: string; session: BSession; onClose: () => void }) {
+  const t = useTranslations("admin.agenda");
+  const tr = useTranslations("events.sessionRole");
+  const tt = useTranslations("admin.toast");
+  const { act, pending, err } = useAct();
+  const [q, setQ] = useState("");
+  const [found, setFound] = useState<Found[]>([]);
+  const [picked, setPicked] = useState<Found | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [positions, setPositions] = useState<Position[]>([{ organization: "", organizationEn: null, title: "", titleEn: null }]);
+  const seq = useRef(0);
+  useEffect(() => {
+    const term = q.trim();
+    if (!term) return;
+    const id = ++seq.current;
+    const timer = setTimeout(async () => {
+      const r = await searchPeopleAction({ eventId, q: term });
+      if (id === seq.current && r.ok) setFound(r.data ?? []);
+    }, 200);
+    return () => clearTimeout(timer);
+  }, [q, eventId]);
+  return (
+    <Modal open onOpenChange={(o) => !o && onClose()} title={`${t("addSpeaker")} · ${session.title}`} testId="speaker-dialog">
+      <form
+        className="space-y-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const d = formObject(e.currentTarget) as Record<string, string>;
+          const base = { eventId, sessionId: session.id, role: d.role, topic: d.topic, topicEn: d.topicEn };
+          const input = picked
+            ? { ...base, personId: picked.id }
+            : { ...base, person: { name: d.name ?? "", nameEn: d.nameEn, positions: positions.filter((p) => p.organization.trim() || p.title.trim()) } };
+          void act(() => addSpeakerAction(input), { success: tt("saved"), onOk: onClose });
+        }}
+      >
+        {picked ? (
+          <div className="flex items-start justify-between gap-2 rounded-lg bg-brand-50 p-3 text-sm">
+            <div>
+              <p className="font-semibold">{picked.name}</p>
+              {picked.positions.map((p, i) => (
+                <p key={i} className="text-slate-600">
+                  {p.organization} {p.title}
+                </p>
+              ))}
+            </div>
+            <button type="button" className="text-brand-700 hover:underline" onClick={() => setPicked(null)}>
+              ✕
+            </button>
+          </div>
+        ) : creating ? (
+          <div className="space-y-3 rounded-lg border border-slate-200 p-3">
+            <div className="grid gap-3 sm:grid-cols-2">
+              <TextField label={t("name")} name="name" defaultValue={q} error={err("person.name")} required />
+              <TextField label={t("nameEn")} name="nameEn" />
+            </div>
+            <PositionsEditor value={positions} onChange={setPositions} />
+          </div>
+        ) : (
+          <div>
+            <input
+              className={inputCls}
+              value={q}
+              onChange={(e) => {
+                setQ(e.target.value);
+                if (!e.target.value.trim()) setFound([]);
+              }}
+              placeholder={t("searchPeople")}
+              aria-label={t("searchPeople")}
+              data-testid="people-search"
+              autoFocus
+            />
+            <ul className="mt-2 max-h-56 space-y-1 overflow-auto" data-testid="people-results">
+              {found.map((p) => (
+                <li key={p.id}>
+                  <button type="button" className="w-full rounded-lg px-3 py-2 text-left text-sm hover:bg-brand-50" onClick={() => setPicked(p)}>
+                    <span className="font-medium">{p.name}</span>
+                    <span className="ml-2 text-slate-500">{p.positions.map((x) => `${x.organization} ${x.title}`).join("；")}</span>
+                  </button>
+                </li>
+              ))}
+              {q.trim() && found.length === 0 ? <li className="px-3 py-2 text-sm text-slate-500">{t("noMatch")}</li> : null}
+            </ul>
+            <button type="button" className="mt-2 text-sm font-medium text-brand-700 hover:underline" onClick={() => setCreating(true)} data-testid="new-person">
+              + {t("newPerson")}
+            </button>
+            {err("personId") ? <p className="mt-1 text-sm text-red-600">{err("personId")}</p> : null}
+          </div>
+        )}
+        <div className="grid gap-3 sm:grid-cols-[10rem_1fr]">
+          <SelectField label={t("role")} name="role" defaultValue="speaker" options={ROLES.map((r) => ({ value: r, label: tr(r) }))} />
+          <TextField label={t("topic")} name="topic" error={err("topic")} />
+        </div>
+        <TextField label={t("topicEn")} name="topicEn" />
+        <div className="flex justify-end gap-2">
+          <button type="button" className={btn.secondary} onClick={onClose}>
+            {t("cancel")}
+          </button>
+          <button type="submit" className={btn.primary} disabled={pending || (!picked && !creating)} data-testid="speaker-save">
+            {t("save")}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+function PersonDialog({ eventId, speaker, onClose }: { eventId: string; speaker: BSpeaker; onClose: () => void }) {
+  const t = useTranslations("admin.agenda");
+  const tr = useTranslations("events.sessionRole");
+  const tt = useTranslations("admin.toast");
+  const { act, pending, err } = useAct();
+  const [positions, setPositions] = useState<Position[]>(speaker.positions);
+  return (
+    <Modal open onOpenChange={(o) => !o && onClose()} title={`${t("editPerson")} · ${speaker.name}`} testId="person-dialog">
+      <form
+        className="space-y-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const d = formObject(e.currentTarget) as Record<string, string>;
+          void act(
+            async () => {
+              const a = await updateSpeakerAction({ eventId, speakerId: speaker.id, role: d.role, topic: d.topic, topicEn: d.topicEn });
+              if (!a.ok) return a;
+              return updatePersonAction({ eventId, personId: speaker.personId, name: d.name, nameEn: d.nameEn, positions: positions.filter((p) => p.organization.trim()) });
+            },
+            { success: tt("saved"), onOk: onClose },
+          );
+        }}
+      >
+        <div className="grid gap-3 sm:grid-cols-2">
+          <TextField label={t("name")} name="name" defaultValue={speaker.name} error={err("name")} required />
+          <TextField label={t("nameEn")} name="nameEn" defaultValue={speaker.nameEn ?? ""} />
+          <SelectField label={t("role")} name="role" defaultValue={speaker.role} options={ROLES.map((r) => ({ value: r, label: tr(r) }))} />
+          <TextField label={t("topic")} name="topic" defaultValue={speaker.topic ?? ""} />
+          <TextField label={t("topicEn")} name="topicEn" defaultValue={speaker.topicEn ?? ""} className="sm:col-span-2" />
+        </div>
+        <PositionsEditor value={positions} onChange={setPositions} />
+        <div className="flex justify-end gap-2">
+          <button type="button" className={btn.secondary} onClick={onClose}>
+            {t("cancel")}
+          </button>
+          <button type="submit" className={btn.primary} disabled={pending} data-testid="person-save">
+            {t("save")}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+function StopDialog({ eventId, session, stop, onClose }: { eventId: string; session: BSession; stop?: BStop; onClose: () => void }) {
+  const t = useTranslations("admin.agenda");
+  const tt = useTranslations("admin.toast");
+  const { act, pending, err } = useAct();
+  return (
+    <Modal open onOpenChange={(o) => !o && onClose()} title={stop ? t("editStop") : t("addStop")} testId="stop-dialog">
+      <form
+        className="space-y-3"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const d = formObject(e.currentTarget) as Record<string, string>;
+          const facts = (d.facts ?? "")
+            .split("\n")
+            .map((line) => line.trim())
+            .filter(Boolean)
+            .map((line) => {
+              const m = /^(.+?)[:：]\s*(.+)$/.exec(line);
+              return m ? { label: m[1].trim(), value: m[2].trim() } : { label: line, value: "—" };
+            });
+          const input = { eventId, sessionId: session.id, stopId: stop?.id ?? null, name: d.name, nameEn: d.nameEn, organization: d.organization, description: d.description, facts, plannedArrival: d.arrival ? `${session.day}T${d.arrival}` : "" };
+          void act(() => saveStopAction(input), { success: tt("saved"), onOk: onClose });
+        }}
+      >
+        <div className="grid gap-3 sm:grid-cols-2">
+          <TextField label={t("stopName")} name="name" defaultValue={stop?.name} error={err("name")} className="sm:col-span-2" />
+          <TextField label={t("stopNameEn")} name="nameEn" defaultValue={stop?.nameEn ?? ""} />
+          <TextField label={t("arrival")} name="arrival" type="time" defaultValue={stop?.arrival ?? ""} error={err("plannedArrival")} />
+          <TextField label={t("stopOrganization")} name="organization" defaultValue={stop?.organization ?? ""} className="sm:col-span-2" />
+          <TextArea label={t("stopDescription")} name="description" defaultValue={stop?.description ?? ""} className="sm:col-span-2" />
+          <TextArea label={t("facts")} name="facts" defaultValue={stop?.facts.map((f) => `${f.label}：${f.value}`).join("\n")} hint={t("factsHint")} error={err("facts")} className="sm:col-span-2" />
+        </div>
+        <div className="flex justify-end gap-2 pt-1">
+          <button type="button" className={btn.secondary} onClick={onClose}>
+            {t("cancel")}
+          </button>
+          <button type="submit" className={btn.primary} disabled={pending} data-testid="stop-save">
+            {t("save")}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+function BusDialog({ eventId, session, bus, onClose }: { eventId: string; session: BSession; bus?: BBus; onClose: () => void }) {
+  const t = useTranslations("admin.agenda");
+  const tt = useTranslations("admin.toast");
+  const { act, pending, err } = useAct();
+  return (
+    <Modal open onOpenChange={(o) => !o && onClose()} title={bus ? t("editBus") : t("addBus")} testId="bus-dialog">
+      <form
+        className="space-y-3"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const d = formObject(e.currentTarget);
+          void act(() => saveBusAction({ ...d, eventId, sessionId: session.id, busId: bus?.id ?? null }), { success: tt("saved"), onOk: onClose });
+        }}
+      >
+        <div className="grid gap-3 sm:grid-cols-2">
+          <TextField label={t("busName")} name="name" defaultValue={bus?.name} error={err("name")} />
+          <TextField label={t("seats")} name="seats" type="number" inputMode="numeric" defaultValue={bus ? String(bus.seats) : ""} error={err("seats")} hint={bus ? t("seatsTaken", { taken: bus.taken, seats: bus.seats }) : undefined} />
+          <TextField label={t("leaderName")} name="leaderName" defaultValue={bus?.leaderName ?? ""} />
+          <TextField label={t("leaderPhone")} name="leaderPhone" type="tel" defaultValue={bus?.leaderPhone ?? ""} />
+        </div>
+        <div className="flex justify-end gap-2 pt-1">
+          <button type="button" className={btn.secondary} onClick={onClose}>
+            {t("cancel")}
+          </button>
+          <button type="submit" className={btn.primary} disabled={pending} data-testid="bus-save">
+            {t("save")}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
