@@ -121,6 +121,30 @@ const registrationItem = {
   },
 } as const;
 
+const nullableString = { type: ["string", "null"] } as const;
+const reportDetail = {
+  type: "object",
+  properties: {
+    slug: { type: "string" },
+    title: { type: "string" },
+    subtitle: nullableString,
+    byline: { ...nullableString, example: "川网传媒记者 邓柯" },
+    photoCredit: nullableString,
+    tags: { type: "array", items: { type: "string" } },
+    publishedAt: { ...iso, type: ["string", "null"] },
+    event: { type: "object", properties: { slug: { type: "string" }, title: { type: "string" } } },
+    lead: { type: "string", description: "Sanitized HTML" },
+    sections: { type: "array", items: { type: "object", properties: { heading: { type: "string" }, html: { type: "string", description: "Sanitized HTML rendered from the stored Markdown" } } } },
+    figures: {
+      type: "array",
+      items: { type: "object", properties: { label: { type: "string" }, value: { type: "string" }, unit: nullableString, change: nullableString, period: nullableString } },
+    },
+    photos: { type: "array", items: { type: "object", properties: { url: { type: "string" }, caption: nullableString, credit: nullableString } } },
+    attachments: { type: "array", items: { type: "object", properties: { name: { type: "string" }, url: { type: "string" }, bytes: { type: "integer" } } } },
+  },
+  required: ["slug", "title", "tags", "event", "sections", "figures", "photos", "attachments"],
+} as const;
+
 export type OpenApiPaths = Record<string, Record<string, unknown>>;
 
 export const paths: OpenApiPaths = {
@@ -383,6 +407,52 @@ export const paths: OpenApiPaths = {
       summary: "The caller (bearer token or session cookie) and their API tokens (never the secrets)",
       security: [{ bearer: [] }],
       responses: { "200": { description: "Profile and tokens" }, "401": { description: "Not signed in", content: { "application/json": { schema: err } } } },
+    },
+  },
+  "/api/v1/reports/{slug}": {
+    get: {
+      summary: "A published post-event report: sections as sanitized HTML, key figures, photos, attachments",
+      parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }],
+      responses: {
+        "200": { description: "The report", content: { "application/json": { schema: reportDetail } } },
+        "404": { description: "Unknown, unpublished or scheduled for later", content: { "application/json": { schema: err } } },
+      },
+    },
+  },
+  "/api/v1/reports/{slug}/media": {
+    post: {
+      summary: "Upload a photo or attachment to a report (report.write on its forum). The body is the file itself.",
+      description:
+        "Type by magic bytes: JPEG/PNG/WebP photos ≤ 10 MB (re-encoded, EXIF/GPS stripped, 640/1280 px WebP variants), PDF/DOCX/XLSX attachments ≤ 25 MB. Send `X-Huiwu-Upload: 1` and the URI-encoded file name in `X-Filename`. Refused by Content-Length before the body is read.",
+      security: [{ bearer: [] }],
+      parameters: [
+        { name: "slug", in: "path", required: true, schema: { type: "string" } },
+        { name: "role", in: "query", required: true, schema: { enum: ["photo", "attachment"] } },
+        { name: "caption", in: "query", schema: { type: "string" } },
+        { name: "credit", in: "query", schema: { type: "string" } },
+        { name: "section", in: "query", schema: { type: "integer", minimum: 1 }, description: "Section position the photo belongs to; omitted = gallery" },
+      ],
+      requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
+      responses: {
+        "201": {
+          description: "Stored",
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                properties: { reportMediaId: { type: "string" }, key: { type: "string" }, url: { type: "string" }, mime: { type: "string" }, bytes: { type: "integer" }, width: { type: ["integer", "null"] }, height: { type: ["integer", "null"] }, filename: { type: "string" } },
+              },
+            },
+          },
+        },
+        "400": { description: "Missing X-Huiwu-Upload header", content: { "application/json": { schema: err } } },
+        "401": { description: "Not signed in" },
+        "403": { description: "No report.write on the report's forum" },
+        "404": { description: "Unknown report" },
+        "413": { description: "Too large (reason too_large)", content: { "application/json": { schema: err } } },
+        "415": { description: "Unsupported type, e.g. HTML renamed .jpg (reason unsupported)", content: { "application/json": { schema: err } } },
+        "422": { description: "Zip bomb, decompression-bomb image or damaged file (reason zip_bomb / image_bomb / corrupt)", content: { "application/json": { schema: err } } },
+      },
     },
   },
   "/api/v1/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1" } } } },
