@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { AdminTabs } from "@/components/admin/admin-tabs";
 import { inputClass } from "@/components/auth/form-bits";
 import { auditEntities, auditEntries, eventChoices, type AuditFilter } from "@/lib/accounts/admin";
 import { pageActor } from "@/lib/auth/page-guard";
@@ -62,7 +61,6 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
   );
   return (
     <div>
-      <AdminTabs current="audit" />
       <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
       <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
       <form className="mt-5 grid gap-3 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6" data-testid="audit-filter">

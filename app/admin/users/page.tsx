@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { AdminTabs } from "@/components/admin/admin-tabs";
 import { UserControls } from "@/components/admin/user-controls";
 import { inputClass } from "@/components/auth/form-bits";
 import { Badge } from "@/components/ui/badge";
@@ -30,7 +29,6 @@ export default async function AdminUsersPage({ searchParams }: PageProps<"/admin
   const href = (p: number) => `/admin/users?${new URLSearchParams({ ...(q ? { q } : {}), ...(role ? { role } : {}), page: String(p) })}`;
   return (
     <div>
-      <AdminTabs current="users" />
       <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
       <p className="mt-1 max-w-2xl text-sm text-slate-600">{t("intro")}</p>
       <form className="mt-5 flex flex-col gap-2 sm:flex-row" role="search">
