@@ -11,12 +11,12 @@ export type Engine = "pglite" | "postgres";
 export type Target = { engine: Engine; databaseUrl?: string; dataDir?: string; cleanup: () => Promise<void> };
 
 /** A fresh database per engine: a new Postgres database next to BENCH_DATABASE_URL / DATABASE_URL, or a temp DATA_DIR. */
-export async function freshTarget(engine: Engine): Promise<Target> {
+export async function freshTarget(engine: Engine, postgresBase?: string): Promise<Target> {
   if (engine === "pglite") {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "huiwu-bench-"));
     return { engine, dataDir, cleanup: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
   }
-  const base = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
+  const base = postgresBase || process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
   if (!base) throw new Error("Postgres benchmark needs DATABASE_URL (or BENCH_DATABASE_URL) pointing at a server where it may create databases.");
   const name = `huiwu_bench_${Date.now().toString(36)}`;
   const admin = postgres(base, { max: 1, onnotice: () => {} });
