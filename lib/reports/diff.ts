@@ -42,3 +42,24 @@ export function diffSnapshots(from: SnapshotLike, to: SnapshotLike): DiffPart[] 
   }
   return out;
 }
+
+/** Shorten long unchanged stretches to a few lines of context around the changes ("⋯" marks what is hidden). */
+export function collapseSame(parts: DiffPart[], context = 2): DiffPart[] {
+  /** How many lines from the start (or end) hold `context` non-empty lines. */
+  const span = (lines: string[], fromEnd: boolean) => {
+    let seen = 0;
+    for (let k = 0; k < lines.length; k++) {
+      if (lines[fromEnd ? lines.length - 1 - k : k].trim()) seen++;
+      if (seen >= context) return k + 1;
+    }
+    return lines.length;
+  };
+  return parts.map((p, i) => {
+    if (p.kind !== "same") return p;
+    const lines = p.text.split("\n");
+    const head = i === 0 ? 0 : span(lines, false);
+    const tail = i === parts.length - 1 ? 0 : span(lines, true);
+    if (lines.length <= head + tail + 1) return p;
+    return { kind: "same", text: [...lines.slice(0, head), "⋯", ...lines.slice(lines.length - tail)].join("\n") };
+  });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffSnapshots } from "@/lib/reports/diff";
+import { collapseSame, diffSnapshots } from "@/lib/reports/diff";
 
 describe("revision diff", () => {
   it("marks changed characters within a changed line, keeps the rest", () => {
@@ -13,5 +13,17 @@ describe("revision diff", () => {
   it("no changes → only same parts", () => {
     const a = { title: "T", sections: [] };
     expect(diffSnapshots(a, a).every((p) => p.kind === "same")).toBe(true);
+  });
+
+  it("collapses long unchanged stretches to context lines", () => {
+    const body = Array.from({ length: 20 }, (_, i) => `第${i}段`).join("\n\n");
+    const a = { title: "T", sections: [{ heading: "一", body }] };
+    const b = { title: "T", sections: [{ heading: "一", body: body.replace("第10段", "第十段") }] };
+    const c = collapseSame(diffSnapshots(a, b));
+    const text = c.map((p) => p.text).join("");
+    expect(text).toContain("⋯");
+    expect(text).not.toContain("第1段");
+    expect(text).toContain("第9段");
+    expect(c.some((p) => p.kind === "added" && p.text.includes("十"))).toBe(true);
   });
 });

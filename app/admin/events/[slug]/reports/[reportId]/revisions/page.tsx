@@ -5,7 +5,7 @@ import { RestoreRevisionButton } from "@/components/reports/restore-revision-but
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatTime } from "@/lib/i18n/format";
 import { reportConsole } from "@/lib/reports/console";
-import { diffSnapshots, type SnapshotLike } from "@/lib/reports/diff";
+import { collapseSame, diffSnapshots, type SnapshotLike } from "@/lib/reports/diff";
 import { reportForEditor, revisionsOf } from "@/lib/reports/queries";
 
 export const dynamic = "force-dynamic";
@@ -20,7 +20,7 @@ export default async function RevisionsPage({ params, searchParams }: PageProps<
   const current = revs.find((r) => r.version === report.version) ?? revs[0];
   const selected = Number(sp.v) || revs.find((r) => r.version < report.version)?.version || report.version;
   const from = revs.find((r) => r.version === selected);
-  const diff = from && current ? diffSnapshots(from.snapshot as SnapshotLike, current.snapshot as SnapshotLike) : [];
+  const diff = from && current ? collapseSame(diffSnapshots(from.snapshot as SnapshotLike, current.snapshot as SnapshotLike)) : [];
   const when = (d: Date) => `${formatDate(d, event.timezone, locale)} ${formatTime(d, event.timezone, locale)}`;
   return (
     <div className="space-y-6">
