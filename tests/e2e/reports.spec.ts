@@ -5,7 +5,7 @@
  */
 import fs from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { bombPng, gif, htmlAsJpg, jpegWithGps } from "../fixtures/files";
+import { bombPng, docx, gif, htmlAsJpg, jpegWithGps } from "../fixtures/files";
 import { unsafeBits, XSS_PAYLOADS } from "../fixtures/xss-corpus";
 import { DEMO, signIn } from "./auth";
 import { snap, YANTAN } from "./helpers";
@@ -161,6 +161,9 @@ test.describe("post-event reports", () => {
     expect(served.headers()["content-type"]).toBe("image/jpeg");
     expect(served.headers()["x-content-type-options"]).toBe("nosniff");
     expect((await served.body()).toString("latin1")).not.toMatch(/GPS-9000|TestCam/);
+    await page.getByTestId("upload-attachment").setInputFiles({ name: "实践报告.docx", mimeType: "application/octet-stream", buffer: docx() });
+    await expect(page.getByTestId("media-attachment")).toHaveCount(1);
+    await expect(page.getByTestId("media-attachment")).toContainText("实践报告.docx");
     await snap(page, "report-editor-staff");
 
     await page.getByTestId("submit-report").click();
@@ -187,6 +190,11 @@ test.describe("post-event reports", () => {
     await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(0);
     await expect(org.getByTestId("figures-panel")).toContainText("246.23");
     await expect(org.locator(".inline-figure")).toHaveText("246.23 亿元");
+    const attachments = org.getByTestId("report-attachments");
+    await expect(attachments).toContainText("实践报告.docx");
+    const dl = await org.request.get((await attachments.locator("a").getAttribute("href"))!);
+    expect(dl.headers()["content-disposition"]).toMatch(/^attachment; filename=/);
+    expect(dl.headers()["content-type"]).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     await org.setViewportSize({ width: 390, height: 844 });
     await org.reload();
     expect(await org.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
