@@ -14,7 +14,7 @@ export async function SiteHeader({ accountSlot }: { accountSlot?: React.ReactNod
           <span className="text-xl font-bold tracking-wide">会务</span>
           <span className="text-sm font-semibold text-slate-500">Huiwu</span>
         </Link>
-        <nav aria-label="main" className="flex flex-1 flex-wrap items-center gap-4 text-sm text-slate-700">
+        <nav aria-label="main" className="order-last flex w-full flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-700 sm:order-none sm:w-auto sm:flex-1">
           <Link href="/" className="hover:text-brand-700">
             {t("nav.events")}
           </Link>
@@ -25,7 +25,7 @@ export async function SiteHeader({ accountSlot }: { accountSlot?: React.ReactNod
             {tReports("title")}
           </Link>
         </nav>
-        <div className="flex items-center gap-3">
+        <div className="ml-auto flex items-center gap-3">
           {accountSlot}
           <LanguageSwitch current={locale} label={t("switchTo")} ariaLabel={t("language")} />
         </div>

@@ -35,23 +35,53 @@ export function RegisterForm({
   defaults?: Record<string, string | string[]>;
   submitLabel?: string;
 }) {
+  // Each answer remounts the fields (key = submission count), so React's post-action form reset shows what the
+  // server sent back (the typed values) instead of the first render's defaults.
+  const [state, formAction] = useActionState(async (prev: Counted, fd: FormData): Promise<Counted> => ({ ...(await action(prev, fd)), n: (prev?.n ?? 0) + 1 }) as Counted, null);
   const t = useTranslations("registration");
-  const locale = useLocale();
-  const [state, formAction] = useActionState(action, null);
-  const values: Record<string, string | string[]> = { ...defaults, ...(state?.values ?? {}) };
-  const [siteVisit, setSiteVisit] = useState(values.siteVisit === "on" || values.siteVisit === "true");
-  const err = (name: string) => (state && !state.ok ? (state.fieldErrors?.[name]?.[0] ?? null) : null);
-  const val = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : "");
-  const saved = state?.ok === true;
-
   return (
     <form action={formAction} className="space-y-6" noValidate data-testid="register-form">
       {state && !state.ok && <FormAlert>{state.error}</FormAlert>}
-      {saved && (
+      {state?.ok && (
         <FormAlert tone="success" testId="form-saved">
           {t("saved")}
         </FormAlert>
       )}
+      <Fields key={state?.n ?? 0} state={state} {...{ newcomer, signInHref, hasSiteVisit, buses, questions, defaults, submitLabel }} />
+    </form>
+  );
+}
+
+type Counted = (NonNullable<RegisterFormState> & { n: number }) | null;
+
+function Fields({
+  state,
+  newcomer,
+  signInHref,
+  hasSiteVisit,
+  buses,
+  questions,
+  defaults,
+  submitLabel,
+}: {
+  state: Counted;
+  newcomer: boolean;
+  signInHref?: string;
+  hasSiteVisit: boolean;
+  buses: FormBus[];
+  questions: FormQuestion[];
+  defaults: Record<string, string | string[]>;
+  submitLabel?: string;
+}) {
+  const t = useTranslations("registration");
+  const locale = useLocale();
+  const values: Record<string, string | string[]> = state?.values ?? defaults;
+  const [siteVisit, setSiteVisit] = useState(values.siteVisit === "on" || values.siteVisit === "true");
+  const err = (name: string) => (state && !state.ok ? (state.fieldErrors?.[name]?.[0] ?? null) : null);
+  const val = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : "");
+
+  return (
+    <>
 
       {newcomer && (
         <fieldset className="space-y-4 rounded-xl border border-brand-100 bg-brand-50/60 p-4">
@@ -166,6 +196,6 @@ export function RegisterForm({
       <SubmitButton pendingLabel={t("submitting")} className="w-full py-3 text-base sm:w-auto" testId="register-submit">
         {submitLabel ?? t("submit")}
       </SubmitButton>
-    </form>
+    </>
   );
 }

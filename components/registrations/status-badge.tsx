@@ -6,7 +6,7 @@ const tone: Record<string, BadgeTone> = { confirmed: "green", pending: "amber", 
 export async function RegistrationStatusBadge({ status }: { status: string }) {
   const t = await getTranslations("registration.status");
   return (
-    <Badge tone={tone[status] ?? "slate"} data-testid="registration-status" data-status={status}>
+    <Badge tone={tone[status] ?? "slate"} className="shrink-0 whitespace-nowrap" data-testid="registration-status" data-status={status}>
       {t(status as "confirmed")}
     </Badge>
   );

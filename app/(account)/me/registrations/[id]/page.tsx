@@ -82,6 +82,11 @@ export default async function MyRegistrationPage({ params, searchParams }: PageP
               {t("done.agenda")}
             </Link>
           )}
+          {r.status === "cancelled" && form?.availability.gate === "open" && (
+            <Link href={`/events/${r.event.slug}/register`} className="rounded-lg bg-accent-500 px-4 py-2 text-sm font-semibold text-white hover:bg-orange-800" data-testid="register-again">
+              {t("registerNow")}
+            </Link>
+          )}
           <Link href="/me/registrations" className="rounded-lg px-2 py-2 text-sm font-medium text-brand-700 hover:underline">
             {t("done.mine")}
           </Link>
