@@ -24,7 +24,15 @@ export async function readBodyText(req: Request, maxBytes = jsonBodyLimit()): Pr
   const declared = Number(req.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
   if (!req.body) return "";
-  const reader = req.body.getReader();
+  return new TextDecoder().decode(await readCapped(req.body, maxBytes, () => tooLarge(maxBytes)));
+}
+
+/**
+ * Read a stream whole, but stop (cancelling it) and throw `tooLarge()` as soon as it passes `maxBytes`: never more
+ * than the cap is held in memory. Shared by JSON bodies and file uploads (lib/storage).
+ */
+export async function readCapped(stream: ReadableStream<Uint8Array>, maxBytes: number, tooLarge: () => Error): Promise<Buffer> {
+  const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -33,9 +41,9 @@ export async function readBodyText(req: Request, maxBytes = jsonBodyLimit()): Pr
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel().catch(() => {});
-      throw tooLarge(maxBytes);
+      throw tooLarge();
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks, size);
 }

@@ -9,6 +9,7 @@ import sharp, { type Metadata, type OutputInfo, type Sharp } from "sharp";
 import type { Db, Tx } from "@/db/client";
 import { media, type MediaVariant } from "@/db/schema";
 import { DomainError } from "@/lib/actions/result";
+import { readCapped } from "@/lib/http/body-limit";
 import type { Actor } from "@/lib/auth/permissions";
 import { putBlob } from "./blobs";
 import { detectType, type Detected } from "./detect";
@@ -43,21 +44,9 @@ export function checkDeclaredSize(bytes: number | null | undefined, limit = MAX_
 /** Read a body stream, stopping (and cancelling the stream) as soon as it passes the limit — a 200 MB upload is never held whole. */
 export async function readLimited(stream: ReadableStream<Uint8Array> | null, limit = MAX_UPLOAD_BYTES): Promise<Buffer> {
   if (!stream) throw new UploadError("empty", "The upload is empty.");
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => {});
-      throw new UploadError("too_large", `The file is too large; the limit is ${mb(limit)}.`);
-    }
-    chunks.push(value);
-  }
-  if (total === 0) throw new UploadError("empty", "The upload is empty.");
-  return Buffer.concat(chunks, total);
+  const data = await readCapped(stream, limit, () => new UploadError("too_large", `The file is too large; the limit is ${mb(limit)}.`));
+  if (data.length === 0) throw new UploadError("empty", "The upload is empty.");
+  return data;
 }
 
 export type ProcessedFile = {
