@@ -194,7 +194,7 @@ export function RegistrationsTable({
                   <button type="button" onClick={() => setOpen(r)} className="text-left font-medium text-brand-700 hover:underline" data-testid="open-registration" aria-label={t("registrations.open", { name: r.fullName })}>
                     {r.fullName}
                   </button>
-                  {r.email && <div className="text-xs text-slate-500">{r.email}</div>}
+                  {r.email && <div className="whitespace-nowrap text-xs text-slate-500">{r.email}</div>}
                 </td>
                 <td className="max-w-[16rem] px-3 py-2">
                   <div className="truncate">{r.organization ?? "—"}</div>
@@ -205,8 +205,16 @@ export function RegistrationsTable({
                   <Badge tone={STATUS_TONE[r.status]}>{t(`status.${r.status}`)}</Badge>
                 </td>
                 <td className="whitespace-nowrap px-3 py-2">{r.busName ?? <span className="text-slate-400">—</span>}</td>
-                <td className="whitespace-nowrap px-3 py-2 text-xs text-slate-600">
-                  {r.checkins.length === 0 ? <span className="text-slate-400">—</span> : r.checkins.map((c) => `${segmentLabels[c.segment] ?? c.segment} ${formatTime(new Date(c.checkedInAt), timezone, locale)}`).join(" / ")}
+                <td className="px-3 py-2 text-xs text-slate-600">
+                  {r.checkins.length === 0 ? (
+                    <span className="text-slate-400">—</span>
+                  ) : (
+                    r.checkins.map((c) => (
+                      <div key={c.segment} className="whitespace-nowrap">
+                        <span className="text-emerald-600">✓</span> {segmentLabels[c.segment] ?? c.segment} {formatTime(new Date(c.checkedInAt), timezone, locale)}
+                      </div>
+                    ))
+                  )}
                 </td>
                 <td className="whitespace-nowrap px-3 py-2 tabular-nums text-slate-600">{date(r.createdAt)}</td>
               </tr>

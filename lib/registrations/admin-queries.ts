@@ -133,7 +133,7 @@ export async function statusCounts(db: Db, eventId: string): Promise<Record<stri
 export type BusWithSeats = { id: string; name: string; seats: number; taken: number; leaderName: string | null; leaderPhone: string | null; order: number };
 
 export async function busesWithSeats(db: Db, eventId: string): Promise<BusWithSeats[]> {
-  const rows = await db
+  return db
     .select({
       id: buses.id,
       name: buses.name,
@@ -141,12 +141,13 @@ export async function busesWithSeats(db: Db, eventId: string): Promise<BusWithSe
       leaderName: buses.leaderName,
       leaderPhone: buses.leaderPhone,
       order: buses.order,
-      taken: sql<number>`(select count(*) from ${registrations} r where r.bus_id = ${buses.id})`.mapWith(Number),
+      taken: sql<number>`count(${registrations.id})`.mapWith(Number),
     })
     .from(buses)
+    .leftJoin(registrations, eq(registrations.busId, buses.id))
     .where(eq(buses.eventId, eventId))
+    .groupBy(buses.id)
     .orderBy(asc(buses.order), asc(buses.name));
-  return rows;
 }
 
 export async function eventQuestions(db: Db, eventId: string) {

@@ -7,7 +7,7 @@ import type { DbHandle } from "@/db/client";
 import { auditLog, buses, checkins, events, outbox, registrationQuestions, registrations, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
 import { addGuest, assignBus, autoFillBuses, changeRegistrationStatus, updateRegistration } from "@/lib/registrations/admin-commands";
-import { registrationTable } from "@/lib/registrations/admin-queries";
+import { busesWithSeats, registrationTable } from "@/lib/registrations/admin-queries";
 import { tableParamsSchema } from "@/lib/registrations/admin-validation";
 import { exportCsvStream, exportXlsxStream, type ExportLabels } from "@/lib/registrations/export";
 import { importGuests, previewGuestImport } from "@/lib/registrations/import";
@@ -142,6 +142,10 @@ describe.each(testEngines())("organizer registrations on %s", (engine) => {
     for (const c of cats) ids.push(await reg(ev, "confirmed", { category: c, siteVisit: true }));
     const r = await autoFillBuses(h.db, actor, { eventId: ev });
     expect(r).toEqual({ assigned: 5, unseated: 2 });
+    expect((await busesWithSeats(h.db, ev)).map((b) => [b.name, b.taken, b.seats])).toEqual([
+      ["1号车", 3, 3],
+      ["2号车", 2, 2],
+    ]);
     const seated = await h.db.select({ bus: registrations.busId, cat: registrations.category }).from(registrations).where(and(eq(registrations.eventId, ev), isNotNull(registrations.busId)));
     expect(seated.filter((s) => s.bus === b1.id).map((s) => s.cat).sort()).toEqual(["government", "government", "park"]);
     expect(seated.filter((s) => s.bus === b2.id).map((s) => s.cat).sort()).toEqual(["enterprise", "expert"]);

@@ -9,9 +9,9 @@ import { snap, YANTAN } from "./helpers";
 const base = `/admin/events/${YANTAN}`;
 
 /** A confirmed delegate not yet checked in for the symposium: read their ticket code from the detail drawer. */
-async function uncheckedTicket(page: Page): Promise<{ code: string; name: string }> {
+async function uncheckedTicket(page: Page, rowFilter = ':not([data-checkins*="symposium"])'): Promise<{ code: string; name: string }> {
   await page.goto(`${base}/registrations?status=confirmed&sort=fullName&dir=asc&pageSize=200`);
-  const row = page.locator('[data-testid="registration-row"][data-status="confirmed"]:not([data-checkins*="symposium"])').first();
+  const row = page.locator(`[data-testid="registration-row"][data-status="confirmed"]${rowFilter}`).first();
   await expect(row).toBeVisible();
   const name = (await row.getByTestId("open-registration").textContent())!.trim();
   await row.getByTestId("open-registration").click();
@@ -75,12 +75,15 @@ test.describe("check-in desk", () => {
   test("phone-sized desk", async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await signIn(page, DEMO.staff.email, DEMO.staff.password);
-    const { code } = await uncheckedTicket(page);
+    const { code, name } = await uncheckedTicket(page, '[data-checkins=""]'); // nobody has checked them in yet
     await page.goto(`${base}/checkin`);
     await page.locator('[data-segment="site_visit"]').click();
+    const people = await count(page, "counter-people");
     await page.getByTestId("checkin-code").fill(code);
     await page.getByTestId("checkin-submit").click();
-    await expect(page.getByTestId("checkin-result")).toHaveAttribute("data-state", /ok|already/);
+    await expect(page.getByTestId("checkin-result")).toHaveAttribute("data-state", "ok");
+    await expect(page.getByTestId("checkin-name")).toHaveText(name);
+    await expect(page.getByTestId("counter-people")).toHaveText(String(people + 1));
     await snap(page, "checkin-desk-phone");
   });
 

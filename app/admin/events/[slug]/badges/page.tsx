@@ -1,13 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
-import { EventTabs } from "@/components/console/event-tabs";
+import { getTranslations } from "next-intl/server";
 import { PrintFrame } from "@/components/console/print-frame";
 import { pageActor } from "@/lib/auth/page-guard";
-import { consoleTabs } from "@/lib/console/tabs";
 import { getDb } from "@/lib/db";
-import type { Locale } from "@/lib/i18n/config";
-import { pick } from "@/lib/i18n/format";
 import { consoleEvent } from "@/lib/registrations/admin-queries";
 import { CATEGORIES } from "@/lib/registrations/admin-validation";
 
@@ -23,8 +19,7 @@ export default async function BadgesPage({ params, searchParams }: { params: Pro
   const db = await getDb();
   const ev = await consoleEvent(db, slug);
   if (!ev) notFound();
-  const actor = await pageActor("registration.read", { eventId: ev.id }, `/admin/events/${slug}/badges`);
-  const locale = (await getLocale()) as Locale;
+  await pageActor("registration.read", { eventId: ev.id }, `/admin/events/${slug}/badges`);
   const t = await getTranslations("console");
   const size = sp.size === "single" ? "single" : "a4";
   const category = (CATEGORIES as readonly string[]).includes(sp.category ?? "") ? sp.category! : "";
@@ -34,7 +29,6 @@ export default async function BadgesPage({ params, searchParams }: { params: Pro
   const select = "mt-1 block rounded-lg border border-slate-300 px-2 py-2 text-sm";
   return (
     <>
-      <EventTabs slug={slug} title={pick(locale, ev.title, ev.titleEn)} active="badges" tabs={await consoleTabs(actor, ev.id)} />
       <h1 className="text-2xl font-bold text-slate-900">{t("badges.title")}</h1>
       <form method="get" className="no-print my-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-3 shadow-sm">
         <label className="text-sm text-slate-600">

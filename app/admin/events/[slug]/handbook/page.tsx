@@ -1,13 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
-import { EventTabs } from "@/components/console/event-tabs";
+import { getTranslations } from "next-intl/server";
 import { PrintFrame } from "@/components/console/print-frame";
 import { pageActor } from "@/lib/auth/page-guard";
-import { consoleTabs } from "@/lib/console/tabs";
 import { getDb } from "@/lib/db";
-import type { Locale } from "@/lib/i18n/config";
-import { pick } from "@/lib/i18n/format";
 import { consoleEvent } from "@/lib/registrations/admin-queries";
 
 export const dynamic = "force-dynamic";
@@ -21,13 +17,11 @@ export default async function HandbookPage({ params }: { params: Promise<{ slug:
   const db = await getDb();
   const ev = await consoleEvent(db, slug);
   if (!ev) notFound();
-  const actor = await pageActor("registration.read", { eventId: ev.id }, `/admin/events/${slug}/handbook`);
-  const locale = (await getLocale()) as Locale;
+  await pageActor("registration.read", { eventId: ev.id }, `/admin/events/${slug}/handbook`);
   const t = await getTranslations("console");
   const src = `/admin/events/${slug}/handbook/print`;
   return (
     <>
-      <EventTabs slug={slug} title={pick(locale, ev.title, ev.titleEn)} active="handbook" tabs={await consoleTabs(actor, ev.id)} />
       <h1 className="text-2xl font-bold text-slate-900">{t("handbook.title")}</h1>
       <p className="mb-4 mt-1 text-sm text-slate-600">{t("handbook.previewHint")}</p>
       <PrintFrame src={src} pdfHref={`${src}?format=pdf`} printLabel={t("handbook.print")} pdfLabel={t("handbook.pdf")} title={t("handbook.title")} />

@@ -4,13 +4,11 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AddGuestDialog } from "@/components/console/add-guest-dialog";
 import { BusPanel } from "@/components/console/bus-panel";
-import { EventTabs } from "@/components/console/event-tabs";
 import { GuestImport } from "@/components/console/guest-import";
 import { RegistrationsTable } from "@/components/console/registrations-table";
 import { pageActor } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/guard";
 import { checkinSegments } from "@/lib/checkin/queries";
-import { consoleTabs } from "@/lib/console/tabs";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { pick } from "@/lib/i18n/format";
@@ -46,14 +44,13 @@ export default async function RegistrationsPage({ params, searchParams }: { para
   const locale = (await getLocale()) as Locale;
   const t = await getTranslations("console");
   const p = tableParamsSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
-  const [table, counts, buses, questions, segments, canManage, tabs] = await Promise.all([
+  const [table, counts, buses, questions, segments, canManage] = await Promise.all([
     registrationTable(db, ev.id, p),
     statusCounts(db, ev.id),
     busesWithSeats(db, ev.id),
     eventQuestions(db, ev.id),
     checkinSegments(db, ev.id),
     can(actor, "registration.manage", { eventId: ev.id }),
-    consoleTabs(actor, ev.id),
   ]);
   const pages = Math.max(1, Math.ceil(table.total / p.pageSize));
   const segmentLabels = Object.fromEntries(segments.map((s) => [s, t.has(`segment.${s}` as "segment.event") ? t(`segment.${s}` as "segment.event") : s]));
@@ -61,7 +58,6 @@ export default async function RegistrationsPage({ params, searchParams }: { para
 
   return (
     <>
-      <EventTabs slug={slug} title={pick(locale, ev.title, ev.titleEn)} active="registrations" tabs={tabs} />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold text-slate-900">{t("registrations.title")}</h1>
@@ -152,7 +148,7 @@ export default async function RegistrationsPage({ params, searchParams }: { para
       </nav>
 
       {canManage && (
-        <div className="mt-8 grid gap-6 lg:grid-cols-2">
+        <div className="mt-8 grid items-start gap-6 lg:grid-cols-2">
           <BusPanel eventId={ev.id} buses={buses} />
           <GuestImport eventId={ev.id} />
         </div>
