@@ -130,6 +130,23 @@ describe.each(testEngines())("reports on %s", (engine) => {
     expect(revs.map((r) => r.v).sort()).toEqual([1, 2, 3]);
   });
 
+  it("reordering sections: photos placed in a section follow it; a removed section's photos go to the gallery", async () => {
+    const { id, slug } = await newReport();
+    who.actor = staff;
+    const up = await (await uploadReq(slug, await jpegWithGps(800, 600), "role=photo&section=3")).json();
+    const s = await state(id);
+    const [a, b, c] = s.doc.sections;
+    // new order: c, a, b  (c was 3 → 1)
+    const sections = [c, a, b].map((x) => ({ was: x.was, heading: x.heading, body: x.body, generated: x.generated }));
+    expect(await run(staff, () => actions.saveReportAction({ eventId, reportId: id, version: s.version, ...docToInput(s.doc), sections }))).toMatchObject({ ok: true });
+    const placed = async () => (await h.db.select({ o: reportMedia.sectionOrder }).from(reportMedia).where(eq(reportMedia.id, up.reportMediaId)))[0].o;
+    expect(await placed()).toBe(1);
+    const s2 = await state(id);
+    const without = s2.doc.sections.slice(1).map((x) => ({ was: x.was, heading: x.heading, body: x.body, generated: x.generated }));
+    await run(staff, () => actions.saveReportAction({ eventId, reportId: id, version: s2.version, ...docToInput(s2.doc), sections: without }));
+    expect(await placed()).toBeNull();
+  });
+
   it("revisions: restore an earlier version as a new one", async () => {
     const { id } = await newReport();
     const s = await state(id);

@@ -131,6 +131,16 @@ test.describe("post-event reports", () => {
     await fig.getByTestId("figure-change").fill("+20.56%");
     await fig.getByTestId("figure-period").fill("2024");
     await expect(third.getByTestId("section-body-preview")).toContainText("246.23 亿元");
+    // Autosave: no click, the draft is saved a few seconds after the last keystroke and survives a reload
+    await expect(page.getByTestId("save-state")).toContainText("已自动保存", { timeout: 15_000 });
+    await page.reload();
+    await expect(page.getByTestId("field-title")).toHaveValue(title);
+    await expect(page.getByTestId("figure-value")).toHaveValue("246.23");
+    // Reorder: move the written section up above the attendance block, then back
+    await page.getByTestId("section-editor").nth(2).getByTestId("section-up").click();
+    await expect(page.getByTestId("section-editor").nth(1).getByTestId("section-heading")).toHaveValue("一次好评满满的实地调研");
+    await page.getByTestId("section-editor").nth(1).getByTestId("section-down").click();
+    await expect(page.getByTestId("section-editor").nth(2).getByTestId("section-heading")).toHaveValue("一次好评满满的实地调研");
     await saveAndWait(page);
 
     // Refusals, each with a clear message, nothing attached
