@@ -38,7 +38,7 @@ export default async function Dashboard() {
               <div className="flex flex-wrap items-start justify-between gap-3">
                 <div className="min-w-0">
                   <div className="flex flex-wrap items-center gap-2">
-                    <EventStatusBadge status={f.status} />
+                    <EventStatusBadge status={f.status} endsAt={f.endsAt} />
                     <span className="text-xs text-slate-500">{formatEventWhen(f.startsAt, f.endsAt, f.timezone, locale)}</span>
                   </div>
                   <h2 className="mt-1 text-lg font-semibold leading-snug text-slate-900">

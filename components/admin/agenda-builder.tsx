@@ -6,7 +6,7 @@
  * Deletes and re-orderings show at once (useOptimistic) while the server confirms.
  */
 import { useTranslations } from "next-intl";
-import { useEffect, useOptimistic, useRef, useState } from "react";
+import { useOptimistic, useState } from "react";
 import {
   addSpeakerAction,
   deleteBusAction,
@@ -27,6 +27,7 @@ import { cn } from "@/lib/cn";
 import { btn, formObject, inputCls, SelectField, TextArea, TextField } from "./fields";
 import { Modal } from "./modal";
 import { useAct } from "./use-action";
+import { useSearch } from "./use-search";
 
 export const SESSION_KINDS = ["site_visit", "plenary", "keynote", "report_release", "exchange", "panel", "remarks", "ceremony", "break", "meal", "transfer", "other"] as const;
 const ROLES = ["speaker", "moderator", "presenter", "host"] as const;
@@ -194,7 +195,7 @@ export function AgendaBuilder({
                       ✎
                     </button>
                     <button type="button" className={btn.icon} title={t("delete")} aria-label={t("delete")} onClick={() => setConfirmDelete(s.id)}>
-                      🗑
+                      <TrashIcon />
                     </button>
                   </div>
                 </div>
@@ -447,21 +448,10 @@ function SpeakerDialog({ eventId, session, onClose }: { eventId: string; session
   const tt = useTranslations("admin.toast");
   const { act, pending, err } = useAct();
   const [q, setQ] = useState("");
-  const [found, setFound] = useState<Found[]>([]);
+  const [found] = useSearch<Found>(q, (term) => searchPeopleAction({ eventId, q: term }));
   const [picked, setPicked] = useState<Found | null>(null);
   const [creating, setCreating] = useState(false);
   const [positions, setPositions] = useState<Position[]>([{ organization: "", organizationEn: null, title: "", titleEn: null }]);
-  const seq = useRef(0);
-  useEffect(() => {
-    const term = q.trim();
-    if (!term) return;
-    const id = ++seq.current;
-    const timer = setTimeout(async () => {
-      const r = await searchPeopleAction({ eventId, q: term });
-      if (id === seq.current && r.ok) setFound(r.data ?? []);
-    }, 200);
-    return () => clearTimeout(timer);
-  }, [q, eventId]);
   return (
     <Modal open onOpenChange={(o) => !o && onClose()} title={`${t("addSpeaker")} · ${session.title}`} testId="speaker-dialog">
       <form
@@ -503,10 +493,7 @@ function SpeakerDialog({ eventId, session, onClose }: { eventId: string; session
             <input
               className={inputCls}
               value={q}
-              onChange={(e) => {
-                setQ(e.target.value);
-                if (!e.target.value.trim()) setFound([]);
-              }}
+              onChange={(e) => setQ(e.target.value)}
               placeholder={t("searchPeople")}
               aria-label={t("searchPeople")}
               data-testid="people-search"
@@ -667,5 +654,13 @@ function BusDialog({ eventId, session, bus, onClose }: { eventId: string; sessio
         </div>
       </form>
     </Modal>
+  );
+}
+
+function TrashIcon() {
+  return (
+    <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" className="h-4 w-4" aria-hidden>
+      <path d="M4 6h12M8 6V4h4v2M6 6l1 10h6l1-10" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
   );
 }

@@ -30,7 +30,7 @@ export function RegistrationsByCategory({ data, label }: { data: { name: string;
           <BarChart data={data} layout="vertical" margin={{ top: 4, right: 12, bottom: 0, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" horizontal={false} />
             <XAxis type="number" tick={{ fontSize: 10 }} allowDecimals={false} />
-            <YAxis type="category" dataKey="name" tick={{ fontSize: 11 }} width={64} />
+            <YAxis type="category" dataKey="name" tick={{ fontSize: 11 }} width={64} interval={0} />
             <Tooltip />
             <Bar dataKey="count" fill="#1d5fbf" radius={[0, 4, 4, 0]} isAnimationActive={false} />
           </BarChart>

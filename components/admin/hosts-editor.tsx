@@ -1,11 +1,12 @@
 "use client";
 /** Co-hosts: pick an organization (search) or create one by name, set its role, order by drag or arrows, save. */
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { saveHostsAction, searchOrganizationsAction } from "@/app/admin/events/actions";
 import { cn } from "@/lib/cn";
 import { btn, inputCls } from "./fields";
 import { useAct } from "./use-action";
+import { useSearch } from "./use-search";
 
 const ROLES = ["host", "co_host", "organizer", "co_organizer", "supporter", "media"] as const;
 type Role = (typeof ROLES)[number];
@@ -19,21 +20,10 @@ export function HostsEditor({ eventId, initial }: { eventId: string; initial: Ho
   const [rows, setRows] = useState<HostRow[]>(initial);
   const [dirty, setDirty] = useState(false);
   const [q, setQ] = useState("");
-  const [found, setFound] = useState<{ id: string; name: string }[]>([]);
+  const [found, setFound] = useSearch(q, (term) => searchOrganizationsAction({ eventId, q: term }));
   const dragFrom = useRef<number | null>(null);
-  const seq = useRef(0);
   const keys = useRef(0);
 
-  useEffect(() => {
-    const term = q.trim();
-    if (!term) return;
-    const id = ++seq.current;
-    const timer = setTimeout(async () => {
-      const r = await searchOrganizationsAction({ eventId, q: term });
-      if (id === seq.current && r.ok) setFound(r.data ?? []);
-    }, 200);
-    return () => clearTimeout(timer);
-  }, [q, eventId]);
 
   const update = (next: HostRow[]) => {
     setRows(next);
@@ -59,10 +49,7 @@ export function HostsEditor({ eventId, initial }: { eventId: string; initial: Ho
         <input
           className={inputCls}
           value={q}
-          onChange={(e) => {
-            setQ(e.target.value);
-            if (!e.target.value.trim()) setFound([]);
-          }}
+          onChange={(e) => setQ(e.target.value)}
           placeholder={t("search")}
           aria-label={t("search")}
           data-testid="host-search"

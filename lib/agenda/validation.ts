@@ -1,21 +1,9 @@
 import { z } from "zod";
+import { sessionKind, sessionRole } from "@/db/schema/agenda";
 import { checkbox, id, optional, optionalWallTime, required, text, wallTime } from "@/lib/events/validation";
 
-export const SESSION_KINDS = [
-  "site_visit",
-  "plenary",
-  "keynote",
-  "report_release",
-  "exchange",
-  "panel",
-  "remarks",
-  "ceremony",
-  "break",
-  "meal",
-  "transfer",
-  "other",
-] as const;
-export const SESSION_ROLES = ["speaker", "moderator", "presenter", "host"] as const;
+export const SESSION_KINDS = sessionKind.enumValues;
+export const SESSION_ROLES = sessionRole.enumValues;
 
 const direction = z.enum(["up", "down"], { message: "invalid_direction" });
 

@@ -1,32 +1,19 @@
 /** Reads of the organizer console: forums of any status, for people the guard has let in. */
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { agendaSessions, checkins, eventOrganizations, events, eventStaff, organizations, registrations } from "@/db/schema";
+import { checkins, events, eventStaff, organizations, registrations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
 import { seatsTaken } from "@/lib/agenda/commands";
+import { loadEventTree } from "./tree";
 
 export async function eventRefBySlug(db: Db, slug: string) {
-  const [row] = await db.select({ id: events.id, slug: events.slug, status: events.status, title: events.title, titleEn: events.titleEn }).from(events).where(eq(events.slug, slug));
+  const [row] = await db.select({ id: events.id, slug: events.slug, status: events.status, title: events.title, titleEn: events.titleEn, endsAt: events.endsAt }).from(events).where(eq(events.slug, slug));
   return row ?? null;
 }
 
 /** Everything the console's editor pages show for one forum. */
 export async function consoleEvent(db: Db, slug: string) {
-  const e = await db.query.events.findFirst({
-    where: eq(events.slug, slug),
-    with: {
-      hosts: { orderBy: [asc(eventOrganizations.order)], with: { organization: true } },
-      questions: { orderBy: (q, { asc }) => [asc(q.order)] },
-      sessions: {
-        orderBy: [asc(agendaSessions.startsAt), asc(agendaSessions.order)],
-        with: {
-          speakers: { orderBy: (s, { asc }) => [asc(s.order)], with: { person: { with: { positions: { orderBy: (p, { asc }) => [asc(p.order)] } } } } },
-          stops: { orderBy: (s, { asc }) => [asc(s.order)] },
-        },
-      },
-      buses: { orderBy: (b, { asc }) => [asc(b.order)] },
-    },
-  });
+  const e = await loadEventTree(db, eq(events.slug, slug));
   if (!e) return null;
   const busesWithTaken = await Promise.all(e.buses.map(async (b) => ({ ...b, taken: await seatsTaken(db, b.id) })));
   return { ...e, buses: busesWithTaken };

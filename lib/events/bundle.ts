@@ -30,6 +30,7 @@ import { isoInZone } from "@/lib/i18n/format";
 import { createPerson } from "@/lib/people/commands";
 import { SESSION_KINDS, SESSION_ROLES } from "@/lib/agenda/validation";
 import { audit } from "./audit";
+import { loadEventTree } from "./tree";
 import { findOrCreateOrganization, slugFrom, uniqueSlug } from "./commands";
 import { HOST_ROLES, QUESTION_KINDS } from "./validation";
 import { isValidTimeZone } from "./zoned";
@@ -175,21 +176,7 @@ export type Bundle = z.infer<typeof bundleSchema>;
 // ------------------------------------------------------------------------------------------------ export
 
 export async function exportBundle(db: Db, eventId: string, opts: { includeRegistrations?: boolean } = {}): Promise<Bundle> {
-  const e = await db.query.events.findFirst({
-    where: eq(events.id, eventId),
-    with: {
-      hosts: { orderBy: [asc(eventOrganizations.order)], with: { organization: true } },
-      questions: { orderBy: (q, { asc }) => [asc(q.order)] },
-      sessions: {
-        orderBy: [asc(agendaSessions.startsAt), asc(agendaSessions.order)],
-        with: {
-          speakers: { orderBy: (s, { asc }) => [asc(s.order)], with: { person: { with: { positions: { orderBy: (p, { asc }) => [asc(p.order)] } } } } },
-          stops: { orderBy: (s, { asc }) => [asc(s.order)] },
-        },
-      },
-      buses: { orderBy: (b, { asc }) => [asc(b.order)] },
-    },
-  });
+  const e = await loadEventTree(db, eq(events.id, eventId));
   if (!e) throw new DomainError("not_found", "No such forum.");
   const tz = e.timezone;
   const iso = (d: Date | null) => (d ? isoInZone(d, tz) : null);

@@ -3,11 +3,12 @@
  * that the console translates (messages/<locale>/admin.json → errors.*); API clients get the same codes per field.
  */
 import { z } from "zod";
+import { eventStatus, hostRole, questionKind } from "@/db/schema/events";
 import { isValidTimeZone, zonedToDate } from "./zoned";
 
-export const EVENT_STATUSES = ["draft", "published", "cancelled", "completed"] as const;
-export const HOST_ROLES = ["host", "co_host", "organizer", "co_organizer", "supporter", "media"] as const;
-export const QUESTION_KINDS = ["text", "choice", "multi_choice"] as const;
+export const EVENT_STATUSES = eventStatus.enumValues;
+export const HOST_ROLES = hostRole.enumValues;
+export const QUESTION_KINDS = questionKind.enumValues;
 
 export const id = z.uuid({ message: "invalid_id" });
 export const text = (max: number) => z.string({ message: "required" }).trim().max(max, "too_long");

@@ -39,7 +39,7 @@ export default async function EventConsoleLayout({ children, params }: LayoutPro
     <div className="space-y-5">
       <header className="space-y-2">
         <div className="flex flex-wrap items-center gap-2 text-sm">
-          <EventStatusBadge status={ref.status} />
+          <EventStatusBadge status={ref.status} endsAt={ref.endsAt} />
           {ref.status !== "draft" ? (
             <Link href={`/events/${slug}`} className="text-brand-700 hover:underline" data-testid="view-public">
               {t("viewPublic")} ↗
