@@ -93,24 +93,26 @@ export function HostsEditor({ eventId, initial }: { eventId: string; initial: Ho
               ⋮⋮
             </span>
             <span className="w-6 text-right text-xs tabular-nums text-slate-400">{i + 1}</span>
-            <span className="min-w-0 flex-1 basis-40 text-sm font-medium text-slate-900">
+            <span className="min-w-0 flex-1 basis-[10rem] text-sm font-medium text-slate-900">
               {r.name}
               {!r.organizationId ? <span className="ml-2 rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-800">{t("newOrg")}</span> : null}
               {err(`hosts.${i}.name`) ? <span className="block text-xs text-red-600">{err(`hosts.${i}.name`)}</span> : null}
             </span>
-            <select
-              aria-label={t("role")}
-              className={cn(inputCls, "w-auto py-1.5")}
-              value={r.role}
-              onChange={(e) => update(rows.map((x, j) => (j === i ? { ...x, role: e.target.value as Role } : x)))}
-              data-testid="host-role"
-            >
-              {ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {tr(role)}
-                </option>
-              ))}
-            </select>
+            <div className="min-w-[8rem] flex-1 sm:w-40 sm:flex-none">
+              <select
+                aria-label={t("role")}
+                className={cn(inputCls, "py-1.5")}
+                value={r.role}
+                onChange={(e) => update(rows.map((x, j) => (j === i ? { ...x, role: e.target.value as Role } : x)))}
+                data-testid="host-role"
+              >
+                {ROLES.map((role) => (
+                  <option key={role} value={role}>
+                    {tr(role)}
+                  </option>
+                ))}
+              </select>
+            </div>
             <div className="flex gap-1">
               <button type="button" className={btn.icon} onClick={() => move(i, i - 1)} disabled={i === 0} aria-label={t("moveUp")} title={t("moveUp")}>
                 ↑
