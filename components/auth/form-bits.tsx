@@ -3,9 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useFormStatus } from "react-dom";
 import { cn } from "@/lib/cn";
+import { inputClass } from "./styles";
 
-export const inputClass =
-  "block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base text-slate-900 shadow-sm outline-none transition placeholder:text-slate-400 focus:border-brand-600 focus:ring-2 focus:ring-brand-100 aria-[invalid=true]:border-red-500 sm:text-sm";
+export { inputClass };
 
 type FieldProps = React.InputHTMLAttributes<HTMLInputElement> & {
   name: string;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { inputClass } from "@/components/auth/form-bits";
+import { inputClass } from "@/components/auth/styles";
 import { auditEntities, auditEntries, eventChoices, type AuditFilter } from "@/lib/accounts/admin";
 import { pageActor } from "@/lib/auth/page-guard";
 import { cn } from "@/lib/cn";
@@ -103,15 +103,14 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
         <p className="mt-6 text-slate-500">{t("none")}</p>
       ) : (
         <div className="mt-4 overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="w-full min-w-[44rem] text-left text-sm" data-testid="audit-table">
+          <table className="w-full min-w-[40rem] text-left text-sm" data-testid="audit-table">
             <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
               <tr>
                 <th className="px-3 py-2 font-medium">{t("time")}</th>
-                <th className="px-3 py-2 font-medium">{t("actor")}</th>
+                <th className="px-3 py-2 font-medium">{t("who")}</th>
                 <th className="px-3 py-2 font-medium">{t("action")}</th>
                 <th className="px-3 py-2 font-medium">{t("entity")}</th>
                 <th className="px-3 py-2 font-medium">{t("change")}</th>
-                <th className="px-3 py-2 font-medium">{t("ip")}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -119,6 +118,9 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
                 <tr key={e.id} className="align-top" data-testid="audit-row">
                   <td className="whitespace-nowrap px-3 py-2 text-slate-600">
                     {f.dateTime(e.at, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })}
+                    <div className="font-mono text-xs text-slate-400">
+                      {t("ip")} {e.ip ?? "—"}
+                    </div>
                   </td>
                   <td className="px-3 py-2">
                     {e.actorEmail ? (
@@ -136,7 +138,6 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
                     {e.eventSlug ? <div className="text-slate-400">{e.eventSlug}</div> : null}
                   </td>
                   <td className="max-w-[22rem] break-words px-3 py-2 text-xs text-slate-700">{changes(e.before, e.after)}</td>
-                  <td className="px-3 py-2 font-mono text-xs text-slate-500">{e.ip ?? "—"}</td>
                 </tr>
               ))}
             </tbody>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { UserControls } from "@/components/admin/user-controls";
-import { inputClass } from "@/components/auth/form-bits";
+import { inputClass } from "@/components/auth/styles";
 import { Badge } from "@/components/ui/badge";
 import { eventChoices, listUsers, type UserFilter } from "@/lib/accounts/admin";
 import { pageActor } from "@/lib/auth/page-guard";
