@@ -23,11 +23,11 @@ export function CloneForm({ sources, defaultSource }: { sources: { id: string; l
       }}
     >
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField label={t("source")} name="sourceEventId" options={sources.map((s) => ({ value: s.id, label: s.label }))} defaultValue={defaultSource} className="sm:col-span-2" />
-        <TextField label={t("newTitle")} name="title" error={err("title")} />
-        <TextField label={t("startsOn")} name="startsOn" type="date" error={err("startsOn")} hint={t("startsOnHint")} />
+        <SelectField idPrefix="clone" label={t("source")} name="sourceEventId" options={sources.map((s) => ({ value: s.id, label: s.label }))} defaultValue={defaultSource} className="sm:col-span-2" />
+        <TextField idPrefix="clone" label={t("newTitle")} name="title" error={err("title")} />
+        <TextField idPrefix="clone" label={t("startsOn")} name="startsOn" type="date" error={err("startsOn")} hint={t("startsOnHint")} />
       </div>
-      <CheckField label={t("withPeople")} name="withPeople" hint={t("withPeopleHint")} defaultChecked />
+      <CheckField idPrefix="clone" label={t("withPeople")} name="withPeople" hint={t("withPeopleHint")} defaultChecked />
       <div className="flex justify-end">
         <button type="submit" className={btn.secondary} disabled={pending}>
           {t("submit")}

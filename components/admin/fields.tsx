@@ -12,12 +12,12 @@ export const btn = {
   icon: "inline-flex h-8 w-8 items-center justify-center rounded-md border border-slate-200 bg-white text-slate-600 hover:bg-slate-50 disabled:opacity-40",
 };
 
-type Common = { label: string; name: string; error?: string; hint?: string; className?: string; optionalLabel?: string };
+type Common = { label: string; name: string; error?: string; hint?: string; className?: string; optionalLabel?: string; /** id prefix when two forms on a page share field names */ idPrefix?: string };
 
-function Wrap({ label, name, error, hint, className, optionalLabel, children }: Common & { children: React.ReactNode }) {
+function Wrap({ label, name, error, hint, className, optionalLabel, idPrefix = "f", children }: Common & { children: React.ReactNode }) {
   return (
     <div className={cn("min-w-0", className)}>
-      <label htmlFor={`f-${name}`} className="flex items-baseline justify-between gap-2 text-sm font-medium text-slate-700">
+      <label htmlFor={`${idPrefix}-${name}`} className="flex items-baseline justify-between gap-2 text-sm font-medium text-slate-700">
         <span>{label}</span>
         {optionalLabel ? <span className="text-xs font-normal text-slate-400">{optionalLabel}</span> : null}
       </label>
@@ -33,18 +33,18 @@ function Wrap({ label, name, error, hint, className, optionalLabel, children }: 
   );
 }
 
-export function TextField({ label, name, error, hint, className, optionalLabel, ...rest }: Common & React.InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({ label, name, error, hint, className, optionalLabel, idPrefix = "f", ...rest }: Common & React.InputHTMLAttributes<HTMLInputElement>) {
   return (
-    <Wrap {...{ label, name, error, hint, className, optionalLabel }}>
-      <input id={`f-${name}`} name={name} aria-invalid={error ? true : undefined} className={inputCls} {...rest} />
+    <Wrap {...{ label, name, error, hint, className, optionalLabel, idPrefix }}>
+      <input id={`${idPrefix}-${name}`} name={name} aria-invalid={error ? true : undefined} className={inputCls} {...rest} />
     </Wrap>
   );
 }
 
-export function TextArea({ label, name, error, hint, className, optionalLabel, ...rest }: Common & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextArea({ label, name, error, hint, className, optionalLabel, idPrefix = "f", ...rest }: Common & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
-    <Wrap {...{ label, name, error, hint, className, optionalLabel }}>
-      <textarea id={`f-${name}`} name={name} rows={3} aria-invalid={error ? true : undefined} className={inputCls} {...rest} />
+    <Wrap {...{ label, name, error, hint, className, optionalLabel, idPrefix }}>
+      <textarea id={`${idPrefix}-${name}`} name={name} rows={3} aria-invalid={error ? true : undefined} className={inputCls} {...rest} />
     </Wrap>
   );
 }
@@ -56,11 +56,12 @@ export function SelectField({
   hint,
   className,
   options,
+  idPrefix = "f",
   ...rest
 }: Common & React.SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
   return (
-    <Wrap {...{ label, name, error, hint, className }}>
-      <select id={`f-${name}`} name={name} aria-invalid={error ? true : undefined} className={inputCls} {...rest}>
+    <Wrap {...{ label, name, error, hint, className, idPrefix }}>
+      <select id={`${idPrefix}-${name}`} name={name} aria-invalid={error ? true : undefined} className={inputCls} {...rest}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -71,10 +72,10 @@ export function SelectField({
   );
 }
 
-export function CheckField({ label, name, hint, ...rest }: { label: string; name: string; hint?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
+export function CheckField({ label, name, hint, idPrefix = "f", ...rest }: { label: string; name: string; hint?: string; idPrefix?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
   return (
     <label className="flex items-start gap-2 text-sm text-slate-700">
-      <input type="checkbox" name={name} className="mt-0.5 h-4 w-4 rounded border-slate-300 text-brand-700" {...rest} />
+      <input type="checkbox" id={`${idPrefix}-${name}`} name={name} className="mt-0.5 h-4 w-4 rounded border-slate-300 text-brand-700" {...rest} />
       <span>
         <span className="font-medium">{label}</span>
         {hint ? <span className="block text-xs text-slate-500">{hint}</span> : null}
