@@ -144,7 +144,7 @@ describe.each(testEngines())("auth API on %s", (engine) => {
     await time("warm-up@example.com");
     const known: number[] = [];
     const unknown: number[] = [];
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 6; i++) {
       const a = await time(u.email);
       const b = await time(`nobody-${i}@example.com`);
       expect([a.status, b.status]).toEqual([401, 401]);
@@ -153,8 +153,9 @@ describe.each(testEngines())("auth API on %s", (engine) => {
       unknown.push(b.ms);
     }
     const med = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)];
-    console.info(`token 401 timing (median of 4): known email ${med(known).toFixed(1)} ms, unknown email ${med(unknown).toFixed(1)} ms`);
-    expect(Math.abs(med(known) - med(unknown))).toBeLessThan(Math.max(med(known), med(unknown)) * 0.5);
+    console.info(`token 401 timing (median of 6): known email ${med(known).toFixed(1)} ms, unknown email ${med(unknown).toFixed(1)} ms`);
+    // Both paths run one argon2id verification; allow for a busy shared CI machine (absolute slack for noise).
+    expect(Math.abs(med(known) - med(unknown))).toBeLessThan(Math.max(med(known), med(unknown)) * 0.5 + 25);
 
     const d = await makeUser(h.db, { disabledAt: new Date() });
     const disabled = await tokenRoute(post({ email: d.email, password: TEST_PASSWORD }));
