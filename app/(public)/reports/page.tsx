@@ -74,7 +74,7 @@ export default async function ReportsIndex({ searchParams }: PageProps<"/reports
                 <p className="mt-2 text-sm leading-relaxed text-slate-700">{excerpt(markdownToText(r.lead), 110)}</p>
                 <p className="mt-3 text-sm">
                   <Link href={`/events/${r.eventSlug}`} className="text-slate-500 hover:text-brand-700">
-                    {t("forum")}: {pick(locale, r.eventTitle, r.eventTitleEn)}
+                    {t("forumNamed", { title: pick(locale, r.eventTitle, r.eventTitleEn) })}
                   </Link>
                 </p>
               </div>

@@ -155,7 +155,7 @@ export default async function ReportPage({ params }: PageProps<"/reports/[slug]"
         )}
         <p>
           <Link href={`/events/${r.event.slug}`} className="font-medium text-brand-700 hover:underline">
-            {t("backToForum")}: {pick(locale, r.event.title, r.event.titleEn)} →
+            {t("backToForumNamed", { title: pick(locale, r.event.title, r.event.titleEn) })} →
           </Link>
         </p>
       </footer>
