@@ -1,6 +1,7 @@
 /** GET …/registrations/export?format=csv|xlsx — every registration with answers and check-in times, streamed. */
 import { getLocale } from "next-intl/server";
 import { DomainError, HTTP_STATUS } from "@/lib/actions/result";
+import { recordAudit } from "@/lib/audit";
 import { requirePermission } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import { internalError, jsonError } from "@/lib/http/responses";
@@ -16,9 +17,11 @@ export async function GET(req: Request, ctx: { params: Promise<{ slug: string }>
   try {
     const db = await getDb();
     const ev = await consoleEvent(db, slug);
-    await requirePermission("registration.manage", { eventId: ev?.id ?? "00000000-0000-0000-0000-000000000000" });
+    const actor = await requirePermission("registration.manage", { eventId: ev?.id ?? "00000000-0000-0000-0000-000000000000" });
     if (!ev) return jsonError(404, "No such forum.");
     const format = new URL(req.url).searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
+    // personal data leaves the system: say who took it
+    await recordAudit(db, actor, { action: "registration.export", entity: "event", entityId: ev.id, eventId: ev.id, after: { format } });
     const t = consoleT((await getLocale()) as Locale);
     const labels: ExportLabels = {
       columns: Object.fromEntries(BASE_COLUMNS.map((c) => [c, t(`export.col.${c}`)])) as ExportLabels["columns"],
