@@ -9,7 +9,7 @@
  */
 import fs from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { DEMO } from "./auth";
+import { DEMO, signInAs } from "./auth";
 import { snap, YANTAN } from "./helpers";
 
 const DAY = 24 * 3600 * 1000;
@@ -156,3 +156,19 @@ for (const L of LANGS) {
     await snap(page, `journey-7-cancelled-${L.locale}`);
   });
 }
+
+test("the outbox worker runs in the server: the journey's mails reach the admin's mail log, delivered", async ({ page }) => {
+  await signInAs(page, "admin", "/admin/mail");
+  await page.goto("/admin/mail");
+  await expect(page.getByTestId("smtp-state")).toBeVisible();
+  const log = page.getByTestId("mail-log");
+  // Written in the registration's transaction, delivered by the worker loop within seconds (polls every 5 s).
+  await expect(async () => {
+    await page.reload();
+    const confirmations = log.locator("li").filter({ hasText: "registration.confirmed" });
+    await expect(confirmations.first()).toBeVisible({ timeout: 1000 });
+    await expect(log.locator("li").filter({ hasText: "registration.cancelled" }).first()).toBeVisible({ timeout: 1000 });
+    expect(await log.locator("li").filter({ hasText: "registration.confirmed" }).filter({ hasText: /Pending|待发送/ }).count()).toBe(0);
+  }).toPass({ timeout: 30_000 });
+  await snap(page, "journey-8-mail-log-zh-CN");
+});
