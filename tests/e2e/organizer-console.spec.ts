@@ -240,6 +240,45 @@ test("organizer builds a forum end to end and publishes it", async ({ page }) =>
     await expect(page.getByTestId("hosts")).toContainText("自贡高新区管委会");
   });
 
+  await test.step("API: bundle export and PATCH with the organizer's session", async () => {
+    const exp = await page.request.get(`/api/v1/events/${SLUG}/export`);
+    expect(exp.status()).toBe(200);
+    const bundle = await exp.json();
+    expect(bundle.hosts.map((h: { organization: { name: string } }) => h.organization.name)).toEqual(["自贡高新区管委会", "四川省县域经济学会"]);
+    expect(bundle.sessions).toHaveLength(4);
+    expect(bundle.buses).toHaveLength(2);
+    expect(bundle.registrations).toBeUndefined();
+    const ok = await page.request.patch(`/api/v1/events/${SLUG}`, { data: { capacity: 160, requiresApproval: true } });
+    expect(ok.status()).toBe(200);
+    expect(await ok.json()).toMatchObject({ capacity: 160, requiresApproval: true, status: "published" });
+    const bad = await page.request.patch(`/api/v1/events/${SLUG}`, { data: { status: "archived" } });
+    expect(bad.status()).toBe(422);
+  });
+
+  await test.step("clone without people onto new dates; the builder in English", async () => {
+    await page.goto(`/admin/events/${SLUG}`);
+    await page.getByTestId("clone-link").click();
+    const f = page.getByTestId("clone-form");
+    await expect(f.locator("#clone-sourceEventId")).toHaveValue(/[0-9a-f-]{36}/);
+    await f.locator("#clone-title").fill("园区协同发展论坛（第二届）");
+    await f.locator("#clone-startsOn").fill("2027-10-14");
+    await f.locator("#clone-withPeople").uncheck();
+    await f.getByRole("button").click();
+    await page.waitForURL(`**/admin/events/${SLUG}-2`);
+    await expect(page.getByTestId("console-title")).toHaveText("园区协同发展论坛（第二届）");
+    await page.getByTestId("tab-agenda").click();
+    await expect(page.getByTestId("builder-session")).toHaveCount(4);
+    await expect(page.getByTestId("builder-speaker")).toHaveCount(0);
+    await expect(page.getByTestId("builder-stop")).toHaveCount(3);
+    await expect(page.getByText("2027年10月14日")).toBeVisible();
+    await page.getByTestId("language-switch").click();
+    await expect(page.getByTestId("add-session")).toHaveText("+ Add session");
+    await expect(page.getByTestId("tab-agenda")).toHaveText("Agenda");
+    await snap(page, "console-agenda-clone-en");
+    await page.getByTestId("language-switch").click();
+    await expect(page.getByTestId("tab-agenda")).toHaveText("日程");
+  });
+
   await test.step("phone: console pages fit the screen", async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     for (const [path, name] of [
