@@ -7,8 +7,8 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { signInAs } from "./auth";
 import { snap } from "./helpers";
 
-const SLUG = "park-collaboration-forum-2026";
-const DAY = "2026-10-15";
+const SLUG = "park-collaboration-forum-2027";
+const DAY = "2027-05-20";
 
 async function noHorizontalOverflow(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -80,7 +80,7 @@ test("organizer builds a forum end to end and publishes it", async ({ page }) =>
     await page.getByTestId("nav-new-event").click();
     const f = page.getByTestId("event-form");
     await f.locator("#f-title").fill("园区协同发展论坛");
-    await f.locator("#f-titleEn").fill("Park Collaboration Forum 2026");
+    await f.locator("#f-titleEn").fill("Park Collaboration Forum 2027");
     await f.locator("#f-startsAt").fill(`${DAY}T09:00`);
     await f.locator("#f-endsAt").fill(`${DAY}T08:00`);
     await f.locator("#f-city").fill("自贡市");
@@ -119,8 +119,8 @@ test("organizer builds a forum end to end and publishes it", async ({ page }) =>
     await page.getByTestId("tab-settings").click();
     const f = page.getByTestId("registration-settings");
     await f.locator("#f-capacity").fill("150");
-    await f.locator("#f-registrationOpensAt").fill("2026-09-01T09:00");
-    await f.locator("#f-registrationClosesAt").fill("2026-10-10T18:00");
+    await f.locator("#f-registrationOpensAt").fill("2027-04-01T09:00");
+    await f.locator("#f-registrationClosesAt").fill("2027-05-15T18:00");
     await f.getByTestId("settings-save").click();
     await toast(page, "已保存");
     await snap(page, "console-settings");
@@ -261,7 +261,7 @@ test("organizer builds a forum end to end and publishes it", async ({ page }) =>
     const f = page.getByTestId("clone-form");
     await expect(f.locator("#clone-sourceEventId")).toHaveValue(/[0-9a-f-]{36}/);
     await f.locator("#clone-title").fill("园区协同发展论坛（第二届）");
-    await f.locator("#clone-startsOn").fill("2027-10-14");
+    await f.locator("#clone-startsOn").fill("2028-05-18");
     await f.locator("#clone-withPeople").uncheck();
     await f.getByRole("button").click();
     await page.waitForURL(`**/admin/events/${SLUG}-2`);
@@ -270,7 +270,7 @@ test("organizer builds a forum end to end and publishes it", async ({ page }) =>
     await expect(page.getByTestId("builder-session")).toHaveCount(4);
     await expect(page.getByTestId("builder-speaker")).toHaveCount(0);
     await expect(page.getByTestId("builder-stop")).toHaveCount(3);
-    await expect(page.getByText("2027年10月14日")).toBeVisible();
+    await expect(page.getByText("2028年5月18日")).toBeVisible();
     await page.getByTestId("language-switch").click();
     await expect(page.getByTestId("add-session")).toHaveText("+ Add session");
     await expect(page.getByTestId("tab-agenda")).toHaveText("Agenda");
