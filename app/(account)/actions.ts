@@ -3,14 +3,18 @@
  * Sign-in, sign-up, sign-out. Deliberately public (guard manifest: "public"): they are how one becomes an actor.
  * Sign-in and sign-up are throttled in the database (lib/auth/limits); failures never say whether an email exists.
  */
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signUp } from "@/lib/accounts/commands";
+import { localeOfEmail } from "@/lib/accounts/queries";
 import { signUpSchema } from "@/lib/accounts/validation";
 import { DomainError, parse, toFailure, type ActionResult } from "@/lib/actions/result";
 import { oauthProviderList, signIn, signOut, SignInRefused } from "@/lib/auth/auth";
 import { clientIp } from "@/lib/auth/request-info";
 import { getDb } from "@/lib/db";
+import { LOCALE_COOKIE } from "@/lib/i18n/config";
+import { requestLocale } from "@/lib/i18n/request";
 import { nextParam } from "./next-param";
 
 export type AuthFormState = (ActionResult & { retryAfter?: number; values?: Record<string, string> }) | null;
@@ -34,6 +38,10 @@ export async function signInAction(_prev: AuthFormState, formData: FormData): Pr
   const { email, password } = signInInput.parse({ email: formData.get("email") ?? "", password: formData.get("password") ?? "" });
   const failure = await credentialsSignIn(email, password);
   if (failure) return { ...failure, values: { email } };
+  // The account's language applies unless this browser already chose one with the language switch.
+  const jar = await cookies();
+  const locale = jar.has(LOCALE_COOKIE) ? null : await localeOfEmail(await getDb(), email);
+  if (locale) jar.set(LOCALE_COOKIE, locale, { path: "/", maxAge: 31536000, sameSite: "lax" });
   redirect(nextParam(formData.get("next")?.toString(), "/"));
 }
 
@@ -41,6 +49,7 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
   const values = Object.fromEntries(["name", "email", "organization", "position", "phone"].map((k) => [k, String(formData.get(k) ?? "")]));
   try {
     const input = parse(signUpSchema, formData);
+    input.locale ??= await requestLocale(); // the language the form was filled in
     await signUp(await getDb(), input, await clientIp());
     const failure = await credentialsSignIn(input.email, input.password);
     if (failure) return { ...failure, values };

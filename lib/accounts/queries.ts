@@ -3,6 +3,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
+import { normalizeEmail } from "@/lib/auth/email";
 
 export async function profileOf(db: Db, userId: string) {
   const [u] = await db
@@ -22,4 +23,10 @@ export async function profileOf(db: Db, userId: string) {
     .where(eq(users.id, userId))
     .limit(1);
   return u ? { ...u, hasPassword: Boolean(u.hasPassword) } : null;
+}
+
+/** The preferred interface language of an account (after a successful sign-in: the UI switches to it). */
+export async function localeOfEmail(db: Db, email: string): Promise<"zh-CN" | "en" | null> {
+  const [u] = await db.select({ locale: users.locale }).from(users).where(eq(users.email, normalizeEmail(email))).limit(1);
+  return u?.locale ?? null;
 }
