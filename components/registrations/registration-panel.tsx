@@ -53,6 +53,12 @@ export async function RegistrationPanel({ event, availability: a, mine }: { even
     );
   }
 
+  const notes = [
+    a.gate === "notOpen" && event.registrationOpensAt ? t("opensAt", { when: when(event.registrationOpensAt) }) : null,
+    a.gate === "open" && event.registrationClosesAt ? t("closesAt", { when: when(event.registrationClosesAt) }) : null,
+    a.requiresApproval && a.gate === "open" ? t("approvalNote") : null,
+  ].filter((n): n is string => !!n);
+
   return (
     <div className="rounded-xl border border-slate-200 bg-white p-5 text-sm shadow-sm" data-testid="registration-panel" data-level={a.level} data-gate={a.gate}>
       {seatsLine && (
@@ -68,11 +74,13 @@ export async function RegistrationPanel({ event, availability: a, mine }: { even
         </div>
       )}
       {button}
-      <div className="mt-3 space-y-1 text-xs text-slate-500">
-        {a.gate === "notOpen" && event.registrationOpensAt && <p>{t("opensAt", { when: when(event.registrationOpensAt) })}</p>}
-        {a.gate === "open" && event.registrationClosesAt && <p>{t("closesAt", { when: when(event.registrationClosesAt) })}</p>}
-        {a.requiresApproval && a.gate === "open" && <p>{t("approvalNote")}</p>}
-      </div>
+      {notes.length > 0 && (
+        <div className="mt-3 space-y-1 text-xs text-slate-500">
+          {notes.map((n) => (
+            <p key={n}>{n}</p>
+          ))}
+        </div>
+      )}
     </div>
   );
 }

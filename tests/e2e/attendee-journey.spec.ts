@@ -172,3 +172,18 @@ test("the outbox worker runs in the server: the journey's mails reach the admin'
   }).toPass({ timeout: 30_000 });
   await snap(page, "journey-8-mail-log-zh-CN");
 });
+
+test("speaker directory and a speaker's page with all positions and sessions (phone, en)", async ({ page, context, baseURL }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: baseURL! }]);
+  await page.goto("/");
+  await page.getByTestId("nav-speakers").click();
+  const list = page.getByTestId("speaker-list");
+  await expect(list.locator(":scope > li")).not.toHaveCount(0);
+  await list.locator("a").filter({ hasText: /Tang Limin|唐利民/ }).first().click();
+  await expect(page.getByTestId("speaker-name")).toHaveText(/Tang Limin|唐利民/);
+  await expect(page.getByTestId("speaker-positions").locator("li")).toHaveCount(3);
+  await expect(page.getByTestId("speaker-sessions").locator(`a[href="/events/${YANTAN}/agenda"]`).first()).toBeVisible();
+  await noHorizontalOverflow(page);
+  await snap(page, "speaker-en");
+});
