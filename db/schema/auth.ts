@@ -23,6 +23,8 @@ export const users = pgTable(
     phone: text(),
     locale: locale().notNull().default("zh-CN"),
     disabledAt: tstz(),
+    /** Sessions signed in before this moment are void (set when the password changes). */
+    sessionsValidAfter: tstz(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
