@@ -231,6 +231,8 @@ export function ReportEditor({ initial, canPublish, eventSlug }: { initial: Edit
         </p>
       )}
 
+      {theirs && <TheirHeader theirs={theirs.doc} mine={doc} label={t("theirVersion")} labels={{ title: t("fields.title"), subtitle: t("fields.subtitle"), byline: t("fields.byline"), photoCredit: t("fields.photoCredit"), tags: t("fields.tags"), lead: t("fields.lead") }} />}
+
       {/* Header fields */}
       <section className="grid gap-4 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-2">
         <Field label={t("fields.title")} error={err("title")} wide>
@@ -415,6 +417,25 @@ export function ReportEditor({ initial, canPublish, eventSlug }: { initial: Edit
         <p className="text-xs text-slate-500">{t("autosaveNote")}</p>
       </section>
     </div>
+  );
+}
+
+/** After a merge: header fields where the other editor's saved text differs from mine, so nothing of theirs is lost. */
+function TheirHeader({ theirs, mine, label, labels }: { theirs: EditorDocState; mine: EditorDocState; label: string; labels: Record<"title" | "subtitle" | "byline" | "photoCredit" | "tags" | "lead", string> }) {
+  const keys = (Object.keys(labels) as (keyof typeof labels)[]).filter((k) => theirs[k] !== mine[k]);
+  if (!keys.length) return null;
+  return (
+    <details open className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="their-header">
+      <summary className="cursor-pointer font-medium text-amber-900">{label}</summary>
+      <dl className="mt-2 space-y-2">
+        {keys.map((k) => (
+          <div key={k}>
+            <dt className="text-xs text-amber-800">{labels[k]}</dt>
+            <dd className="whitespace-pre-wrap break-words text-slate-800">{theirs[k] || "—"}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
   );
 }
 
