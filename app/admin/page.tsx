@@ -18,7 +18,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function Dashboard() {
   const actor = await pageActor("admin.access", {}, "/admin");
-  const [t, tc, locale, db] = await Promise.all([getTranslations("admin.dashboard"), getTranslations("admin.category"), getLocale() as Promise<Locale>, getDb()]);
+  const [t, tc, tseg, locale, db] = await Promise.all([
+    getTranslations("admin.dashboard"),
+    getTranslations("admin.category"),
+    getTranslations("console.segment"),
+    getLocale() as Promise<Locale>,
+    getDb(),
+  ]);
   const forums = await myEvents(db, actor);
   const stats = await eventStats(db, forums.map((f) => f.id));
   return (
@@ -74,6 +80,15 @@ export default async function Dashboard() {
                 <div className="mt-1 h-2 overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}>
                   <div className="h-full rounded-full bg-brand-600" style={{ width: `${pct}%` }} />
                 </div>
+                {Object.keys(s.bySegment).length > 0 ? (
+                  <ul className="mt-2 flex flex-wrap gap-2 text-xs text-slate-600" data-testid="checkin-segments">
+                    {Object.entries(s.bySegment).map(([seg, n]) => (
+                      <li key={seg} className="rounded bg-slate-100 px-2 py-0.5" data-segment={seg}>
+                        {tseg.has(seg) ? tseg(seg as "event") : seg} <span className="font-semibold tabular-nums">{n}</span>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
               </div>
               {live > 0 ? (
                 <div className="mt-4 grid gap-4 md:grid-cols-2">

@@ -1,9 +1,10 @@
 /** Reads of the organizer console: forums of any status, for people the guard has let in. */
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { checkins, events, eventStaff, organizations, registrations } from "@/db/schema";
+import { events, eventStaff, organizations, registrations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
 import { seatsTaken } from "@/lib/agenda/commands";
+import { checkinCountsByEvent } from "@/lib/checkin/queries";
 import { loadEventTree } from "./tree";
 
 export async function eventRefBySlug(db: Db, slug: string) {
@@ -52,6 +53,8 @@ export type EventStats = {
   cancelled: number;
   rejected: number;
   checkedIn: number;
+  /** Check-ins per segment (site_visit, symposium, event …). */
+  bySegment: Record<string, number>;
   byCategory: { category: string; count: number }[];
   /** Registrations per day (forum's zone), with the running total. */
   overTime: { day: string; count: number; total: number }[];
@@ -61,20 +64,18 @@ export async function eventStats(db: Db, eventIds: string[]): Promise<Map<string
   const out = new Map<string, EventStats>();
   if (eventIds.length === 0) return out;
   for (const id of eventIds)
-    out.set(id, { confirmed: 0, waitlisted: 0, pending: 0, cancelled: 0, rejected: 0, checkedIn: 0, byCategory: [], overTime: [] });
+    out.set(id, { confirmed: 0, waitlisted: 0, pending: 0, cancelled: 0, rejected: 0, checkedIn: 0, bySegment: {}, byCategory: [], overTime: [] });
   const byStatus = await db
     .select({ eventId: registrations.eventId, status: registrations.status, n: sql<number>`count(*)::int` })
     .from(registrations)
     .where(inArray(registrations.eventId, eventIds))
     .groupBy(registrations.eventId, registrations.status);
   for (const r of byStatus) out.get(r.eventId)![r.status] = r.n;
-  const checked = await db
-    .select({ eventId: registrations.eventId, n: sql<number>`count(distinct ${checkins.registrationId})::int` })
-    .from(checkins)
-    .innerJoin(registrations, eq(registrations.id, checkins.registrationId))
-    .where(inArray(registrations.eventId, eventIds))
-    .groupBy(registrations.eventId);
-  for (const r of checked) out.get(r.eventId)!.checkedIn = r.n;
+  for (const [eventId, c] of await checkinCountsByEvent(db, eventIds)) {
+    const st = out.get(eventId)!;
+    st.checkedIn = c.checkedIn;
+    st.bySegment = c.bySegment;
+  }
   const live = and(inArray(registrations.eventId, eventIds), inArray(registrations.status, ["confirmed", "waitlisted", "pending"]));
   const cats = await db
     .select({ eventId: registrations.eventId, category: registrations.category, n: sql<number>`count(*)::int` })
