@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { addGuestAction } from "@/app/admin/events/[slug]/registrations/actions";
-import { CATEGORIES } from "@/lib/registrations/admin-validation";
+import { CategoryOptions } from "@/components/console/category-options";
 
 const input = "mt-1 w-full rounded-lg border border-slate-300 px-3 py-2 text-sm";
 
@@ -84,11 +84,7 @@ export function AddGuestDialog({ eventId }: { eventId: string }) {
               <label className="block text-sm">
                 <span className="text-slate-600">{t("registrations.category")}</span>
                 <select name="category" defaultValue="other" className={input}>
-                  {CATEGORIES.map((c) => (
-                    <option key={c} value={c}>
-                      {t(`category.${c}`)}
-                    </option>
-                  ))}
+                  <CategoryOptions />
                 </select>
               </label>
               <label className="block text-sm">

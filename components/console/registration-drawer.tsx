@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatTime } from "@/lib/i18n/format";
 import type { RegistrationRow } from "@/lib/registrations/admin-queries";
-import { CATEGORIES } from "@/lib/registrations/admin-validation";
+import { CategoryOptions } from "@/components/console/category-options";
 import { STATUS_TONE } from "./checkin-desk";
 
 export type QuestionView = { id: string; label: string; kind: "text" | "choice" | "multi_choice"; options: string[]; required: boolean };
@@ -109,11 +109,7 @@ export function RegistrationDrawer({
                   <label className="block text-sm">
                     <span className="text-slate-600">{t("registrations.category")}</span>
                     <select name="category" defaultValue={row.category} disabled={!canManage} className={input}>
-                      {CATEGORIES.map((c) => (
-                        <option key={c} value={c}>
-                          {t(`category.${c}`)}
-                        </option>
-                      ))}
+                      <CategoryOptions />
                     </select>
                   </label>
                   {field("organization", t("registrations.organization"))}

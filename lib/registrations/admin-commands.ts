@@ -106,6 +106,27 @@ export async function changeRegistrationStatus(
   });
 }
 
+/** The person's details as both add and edit write them. */
+const personFields = (i: GuestInput | UpdateRegistrationInput) => ({
+  fullName: i.fullName,
+  email: i.email,
+  phone: i.phone,
+  organization: i.organization,
+  position: i.position,
+  category: i.category,
+  siteVisit: i.siteVisit,
+  notes: i.notes,
+  needs: i.needs,
+});
+
+/** A second registration with the same email at this forum: a field error, not a crash. */
+function rethrowEmailTaken(e: unknown): never {
+  if (uniqueViolation(e, "registrations_event_email_unique")) {
+    throw new DomainError("conflict", "This email is already registered for this forum.", { email: ["This email is already registered for this forum."] });
+  }
+  throw e;
+}
+
 function uniqueViolation(e: unknown, constraint: string): boolean {
   const err = e as { cause?: Record<string, unknown> } & Record<string, unknown>;
   const c = (err?.cause ?? err) as Record<string, unknown>;
@@ -128,15 +149,7 @@ export async function addGuest(db: Db, actor: Actor, input: GuestInput): Promise
         .values({
           eventId: input.eventId,
           status,
-          fullName: input.fullName,
-          email: input.email,
-          phone: input.phone,
-          organization: input.organization,
-          position: input.position,
-          category: input.category,
-          siteVisit: input.siteVisit,
-          notes: input.notes,
-          needs: input.needs,
+          ...personFields(input),
           source: "organizer",
           ticketCode: newTicketCode(),
           confirmedAt: status === "confirmed" ? now : null,
@@ -147,10 +160,7 @@ export async function addGuest(db: Db, actor: Actor, input: GuestInput): Promise
       return row;
     });
   } catch (e) {
-    if (uniqueViolation(e, "registrations_event_email_unique")) {
-      throw new DomainError("conflict", "This email is already registered for this forum.", { email: ["This email is already registered for this forum."] });
-    }
-    throw e;
+    rethrowEmailTaken(e);
   }
 }
 
@@ -169,18 +179,7 @@ export async function updateRegistration(db: Db, actor: Actor, input: UpdateRegi
       const answers = await checkAnswers(tx, input.eventId, input.answers, locale);
       const [row] = await tx
         .update(registrations)
-        .set({
-          fullName: input.fullName,
-          email: input.email,
-          phone: input.phone,
-          organization: input.organization,
-          position: input.position,
-          category: input.category,
-          siteVisit: input.siteVisit,
-          notes: input.notes,
-          needs: input.needs,
-          answers,
-        })
+        .set({ ...personFields(input), answers })
         .where(and(eq(registrations.eventId, input.eventId), eq(registrations.id, input.registrationId)))
         .returning({ id: registrations.id });
       if (!row) throw new DomainError("not_found", "No such registration at this forum.");
@@ -189,10 +188,7 @@ export async function updateRegistration(db: Db, actor: Actor, input: UpdateRegi
       return row;
     });
   } catch (e) {
-    if (uniqueViolation(e, "registrations_event_email_unique")) {
-      throw new DomainError("conflict", "This email is already registered for this forum.", { email: ["This email is already registered for this forum."] });
-    }
-    throw e;
+    rethrowEmailTaken(e);
   }
 }
 

@@ -31,6 +31,26 @@ export type RegistrationRow = {
   checkins: { segment: string; checkedInAt: Date; byName: string | null }[];
 };
 
+/** The registration columns the console table and the export read (everything but ids of other tables and audit times). */
+export const registrationColumns = {
+  id: registrations.id,
+  fullName: registrations.fullName,
+  email: registrations.email,
+  phone: registrations.phone,
+  organization: registrations.organization,
+  position: registrations.position,
+  category: registrations.category,
+  status: registrations.status,
+  siteVisit: registrations.siteVisit,
+  busId: registrations.busId,
+  source: registrations.source,
+  needs: registrations.needs,
+  notes: registrations.notes,
+  answers: registrations.answers,
+  ticketCode: registrations.ticketCode,
+  createdAt: registrations.createdAt,
+};
+
 function escapeLike(q: string) {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
@@ -73,26 +93,7 @@ export async function registrationTable(db: Db, eventId: string, p: TableParams)
   const col = sortColumns[p.sort];
   const order = p.dir === "asc" ? [asc(col), asc(registrations.id)] : [desc(col), desc(registrations.id)];
   const raw = await db
-    .select({
-      id: registrations.id,
-      fullName: registrations.fullName,
-      email: registrations.email,
-      phone: registrations.phone,
-      organization: registrations.organization,
-      position: registrations.position,
-      category: registrations.category,
-      status: registrations.status,
-      siteVisit: registrations.siteVisit,
-      busId: registrations.busId,
-      busName: buses.name,
-      source: registrations.source,
-      needs: registrations.needs,
-      notes: registrations.notes,
-      answers: registrations.answers,
-      ticketCode: registrations.ticketCode,
-      createdAt: registrations.createdAt,
-      total: sql<number>`count(*) over ()`.mapWith(Number),
-    })
+    .select({ ...registrationColumns, busName: buses.name, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(registrations)
     .leftJoin(buses, eq(buses.id, registrations.busId))
     .where(tableWhere(eventId, p))

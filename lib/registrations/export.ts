@@ -8,6 +8,7 @@ import type { Db } from "@/db/client";
 import { buses, checkins, events, registrationQuestions, registrations } from "@/db/schema";
 import { checkinSegments } from "@/lib/checkin/queries";
 import { xlsxStream } from "@/lib/xlsx/writer";
+import { registrationColumns } from "./admin-queries";
 import { csvLine } from "./csv";
 
 export type ExportLabels = {
@@ -82,27 +83,7 @@ export async function exportRows(db: Db, eventId: string, labels: ExportLabels) 
       const cond: SQL[] = [eq(registrations.eventId, eventId)];
       if (after) cond.push(or(gt(registrations.createdAt, after.createdAt), and(eq(registrations.createdAt, after.createdAt), gt(registrations.id, after.id)))!);
       const page = await db
-        .select({
-          id: registrations.id,
-          fullName: registrations.fullName,
-          email: registrations.email,
-          phone: registrations.phone,
-          organization: registrations.organization,
-          position: registrations.position,
-          category: registrations.category,
-          status: registrations.status,
-          siteVisit: registrations.siteVisit,
-          busId: registrations.busId,
-          needs: registrations.needs,
-          notes: registrations.notes,
-          source: registrations.source,
-          ticketCode: registrations.ticketCode,
-          answers: registrations.answers,
-          createdAt: registrations.createdAt,
-          confirmedAt: registrations.confirmedAt,
-          waitlistedAt: registrations.waitlistedAt,
-          cancelledAt: registrations.cancelledAt,
-        })
+        .select({ ...registrationColumns, confirmedAt: registrations.confirmedAt, waitlistedAt: registrations.waitlistedAt, cancelledAt: registrations.cancelledAt })
         .from(registrations)
         .where(and(...cond))
         .orderBy(asc(registrations.createdAt), asc(registrations.id))

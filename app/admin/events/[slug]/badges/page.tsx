@@ -5,6 +5,7 @@ import { PrintFrame } from "@/components/console/print-frame";
 import { pageActor } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
 import { consoleEvent } from "@/lib/registrations/admin-queries";
+import { CategoryOptions } from "@/components/console/category-options";
 import { CATEGORIES } from "@/lib/registrations/admin-validation";
 
 export const dynamic = "force-dynamic";
@@ -42,11 +43,7 @@ export default async function BadgesPage({ params, searchParams }: { params: Pro
           {t("badges.category")}
           <select name="category" defaultValue={category} className={select}>
             <option value="">{t("badges.all")}</option>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`category.${c}`)}
-              </option>
-            ))}
+            <CategoryOptions />
           </select>
         </label>
         <label className="text-sm text-slate-600">

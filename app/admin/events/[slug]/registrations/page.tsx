@@ -13,7 +13,8 @@ import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { pick } from "@/lib/i18n/format";
 import { busesWithSeats, consoleEvent, eventQuestions, registrationTable, statusCounts } from "@/lib/registrations/admin-queries";
-import { CATEGORIES, REG_STATUSES, SORTS, tableParamsSchema, type TableParams } from "@/lib/registrations/admin-validation";
+import { CategoryOptions } from "@/components/console/category-options";
+import { REG_STATUSES, SORTS, tableParamsSchema, type TableParams } from "@/lib/registrations/admin-validation";
 
 export const dynamic = "force-dynamic";
 
@@ -100,11 +101,7 @@ export default async function RegistrationsPage({ params, searchParams }: { para
         </select>
         <select name="category" defaultValue={p.category ?? ""} aria-label={t("registrations.allCategories")} className="rounded-lg border border-slate-300 px-2 py-2 text-sm">
           <option value="">{t("registrations.allCategories")}</option>
-          {CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {t(`category.${c}`)}
-            </option>
-          ))}
+          <CategoryOptions />
         </select>
         <select name="bus" defaultValue={p.bus ?? ""} aria-label={t("registrations.allBuses")} className="rounded-lg border border-slate-300 px-2 py-2 text-sm">
           <option value="">{t("registrations.allBuses")}</option>
