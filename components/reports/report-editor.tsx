@@ -23,6 +23,7 @@ import {
   updateMediaAction,
   type Conflict,
 } from "@/app/admin/events/[slug]/reports/actions";
+import { isoInZone } from "@/lib/i18n/format";
 import { docToInput, type EditorDocState, type EditorMedia, type EditorSection, type EditorState } from "@/lib/reports/editor-state";
 import { formatBytes } from "@/lib/reports/format";
 import { FiguresPanel } from "./figures-panel";
@@ -391,7 +392,7 @@ export function ReportEditor({ initial, canPublish, eventSlug }: { initial: Edit
           )}
           {canPublish && meta.status !== "published" && (
             <button type="button" disabled={busy} onClick={() => void workflow("publish")} className={`${btn} bg-emerald-700 text-white hover:bg-emerald-800`} data-testid="publish-report">
-              {doc.publishAt && doc.publishAt > new Date().toISOString().slice(0, 16) ? t("schedule") : t("publish")}
+              {doc.publishAt && doc.publishAt > isoInZone(new Date(), initial.timezone).slice(0, 16) ? t("schedule") : t("publish")}
             </button>
           )}
           {canPublish && meta.status === "in_review" && <ReturnForm label={t("returnWithComment")} commentLabel={t("returnComment")} disabled={busy} onReturn={(c) => void workflow("return", c)} />}
