@@ -174,7 +174,7 @@ export function ReportEditor({ initial, canPublish, eventSlug }: { initial: Edit
     });
   const figuresView = doc.figures.filter((f) => f.label && f.value).map((f) => ({ label: f.label, value: f.value, unit: f.unit || null, change: f.change || null, period: f.period || null }));
   const err = (k: string) => fieldErrors[k]?.[0];
-  const scheduled = meta.status === "published" && meta.publishedAt && meta.publishedAt > new Date().toISOString();
+  const scheduled = meta.status === "published" && meta.publishedAt && new Date(meta.publishedAt) > new Date();
 
   return (
     <div className="space-y-6" data-testid="report-editor" data-slug={initial.slug}>
