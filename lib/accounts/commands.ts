@@ -100,7 +100,8 @@ export async function changePassword(db: Db, actor: Actor, input: ChangePassword
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash }).where(eq(users.id, actor.id));
-    await recordAudit(tx, actor, { action: "profile.password", entity: "user", entityId: actor.id });
+    // Every session signed in before now is void (a stolen cookie dies with the old password).
+    await tx.update(users).set({ passwordHash, sessionsValidAfter: new Date() }).where(eq(users.id, actor.id));
+    await recordAudit(tx, actor, { action: "profile.password", entity: "user", entityId: actor.id, after: { otherSessionsSignedOut: true } });
   });
 }

@@ -6,6 +6,7 @@
  */
 import "server-only";
 import { headers } from "next/headers";
+import type { Session } from "next-auth";
 import { getDb } from "@/lib/db";
 import { auth } from "./auth";
 import { actorById } from "./actor-lookup";
@@ -17,7 +18,7 @@ export async function currentActor(): Promise<Actor | null> {
   const db = await getDb();
   const bearer = bearerFrom(h.get("authorization"));
   if (bearer !== undefined) return bearer ? actorFromBearer(db, bearer) : null; // a bad Authorization header never falls back to the cookie
-  const session = await auth();
+  const session = (await auth()) as (Session & { authAt?: number }) | null;
   const id = session?.user?.id;
-  return id ? actorById(db, id) : null;
+  return id ? actorById(db, id, { authAt: session.authAt ?? 0 }) : null;
 }

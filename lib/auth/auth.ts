@@ -101,12 +101,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
         return !row?.disabledAt;
       },
       jwt({ token, user }) {
-        if (user?.id) token.sub = user.id;
+        // On sign-in only: who, and when they proved it (kept across refreshes, unlike iat). A password change voids
+        // sessions signed in before it (users.sessionsValidAfter, checked by currentActor).
+        if (user?.id) {
+          token.sub = user.id;
+          token.authAt = Date.now();
+        }
         return token;
       },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
-        return session;
+        return Object.assign(session, { authAt: typeof token.authAt === "number" ? token.authAt : undefined });
       },
     },
     logger: {

@@ -7,7 +7,7 @@ import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { apiTokens, auditLog, rateLimits, users } from "@/db/schema";
-import { signUp } from "@/lib/accounts/commands";
+import { changePassword, signUp } from "@/lib/accounts/commands";
 import { signUpSchema } from "@/lib/accounts/validation";
 import { DomainError, parse } from "@/lib/actions/result";
 import { currentActor } from "@/lib/auth/actor";
@@ -21,9 +21,9 @@ import { makeUser, TEST_PASSWORD } from "../fixtures/users";
 const SECRET = "test-secret-test-secret-test-secret-0000";
 process.env.AUTH_SECRET = SECRET;
 
-async function sessionCookie(userId: string) {
+async function sessionCookie(userId: string, authAt = Date.now()) {
   const name = "authjs.session-token";
-  const value = await encode({ token: { sub: userId, name: "x", email: "x@example.com" }, secret: SECRET, salt: name, maxAge: 3600 });
+  const value = await encode({ token: { sub: userId, name: "x", email: "x@example.com", authAt }, secret: SECRET, salt: name, maxAge: 3600 });
   return { [name]: value };
 }
 
@@ -88,6 +88,19 @@ describe.each(testEngines())("accounts on %s", (engine) => {
     expect(await call()).toBeNull();
     // a forged cookie is nobody
     expect(await withRequest({ cookies: { "authjs.session-token": "forged" } }, () => currentActor())).toBeNull();
+  });
+
+  it("changing the password voids sessions signed in before it (not the API tokens, not later sessions)", async () => {
+    const u = await makeUser(h.db);
+    const old = await sessionCookie(u.id, Date.now() - 60_000);
+    const as = (cookies: Record<string, string>) => withRequest({ cookies }, () => currentActor());
+    expect(await as(old)).toMatchObject({ id: u.id });
+    const { token } = await issueToken(h.db, u.id);
+    await changePassword(h.db, { id: u.id, siteRole: "user", name: u.name, email: u.email }, { currentPassword: TEST_PASSWORD, newPassword: "brand-new-password-1" });
+    expect(await as(old)).toBeNull();
+    expect(await as(await sessionCookie(u.id))).toMatchObject({ id: u.id });
+    expect(await withRequest({ headers: { authorization: `Bearer ${token}` } }, () => currentActor())).toMatchObject({ id: u.id });
+    await expect(verifyCredentials(h.db, { email: u.email, password: "brand-new-password-1", ip: "198.51.100.4" })).resolves.toMatchObject({ id: u.id });
   });
 
   it("currentActor: bearer token; expired, revoked or malformed tokens are nobody (no fallback to the cookie)", async () => {

@@ -1,12 +1,13 @@
 "use server";
 /** Profile, password and API tokens of the signed-in user (permission profile.edit: any signed-in user, own data only). */
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { changePassword, updateProfile } from "@/lib/accounts/commands";
 import { changePasswordSchema, profileSchema } from "@/lib/accounts/validation";
 import { parse, run, type ActionResult } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit";
+import { signIn } from "@/lib/auth/auth";
 import { requirePermission } from "@/lib/auth/guard";
 import { issueToken, revokeToken } from "@/lib/auth/tokens";
 import { getDb } from "@/lib/db";
@@ -29,6 +30,8 @@ export async function changePasswordAction(_prev: ProfileFormState, fd: FormData
     const actor = await requirePermission("profile.edit");
     const input = parse(changePasswordSchema, fd);
     await changePassword(await getDb(), actor, input);
+    // Other sessions are now void; keep this one by signing in afresh (a bearer-token caller has no cookie to renew).
+    if (!(await headers()).get("authorization")) await signIn("credentials", { email: actor.email, password: input.newPassword, redirect: false });
   });
 }
 
