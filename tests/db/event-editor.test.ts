@@ -64,7 +64,7 @@ describe.each(testEngines())("forum editor on %s", (engine) => {
 
   it("co-hosts: pick an existing organization or create one, with roles, in order; a duplicate is refused", async () => {
     const [org] = await h.db.select().from(eventOrganizations).where(eq(eventOrganizations.eventId, yantanId)).limit(1);
-    await saveHosts(h.db, actor, { eventId, hosts: [{ name: "新的主办单位", role: "host" }, { organizationId: org.organizationId, role: "co_host" }] });
+    await saveHosts(h.db, actor, { eventId, hosts: [{ name: "新的主办单位", role: "host" }, { organizationId: org.organizationId, name: null, role: "co_host" }] });
     const rows = await h.db.query.eventOrganizations.findMany({ where: eq(eventOrganizations.eventId, eventId), with: { organization: true }, orderBy: [asc(eventOrganizations.order)] });
     expect(rows.map((r) => [r.organization.name, r.role, r.order])).toEqual([
       ["新的主办单位", "host", 0],
