@@ -271,6 +271,44 @@ test.describe("post-event reports", () => {
     expect(api.sections.map((s: { heading: string }) => s.heading)).toContain("<img src=x onerror=__xss(99)>标题"); // a heading is text, escaped by React
   });
 
+  test("review loop and scheduled publishing: organizer returns with a comment; a future publish date keeps it off the public side", async ({ browser }) => {
+    const staff = await newSignedInPage(browser, "staff", `/admin/events/${YANTAN}/reports`);
+    const url = await createReport(staff);
+    const title = `定时报道 ${Date.now()}`;
+    await staff.getByTestId("field-title").fill(title);
+    await staff.getByTestId("field-publish-at").fill("2099-01-01T09:00");
+    await saveAndWait(staff);
+    await staff.getByTestId("submit-report").click();
+    await expect(staff.getByTestId("report-status")).toHaveAttribute("data-status", "in_review");
+    const slug = await reportSlugOf(staff);
+
+    const org = await newSignedInPage(browser, "organizer", new URL(url).pathname);
+    await org.goto(url);
+    await org.getByTestId("return-report").click();
+    await org.getByTestId("return-comment").fill("请补充现场照片和关键数据");
+    await org.getByTestId("return-confirm").click();
+    await expect(org.getByTestId("report-status")).toHaveAttribute("data-status", "draft");
+
+    await staff.reload();
+    await expect(staff.getByTestId("review-comment")).toContainText("请补充现场照片和关键数据");
+    await staff.getByTestId("submit-report").click();
+    await expect(staff.getByTestId("report-status")).toHaveAttribute("data-status", "in_review");
+
+    await org.reload();
+    await expect(org.getByTestId("publish-report")).toHaveText("定时发布");
+    await org.getByTestId("publish-report").click();
+    await expect(org.getByTestId("report-status")).toHaveAttribute("data-status", "published");
+    await expect(org.getByTestId("report-status")).toHaveText("定时发布");
+    await expect(org.getByTestId("workflow")).toContainText("将于 2099-01-01 09:00 发布");
+    await snap(org, "report-scheduled");
+    const anon = await browser.newContext();
+    expect((await anon.request.get(`/reports/${slug}`)).status()).toBe(404);
+    expect(await (await anon.request.get("/reports/feed.xml")).text()).not.toContain(title);
+    await anon.close();
+    await staff.context().close();
+    await org.context().close();
+  });
+
   test("two editors, two browser contexts: the second save is refused naming who and when; neither text is lost", async ({ browser }) => {
     const a = await newSignedInPage(browser, "staff", `/admin/events/${YANTAN}/reports`);
     const url = await createReport(a);
