@@ -39,6 +39,7 @@ export function CheckinDesk({
   timezone,
   locale,
   segments,
+  initialSegment,
   initialCounts,
   initialRecent,
 }: {
@@ -46,11 +47,13 @@ export function CheckinDesk({
   timezone: string;
   locale: Locale;
   segments: string[];
+  /** The segment in progress (site visit in the morning, symposium after). */
+  initialSegment: string;
   initialCounts: CheckinCounts;
   initialRecent: Recent[];
 }) {
   const t = useTranslations("console");
-  const [segment, setSegment] = useState(segments[0]);
+  const [segment, setSegment] = useState(initialSegment);
   const [code, setCode] = useState("");
   const [q, setQ] = useState("");
   const [hits, setHits] = useState<DeskCard[] | null>(null);
@@ -63,16 +66,6 @@ export function CheckinDesk({
   const codeRef = useRef<HTMLInputElement>(null);
   const segLabel = (s: string) => (t.has(`segment.${s}`) ? t(`segment.${s}` as "segment.event") : s);
   const time = (d: Date) => formatTime(new Date(d), timezone, locale);
-
-  // remember the segment per forum on this device
-  useEffect(() => {
-    const saved = window.localStorage.getItem(`huiwu.desk.segment.${eventId}`);
-    if (saved && segments.includes(saved)) setSegment(saved); // eslint-disable-line react-hooks/set-state-in-effect -- restoring a saved choice after hydration
-  }, [eventId, segments]);
-  const chooseSegment = (s: string) => {
-    setSegment(s);
-    window.localStorage.setItem(`huiwu.desk.segment.${eventId}`, s);
-  };
 
   const refresh = useCallback(async () => {
     const r = await deskStateAction({ eventId });
@@ -140,7 +133,7 @@ export function CheckinDesk({
             <button
               key={s}
               type="button"
-              onClick={() => chooseSegment(s)}
+              onClick={() => setSegment(s)}
               aria-pressed={s === segment}
               data-segment={s}
               className={cn(

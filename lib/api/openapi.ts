@@ -216,7 +216,7 @@ export const paths: OpenApiPaths = {
               required: ["ticketCode"],
               properties: {
                 ticketCode: { type: "string", description: "The code in the ticket QR" },
-                segment: { type: "string", default: "event", description: "e.g. site_visit, symposium; \"event\" = the whole forum" },
+                segment: { type: "string", description: "e.g. site_visit, symposium, or \"event\" (the whole forum). Omitted: the segment in progress (site_visit until the visit ends, then symposium; \"event\" for a forum without a site visit)" },
               },
             },
           },

@@ -39,6 +39,21 @@ export async function checkinSegments(db: Db, eventId: string): Promise<string[]
   return base;
 }
 
+/**
+ * The segment a check-in without one is for: with a site visit, "site_visit" until the visit ends, then "symposium";
+ * otherwise the whole forum.
+ */
+export async function defaultSegment(db: Db, eventId: string, now = new Date()): Promise<string> {
+  const [visit] = await db
+    .select({ endsAt: agendaSessions.endsAt })
+    .from(agendaSessions)
+    .where(and(eq(agendaSessions.eventId, eventId), eq(agendaSessions.kind, "site_visit")))
+    .orderBy(asc(agendaSessions.startsAt))
+    .limit(1);
+  if (!visit) return DEFAULT_SEGMENT;
+  return now < visit.endsAt ? "site_visit" : "symposium";
+}
+
 export type CheckinCounts = {
   /** Confirmed registrations: the number expected at the desk. */
   expected: number;

@@ -4,13 +4,13 @@ import { z } from "zod";
 export const segmentSchema = z
   .string()
   .trim()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "Unknown segment.")
-  .default("event");
+  .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "Unknown segment.");
 
 /** What the desk (or the API) sends: a ticket code from the QR or typed by hand. */
 export const checkInByCodeSchema = z.object({
   ticketCode: z.string().trim().min(1, "Enter a ticket code.").max(200),
-  segment: segmentSchema,
+  /** Omitted: the segment in progress (see defaultSegment). */
+  segment: segmentSchema.optional(),
 });
 
 export const checkInSchema = z
@@ -18,11 +18,11 @@ export const checkInSchema = z
     eventId: z.uuid(),
     ticketCode: z.string().trim().max(200).optional(),
     registrationId: z.uuid().optional(),
-    segment: segmentSchema,
+    segment: segmentSchema.default("event"),
   })
   .refine((v) => Boolean(v.ticketCode) || Boolean(v.registrationId), { message: "Enter a ticket code.", path: ["ticketCode"] });
 
-export const undoCheckInSchema = z.object({ eventId: z.uuid(), registrationId: z.uuid(), segment: segmentSchema });
+export const undoCheckInSchema = z.object({ eventId: z.uuid(), registrationId: z.uuid(), segment: segmentSchema.default("event") });
 
 export const deskSearchSchema = z.object({ eventId: z.uuid(), q: z.string().trim().min(1).max(100) });
 

@@ -120,12 +120,6 @@ export async function registrationTable(db: Db, eventId: string, p: TableParams)
   return { rows, total };
 }
 
-/** Ids of every registration matching the filters (bulk actions on "all matching"), capped. */
-export async function matchingIds(db: Db, eventId: string, p: Pick<TableParams, "q" | "status" | "category" | "bus">, cap = 10_000): Promise<string[]> {
-  const rows = await db.select({ id: registrations.id }).from(registrations).where(tableWhere(eventId, p)).limit(cap);
-  return rows.map((r) => r.id);
-}
-
 export async function statusCounts(db: Db, eventId: string): Promise<Record<string, number>> {
   const rows = await db.select({ status: registrations.status, n: count() }).from(registrations).where(eq(registrations.eventId, eventId)).groupBy(registrations.status);
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));

@@ -98,6 +98,16 @@ describe.each(testEngines())("check-in on %s", (engine) => {
     expect((await post({ segment: "symposium" })).status).toBe(422);
   });
 
+  it("API without a segment: site_visit until the visit ends, then symposium", async () => {
+    who.actor = staff;
+    const r = await freshConfirmed();
+    const { defaultSegment } = await import("@/lib/checkin/queries");
+    expect(await defaultSegment(h.db, eventId, new Date("2025-09-05T01:30:00Z"))).toBe("site_visit"); // 09:30 in Zigong
+    expect(await defaultSegment(h.db, eventId, new Date("2025-09-05T06:30:00Z"))).toBe("symposium"); // 14:30
+    const body = await (await post({ ticketCode: r.code })).json();
+    expect(body.segment).toBe("symposium"); // the forum is long over
+  });
+
   it("two desks scanning at once record one check-in", async () => {
     const r = await freshConfirmed();
     const both = await Promise.all([

@@ -1,7 +1,7 @@
 import { DomainError, HTTP_STATUS, parse } from "@/lib/actions/result";
 import { requireActor, requirePermission } from "@/lib/auth/guard";
 import { checkIn } from "@/lib/checkin/commands";
-import { ticketEvent } from "@/lib/checkin/queries";
+import { defaultSegment, ticketEvent } from "@/lib/checkin/queries";
 import { checkInByCodeSchema } from "@/lib/checkin/validation";
 import { getDb } from "@/lib/db";
 import { internalError, json, jsonError } from "@/lib/http/responses";
@@ -23,7 +23,8 @@ export async function POST(req: Request) {
     const ticket = await ticketEvent(db, input.ticketCode);
     if (!ticket) return jsonError(404, "Unknown ticket code.");
     const actor = await requirePermission("checkin.perform", { eventId: ticket.eventId });
-    const r = await checkIn(db, actor, { eventId: ticket.eventId, ticketCode: input.ticketCode, segment: input.segment });
+    const segment = input.segment ?? (await defaultSegment(db, ticket.eventId));
+    const r = await checkIn(db, actor, { eventId: ticket.eventId, ticketCode: input.ticketCode, segment });
     return json({
       registration: { name: r.registration.name, organization: r.registration.organization, category: r.registration.category, status: r.registration.status },
       segment: r.segment,

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CheckinDesk } from "@/components/console/checkin-desk";
 import { pageActor } from "@/lib/auth/page-guard";
-import { checkinCounts, checkinSegments, deskEvent, recentCheckins } from "@/lib/checkin/queries";
+import { checkinCounts, checkinSegments, defaultSegment, deskEvent, recentCheckins } from "@/lib/checkin/queries";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 
@@ -20,10 +20,10 @@ export default async function CheckinPage({ params }: { params: Promise<{ slug: 
   if (!ev) notFound();
   await pageActor("checkin.perform", { eventId: ev.id }, `/admin/events/${slug}/checkin`);
   const locale = (await getLocale()) as Locale;
-  const [segments, counts, recent] = await Promise.all([checkinSegments(db, ev.id), checkinCounts(db, ev.id), recentCheckins(db, ev.id, 8)]);
+  const [segments, counts, recent, current] = await Promise.all([checkinSegments(db, ev.id), checkinCounts(db, ev.id), recentCheckins(db, ev.id, 8), defaultSegment(db, ev.id)]);
   return (
     <>
-      <CheckinDesk eventId={ev.id} timezone={ev.timezone} locale={locale} segments={segments} initialCounts={counts} initialRecent={recent} />
+      <CheckinDesk eventId={ev.id} timezone={ev.timezone} locale={locale} segments={segments} initialSegment={segments.includes(current) ? current : segments[0]} initialCounts={counts} initialRecent={recent} />
     </>
   );
 }
