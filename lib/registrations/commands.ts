@@ -336,34 +336,3 @@ export async function updateRegistration(db: Db, actor: Actor, input: { registra
     return row;
   });
 }
-
-/**
- * Organizer decisions in approval mode (the console calls these behind `registration.manage`): pending → confirmed,
- * or pending/confirmed/waitlisted → rejected (a freed seat goes to the waitlist). Scoped by the forum's id.
- */
-export async function decideRegistration(db: Db, actor: Actor, input: { eventId: string; registrationId: string; decision: "approve" | "reject"; locale?: Locale }) {
-  const locale = input.locale ?? "zh-CN";
-  if (!isUuid(input.registrationId) || !isUuid(input.eventId)) fail(locale, "not_found", "notFound");
-  return db.transaction(async (tx) => {
-    const event = await lockEvent(tx, input.eventId);
-    if (!event) fail(locale, "not_found", "notFound");
-    const [r] = await tx
-      .select()
-      .from(registrations)
-      .where(and(eq(registrations.id, input.registrationId), eq(registrations.eventId, event.id)))
-      .for("update");
-    if (!r) fail(locale, "not_found", "notFound");
-    const allowed = input.decision === "approve" ? r.status === "pending" : ["pending", "confirmed", "waitlisted"].includes(r.status);
-    if (!allowed) fail(locale, "conflict", "notEditable");
-    const status = input.decision === "approve" ? ("confirmed" as const) : ("rejected" as const);
-    const [row] = await tx
-      .update(registrations)
-      .set({ status, confirmedAt: status === "confirmed" ? new Date() : r.confirmedAt })
-      .where(and(eq(registrations.id, r.id), eq(registrations.eventId, event.id)))
-      .returning();
-    await enqueueRegistrationMail(tx, status === "confirmed" ? "approved" : "rejected", { ...row, locale: await localeOfRegistration(tx, row) }, event);
-    await recordAudit(tx, actor, { action: `registration.${input.decision}`, entity: "registration", entityId: r.id, eventId: event.id, before: { status: r.status }, after: { status } });
-    if (status === "rejected" && (SEAT_HOLDING as readonly string[]).includes(r.status)) await promoteWaitlisted(tx, event, actor);
-    return { id: row.id, status };
-  });
-}

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { auditLog, outbox, registrations } from "@/db/schema";
 import { DomainError, parse } from "@/lib/actions/result";
-import { cancelRegistration, decideRegistration, registerForEvent, updateRegistration } from "@/lib/registrations/commands";
+import { changeRegistrationStatus } from "@/lib/registrations/admin-commands";
+import { cancelRegistration, registerForEvent, updateRegistration } from "@/lib/registrations/commands";
 import { eventAvailability, myRegistration, myRegistrations } from "@/lib/registrations/queries";
 import { answersFromForm, registrationSchema } from "@/lib/registrations/validation";
 import { createTestDb, testEngines } from "../fixtures/db";
@@ -77,17 +78,15 @@ describe.each(testEngines())("registration rules on %s", (engine) => {
     expect(ra.ticketCode).toBeUndefined();
     const rb = await registerForEvent(h.db, b, { eventSlug: e.slug, data: sampleInput() });
     expect(rb).toMatchObject({ status: "waitlisted", waitlistPosition: 1 });
-    await decideRegistration(h.db, a, { eventId: e.id, registrationId: ra.id, decision: "reject" });
+    await changeRegistrationStatus(h.db, a, { eventId: e.id, action: "reject", registrationIds: [ra.id] }); // the organizer console's command
     const rows = await rowsOf(e.id);
     expect(rows.find((r) => r.id === ra.id)!.status).toBe("rejected");
     expect(rows.find((r) => r.id === rb.id)!.status).toBe("pending"); // promoted, still needs approval
-    await decideRegistration(h.db, a, { eventId: e.id, registrationId: rb.id, decision: "approve" });
+    await changeRegistrationStatus(h.db, a, { eventId: e.id, action: "approve", registrationIds: [rb.id] });
     const kinds = (await h.db.select().from(outbox).where(eq(outbox.eventId, e.id))).map((m) => m.kind).sort();
     // a: pending → rejected; b: waitlisted → pending (promoted) → approved.
     expect(kinds).toEqual(["registration.approved", "registration.pending", "registration.pending", "registration.rejected", "registration.waitlisted"]);
-    // A decision scoped to another forum's id finds nothing.
-    const other = await makeOpenForum(h.db);
-    expect((await refusal(decideRegistration(h.db, a, { eventId: other.id, registrationId: rb.id, decision: "reject" }))).code).toBe("not_found");
+    expect((await rowsOf(e.id)).find((r) => r.id === rb.id)!.status).toBe("confirmed");
   });
 
   it("no waitlist: a full forum refuses clearly", async () => {
