@@ -406,7 +406,7 @@ export function ReportEditor({ initial, canPublish, eventSlug }: { initial: Edit
           <Link href={`/admin/events/${eventSlug}/reports/${initial.reportId}/revisions`} className="text-brand-700 hover:underline" data-testid="revisions-link">
             {t("revisions")}
           </Link>
-          {meta.status === "published" && (
+          {meta.status === "published" && !scheduled && (
             <Link href={`/reports/${initial.slug}`} className="text-brand-700 hover:underline">
               {t("viewPublic")}
             </Link>
