@@ -1,5 +1,5 @@
 /** Reads of forums for public pages and the read API. */
-import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agendaSessions, eventOrganizations, events, reports } from "@/db/schema";
 
@@ -55,7 +55,8 @@ export async function publicEventDetail(db: Db, slug: string) {
         },
       },
       reports: {
-        where: and(eq(reports.status, "published"), isNotNull(reports.publishedAt)),
+        // published and due: a report scheduled for later is not listed until its publish date (lib/reports)
+        where: and(eq(reports.status, "published"), isNotNull(reports.publishedAt), lte(reports.publishedAt, sql`now()`)),
         orderBy: [desc(reports.publishedAt)],
         columns: { slug: true, title: true, titleEn: true, publishedAt: true },
       },
