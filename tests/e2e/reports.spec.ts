@@ -304,6 +304,8 @@ test.describe("post-event reports", () => {
     const anon = await browser.newContext();
     expect((await anon.request.get(`/reports/${slug}`)).status()).toBe(404);
     expect(await (await anon.request.get("/reports/feed.xml")).text()).not.toContain(title);
+    expect(await (await anon.request.get("/reports")).text()).not.toContain(title);
+    expect(await (await anon.request.get(`/events/${YANTAN}`)).text()).not.toContain(title);
     await anon.close();
     await staff.context().close();
     await org.context().close();
