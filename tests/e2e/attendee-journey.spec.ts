@@ -97,7 +97,8 @@ for (const L of LANGS) {
     await expect(page.getByTestId("error-organization")).toHaveText(L.locale === "en" ? "At most 200 characters" : "最多 200 个字符");
     await expect(form.locator('input[name="position"]')).toHaveValue("<script>alert(1)</script>");
     await form.locator('input[name="password"]').fill("a-long-enough-password");
-    await form.locator('input[name="organization"]').fill(L.locale === "en" ? "Yantan High-Tech Zone" : "沿滩高新区管委会");
+    // Markup typed into a field is shown as the characters typed, never rendered (checked on the ticket below).
+    await form.locator('input[name="organization"]').fill(L.locale === "en" ? "Yantan High-Tech Zone <i>x</i>" : "沿滩高新区管委会 <i>x</i>");
     await form.locator('input[name="position"]').fill(L.locale === "en" ? "Deputy director" : "副主任");
     await form.locator('input[name="phone"]').fill("13800000000");
     await form.locator("#f-needs").fill(L.locale === "en" ? "Vegetarian" : "素食");
@@ -120,6 +121,8 @@ for (const L of LANGS) {
     await expect(qr).toBeVisible();
     expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     await expect(page.getByTestId("ticket-code")).toHaveText(/^[A-Za-z0-9_-]{22}$/);
+    await expect(page.getByTestId("ticket").getByText("<i>x</i>", { exact: false })).toBeVisible();
+    await expect(page.getByTestId("ticket").locator("i")).toHaveCount(0);
     await noHorizontalOverflow(page);
     await snap(page, `journey-5-ticket-${L.locale}`);
 
