@@ -64,32 +64,32 @@ export default async function TicketPage({ params }: PageProps<"/me/registration
           )}
           <dl className="mt-5 space-y-2 text-left text-sm">
             <div className="flex justify-between gap-4">
-              <dt className="text-slate-500">{t("holder")}</dt>
+              <dt className="shrink-0 text-slate-500">{t("holder")}</dt>
               <dd className="text-right font-medium text-slate-900" data-testid="ticket-holder">
                 {r.fullName}
               </dd>
             </div>
             {r.organization && (
               <div className="flex justify-between gap-4">
-                <dt className="text-slate-500">{tr("fields.organization")}</dt>
+                <dt className="shrink-0 text-slate-500">{tr("fields.organization")}</dt>
                 <dd className="text-right text-slate-900">{r.organization}</dd>
               </div>
             )}
             {r.busName && (
               <div className="flex justify-between gap-4">
-                <dt className="text-slate-500">{tr("fields.bus")}</dt>
+                <dt className="shrink-0 text-slate-500">{tr("fields.bus")}</dt>
                 <dd className="text-right text-slate-900">{r.busName}</dd>
               </div>
             )}
             <div className="flex items-center justify-between gap-4">
-              <dt className="text-slate-500">{tr("fields.category")}</dt>
-              <dd className="flex items-center gap-2">
+              <dt className="shrink-0 text-slate-500">{tr("fields.category")}</dt>
+              <dd className="flex flex-wrap items-center justify-end gap-2 text-right">
                 {tr(`category.${r.category}`)} <RegistrationStatusBadge status={r.status} />
               </dd>
             </div>
             {valid && (
               <div>
-                <dt className="text-slate-500">{t("code")}</dt>
+                <dt className="shrink-0 text-slate-500">{t("code")}</dt>
                 <dd className="mt-0.5 break-all font-mono text-xs text-slate-700" data-testid="ticket-code">
                   {r.ticketCode}
                 </dd>
