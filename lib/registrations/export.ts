@@ -3,7 +3,7 @@
  * they come, so memory stays flat at any size. All columns: the registration, the answers to every question of the
  * forum, and the check-in time per segment (in the forum's zone).
  */
-import { and, asc, eq, gt, inArray, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { buses, checkins, events, registrationQuestions, registrations } from "@/db/schema";
 import { checkinSegments } from "@/lib/checkin/queries";
@@ -78,12 +78,20 @@ export async function exportRows(db: Db, eventId: string, labels: ExportLabels) 
   const header = [...BASE_COLUMNS.map((c) => labels.columns[c]), ...questions.map((q) => q.label), ...segments.map(labels.checkin)];
 
   async function* rows(): AsyncGenerator<string[]> {
-    let after: { createdAt: Date; id: string } | null = null;
+    // The cursor keeps created_at as Postgres's own text: timestamptz has microseconds, a JS Date only milliseconds,
+    // and a truncated cursor would re-read the same rows forever.
+    let after: { createdAt: string; id: string } | null = null;
     for (;;) {
       const cond: SQL[] = [eq(registrations.eventId, eventId)];
-      if (after) cond.push(or(gt(registrations.createdAt, after.createdAt), and(eq(registrations.createdAt, after.createdAt), gt(registrations.id, after.id)))!);
+      if (after) cond.push(sql`(${registrations.createdAt}, ${registrations.id}) > (${after.createdAt}::timestamptz, ${after.id}::uuid)`);
       const page = await db
-        .select({ ...registrationColumns, confirmedAt: registrations.confirmedAt, waitlistedAt: registrations.waitlistedAt, cancelledAt: registrations.cancelledAt })
+        .select({
+          ...registrationColumns,
+          confirmedAt: registrations.confirmedAt,
+          waitlistedAt: registrations.waitlistedAt,
+          cancelledAt: registrations.cancelledAt,
+          cursor: sql<string>`${registrations.createdAt}::text`,
+        })
         .from(registrations)
         .where(and(...cond))
         .orderBy(asc(registrations.createdAt), asc(registrations.id))
@@ -127,7 +135,7 @@ export async function exportRows(db: Db, eventId: string, labels: ExportLabels) 
         ];
       }
       const last = page[page.length - 1];
-      after = { createdAt: last.createdAt, id: last.id };
+      after = { createdAt: last.cursor, id: last.id };
       if (page.length < PAGE) return;
     }
   }
