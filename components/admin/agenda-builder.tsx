@@ -23,7 +23,9 @@ import {
   updatePersonAction,
   updateSpeakerAction,
 } from "@/app/admin/events/actions";
+import { agendaConflicts, conflictsOf } from "@/lib/agenda/conflicts";
 import { cn } from "@/lib/cn";
+import { zonedToDate } from "@/lib/events/zoned";
 import { btn, formObject, inputCls, SelectField, TextArea, TextField } from "./fields";
 import { Modal } from "./modal";
 import { useAct } from "./use-action";
@@ -96,6 +98,7 @@ export function AgendaBuilder({
   eventId,
   timezone,
   firstDay,
+  eventRange,
   sessions: serverSessions,
   buses,
   conflicts,
@@ -103,6 +106,8 @@ export function AgendaBuilder({
   eventId: string;
   timezone: string;
   firstDay: string;
+  /** The forum's start and end (ISO), for the live conflict check in the session dialog. */
+  eventRange: { startsAt: string; endsAt: string };
   sessions: BSession[];
   buses: BBus[];
   conflicts: BConflict[];
@@ -251,7 +256,9 @@ export function AgendaBuilder({
         </section>
       ))}
 
-      {dialog?.type === "session" ? <SessionDialog eventId={eventId} session={dialog.session} defaultDay={firstDay} onClose={close} /> : null}
+      {dialog?.type === "session" ? (
+        <SessionDialog eventId={eventId} session={dialog.session} defaultDay={firstDay} onClose={close} context={{ timezone, eventRange, sessions }} />
+      ) : null}
       {dialog?.type === "speaker" ? <SpeakerDialog eventId={eventId} session={dialog.session} onClose={close} /> : null}
       {dialog?.type === "person" ? <PersonDialog eventId={eventId} speaker={dialog.speaker} onClose={close} /> : null}
       {dialog?.type === "stop" ? <StopDialog eventId={eventId} session={dialog.session} stop={dialog.stop} onClose={close} /> : null}
@@ -377,15 +384,54 @@ function SiteVisit({ eventId, session: s, buses, onEdit, apply }: { eventId: str
   );
 }
 
-function SessionDialog({ eventId, session: s, defaultDay, onClose }: { eventId: string; session?: BSession; defaultDay: string; onClose: () => void }) {
+type DialogContext = { timezone: string; eventRange: { startsAt: string; endsAt: string }; sessions: BSession[] };
+
+/** Conflicts the session being edited would take part in, with what is typed right now (pure, client-side). */
+function draftConflicts(ctx: DialogContext, s: BSession | undefined, draft: { date: string; start: string; end: string; location: string; title: string }) {
+  const tz = ctx.timezone;
+  const startsAt = zonedToDate(`${draft.date}T${draft.start}`, tz);
+  const endsAt = zonedToDate(`${draft.date}T${draft.end}`, tz);
+  if (!startsAt || !endsAt || endsAt <= startsAt) return [];
+  const asInput = (x: BSession) => ({
+    id: x.id,
+    title: x.title,
+    startsAt: zonedToDate(x.start, tz)!,
+    endsAt: zonedToDate(x.end, tz)!,
+    location: x.location,
+    speakers: x.speakers.map((p) => ({ personId: p.personId, name: p.name })),
+  });
+  const others = ctx.sessions.filter((x) => x.id !== s?.id).map(asInput);
+  const me = { id: "draft", title: draft.title, startsAt, endsAt, location: draft.location, speakers: s?.speakers.map((p) => ({ personId: p.personId, name: p.name })) ?? [] };
+  const titles = new Map(others.map((o) => [o.id, o.title]));
+  return conflictsOf("draft", agendaConflicts({ startsAt: new Date(ctx.eventRange.startsAt), endsAt: new Date(ctx.eventRange.endsAt), timezone: tz }, [...others, me])).map((c) => {
+    const other = c.sessionIds.find((id) => id !== "draft");
+    return {
+      kind: c.kind,
+      text: {
+        a: draft.title || "…",
+        b: other ? titles.get(other) : undefined,
+        name: c.kind === "speaker_overlap" ? c.personName : undefined,
+        room: c.kind === "room_overlap" ? c.location : undefined,
+      },
+    };
+  });
+}
+
+function SessionDialog({ eventId, session: s, defaultDay, onClose, context }: { eventId: string; session?: BSession; defaultDay: string; onClose: () => void; context: DialogContext }) {
   const t = useTranslations("admin.agenda");
   const tk = useTranslations("events.sessionKind");
   const tt = useTranslations("admin.toast");
   const { act, pending, err } = useAct();
+  const [draft, setDraft] = useState({ date: s?.day ?? defaultDay, start: s?.start.slice(11) ?? "", end: s?.end.slice(11) ?? "", location: s?.location ?? "", title: s?.title ?? "" });
+  const warnings = draftConflicts(context, s, draft);
   return (
     <Modal open onOpenChange={(o) => !o && onClose()} title={s ? t("editSession") : t("newSession")} testId="session-dialog">
       <form
         className="space-y-3"
+        onChange={(e) => {
+          const d = formObject(e.currentTarget) as Record<string, string>;
+          setDraft({ date: d.date ?? "", start: d.start ?? "", end: d.end ?? "", location: d.location ?? "", title: d.title ?? "" });
+        }}
         onSubmit={(e) => {
           e.preventDefault();
           const d = formObject(e.currentTarget) as Record<string, string>;
@@ -405,6 +451,16 @@ function SessionDialog({ eventId, session: s, defaultDay, onClose }: { eventId: 
           <TextArea label={t("description")} name="description" defaultValue={s?.description ?? ""} error={err("description")} className="sm:col-span-2" />
           <TextArea label={t("descriptionEn")} name="descriptionEn" defaultValue={s?.descriptionEn ?? ""} rows={2} className="sm:col-span-2" />
         </div>
+        {warnings.length ? (
+          <div role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="dialog-conflicts">
+            <p className="font-medium">⚠ {t("dialogConflicts")}</p>
+            <ul className="mt-1 list-disc pl-5">
+              {warnings.map((c, i) => (
+                <li key={i}>{t(`conflict.${c.kind}`, { name: c.text.name ?? "", a: c.text.a, b: c.text.b ?? "", room: c.text.room ?? "" })}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         <div className="flex justify-end gap-2 pt-2">
           <button type="button" className={btn.secondary} onClick={onClose}>
             {t("cancel")}

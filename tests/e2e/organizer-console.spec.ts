@@ -123,6 +123,17 @@ test("organizer builds a forum end to end and publishes it", async ({ page }) =>
     await f.locator("#f-registrationClosesAt").fill("2027-05-15T18:00");
     await f.getByTestId("settings-save").click();
     await toast(page, "已保存");
+    const q = page.getByTestId("questions-editor");
+    await q.getByRole("button", { name: "+ 添加问题" }).click();
+    const row = q.getByTestId("question-row").first();
+    await row.getByLabel("问题", { exact: true }).fill("是否参加现场考察");
+    await row.getByLabel("类型").selectOption("choice");
+    await row.getByLabel("选项").fill("参加\n不参加");
+    await q.getByRole("button", { name: "保存附加问题" }).click();
+    await toast(page, "已保存");
+    await page.reload();
+    await expect(page.getByTestId("question-row").first().getByLabel("问题", { exact: true })).toHaveValue("是否参加现场考察");
+    await expect(page.getByTestId("registration-settings").locator("#f-capacity")).toHaveValue("150");
     await snap(page, "console-settings");
   });
 
@@ -196,7 +207,10 @@ test("organizer builds a forum end to end and publishes it", async ({ page }) =>
 
     await session(page, "主题演讲").getByTestId("edit-session").click();
     const d = page.getByTestId("session-dialog");
+    await expect(d.getByTestId("dialog-conflicts")).toContainText("张明"); // live check while editing
+    await snap(page, "console-session-dialog-conflict");
     await d.locator("#f-start").fill("15:45");
+    await expect(d.getByTestId("dialog-conflicts")).toBeHidden();
     await d.getByTestId("session-save").click();
     await expect(d).toBeHidden();
     await expect(page.getByTestId("conflicts")).toHaveAttribute("data-count", "0");

@@ -75,6 +75,7 @@ export default async function AgendaBuilderPage({ params }: PageProps<"/admin/ev
         eventId={e.id}
         timezone={tz}
         firstDay={dayKey(e.startsAt, tz)}
+        eventRange={{ startsAt: e.startsAt.toISOString(), endsAt: e.endsAt.toISOString() }}
         sessions={sessions}
         buses={e.buses.map((b) => ({ id: b.id, sessionId: b.sessionId, name: b.name, seats: b.seats, taken: b.taken, leaderName: b.leaderName, leaderPhone: b.leaderPhone }))}
         conflicts={conflicts}
