@@ -1,5 +1,6 @@
-/** What the benchmark measures; each measure returns table rows. */
+/** What the benchmark measures; each measure returns table rows. Only loopback traffic; every loop is bounded. */
 import type { Load, Target } from "./lib";
+import { LARGE_FORUM } from "./seed-large";
 
 export type Row = { metric: string; value: string; target?: string; pass?: boolean; note?: string };
 export type Ctx = {
@@ -8,11 +9,65 @@ export type Ctx = {
   duration: number;
   connections: number;
   load: (url: string, opts?: { connections?: number; duration?: number; headers?: Record<string, string> }) => Promise<Load>;
+  /** Ticket codes of the 10,000-registration forum. */
+  ticketCodes: string[];
 };
 export type Measure = { name: string; run: (ctx: Ctx) => Promise<Row[]> };
 
 const YANTAN = "yantan-industrial-parks-2025";
 const fmt = (l: Load) => `${l.rps} req/s, p50 ${l.p50} ms, p97.5 ${l.p97_5} ms, errors ${l.errors + l.non2xx}`;
+const ms = (n: number) => `${Math.round(n)} ms`;
+
+function percentile(xs: number[], p: number) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+async function token(url: string, email: string, password: string): Promise<string> {
+  const r = await fetch(`${url}/api/v1/auth/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
+  if (!r.ok) throw new Error(`token for ${email}: ${r.status} ${await r.text()}`);
+  return (await r.json()).token;
+}
+
+/** Signs in through Auth.js's credentials endpoint and returns the Cookie header of the session. */
+async function sessionCookie(url: string, email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${url}/api/auth/csrf`);
+  const { csrfToken } = await csrf.json();
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const r = await fetch(`${url}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
+    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: url }),
+  });
+  const session = r.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("session-token"));
+  if (!session) throw new Error(`sign-in failed (${r.status})`);
+  return [...jar, session].join("; ");
+}
+
+async function timed(fn: () => Promise<Response>): Promise<{ ms: number; status: number; bytes: number }> {
+  const t0 = performance.now();
+  const r = await fn();
+  const body = await r.arrayBuffer();
+  return { ms: performance.now() - t0, status: r.status, bytes: body.byteLength };
+}
+
+/** Runs `n` jobs with at most `c` at once; returns each job's latency. */
+async function pool<T>(items: T[], c: number, job: (t: T) => Promise<void>): Promise<number[]> {
+  const lat: number[] = [];
+  let i = 0;
+  await Promise.all(
+    Array.from({ length: c }, async () => {
+      while (i < items.length) {
+        const item = items[i++];
+        const t0 = performance.now();
+        await job(item);
+        lat.push(performance.now() - t0);
+      }
+    }),
+  );
+  return lat;
+}
 
 const publicPages: Measure = {
   name: "public pages vs static baseline",
@@ -23,14 +78,132 @@ const publicPages: Measure = {
     for (const [label, path] of [
       ["forum page", `/events/${YANTAN}`],
       ["agenda page", `/events/${YANTAN}/agenda`],
-      ["forum API", `/api/v1/events/${YANTAN}`],
+      ["forum read API", `/api/v1/events/${YANTAN}`],
     ] as const) {
       const l = await load(`${url}${path}`, opts);
       const ratio = l.rps / base.rps;
-      rows.push({ metric: label, value: fmt(l), target: "≥ 0.8 × static, p95 < 50 ms", pass: ratio >= 0.8 && l.p97_5 < 50, note: `ratio ${ratio.toFixed(2)}` });
+      rows.push({ metric: `${label} (cached)`, value: fmt(l), target: "≥ 0.8 × static, p95 < 50 ms", pass: ratio >= 0.8 && l.p97_5 < 50, note: `ratio ${ratio.toFixed(2)}; p97.5 shown as the bound of p95` });
     }
+    // what a signed-in visitor gets: the page rendered for them (the cache is bypassed for sessions)
+    const uncached = await load(`${url}/events/${YANTAN}/agenda`, { duration: Math.min(duration, 5), connections: 10, headers: { cookie: "authjs.session-token=bench-not-a-session" } });
+    rows.push({ metric: "agenda page rendered per request (cache bypassed)", value: fmt(uncached), note: "10 connections" });
     return rows;
   },
 };
 
-export const measures: Measure[] = [publicPages];
+const editVisible: Measure = {
+  name: "edit → visible on the public agenda",
+  async run({ url }) {
+    const t = await token(url, "organizer@huiwu.demo", "huiwu-organizer-2025");
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await fetch(`${url}/events/${YANTAN}/agenda`); // warm the cache
+      const capacity = 300 + i;
+      const t0 = performance.now();
+      const r = await fetch(`${url}/api/v1/events/${YANTAN}`, {
+        method: "PATCH",
+        headers: { authorization: `Bearer ${t}`, "content-type": "application/json" },
+        body: JSON.stringify({ capacity }),
+      });
+      if (!r.ok) throw new Error(`PATCH ${r.status}`);
+      for (;;) {
+        const page = await (await fetch(`${url}/api/v1/events/${YANTAN}`)).json();
+        if (page.capacity === capacity) break;
+        if (performance.now() - t0 > 10_000) throw new Error("edit not visible after 10 s");
+        await new Promise((res) => setTimeout(res, 10));
+      }
+      times.push(performance.now() - t0);
+    }
+    const worst = Math.max(...times);
+    return [{ metric: "organizer edit (PATCH) → visible to the public", value: `median ${ms(percentile(times, 50))}, worst ${ms(worst)} of 5`, target: "< 1 s", pass: worst < 1000 }];
+  },
+};
+
+const registrationRush: Measure = {
+  name: "registration throughput",
+  async run({ url }) {
+    const USERS = Number(process.env.BENCH_REG_USERS || 600);
+    const CAPACITY = Math.floor(USERS * 0.8);
+    const org = await token(url, "organizer@huiwu.demo", "huiwu-organizer-2025");
+    const patch = await fetch(`${url}/api/v1/events/${LARGE_FORUM.rushSlug}`, {
+      method: "PATCH",
+      headers: { authorization: `Bearer ${org}`, "content-type": "application/json" },
+      body: JSON.stringify({ capacity: CAPACITY }),
+    });
+    if (!patch.ok) throw new Error(`PATCH rush forum ${patch.status} ${await patch.text()}`);
+    // accounts and tokens first (argon2 hashing is deliberately slow; it is not what this measures)
+    const tokens: string[] = [];
+    await pool(
+      Array.from({ length: USERS }, (_, i) => i),
+      8,
+      async (i) => {
+        const email = `rush-${i}@bench.example.com`;
+        const password = `rush-password-${i}`;
+        const su = await fetch(`${url}/api/v1/auth/signup`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password, name: `抢票${i}` }) });
+        if (su.status !== 201) throw new Error(`signup ${su.status} ${await su.text()}`);
+        tokens.push(await token(url, email, password));
+      },
+    );
+    const statuses: Record<string, number> = {};
+    const t0 = performance.now();
+    const lat = await pool(tokens, 50, async (t) => {
+      const r = await fetch(`${url}/api/v1/events/${LARGE_FORUM.rushSlug}/registrations`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${t}`, "content-type": "application/json" },
+        body: JSON.stringify({ category: "enterprise", organization: "基准测试企业", position: "代表" }),
+      });
+      const key = r.status === 201 ? (await r.json()).status : `http ${r.status}`;
+      statuses[key] = (statuses[key] ?? 0) + 1;
+    });
+    const secs = (performance.now() - t0) / 1000;
+    const perMin = Math.round((USERS / secs) * 60);
+    const exact = statuses.confirmed === CAPACITY && statuses.waitlisted === USERS - CAPACITY;
+    return [
+      { metric: `registrations/minute (${USERS} users, 50 at once, ${CAPACITY} seats)`, value: `${perMin}/min (p50 ${ms(percentile(lat, 50))}, p95 ${ms(percentile(lat, 95))})`, target: "≥ 6,000/min", pass: perMin >= 6000 },
+      { metric: "capacity exact, no errors", value: JSON.stringify(statuses), target: `confirmed ${CAPACITY}, waitlisted ${USERS - CAPACITY}`, pass: exact },
+    ];
+  },
+};
+
+const largeForum: Measure = {
+  name: "10,000-registration forum",
+  async run({ url, ticketCodes }) {
+    const cookie = await sessionCookie(url, "organizer@huiwu.demo", "huiwu-organizer-2025");
+    const get = (p: string) => timed(() => fetch(`${url}${p}`, { headers: { cookie } }));
+    const base = `/admin/events/${LARGE_FORUM.slug}/registrations`;
+    await get(base); // warm up the route
+    const rows: Row[] = [];
+    for (const [label, p] of [
+      ["registration list, first page", base],
+      ["registration list, filtered + searched", `${base}?status=confirmed&category=park&q=${encodeURIComponent("代表1")}`],
+      ["registration list, page 100 sorted by name", `${base}?page=100&sort=fullName&dir=asc`],
+    ] as const) {
+      const runs = [];
+      for (let i = 0; i < 5; i++) runs.push(await get(p));
+      if (runs.some((r) => r.status !== 200)) throw new Error(`${label}: HTTP ${runs.map((r) => r.status).join(",")}`);
+      const med = percentile(runs.map((r) => r.ms), 50);
+      rows.push({ metric: label, value: `median ${ms(med)} (whole page, loopback)`, target: "< 150 ms", pass: med < 150 });
+    }
+    for (const f of ["csv", "xlsx"]) {
+      const r = await get(`${base}/export?format=${f}`);
+      if (r.status !== 200) throw new Error(`export ${f}: HTTP ${r.status}`);
+      rows.push({ metric: `export ${f.toUpperCase()} (10,000 rows)`, value: `${ms(r.ms)}, ${(r.bytes / 1024 / 1024).toFixed(1)} MB`, target: "< 2 s", pass: r.ms < 2000 });
+    }
+    const staff = await token(url, "organizer@huiwu.demo", "huiwu-organizer-2025");
+    const codes = ticketCodes.slice(0, 500);
+    const lat = await pool(codes, 10, async (code) => {
+      const r = await fetch(`${url}/api/v1/checkins`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${staff}`, "content-type": "application/json" },
+        body: JSON.stringify({ ticketCode: code, segment: "symposium" }),
+      });
+      if (r.status !== 200) throw new Error(`check-in ${r.status} ${await r.text()}`);
+      await r.arrayBuffer();
+    });
+    const p95 = percentile(lat, 95);
+    rows.push({ metric: "check-in by ticket code (500 scans, 10 desks)", value: `p50 ${ms(percentile(lat, 50))}, p95 ${ms(p95)}`, target: "p95 < 20 ms", pass: p95 < 20 });
+    return rows;
+  },
+};
+
+export const measures: Measure[] = [publicPages, editVisible, largeForum, registrationRush];

@@ -10,6 +10,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { freshTarget, load, rssSampler, serverEnv, startServer, type Engine } from "./lib";
 import { measures, type Row } from "./measures";
+import { seedBenchData } from "./seed-large";
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: string) => {
@@ -29,6 +30,8 @@ async function main() {
   const results: Record<string, Row[]> = {};
   for (const engine of engines) {
     const target = await freshTarget(engine);
+    console.log(`[${engine}] seeding benchmark data …`);
+    const ticketCodes = await seedBenchData(target);
     const server = await startServer(serverEnv(target, 3950));
     const rss = rssSampler(server.proc.pid!);
     const rows: Row[] = [];
@@ -36,7 +39,7 @@ async function main() {
       for (const m of measures) {
         process.stdout.write(`[${engine}] ${m.name} … `);
         try {
-          const out = await m.run({ url: server.url, target, duration, connections, load });
+          const out = await m.run({ url: server.url, target, duration, connections, load, ticketCodes });
           rows.push(...out);
           console.log("done");
         } catch (e) {
