@@ -87,6 +87,16 @@ test.describe("check-in desk", () => {
     await snap(page, "checkin-desk-phone");
   });
 
+  test("desk in English", async ({ page }) => {
+    await page.context().addCookies([{ name: "NEXT_LOCALE", value: "en", domain: "127.0.0.1", path: "/" }]);
+    await signIn(page, DEMO.staff.email, DEMO.staff.password);
+    await page.goto(`${base}/checkin`);
+    await expect(page.getByRole("heading", { name: "Check-in desk" })).toBeVisible();
+    await expect(page.locator('[data-segment="symposium"]')).toHaveText("Afternoon · symposium");
+    await expect(page.getByTestId("checkin-counters")).toContainText("People checked in");
+    await snap(page, "checkin-desk-en");
+  });
+
   test("an attendee cannot open the desk", async ({ page }) => {
     await signIn(page, DEMO.attendee.email, DEMO.attendee.password);
     const res = await page.goto(`${base}/checkin`);
