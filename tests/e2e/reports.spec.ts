@@ -44,7 +44,7 @@ async function saveAndWait(page: Page) {
   await expect(page.getByTestId("save-state")).toContainText(/已保存|已自动保存/);
 }
 
-test.describe.configure({ mode: "serial" });
+test.describe.configure({ mode: "serial", timeout: 120_000 }); // multi-user flows with uploads and sign-ins on a 2-core CI machine
 
 test.describe("post-event reports", () => {
   test("the seeded Yantan report renders as the article: three sections, figures panel, byline, date in the forum's zone", async ({ page }) => {
