@@ -157,7 +157,7 @@ export function CheckinDesk({
           <label htmlFor="ticket-code" className="text-sm font-medium text-slate-700">
             {t("checkin.codeLabel")}
           </label>
-          <div className="mt-1 flex flex-col gap-2 sm:flex-row">
+          <div className="mt-1 flex flex-col gap-2">
             <input
               id="ticket-code"
               ref={codeRef}
@@ -169,24 +169,26 @@ export function CheckinDesk({
               autoCapitalize="off"
               spellCheck={false}
               autoFocus
-              className="min-w-0 flex-1 rounded-lg border border-slate-300 px-3 py-3 font-mono text-base focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100"
+              className="w-full rounded-lg border border-slate-300 px-3 py-3 font-mono text-base focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100"
             />
-            <button
-              type="submit"
-              disabled={pending || !code.trim()}
-              data-testid="checkin-submit"
-              className="rounded-lg bg-brand-700 px-6 py-3 text-base font-semibold text-white hover:bg-brand-900 disabled:opacity-50"
-            >
-              {t("checkin.submit")}
-            </button>
-            <button
-              type="button"
-              onClick={() => setScanning((s) => !s)}
-              data-testid="checkin-scan"
-              className="rounded-lg border border-slate-300 px-4 py-3 text-base text-slate-700 hover:bg-slate-100"
-            >
-              {scanning ? t("checkin.stopScan") : t("checkin.scan")}
-            </button>
+            <div className="flex gap-2">
+              <button
+                type="submit"
+                disabled={pending || !code.trim()}
+                data-testid="checkin-submit"
+                className="flex-1 rounded-lg bg-brand-700 px-6 py-3 text-base font-semibold text-white hover:bg-brand-900 disabled:opacity-50"
+              >
+                {t("checkin.submit")}
+              </button>
+              <button
+                type="button"
+                onClick={() => setScanning((s) => !s)}
+                data-testid="checkin-scan"
+                className="rounded-lg border border-slate-300 px-4 py-3 text-base text-slate-700 hover:bg-slate-100"
+              >
+                {scanning ? t("checkin.stopScan") : t("checkin.scan")}
+              </button>
+            </div>
           </div>
           {scanning && (
             <QrScanner
