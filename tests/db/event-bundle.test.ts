@@ -2,12 +2,13 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { agendaSessions, events, eventStaff, people, registrations, users } from "@/db/schema";
-import { seedIfEmpty, YANTAN_SLUG } from "@/db/seed";
+import { agendaSessions, events, eventStaff, people, registrations } from "@/db/schema";
+import { YANTAN_SLUG } from "@/db/seed";
 import type { Actor } from "@/lib/auth/permissions";
 import { cloneEvent, exportBundle, importBundle, type Bundle } from "@/lib/events/bundle";
 import { DomainError } from "@/lib/actions/result";
-import { createTestDb, testEngines } from "../fixtures/db";
+import { testEngines } from "../fixtures/db";
+import { seededDb } from "../fixtures/seeded";
 
 const withoutSlug = (b: Bundle) => ({ ...b, event: { ...b.event, slug: undefined } });
 
@@ -17,11 +18,7 @@ describe.each(testEngines())("forum bundles on %s", (engine) => {
   let yantanId: string;
 
   beforeAll(async () => {
-    h = await createTestDb(engine);
-    await seedIfEmpty(h.db);
-    const [u] = await h.db.select().from(users).where(eq(users.email, "organizer@huiwu.demo"));
-    actor = { id: u.id, siteRole: u.siteRole, name: u.name, email: u.email };
-    [{ id: yantanId }] = await h.db.select({ id: events.id }).from(events).where(eq(events.slug, YANTAN_SLUG));
+    ({ h, organizer: actor, yantanId } = await seededDb(engine));
   });
   afterAll(() => h?.close());
 

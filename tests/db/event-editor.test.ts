@@ -2,8 +2,8 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { agendaSessions, auditLog, buses, eventOrganizations, events, eventStaff, outbox, registrations, siteVisitStops, users } from "@/db/schema";
-import { seedIfEmpty, YANTAN_SLUG } from "@/db/seed";
+import { agendaSessions, auditLog, buses, eventOrganizations, events, eventStaff, outbox, registrations, siteVisitStops } from "@/db/schema";
+import { YANTAN_SLUG } from "@/db/seed";
 import { DomainError } from "@/lib/actions/result";
 import { addSpeaker, deleteStop, moveSession, moveStop, saveBus, saveSession, saveStop, updateSpeaker } from "@/lib/agenda/commands";
 import { agendaConflicts } from "@/lib/agenda/conflicts";
@@ -14,7 +14,8 @@ import { consoleEvent, eventStats, myEvents } from "@/lib/events/admin-queries";
 import { createEvent, patchEvent, saveHosts, saveQuestions, setEventStatus, updateRegistrationSettings } from "@/lib/events/commands";
 import { createEventSchema } from "@/lib/events/validation";
 import { updatePerson } from "@/lib/people/commands";
-import { createTestDb, testEngines } from "../fixtures/db";
+import { testEngines } from "../fixtures/db";
+import { seededDb } from "../fixtures/seeded";
 
 async function failure(p: Promise<unknown>) {
   const e = await p.then(
@@ -32,11 +33,7 @@ describe.each(testEngines())("forum editor on %s", (engine) => {
   let eventId: string;
 
   beforeAll(async () => {
-    h = await createTestDb(engine);
-    await seedIfEmpty(h.db);
-    const [u] = await h.db.select().from(users).where(eq(users.email, "organizer@huiwu.demo"));
-    actor = { id: u.id, siteRole: u.siteRole, name: u.name, email: u.email };
-    [{ id: yantanId }] = await h.db.select({ id: events.id }).from(events).where(eq(events.slug, YANTAN_SLUG));
+    ({ h, organizer: actor, yantanId } = await seededDb(engine));
     const input = parse(createEventSchema, {
       title: "县域经济论坛",
       titleEn: "County Economy Forum",
