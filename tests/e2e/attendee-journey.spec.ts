@@ -115,6 +115,14 @@ for (const L of LANGS) {
     await noHorizontalOverflow(page);
     await snap(page, `journey-4-confirmed-${L.locale}`);
 
+    // Edit an answer while registration is open.
+    const edit = page.getByTestId("register-form");
+    await edit.locator("#f-needs").fill(L.locale === "en" ? "Vegetarian, no spicy food" : "素食，不吃辣");
+    await edit.getByTestId("register-submit").click();
+    await expect(page.getByTestId("form-saved")).toBeVisible();
+    await page.reload();
+    await expect(page.getByTestId("register-form").locator("#f-needs")).toHaveValue(L.locale === "en" ? "Vegetarian, no spicy food" : "素食，不吃辣");
+
     // The ticket with its QR code.
     await page.getByTestId("ticket-link").click();
     const qr = page.getByTestId("ticket-qr");
