@@ -2,23 +2,40 @@
  * Who is calling: the signed-in user (Auth.js session cookie) or an API bearer token (`Authorization: Bearer …`),
  * re-read from the database on EVERY call, so a disabled or demoted user loses rights on the very next request.
  *
+ * The session JWT is read through `cookies()` (not the raw Cookie header, as Auth.js's `auth()` does), so a cookie set
+ * earlier in the same server action — sign-in, or the renewal after a password change — counts for the re-render.
+ *
  * Vitest: tests/fixtures/actor.ts replaces this module (see there) to run actions / routes as a given user.
  */
 import "server-only";
-import { headers } from "next/headers";
-import type { Session } from "next-auth";
+import { cookies, headers } from "next/headers";
+import { decode } from "next-auth/jwt";
 import { getDb } from "@/lib/db";
-import { auth } from "./auth";
 import { actorById } from "./actor-lookup";
 import type { Actor } from "./permissions";
 import { actorFromBearer, bearerFrom } from "./tokens";
+
+/** Auth.js's cookie names: the __Secure- one over HTTPS, the plain one over HTTP. */
+const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+
+async function sessionClaims(): Promise<{ sub: string; authAt: number } | null> {
+  const secret = process.env.AUTH_SECRET;
+  if (!secret) return null;
+  const jar = await cookies();
+  for (const name of SESSION_COOKIES) {
+    const value = jar.get(name)?.value;
+    if (!value) continue;
+    const token = await decode({ token: value, secret, salt: name }).catch(() => null); // tampered, old secret, expired
+    if (token?.sub) return { sub: token.sub, authAt: typeof token.authAt === "number" ? token.authAt : 0 };
+  }
+  return null;
+}
 
 export async function currentActor(): Promise<Actor | null> {
   const h = await headers();
   const db = await getDb();
   const bearer = bearerFrom(h.get("authorization"));
   if (bearer !== undefined) return bearer ? actorFromBearer(db, bearer) : null; // a bad Authorization header never falls back to the cookie
-  const session = (await auth()) as (Session & { authAt?: number }) | null;
-  const id = session?.user?.id;
-  return id ? actorById(db, id, { authAt: session.authAt ?? 0 }) : null;
+  const session = await sessionClaims();
+  return session ? actorById(db, session.sub, { authAt: session.authAt }) : null;
 }

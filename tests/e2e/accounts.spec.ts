@@ -30,7 +30,7 @@ async function adminDo(admin: Page, email: string, testId: string) {
 }
 
 test.describe("accounts", () => {
-  test("sign up → sign out → sign in → edit profile and change password", async ({ page }) => {
+  test("sign up → sign out → sign in → edit profile and change password", async ({ page, browser }) => {
     const email = `new-${uniq()}@Example.com`;
     await page.goto("/sign-up");
     await snap(page, "sign-up-zh");
@@ -62,12 +62,23 @@ test.describe("accounts", () => {
     await expect(profile.locator('input[name="position"]')).toHaveValue("科长");
     await snap(page, "profile-zh");
 
+    // a second device signed in with the old password
+    const other = await browser.newContext();
+    const otherPage = await other.newPage();
+    await signIn(otherPage, email, "wang-xiaoming-2025");
+
     const pw = page.getByTestId("password-form");
     await pw.locator('input[name="currentPassword"]').fill("wang-xiaoming-2025");
     await pw.locator('input[name="newPassword"]').fill("a-new-password-2026");
     await pw.locator('input[name="confirmPassword"]').fill("a-new-password-2026");
     await pw.getByTestId("password-submit").click();
     await expect(page.getByTestId("password-changed")).toBeVisible();
+    // this session stays signed in; the other device is signed out on its next request
+    await page.goto("/me");
+    await expect(page.getByTestId("me-email")).toHaveText(email.toLowerCase());
+    await otherPage.goto("/");
+    await expect(otherPage.getByTestId("header-sign-in")).toBeVisible();
+    await other.close();
     await signOut(page);
     await signIn(page, email, "a-new-password-2026");
 
