@@ -439,6 +439,16 @@ function SessionDialog({ eventId, session: s, defaultDay, onClose, context }: { 
           void act(() => saveSessionAction(input), { success: tt("saved"), onOk: onClose });
         }}
       >
+        {warnings.length ? (
+          <div role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="dialog-conflicts">
+            <p className="font-medium">⚠ {t("dialogConflicts")}</p>
+            <ul className="mt-1 list-disc pl-5">
+              {warnings.map((c, i) => (
+                <li key={i}>{t(`conflict.${c.kind}`, { name: c.text.name ?? "", a: c.text.a, b: c.text.b ?? "", room: c.text.room ?? "" })}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         <div className="grid gap-3 sm:grid-cols-2">
           <SelectField label={t("kind")} name="kind" defaultValue={s?.kind ?? "keynote"} options={SESSION_KINDS.map((k) => ({ value: k, label: tk(k) }))} error={err("kind")} />
           <TextField label={t("date")} name="date" type="date" defaultValue={s?.day ?? defaultDay} required />
@@ -451,16 +461,6 @@ function SessionDialog({ eventId, session: s, defaultDay, onClose, context }: { 
           <TextArea label={t("description")} name="description" defaultValue={s?.description ?? ""} error={err("description")} className="sm:col-span-2" />
           <TextArea label={t("descriptionEn")} name="descriptionEn" defaultValue={s?.descriptionEn ?? ""} rows={2} className="sm:col-span-2" />
         </div>
-        {warnings.length ? (
-          <div role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="dialog-conflicts">
-            <p className="font-medium">⚠ {t("dialogConflicts")}</p>
-            <ul className="mt-1 list-disc pl-5">
-              {warnings.map((c, i) => (
-                <li key={i}>{t(`conflict.${c.kind}`, { name: c.text.name ?? "", a: c.text.a, b: c.text.b ?? "", room: c.text.room ?? "" })}</li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
         <div className="flex justify-end gap-2 pt-2">
           <button type="button" className={btn.secondary} onClick={onClose}>
             {t("cancel")}
