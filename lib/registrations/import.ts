@@ -9,6 +9,8 @@ import type { Db } from "@/db/client";
 import { registrations } from "@/db/schema";
 import { DomainError } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit";
+import type { Locale } from "@/lib/i18n/config";
+import { consoleT } from "@/lib/printables/html";
 import type { Actor } from "@/lib/auth/permissions";
 import { lockEvent, newTicketCode, seatsLeft } from "./admin-commands";
 import { CATEGORIES } from "./admin-validation";
@@ -41,7 +43,6 @@ const CATEGORY_WORDS: Record<(typeof CATEGORIES)[number], string[]> = {
   other: ["other", "其他", "其它"],
 };
 
-const label = (f: Field) => `${HEADERS[f][0]} / ${f === "fullName" ? "name" : f === "siteVisit" ? "site visit" : f}`;
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, " ");
 
 export function mapHeader(header: string[]): Partial<Record<Field, number>> {
@@ -88,36 +89,40 @@ export type ParsedImport = { encoding: CsvEncoding; rows: ParsedRow[]; missingCo
 const MAX: Partial<Record<Field, number>> = { fullName: 100, email: 254, phone: 40, organization: 200, position: 200, notes: 2000, needs: 1000 };
 
 /** Decode, parse and validate a file. Errors name the file line; a repeated email is an error on its later lines. */
-export function parseGuestFile(bytes: Uint8Array): ParsedImport {
-  if (bytes.byteLength === 0) throw new DomainError("invalid", "The file is empty.", { file: ["The file is empty."] });
-  if (bytes.byteLength > IMPORT_MAX_BYTES) throw new DomainError("invalid", "The file is larger than 20 MB.", { file: ["The file is larger than 20 MB."] });
+export function parseGuestFile(bytes: Uint8Array, locale: Locale = "en"): ParsedImport {
+  const t = consoleT(locale);
+  const fileError = (msg: string): never => {
+    throw new DomainError("invalid", msg, { file: [msg] });
+  };
+  const label = (f: Field) => t(`import.field.${f}`);
+  if (bytes.byteLength === 0) fileError(t("import.err.empty"));
+  if (bytes.byteLength > IMPORT_MAX_BYTES) fileError(t("import.err.tooLarge"));
   const { text, encoding } = decodeCsv(bytes);
   const records = parseCsv(text);
-  if (records.length < 2) throw new DomainError("invalid", "The file has a header but no rows.", { file: ["The file has a header but no rows."] });
-  if (records.length - 1 > IMPORT_MAX_ROWS) throw new DomainError("invalid", `At most ${IMPORT_MAX_ROWS} rows per file.`, { file: [`At most ${IMPORT_MAX_ROWS} rows per file.`] });
+  if (records.length < 2) fileError(t("import.err.noRows"));
+  if (records.length - 1 > IMPORT_MAX_ROWS) fileError(t("import.err.tooMany", { max: IMPORT_MAX_ROWS }));
   const [head, ...body] = records;
   const map = mapHeader(head.fields);
   const missingColumns = (["fullName", "email"] as Field[]).filter((f) => map[f] === undefined);
   if (missingColumns.length) {
-    const msg = `Missing column(s): ${missingColumns.map(label).join(", ")}.`;
-    throw new DomainError("invalid", msg, { file: [msg] });
+    fileError(t("import.err.missingColumns", { columns: missingColumns.map((f) => (f === "email" ? "邮箱 / email" : "姓名 / name")).join(", ") }));
   }
   const firstLineOf = new Map<string, number>();
   const rows: ParsedRow[] = body.map(({ line, fields }) => {
     const get = (f: Field) => (map[f] === undefined ? "" : (fields[map[f]!] ?? "").trim());
     const errors: string[] = [];
-    for (const [f, max] of Object.entries(MAX) as [Field, number][]) if (get(f).length > max) errors.push(`${label(f)}: longer than ${max} characters`);
+    for (const [f, max] of Object.entries(MAX) as [Field, number][]) if (get(f).length > max) errors.push(t("import.err.tooLong", { field: label(f), max }));
     const fullName = get("fullName");
-    if (!fullName) errors.push("name: missing");
+    if (!fullName) errors.push(t("import.err.missing", { field: label("fullName") }));
     const email = get("email").toLowerCase();
-    if (!email) errors.push("email: missing");
-    else if (!emailSchema.safeParse(email).success) errors.push(`email: "${email}" is not a valid address`);
-    else if (firstLineOf.has(email)) errors.push(`email: ${email} repeats line ${firstLineOf.get(email)}`);
+    if (!email) errors.push(t("import.err.missing", { field: label("email") }));
+    else if (!emailSchema.safeParse(email).success) errors.push(t("import.err.invalidEmail", { field: label("email"), value: email }));
+    else if (firstLineOf.has(email)) errors.push(t("import.err.repeats", { field: label("email"), value: email, line: firstLineOf.get(email)! }));
     else firstLineOf.set(email, line);
     const cat = category(get("category"));
-    if (!cat) errors.push(`category: unknown "${get("category")}" (government/park/expert/enterprise/media/other or 政府/园区/专家/企业/媒体/其他)`);
+    if (!cat) errors.push(t("import.err.category", { field: label("category"), value: get("category") }));
     const visit = yesNo(get("siteVisit"));
-    if (visit === null) errors.push(`site visit: "${get("siteVisit")}" is not yes/no (是/否)`);
+    if (visit === null) errors.push(t("import.err.yesNo", { field: label("siteVisit"), value: get("siteVisit") }));
     if (errors.length) return { line, errors };
     const opt = (f: Field) => get(f) || null;
     return {
@@ -152,8 +157,8 @@ async function existingEmails(db: Db, eventId: string, emails: string[]): Promis
 }
 
 /** Preview: what an import would do. Writes nothing. */
-export async function previewGuestImport(db: Db, eventId: string, bytes: Uint8Array): Promise<ImportPreview> {
-  const parsed = parseGuestFile(bytes);
+export async function previewGuestImport(db: Db, eventId: string, bytes: Uint8Array, locale: Locale = "en"): Promise<ImportPreview> {
+  const parsed = parseGuestFile(bytes, locale);
   const valid = parsed.rows.filter((r) => r.row);
   const existing = await existingEmails(db, eventId, valid.map((r) => r.row!.email));
   return {
@@ -176,9 +181,9 @@ export type ImportChunkResult = { processed: number; created: number; existing: 
 export async function importGuests(
   db: Db,
   actor: Actor,
-  input: { eventId: string; bytes: Uint8Array; from?: number; to?: number; status?: "confirmed" | "pending" },
+  input: { eventId: string; bytes: Uint8Array; from?: number; to?: number; status?: "confirmed" | "pending"; locale?: Locale },
 ): Promise<ImportChunkResult> {
-  const parsed = parseGuestFile(input.bytes);
+  const parsed = parseGuestFile(input.bytes, input.locale);
   const from = Math.max(0, input.from ?? 0);
   const to = Math.min(parsed.rows.length, input.to ?? parsed.rows.length);
   const slice = parsed.rows.slice(from, to);

@@ -130,6 +130,7 @@ test.describe("registrations console and printables (organizer)", () => {
     await page.getByTestId("import-preview").click();
     await expect(page.getByTestId("import-summary")).toContainText("共 3 行");
     await expect(page.getByTestId("import-errors")).toContainText("第 4 行");
+    await expect(page.getByTestId("import-errors")).toContainText("不是有效的邮箱地址");
     await snap(page, "registrations-import-preview");
     await page.getByTestId("import-confirm").click();
     await expect(page.getByTestId("import-done")).toContainText("新增 2 人");

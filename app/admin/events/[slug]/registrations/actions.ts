@@ -41,7 +41,7 @@ async function bytesOf(f: File) {
 /** Preview an import: parse and validate the whole file, count what exists. Writes nothing. */
 export async function previewImportAction(input: unknown) {
   return eventAction("registration.manage", input, z.object({ eventId: z.uuid(), file: fileSchema }), async (db, _actor, v) =>
-    previewGuestImport(db, v.eventId, await bytesOf(v.file)),
+    previewGuestImport(db, v.eventId, await bytesOf(v.file), (await getLocale()) as Locale),
   );
 }
 
@@ -53,7 +53,7 @@ export async function importChunkAction(input: unknown) {
     z.object({ eventId: z.uuid(), file: fileSchema, from: z.coerce.number().int().min(0).default(0), to: z.coerce.number().int().min(1).max(1_000_000).optional() }),
     async (db, actor, v) => {
       if (v.to !== undefined && v.to <= v.from) throw new DomainError("invalid", "Empty range.");
-      return importGuests(db, actor, { eventId: v.eventId, bytes: await bytesOf(v.file), from: v.from, to: v.to });
+      return importGuests(db, actor, { eventId: v.eventId, bytes: await bytesOf(v.file), from: v.from, to: v.to, locale: (await getLocale()) as Locale });
     },
   );
 }
