@@ -17,6 +17,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import type { Locale } from "@/lib/i18n/config";
 import { CATEGORIES, type GuestInput, type StatusAction, type UpdateRegistrationInput } from "./admin-validation";
 import { newTicketCode, promoteWaitlisted, SEAT_HOLDING, seatsTaken } from "./commands";
+import { consoleT } from "@/lib/printables/html";
 import { enqueueRegistrationMail, type MailKind } from "./notify";
 import { checkAnswers as checkAnswersFor } from "./validation";
 
@@ -58,8 +59,9 @@ export type StatusChangeResult = { changed: number; skipped: number; notFound: n
 export async function changeRegistrationStatus(
   db: Db,
   actor: Actor,
-  input: { eventId: string; action: StatusAction; registrationIds: string[] },
+  input: { eventId: string; action: StatusAction; registrationIds: string[]; locale?: Locale },
 ): Promise<StatusChangeResult & { promoted: number }> {
+  const tr = consoleT(input.locale ?? "en");
   const ids = [...new Set(input.registrationIds)];
   const t = TRANSITIONS[input.action];
   return db.transaction(async (tx) => {
@@ -74,7 +76,7 @@ export async function changeRegistrationStatus(
     if (needed > 0) {
       const left = await seatsLeft(tx, ev);
       if (needed > left) {
-        throw new DomainError("conflict", left === 0 ? "The forum is full: no seats left." : `Only ${left} seat(s) left: select at most ${left}.`, undefined, { seatsLeft: left });
+        throw new DomainError("conflict", left === 0 ? tr("errors.full") : tr("errors.seatsLeft", { left }), undefined, { seatsLeft: left });
       }
     }
     let promoted = 0;
@@ -120,9 +122,10 @@ const personFields = (i: GuestInput | UpdateRegistrationInput) => ({
 });
 
 /** A second registration with the same email at this forum: a field error, not a crash. */
-function rethrowEmailTaken(e: unknown): never {
+function rethrowEmailTaken(e: unknown, locale: Locale): never {
   if (uniqueViolation(e, "registrations_event_email_unique")) {
-    throw new DomainError("conflict", "This email is already registered for this forum.", { email: ["This email is already registered for this forum."] });
+    const msg = consoleT(locale)("errors.emailTaken");
+    throw new DomainError("conflict", msg, { email: [msg] });
   }
   throw e;
 }
@@ -134,13 +137,14 @@ function uniqueViolation(e: unknown, constraint: string): boolean {
 }
 
 /** Add a guest by hand (手工添加嘉宾). Confirmed when a seat is free, else waitlisted (or refused without a waitlist). */
-export async function addGuest(db: Db, actor: Actor, input: GuestInput): Promise<{ id: string; status: Status }> {
+export async function addGuest(db: Db, actor: Actor, input: GuestInput, locale: Locale = "en"): Promise<{ id: string; status: Status }> {
+  const t = consoleT(locale);
   try {
     return await db.transaction(async (tx) => {
       const ev = await lockEvent(tx, input.eventId);
       let status: Status = input.status;
       if (status === "confirmed" && (await seatsLeft(tx, ev)) < 1) {
-        if (!ev.waitlistEnabled) throw new DomainError("conflict", "The forum is full and has no waitlist.");
+        if (!ev.waitlistEnabled) throw new DomainError("conflict", t("errors.fullNoWaitlist"));
         status = "waitlisted";
       }
       const now = new Date();
@@ -160,7 +164,7 @@ export async function addGuest(db: Db, actor: Actor, input: GuestInput): Promise
       return row;
     });
   } catch (e) {
-    rethrowEmailTaken(e);
+    rethrowEmailTaken(e, locale);
   }
 }
 
@@ -173,7 +177,7 @@ async function checkAnswers(tx: Db, eventId: string, answers: Record<string, str
 }
 
 /** Edit a registration's details and answers (the detail drawer). */
-export async function updateRegistration(db: Db, actor: Actor, input: UpdateRegistrationInput, locale: Locale = "zh-CN"): Promise<{ id: string }> {
+export async function updateRegistration(db: Db, actor: Actor, input: UpdateRegistrationInput, locale: Locale = "en"): Promise<{ id: string }> {
   try {
     return await db.transaction(async (tx) => {
       const answers = await checkAnswers(tx, input.eventId, input.answers, locale);
@@ -182,13 +186,13 @@ export async function updateRegistration(db: Db, actor: Actor, input: UpdateRegi
         .set({ ...personFields(input), answers })
         .where(and(eq(registrations.eventId, input.eventId), eq(registrations.id, input.registrationId)))
         .returning({ id: registrations.id });
-      if (!row) throw new DomainError("not_found", "No such registration at this forum.");
+      if (!row) throw new DomainError("not_found", consoleT(locale)("errors.notFound"));
       const { eventId: _e, registrationId: _r, ...after } = input;
       await recordAudit(tx, actor, { action: "registration.edit", entity: "registration", entityId: row.id, eventId: input.eventId, after });
       return row;
     });
   } catch (e) {
-    rethrowEmailTaken(e);
+    rethrowEmailTaken(e, locale);
   }
 }
 
@@ -196,8 +200,9 @@ export async function updateRegistration(db: Db, actor: Actor, input: UpdateRegi
 export async function assignBus(
   db: Db,
   actor: Actor,
-  input: { eventId: string; registrationIds: string[]; busId: string | null },
+  input: { eventId: string; registrationIds: string[]; busId: string | null; locale?: Locale },
 ): Promise<{ assigned: number }> {
+  const t = consoleT(input.locale ?? "en");
   const ids = [...new Set(input.registrationIds)];
   return db.transaction(async (tx) => {
     if (input.busId) {
@@ -206,7 +211,7 @@ export async function assignBus(
         .from(buses)
         .where(and(eq(buses.id, input.busId), eq(buses.eventId, input.eventId)))
         .for("update");
-      if (!bus) throw new DomainError("not_found", "No such bus at this forum.");
+      if (!bus) throw new DomainError("not_found", t("errors.noBus"));
       const [{ n: taken }] = await tx.select({ n: count() }).from(registrations).where(eq(registrations.busId, bus.id));
       const moving = await tx
         .select({ id: registrations.id })
@@ -221,7 +226,7 @@ export async function assignBus(
         );
       const free = bus.seats - Number(taken);
       if (moving.length > free) {
-        throw new DomainError("conflict", `${bus.name} has ${free} free seat(s); ${moving.length} selected.`, undefined, { free });
+        throw new DomainError("conflict", t("errors.busFull", { bus: bus.name, free, n: moving.length }), undefined, { free });
       }
       if (moving.length === 0) return { assigned: 0 };
       await tx
@@ -246,7 +251,7 @@ export async function assignBus(
  * bus carries one group where possible), fill the buses in order up to their seats. Returns how many were seated
  * and how many are still without a seat.
  */
-export async function autoFillBuses(db: Db, actor: Actor, input: { eventId: string }): Promise<{ assigned: number; unseated: number }> {
+export async function autoFillBuses(db: Db, actor: Actor, input: { eventId: string; locale?: Locale }): Promise<{ assigned: number; unseated: number }> {
   return db.transaction(async (tx) => {
     const bs = await tx
       .select({ id: buses.id, seats: buses.seats })
@@ -254,7 +259,7 @@ export async function autoFillBuses(db: Db, actor: Actor, input: { eventId: stri
       .where(eq(buses.eventId, input.eventId))
       .orderBy(asc(buses.order), asc(buses.name))
       .for("update");
-    if (bs.length === 0) throw new DomainError("invalid", "This forum has no buses yet: add them in the agenda's site visit.");
+    if (bs.length === 0) throw new DomainError("invalid", consoleT(input.locale ?? "en")("errors.noBuses"));
     const takenRows = await tx
       .select({ busId: registrations.busId, n: count() })
       .from(registrations)

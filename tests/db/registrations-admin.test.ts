@@ -67,6 +67,7 @@ describe.each(testEngines())("organizer registrations on %s", (engine) => {
     const wl = [];
     for (let i = 0; i < 3; i++) wl.push(await reg(ev, "waitlisted", { waitlistedAt: new Date(Date.UTC(2025, 7, 1, i)) }));
     await expect(changeRegistrationStatus(h.db, actor, { eventId: ev, action: "promote", registrationIds: wl.slice(0, 2) })).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("full") });
+    await expect(changeRegistrationStatus(h.db, actor, { eventId: ev, action: "promote", registrationIds: wl.slice(0, 1), locale: "zh-CN" })).rejects.toMatchObject({ message: "名额已满，没有空位。" });
     for (const id of wl) expect(await statusOf(id)).toBe("waitlisted");
     // pending already holds a seat: approving needs none
     expect(await changeRegistrationStatus(h.db, actor, { eventId: ev, action: "approve", registrationIds: [p1, p2] })).toMatchObject({ changed: 2, skipped: 0, notFound: 0 });

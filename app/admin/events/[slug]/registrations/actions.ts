@@ -12,24 +12,26 @@ import { addGuest, assignBus, autoFillBuses, changeRegistrationStatus, updateReg
 import { assignBusSchema, autoFillSchema, guestSchema, statusChangeSchema, updateRegistrationSchema } from "@/lib/registrations/admin-validation";
 import { IMPORT_MAX_BYTES, importGuests, previewGuestImport } from "@/lib/registrations/import";
 
+const uiLocale = async () => (await getLocale()) as Locale;
+
 export async function changeStatusAction(input: unknown) {
-  return eventAction("registration.manage", input, statusChangeSchema, (db, actor, v) => changeRegistrationStatus(db, actor, v));
+  return eventAction("registration.manage", input, statusChangeSchema, async (db, actor, v) => changeRegistrationStatus(db, actor, { ...v, locale: await uiLocale() }));
 }
 
 export async function updateRegistrationAction(input: unknown) {
-  return eventAction("registration.manage", input, updateRegistrationSchema, async (db, actor, v) => updateRegistration(db, actor, v, (await getLocale()) as Locale));
+  return eventAction("registration.manage", input, updateRegistrationSchema, async (db, actor, v) => updateRegistration(db, actor, v, await uiLocale()));
 }
 
 export async function addGuestAction(input: unknown) {
-  return eventAction("registration.manage", input, guestSchema, (db, actor, v) => addGuest(db, actor, v));
+  return eventAction("registration.manage", input, guestSchema, async (db, actor, v) => addGuest(db, actor, v, await uiLocale()));
 }
 
 export async function assignBusAction(input: unknown) {
-  return eventAction("registration.manage", input, assignBusSchema, (db, actor, v) => assignBus(db, actor, v));
+  return eventAction("registration.manage", input, assignBusSchema, async (db, actor, v) => assignBus(db, actor, { ...v, locale: await uiLocale() }));
 }
 
 export async function autoFillBusesAction(input: unknown) {
-  return eventAction("registration.manage", input, autoFillSchema, (db, actor, v) => autoFillBuses(db, actor, v));
+  return eventAction("registration.manage", input, autoFillSchema, async (db, actor, v) => autoFillBuses(db, actor, { ...v, locale: await uiLocale() }));
 }
 
 const fileSchema = z.custom<File>((f) => f instanceof File, "Choose a CSV file.").refine((f) => f.size <= IMPORT_MAX_BYTES, "The file is larger than 20 MB.");
@@ -41,7 +43,7 @@ async function bytesOf(f: File) {
 /** Preview an import: parse and validate the whole file, count what exists. Writes nothing. */
 export async function previewImportAction(input: unknown) {
   return eventAction("registration.manage", input, z.object({ eventId: z.uuid(), file: fileSchema }), async (db, _actor, v) =>
-    previewGuestImport(db, v.eventId, await bytesOf(v.file), (await getLocale()) as Locale),
+    previewGuestImport(db, v.eventId, await bytesOf(v.file), await uiLocale()),
   );
 }
 
@@ -53,7 +55,7 @@ export async function importChunkAction(input: unknown) {
     z.object({ eventId: z.uuid(), file: fileSchema, from: z.coerce.number().int().min(0).default(0), to: z.coerce.number().int().min(1).max(1_000_000).optional() }),
     async (db, actor, v) => {
       if (v.to !== undefined && v.to <= v.from) throw new DomainError("invalid", "Empty range.");
-      return importGuests(db, actor, { eventId: v.eventId, bytes: await bytesOf(v.file), from: v.from, to: v.to, locale: (await getLocale()) as Locale });
+      return importGuests(db, actor, { eventId: v.eventId, bytes: await bytesOf(v.file), from: v.from, to: v.to, locale: await uiLocale() });
     },
   );
 }
