@@ -12,7 +12,7 @@ export function LanguageSwitch({ current, label, ariaLabel }: { current: Locale;
   return (
     <button
       type="button"
-      aria-label={ariaLabel}
+      aria-label={`${label} (${ariaLabel})`} // the visible text leads the spoken name (WCAG 2.5.3)
       data-testid="language-switch"
       disabled={pending}
       onClick={() => {
