@@ -8,6 +8,7 @@
  */
 import "server-only";
 import { and, eq } from "drizzle-orm";
+import { headers } from "next/headers";
 import type { Db } from "@/db/client";
 import { eventStaff } from "@/db/schema";
 import { DomainError } from "@/lib/actions/result";
@@ -42,7 +43,15 @@ export async function can(actor: Actor | null, permission: Permission, scope: Sc
 
 export async function requireActor(): Promise<Actor> {
   const actor = await currentActor();
-  if (!actor) throw new DomainError("unauthenticated", "Please sign in first.");
+  if (!actor) {
+    const bearer = await headers()
+      .then((h) => h.get("authorization"))
+      .catch(() => null);
+    throw new DomainError(
+      "unauthenticated",
+      bearer ? "The API token is invalid, expired or revoked (or its account is disabled). Get a new one from POST /api/v1/auth/token." : "Please sign in first.",
+    );
+  }
   return actor;
 }
 
