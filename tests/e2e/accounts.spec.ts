@@ -99,6 +99,24 @@ test.describe("accounts", () => {
     expect((await page.request.get("/api/v1/me", { headers: { authorization: `Bearer ${token}` } })).status()).toBe(401);
   });
 
+  test("English UI: sign-in and sign-up speak English, errors included", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByTestId("language-switch").click();
+    await expect(page.getByRole("heading", { name: "Sign in to Huiwu" })).toBeVisible();
+    const form = page.getByTestId("sign-in-form");
+    await form.locator('input[name="email"]').fill("nobody-at-all@example.com");
+    await form.locator('input[name="password"]').fill("whatever-password");
+    await form.getByTestId("sign-in-submit").click();
+    await expect(page.getByTestId("form-error")).toHaveText("Email or password is incorrect.");
+    await snap(page, "sign-in-error-en");
+    await page.goto("/sign-up");
+    await page.getByTestId("sign-up-form").locator('input[name="email"]').fill("not an email");
+    await page.getByTestId("sign-up-submit").click();
+    await expect(page.getByTestId("error-email")).toHaveText("Please enter a valid email address.");
+    await expect(page.getByTestId("error-name")).toHaveText("Please enter your name (at most 100 characters).");
+    await snap(page, "sign-up-errors-en");
+  });
+
   test("phone: sign-in and profile pages fit the screen", async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto("/sign-in");
