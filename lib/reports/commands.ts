@@ -11,6 +11,7 @@ import type { Db, Tx } from "@/db/client";
 import { events, media, mediaBlobs, reportFigures, reportMedia, reportRevisions, reports, reportSections, users } from "@/db/schema";
 import { DomainError } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit";
+import { can } from "@/lib/auth/guard";
 import type { Actor } from "@/lib/auth/permissions";
 import { processUpload, storeProcessed, UploadError } from "@/lib/storage/upload";
 import { GENERATED_HEADINGS, generatedBody } from "./draft";
@@ -104,6 +105,7 @@ export async function saveReport(db: Db, actor: Actor, input: z.input<typeof sav
 async function writeDoc(tx: Tx, actor: Actor, ids: { eventId: string; reportId: string; version: number }, doc: ReportDoc) {
   const [event] = await tx.select({ timezone: events.timezone }).from(events).where(eq(events.id, ids.eventId));
   if (!event) throw new DomainError("not_found", "No such report.");
+  await assertEditable(tx, actor, ids);
   const scheduledAt = doc.publishAt ? zonedToInstant(doc.publishAt, event.timezone) : null;
   const [row] = await tx
     .update(reports)
@@ -181,6 +183,17 @@ async function staleOrMissing(tx: D, ids: { eventId: string; reportId: string; v
 // ---------------------------------------------------------------------------------------------------------------
 // Revisions
 // ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * A published report is live: only those who may publish (organizers) change it directly. Staff edits would go
+ * public without review, so they are refused with a way forward (the organizer returns it to draft first).
+ */
+async function assertEditable(tx: Tx, actor: Actor, ids: { eventId: string; reportId: string }) {
+  const [cur] = await tx.select({ status: reports.status }).from(reports).where(and(eq(reports.id, ids.reportId), eq(reports.eventId, ids.eventId)));
+  if (cur?.status === "published" && !(await can(actor, "report.publish", { eventId: ids.eventId }, tx))) {
+    throw new DomainError("forbidden", "This report is published: only an organizer can change it. Ask an organizer to unpublish it for editing.");
+  }
+}
 
 export async function snapshotOf(tx: D, reportId: string): Promise<ReportSnapshot> {
   const [r] = await tx.select().from(reports).where(eq(reports.id, reportId));

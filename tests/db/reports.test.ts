@@ -180,6 +180,15 @@ describe.each(testEngines())("reports on %s", (engine) => {
     expect(await run(organizer, () => actions.publishReportAction({ eventId, reportId: id, version: v }))).toMatchObject({ ok: true, data: { status: "published" } });
     v++;
     expect((await publicReportList(h.db)).map((r) => r.slug)).toContain(slug);
+    // a published report is live: staff cannot change it without review, an organizer can
+    const live = await state(id);
+    expect(await run(staff, () => actions.saveReportAction({ eventId, reportId: id, version: v, ...docToInput(live.doc), title: "员工直接改已发布" }))).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
+    expect((await state(id)).doc.title).toBe("测试报道");
+    expect(await run(organizer, () => actions.saveReportAction({ eventId, reportId: id, version: v, ...docToInput(live.doc), title: "组织者更正标题" }))).toMatchObject({ ok: true });
+    v++;
     expect(await run(organizer, () => actions.unpublishReportAction({ eventId, reportId: id, version: v }))).toMatchObject({ ok: true, data: { status: "draft" } });
     expect((await publicReportList(h.db)).map((r) => r.slug)).not.toContain(slug);
   });
