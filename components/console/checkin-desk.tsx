@@ -169,7 +169,7 @@ export function CheckinDesk({
               autoCapitalize="off"
               spellCheck={false}
               autoFocus
-              className="w-full rounded-lg border border-slate-300 px-3 py-3 font-mono text-base focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100"
+              className="w-full rounded-lg border border-slate-300 px-3 py-3 font-mono text-base placeholder:font-sans focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100"
             />
             <div className="flex gap-2">
               <button
