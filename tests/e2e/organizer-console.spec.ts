@@ -63,7 +63,7 @@ async function addExistingSpeaker(page: Page, sessionTitle: string, search: stri
   await expect(session(page, sessionTitle).getByTestId("builder-speaker").filter({ hasText: search })).toBeVisible();
 }
 
-test("organizer builds a forum end to end and publishes it", async ({ page }) => {
+test("organizer builds a forum end to end and publishes it", async ({ page, request }) => {
   test.setTimeout(240_000);
   await signInAs(page, "organizer", "/admin");
 
@@ -252,6 +252,19 @@ test("organizer builds a forum end to end and publishes it", async ({ page }) =>
     await snap(page, "public-agenda-new-forum");
     await page.goto(`/events/${SLUG}`);
     await expect(page.getByTestId("hosts")).toContainText("自贡高新区管委会");
+  });
+
+  await test.step("an edit shows at once on the anonymous (cached) public agenda", async () => {
+    const anonymous = async () => (await request.get(`/events/${SLUG}/agenda`)).text();
+    expect(await anonymous()).toContain("主题演讲");
+    expect(await anonymous()).not.toContain("新质生产力");
+    await page.goto(`/admin/events/${SLUG}/agenda`);
+    await session(page, "主题演讲").getByTestId("edit-session").click();
+    const d = page.getByTestId("session-dialog");
+    await d.locator("#f-title").fill("主题演讲：园区新质生产力");
+    await d.getByTestId("session-save").click();
+    await expect(d).toBeHidden();
+    await expect.poll(anonymous, { timeout: 5000 }).toContain("主题演讲：园区新质生产力");
   });
 
   await test.step("API: bundle export and PATCH with the organizer's session", async () => {
