@@ -285,6 +285,8 @@ describe.each(testEngines())("guards on %s", (engine) => {
     const who = weakestAllowed(c.spec.permission as Exclude<GuardSpec["permission"], "public">);
     const o = await asActor(fresh.callers[who], () => outcome(() => call(c, fresh.world)));
     expect(o.refused, `${c.key} as ${who}: ${o.how}`).toBe(false);
+    // …and not broken either: an unexpected error (500 / "internal") means the sample or the code is wrong.
+    expect(o.how, `${c.key} as ${who}`).not.toMatch(/code:internal|HTTP 5\d\d|threw (?!DomainError)/);
   });
 
   it("the permissions used in the manifest exist", () => {

@@ -3,7 +3,8 @@
  * tests get stand-ins:
  *  - headers() / cookies() read the fake request of tests/fixtures/request.ts (`withRequest`, `asActor`), or an
  *    empty request outside one;
- *  - revalidateTag / revalidatePath / updateTag / refresh are recorded in `cacheCalls`; cacheTag / cacheLife no-ops.
+ *  - revalidateTag / revalidatePath / updateTag / refresh are recorded in `cacheCalls`; cacheTag / cacheLife no-ops;
+ *  - next-intl/server (getTranslations, getLocale …) answers with the real messages in the fake request's language.
  * "@/lib/auth/actor" is NOT mocked here: a test opts in with
  *    vi.mock("@/lib/auth/actor", () => import("../fixtures/actor"));
  */
@@ -49,5 +50,35 @@ vi.mock("next/cache", async () => {
     cacheLife: () => {},
     unstable_noStore: () => {},
     unstable_cache: <T,>(fn: T) => fn,
+  };
+});
+
+// next-intl/server resolves to its client build outside React Server Components; give server code the real messages
+// in the fake request's language (NEXT_LOCALE cookie, else Accept-Language, else zh-CN).
+vi.mock("next-intl/server", async () => {
+  const { createFormatter, createTranslator } = await import("next-intl");
+  const { messagesFor } = await import("@/lib/i18n/messages");
+  const { isLocale, localeFromAcceptLanguage, LOCALE_COOKIE } = await import("@/lib/i18n/config");
+  const { currentFakeRequest } = await import("../fixtures/request");
+  const timeZone = "Asia/Shanghai";
+  const locale = () => {
+    const req = currentFakeRequest();
+    const fromCookie = req?.cookies.get(LOCALE_COOKIE);
+    return isLocale(fromCookie) ? fromCookie : localeFromAcceptLanguage(req?.headers.get("accept-language"));
+  };
+  type Arg = string | { locale?: string; namespace?: string } | undefined;
+  return {
+    getLocale: async () => locale(),
+    getTranslations: async (arg?: Arg) => {
+      const loc = (typeof arg === "object" && isLocale(arg.locale) ? arg.locale : undefined) ?? locale();
+      const namespace = typeof arg === "string" ? arg : arg?.namespace;
+      return createTranslator({ locale: loc, messages: messagesFor(loc), namespace: namespace as never, timeZone });
+    },
+    getMessages: async () => messagesFor(locale()),
+    getFormatter: async () => createFormatter({ locale: locale(), timeZone }),
+    getTimeZone: async () => timeZone,
+    getNow: async () => new Date(),
+    setRequestLocale: () => {},
+    getRequestConfig: <T,>(fn: T) => fn,
   };
 });
