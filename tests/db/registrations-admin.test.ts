@@ -230,7 +230,7 @@ describe.each(testEngines())("organizer registrations on %s", (engine) => {
   it("export CSV and XLSX: every column, answers and check-in times in the forum's zone", async () => {
     const ev = await newEvent("export-forum", null);
     const [q] = await h.db.insert(registrationQuestions).values({ eventId: ev, label: "用餐", kind: "text", order: 1 }).returning();
-    const id = await reg(ev, "confirmed", { fullName: "赵六, Jr.", email: "zl@example.com", answers: { [q.id]: "素食" }, organization: "=cmd()" });
+    const id = await reg(ev, "confirmed", { fullName: "赵六, Jr. <&>\u0007", email: "zl@example.com", answers: { [q.id]: "素食" }, organization: "=cmd()" });
     await h.db.insert(checkins).values({ registrationId: id, segment: "event", checkedInAt: new Date("2025-09-05T01:12:00Z"), checkedInById: actor.id });
     const csv = await text(await exportCsvStream(h.db, ev, labels));
     expect(csv.charCodeAt(0)).toBe(0xfeff);
@@ -238,7 +238,7 @@ describe.each(testEngines())("organizer registrations on %s", (engine) => {
     expect(head).toContain("用餐");
     expect(head).toContain("checkin:event");
     const get = (col: string) => row[head.indexOf(col)];
-    expect(get("fullName")).toBe("赵六, Jr.");
+    expect(get("fullName")).toBe("赵六, Jr. <&>\u0007");
     expect(get("用餐")).toBe("素食");
     expect(get("checkin:event")).toBe("2025-09-05 09:12:00");
     expect(get("organization")).toBe("'=cmd()");
@@ -250,6 +250,7 @@ describe.each(testEngines())("organizer registrations on %s", (engine) => {
     const hv = (ws.getRow(1).values as unknown[]).slice(1);
     const rv = (ws.getRow(2).values as unknown[]).slice(1);
     expect(rv[hv.indexOf("用餐")]).toBe("素食");
+    expect(rv[hv.indexOf("fullName")]).toBe("赵六, Jr. <&>"); // escaped for XML, control character dropped
     expect(rv[hv.indexOf("checkin:event")]).toBe("2025-09-05 09:12:00");
   });
 
