@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { EventForm } from "@/components/admin/event-form";
 import { StatusPanel } from "@/components/admin/status-panel";
 import { can } from "@/lib/auth/guard";
@@ -10,6 +10,8 @@ import { eventRefBySlug } from "@/lib/events/admin-queries";
 import { events } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { dateToZoned } from "@/lib/events/zoned";
+import type { Locale } from "@/lib/i18n/config";
+import { formatEventWhen } from "@/lib/i18n/format";
 
 export const dynamic = "force-dynamic";
 
@@ -20,10 +22,11 @@ export default async function EventOverviewPage({ params }: PageProps<"/admin/ev
   if (!ref) notFound();
   const actor = await pageActor("event.read", { eventId: ref.id }, `/admin/events/${slug}`);
   const [e] = await db.select().from(events).where(eq(events.id, ref.id));
-  const [t, tn, tc, mayEdit, mayPublish, mayCreate] = await Promise.all([
+  const [t, tn, tc, locale, mayEdit, mayPublish, mayCreate] = await Promise.all([
     getTranslations("admin.status"),
     getTranslations("admin.nav"),
     getTranslations("admin.clone"),
+    getLocale() as Promise<Locale>,
     can(actor, "event.edit", { eventId: e.id }, db),
     can(actor, "event.publish", { eventId: e.id }, db),
     can(actor, "event.create", {}, db),
@@ -57,7 +60,13 @@ export default async function EventOverviewPage({ params }: PageProps<"/admin/ev
             }}
           />
         </section>
-      ) : null}
+      ) : (
+        <section className="rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm sm:p-5" data-testid="event-summary">
+          <p className="font-medium text-slate-900">{formatEventWhen(e.startsAt, e.endsAt, tz, locale)}</p>
+          <p className="text-slate-600">{[e.city, e.venueName, e.venueAddress].filter(Boolean).join(" · ")}</p>
+          {e.summary ? <p className="mt-3 whitespace-pre-line text-slate-700">{e.summary}</p> : null}
+        </section>
+      )}
       <div className="flex flex-wrap gap-3 text-sm">
         {mayCreate && mayEdit ? (
           <Link href={`/admin/events/new?from=${e.id}#clone`} className="text-brand-700 hover:underline" data-testid="clone-link">
