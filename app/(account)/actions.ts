@@ -11,6 +11,7 @@ import { localeOfEmail } from "@/lib/accounts/queries";
 import { signUpSchema } from "@/lib/accounts/validation";
 import { DomainError, parse, toFailure, type ActionResult } from "@/lib/actions/result";
 import { oauthProviderList, signIn, signOut, SignInRefused } from "@/lib/auth/auth";
+import { BAD_CREDENTIALS } from "@/lib/auth/credentials";
 import { clientIp } from "@/lib/auth/request-info";
 import { getDb } from "@/lib/db";
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
@@ -35,7 +36,10 @@ async function credentialsSignIn(email: string, password: string): Promise<AuthF
 }
 
 export async function signInAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
-  const { email, password } = signInInput.parse({ email: formData.get("email") ?? "", password: formData.get("password") ?? "" });
+  const input = signInInput.safeParse({ email: formData.get("email") ?? "", password: formData.get("password") ?? "" });
+  // Absurd input (a 10 MB "email") is simply wrong credentials: same answer, nothing checked or written.
+  if (!input.success) return { ok: false, error: BAD_CREDENTIALS, code: "unauthenticated" };
+  const { email, password } = input.data;
   const failure = await credentialsSignIn(email, password);
   if (failure) return { ...failure, values: { email } };
   // The account's language applies unless this browser already chose one with the language switch.
