@@ -4,7 +4,8 @@ import { checkIn } from "@/lib/checkin/commands";
 import { defaultSegment, ticketEvent } from "@/lib/checkin/queries";
 import { checkInByCodeSchema } from "@/lib/checkin/validation";
 import { getDb } from "@/lib/db";
-import { internalError, json, jsonError } from "@/lib/http/responses";
+import { errorResponse, jsonBody } from "@/lib/http/domain-errors";
+import { json, jsonError } from "@/lib/http/responses";
 
 export const dynamic = "force-dynamic";
 
@@ -15,10 +16,7 @@ export const dynamic = "force-dynamic";
 export async function POST(req: Request) {
   try {
     await requireActor();
-    const body = await req.json().catch(() => {
-      throw new DomainError("invalid", "The body must be JSON: {ticketCode, segment?}.");
-    });
-    const input = parse(checkInByCodeSchema, body);
+    const input = parse(checkInByCodeSchema, await jsonBody(req, "{ticketCode, segment?}"));
     const db = await getDb();
     const ticket = await ticketEvent(db, input.ticketCode);
     if (!ticket) return jsonError(404, "Unknown ticket code.");
@@ -33,10 +31,9 @@ export async function POST(req: Request) {
       already: r.already,
     });
   } catch (e) {
-    if (e instanceof DomainError) {
-      const extra = e.code === "conflict" && e.extra?.registration ? { registration: e.extra.registration } : undefined;
-      return jsonError(HTTP_STATUS[e.code], e.message, { ...extra, ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}) });
+    if (e instanceof DomainError && e.code === "conflict" && e.extra?.registration) {
+      return jsonError(HTTP_STATUS[e.code], e.message, { registration: e.extra.registration });
     }
-    return internalError(e, "POST /api/v1/checkins");
+    return errorResponse(e, "POST /api/v1/checkins");
   }
 }
