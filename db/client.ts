@@ -30,15 +30,24 @@ export class DatabaseConfigError extends Error {
   override name = "DatabaseConfigError";
 }
 
-export type OpenOptions = { databaseUrl?: string; dataDir?: string; maxConnections?: number };
+export type OpenOptions = {
+  databaseUrl?: string;
+  dataDir?: string;
+  maxConnections?: number;
+  /** Called with every SQL statement Drizzle sends (tests count queries per page with it). */
+  onQuery?: (sql: string) => void;
+};
 
 export async function openDatabase(opts: OpenOptions = {}): Promise<DbHandle> {
   const url = opts.databaseUrl;
-  if (url) return openPostgres(url, opts.maxConnections);
-  return openPglite(opts.dataDir);
+  const logger = opts.onQuery ? { logQuery: (q: string) => opts.onQuery!(q) } : undefined;
+  if (url) return openPostgres(url, opts.maxConnections, logger);
+  return openPglite(opts.dataDir, logger);
 }
 
-async function openPostgres(url: string, max = 10): Promise<DbHandle> {
+type QueryLogger = { logQuery: (q: string) => void } | undefined;
+
+async function openPostgres(url: string, max = 10, logger?: QueryLogger): Promise<DbHandle> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -58,7 +67,7 @@ async function openPostgres(url: string, max = 10): Promise<DbHandle> {
     const reason = e instanceof Error ? e.message : String(e);
     throw new DatabaseConfigError(`DATABASE_URL: cannot connect to ${parsed.host}${parsed.pathname} (${reason}).`);
   }
-  const db = drizzle(client, { schema, casing: "snake_case" }) as unknown as Db;
+  const db = drizzle(client, { schema, casing: "snake_case", logger }) as unknown as Db;
   return {
     db,
     kind: "postgres",
@@ -68,7 +77,7 @@ async function openPostgres(url: string, max = 10): Promise<DbHandle> {
   };
 }
 
-async function openPglite(dataDir?: string): Promise<DbHandle> {
+async function openPglite(dataDir?: string, logger?: QueryLogger): Promise<DbHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   let release: () => void = () => {};
@@ -83,7 +92,7 @@ async function openPglite(dataDir?: string): Promise<DbHandle> {
       `DATA_DIR ${dataDir}: cannot open the embedded database (${reason}). Is it corrupt? Move it away to start fresh.`,
     );
   }
-  const db = drizzle(client, { schema, casing: "snake_case" }) as unknown as Db;
+  const db = drizzle(client, { schema, casing: "snake_case", logger }) as unknown as Db;
   return {
     db,
     kind: "pglite",

@@ -150,9 +150,23 @@ export type OpenApiPaths = Record<string, Record<string, unknown>>;
 export const paths: OpenApiPaths = {
   "/api/health": {
     get: {
-      summary: "Liveness and database reachability",
+      summary: "Liveness, database reachability and the page cache's state",
       responses: {
-        "200": { description: "Up", content: { "application/json": { schema: { type: "object", properties: { ok: { const: true }, db: { enum: ["pglite", "postgres"] } } } } } },
+        "200": {
+          description: "Up",
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                properties: {
+                  ok: { const: true },
+                  db: { enum: ["pglite", "postgres"] },
+                  cache: { type: "object", properties: { enabled: { type: "boolean" }, entries: { type: "integer" }, bytes: { type: "integer" }, version: { type: "integer" } } },
+                },
+              },
+            },
+          },
+        },
         "503": { description: "Database unreachable" },
       },
     },

@@ -19,6 +19,8 @@ const arg = (name: string, dflt: string) => {
 };
 const duration = Number(arg("duration", "10"));
 const connections = Number(arg("connections", "50"));
+/** `--only <text>[,<text>]`: run just the measures whose name contains one of the texts (e.g. --only "public pages"). */
+const only = arg("only", "");
 const engines: Engine[] = (arg("engine", process.env.DATABASE_URL ? "postgres,pglite" : "pglite").split(",") as Engine[]);
 
 async function main() {
@@ -36,7 +38,7 @@ async function main() {
     const rss = rssSampler(server.proc.pid!);
     const rows: Row[] = [];
     try {
-      for (const m of measures) {
+      for (const m of measures.filter((x) => only.split(",").some((o) => x.name.includes(o)))) {
         process.stdout.write(`[${engine}] ${m.name} … `);
         try {
           const out = await m.run({ url: server.url, target, duration, connections, load, ticketCodes });

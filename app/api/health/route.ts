@@ -1,15 +1,17 @@
+import { pageCacheEnabled, pageCacheStats } from "@/lib/cache/page-cache";
 import { dbHandle } from "@/lib/db";
 import { json } from "@/lib/http/responses";
 
 export const dynamic = "force-dynamic";
 
-/** Liveness + database reachability, for load balancers and start-up scripts. */
+/** Liveness, database reachability and the page cache's state, for load balancers and operators. */
 export async function GET() {
+  const cache = { enabled: pageCacheEnabled(), ...pageCacheStats() };
   try {
     const h = await dbHandle();
     await h.query("select 1");
-    return json({ ok: true, db: h.kind });
+    return json({ ok: true, db: h.kind, cache });
   } catch {
-    return json({ ok: false, db: process.env.DATABASE_URL ? "postgres" : "pglite", error: "Database unreachable." }, 503);
+    return json({ ok: false, db: process.env.DATABASE_URL ? "postgres" : "pglite", cache, error: "Database unreachable." }, 503);
   }
 }
