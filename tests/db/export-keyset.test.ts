@@ -6,21 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { events } from "@/db/schema";
-import { exportCsvStream, type ExportLabels } from "@/lib/registrations/export";
+import { exportCsvStream } from "@/lib/registrations/export";
 import { parseCsv } from "@/lib/registrations/csv";
 import { createTestDb, testEngines } from "../fixtures/db";
+import { plainExportLabels } from "../fixtures/export-labels";
 
-const labels: ExportLabels = {
-  columns: Object.fromEntries(
-    ["fullName", "email", "phone", "organization", "position", "category", "status", "siteVisit", "bus", "needs", "notes", "source", "ticketCode", "registeredAt", "confirmedAt", "waitlistedAt", "cancelledAt"].map((c) => [c, c]),
-  ) as ExportLabels["columns"],
-  status: {},
-  category: {},
-  source: {},
-  yes: "yes",
-  no: "no",
-  checkin: (s) => `checkin:${s}`,
-};
+const labels = plainExportLabels;
 
 describe.each(testEngines())("export paging on %s", (engine) => {
   let h: DbHandle;

@@ -9,23 +9,14 @@ import type { Actor } from "@/lib/auth/permissions";
 import { addGuest, assignBus, autoFillBuses, changeRegistrationStatus, updateRegistration } from "@/lib/registrations/admin-commands";
 import { busesWithSeats, registrationTable } from "@/lib/registrations/admin-queries";
 import { tableParamsSchema } from "@/lib/registrations/admin-validation";
-import { exportCsvStream, exportXlsxStream, type ExportLabels } from "@/lib/registrations/export";
+import { exportCsvStream, exportXlsxStream } from "@/lib/registrations/export";
 import { importGuests, previewGuestImport } from "@/lib/registrations/import";
 import { parseCsv } from "@/lib/registrations/csv";
 import { createTestDb, testEngines } from "../fixtures/db";
+import { plainExportLabels } from "../fixtures/export-labels";
 
 const ticket = () => randomBytes(16).toString("base64url");
-const labels: ExportLabels = {
-  columns: Object.fromEntries(
-    ["fullName", "email", "phone", "organization", "position", "category", "status", "siteVisit", "bus", "needs", "notes", "source", "ticketCode", "registeredAt", "confirmedAt", "waitlistedAt", "cancelledAt"].map((c) => [c, c]),
-  ) as ExportLabels["columns"],
-  status: {},
-  category: {},
-  source: {},
-  yes: "yes",
-  no: "no",
-  checkin: (s) => `checkin:${s}`,
-};
+const labels = plainExportLabels;
 
 async function bytesOf(stream: ReadableStream<Uint8Array>) {
   const parts: Uint8Array[] = [];
