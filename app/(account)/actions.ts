@@ -1,4 +1,5 @@
 "use server";
+// Deliberately without requireActor(): signing in and up is how one becomes an actor; throttled (lib/auth/limits).
 /**
  * Sign-in, sign-up, sign-out. Deliberately public (guard manifest: "public"): they are how one becomes an actor.
  * Sign-in and sign-up are throttled in the database (lib/auth/limits); failures never say whether an email exists.

@@ -1,4 +1,5 @@
 "use server";
+// Guard: every action goes through eventAction(), which calls requirePermission("checkin.perform", { eventId }) first.
 /** Check-in desk actions: guard (checkin.perform on the forum in the input) → zod → lib/checkin. */
 import { z } from "zod";
 import { checkIn, undoCheckIn } from "@/lib/checkin/commands";

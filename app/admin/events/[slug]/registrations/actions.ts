@@ -1,4 +1,5 @@
 "use server";
+// Guard: every action goes through eventAction(), which calls requirePermission(permission, { eventId }) first.
 /**
  * Organizer actions on registrations: guard (registration.manage on the forum in the input) → zod → domain command.
  * Every command scopes its writes by that forum's id, so ids from another forum are simply not found.

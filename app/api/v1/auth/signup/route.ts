@@ -1,3 +1,4 @@
+// Deliberately without requireActor(): anyone may sign up; throttled per IP (lib/auth/limits).
 import { signUp } from "@/lib/accounts/commands";
 import { signUpSchema } from "@/lib/accounts/validation";
 import { parse } from "@/lib/actions/result";

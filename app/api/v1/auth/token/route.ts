@@ -1,3 +1,4 @@
+// Deliberately without requireActor(): this is how an API client authenticates; throttled per account and IP.
 import { z } from "zod";
 import { parse } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit";
