@@ -1,7 +1,10 @@
 /** Reads of forums for public pages and the read API. */
 import { and, asc, desc, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { agendaSessions, eventOrganizations, events, reports } from "@/db/schema";
+import type { DBQueryConfig, ExtractTablesWithRelations } from "drizzle-orm";
+import type { Db, Schema } from "@/db/client";
+
+type Tables = ExtractTablesWithRelations<Schema>;
+import { agendaSessions, buses, eventOrganizations, events, personPositions, reports, sessionSpeakers, siteVisitStops } from "@/db/schema";
 
 /** Statuses the public (anonymous) may see. */
 export const PUBLIC_EVENT_STATUSES = ["published", "completed", "cancelled"] as const;
@@ -34,26 +37,31 @@ export async function publicEventList(db: Db): Promise<EventListItem[]> {
     .orderBy(desc(events.startsAt));
 }
 
+/**
+ * A forum's hosts (in order, with their organizations) and agenda (sessions with speakers and all their positions,
+ * site-visit stops, buses), for one relational query. Shared by the public pages, the read API and the handbook.
+ */
+export const eventProgramWith = {
+  hosts: { orderBy: [asc(eventOrganizations.order)], with: { organization: true } },
+  sessions: {
+    orderBy: [asc(agendaSessions.startsAt), asc(agendaSessions.order)],
+    with: {
+      speakers: {
+        orderBy: [asc(sessionSpeakers.order)],
+        with: { person: { with: { positions: { orderBy: [asc(personPositions.order)] } } } },
+      },
+      stops: { orderBy: [asc(siteVisitStops.order)] },
+      buses: { orderBy: [asc(buses.order)] },
+    },
+  },
+} satisfies DBQueryConfig<"many", true, Tables, Tables["events"]>["with"];
+
 /** Everything a forum page, agenda page and the read API show. Null when unknown or not public. */
 export async function publicEventDetail(db: Db, slug: string) {
   const event = await db.query.events.findFirst({
     where: and(eq(events.slug, slug), inArray(events.status, [...PUBLIC_EVENT_STATUSES])),
     with: {
-      hosts: {
-        orderBy: [asc(eventOrganizations.order)],
-        with: { organization: true },
-      },
-      sessions: {
-        orderBy: [asc(agendaSessions.startsAt), asc(agendaSessions.order)],
-        with: {
-          speakers: {
-            orderBy: (s, { asc }) => [asc(s.order)],
-            with: { person: { with: { positions: { orderBy: (p, { asc }) => [asc(p.order)] } } } },
-          },
-          stops: { orderBy: (s, { asc }) => [asc(s.order)] },
-          buses: { orderBy: (b, { asc }) => [asc(b.order)] },
-        },
-      },
+      ...eventProgramWith,
       reports: {
         // published and due: a report scheduled for later is not listed until its publish date (lib/reports)
         where: and(eq(reports.status, "published"), isNotNull(reports.publishedAt), lte(reports.publishedAt, sql`now()`)),

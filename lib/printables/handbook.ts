@@ -5,7 +5,8 @@
  */
 import { and, asc, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { agendaSessions, eventOrganizations, events, registrations } from "@/db/schema";
+import { eventProgramWith } from "@/lib/events/queries";
+import { events, registrations } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatEventWhen, formatTime, formatTimeRange, pick } from "@/lib/i18n/format";
 import { CATEGORY_COLOURS, consoleT, documentHtml, esc, FONT_STACK, SERIF_STACK } from "./html";
@@ -16,20 +17,7 @@ const ROLE_ORDER = ["host", "co_host", "organizer", "co_organizer", "supporter",
 export async function handbookData(db: Db, eventId: string) {
   const event = await db.query.events.findFirst({
     where: eq(events.id, eventId),
-    with: {
-      hosts: { orderBy: [asc(eventOrganizations.order)], with: { organization: true } },
-      sessions: {
-        orderBy: [asc(agendaSessions.startsAt), asc(agendaSessions.order)],
-        with: {
-          speakers: {
-            orderBy: (s, { asc }) => [asc(s.order)],
-            with: { person: { with: { positions: { orderBy: (p, { asc }) => [asc(p.order)] } } } },
-          },
-          stops: { orderBy: (s, { asc }) => [asc(s.order)] },
-          buses: { orderBy: (b, { asc }) => [asc(b.order)] },
-        },
-      },
-    },
+    with: eventProgramWith,
   });
   if (!event) return null;
   const passengers = await db
