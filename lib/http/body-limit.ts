@@ -6,7 +6,7 @@ export function jsonBodyLimit(): number {
   return Number.isFinite(v) && v > 0 ? v : 4 * 1024 * 1024;
 }
 
-/** A refusal of the body itself, answered with its status by errorResponse / apiErrorResponse. */
+/** A refusal of the body itself, answered with its status by errorResponse (lib/http/domain-errors). */
 export class BodyError extends Error {
   override name = "BodyError";
   constructor(

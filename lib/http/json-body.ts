@@ -2,11 +2,9 @@
  * Reading JSON request bodies safely (issue 3 "bad input"): a size cap checked from Content-Length and again while
  * streaming (→ 413 with a clear message), malformed JSON → 400, a non-object → 422, a non-JSON content type → 415.
  *
- *   try { const body = await readJson(req); … } catch (e) { return apiErrorResponse(e, "POST /api/v1/…"); }
+ *   try { const body = await readJson(req); … } catch (e) { return errorResponse(e, "POST /api/v1/…"); }
  */
-import { DomainError } from "@/lib/actions/result";
 import { BodyError, jsonBodyLimit, readBodyText } from "./body-limit";
-import { errorResponse } from "./domain-errors";
 
 export async function readJson(req: Request, maxBytes = jsonBodyLimit()): Promise<Record<string, unknown>> {
   const type = req.headers.get("content-type");
@@ -23,14 +21,6 @@ export async function readJson(req: Request, maxBytes = jsonBodyLimit()): Promis
   }
   if (!value || typeof value !== "object" || Array.isArray(value)) throw new BodyError(422, "The request body must be a JSON object.");
   return value as Record<string, unknown>;
-}
-
-/** BodyError → its status (via errorResponse); DomainError → its status (+ Retry-After when rate limited); else a logged 500. */
-export async function apiErrorResponse(e: unknown, where: string): Promise<Response> {
-  const res = await errorResponse(e, where);
-  const retryAfter = e instanceof DomainError ? e.extra?.retryAfter : undefined;
-  if (typeof retryAfter === "number") res.headers.set("Retry-After", String(retryAfter));
-  return res;
 }
 
 export { BodyError, jsonBodyLimit };

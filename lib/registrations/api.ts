@@ -1,7 +1,9 @@
 /** Shared bits of the registration API routes and actions: the caller's language and DomainError → HTTP status. */
 import "server-only";
 import { DomainError, HTTP_STATUS } from "@/lib/actions/result";
-import { internalError, jsonError } from "@/lib/http/responses";
+import { readBodyText } from "@/lib/http/body-limit";
+import { errorResponse } from "@/lib/http/domain-errors";
+import { jsonError } from "@/lib/http/responses";
 import { requestLocale } from "@/lib/i18n/request";
 import type { Locale } from "@/lib/i18n/config";
 import { registrationT } from "./i18n";
@@ -14,17 +16,17 @@ export async function apiLocale(): Promise<Locale> {
   }
 }
 
+/** lib/http's errorResponse, with "please sign in" in the caller's language. */
 export async function apiFailure(e: unknown, where: string, locale: Locale) {
-  if (e instanceof DomainError) {
-    const message = e.code === "unauthenticated" ? registrationT(locale)("signInRequired") : e.message;
-    return jsonError(HTTP_STATUS[e.code], message, e.fieldErrors ? { fieldErrors: e.fieldErrors } : undefined);
-  }
-  return internalError(e, where);
+  if (e instanceof DomainError && e.code === "unauthenticated") return jsonError(HTTP_STATUS[e.code], registrationT(locale)("signInRequired"));
+  return errorResponse(e, where);
 }
 
+/** The JSON body (413 past the size limit, like every API route), or a 422 in the caller's language. */
 export async function jsonBody(req: Request, locale: Locale): Promise<unknown> {
+  const text = await readBodyText(req);
   try {
-    return await req.json();
+    return JSON.parse(text);
   } catch {
     throw new DomainError("invalid", registrationT(locale)("errors.invalid"), { _: ["JSON body expected"] });
   }

@@ -42,6 +42,16 @@ describe.each(testEngines())("registration API on %s", (engine) => {
   });
   afterAll(() => h?.close());
 
+  it("POST: a body over the JSON size limit is refused with 413 before anything is written", async () => {
+    const e = await makeOpenForum(h.db, { capacity: 5 });
+    const u = await makeUser(h.db);
+    const huge = await asActor(u, () => post(e.slug, { ...good, needs: "x".repeat(5 * 1024 * 1024) }));
+    expect(huge.status).toBe(413);
+    expect((await huge.json()).error).toMatch(/too large/);
+    const rows = await h.query<{ n: number }>("select count(*)::int as n from registrations where event_id = $1", [e.id]);
+    expect(rows[0].n).toBe(0);
+  });
+
   it("POST: 201 with ticket, 409 twice, 422 invalid, 401 anonymous, 403 closed, 404 unknown", async () => {
     const e = await makeOpenForum(h.db, { capacity: 1 });
     const [a, b] = [await makeUser(h.db), await makeUser(h.db)];

@@ -2,7 +2,7 @@ import { profileOf } from "@/lib/accounts/queries";
 import { requireActor } from "@/lib/auth/guard";
 import { tokensOf } from "@/lib/auth/tokens";
 import { getDb } from "@/lib/db";
-import { apiErrorResponse } from "@/lib/http/json-body";
+import { errorResponse } from "@/lib/http/domain-errors";
 import { json } from "@/lib/http/responses";
 
 export const dynamic = "force-dynamic";
@@ -18,6 +18,6 @@ export async function GET() {
       tokens: tokens.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null, expiresAt: t.expiresAt.toISOString(), revokedAt: t.revokedAt?.toISOString() ?? null })),
     });
   } catch (e) {
-    return apiErrorResponse(e, "GET /api/v1/me");
+    return errorResponse(e, "GET /api/v1/me");
   }
 }

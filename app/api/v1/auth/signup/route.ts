@@ -4,7 +4,8 @@ import { signUpSchema } from "@/lib/accounts/validation";
 import { parse } from "@/lib/actions/result";
 import { ipFromHeaders } from "@/lib/auth/request-info";
 import { getDb } from "@/lib/db";
-import { apiErrorResponse, readJson } from "@/lib/http/json-body";
+import { errorResponse } from "@/lib/http/domain-errors";
+import { readJson } from "@/lib/http/json-body";
 import { json } from "@/lib/http/responses";
 
 export const dynamic = "force-dynamic";
@@ -16,6 +17,6 @@ export async function POST(req: Request) {
     const user = await signUp(await getDb(), input, ipFromHeaders(req.headers));
     return json({ user: { id: user.id, email: user.email, name: user.name } }, 201);
   } catch (e) {
-    return apiErrorResponse(e, "POST /api/v1/auth/signup");
+    return errorResponse(e, "POST /api/v1/auth/signup");
   }
 }

@@ -6,7 +6,8 @@ import { verifyCredentials } from "@/lib/auth/credentials";
 import { ipFromHeaders } from "@/lib/auth/request-info";
 import { issueToken } from "@/lib/auth/tokens";
 import { getDb } from "@/lib/db";
-import { apiErrorResponse, readJson } from "@/lib/http/json-body";
+import { errorResponse } from "@/lib/http/domain-errors";
+import { readJson } from "@/lib/http/json-body";
 import { json } from "@/lib/http/responses";
 
 export const dynamic = "force-dynamic";
@@ -34,6 +35,6 @@ export async function POST(req: Request) {
     });
     return json({ token: issued.token, tokenType: "Bearer", expiresAt: issued.expiresAt.toISOString() });
   } catch (e) {
-    return apiErrorResponse(e, "POST /api/v1/auth/token");
+    return errorResponse(e, "POST /api/v1/auth/token");
   }
 }

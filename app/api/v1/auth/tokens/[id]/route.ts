@@ -1,7 +1,7 @@
 import { requirePermission } from "@/lib/auth/guard";
 import { revokeToken } from "@/lib/auth/tokens";
 import { getDb } from "@/lib/db";
-import { apiErrorResponse } from "@/lib/http/json-body";
+import { errorResponse } from "@/lib/http/domain-errors";
 import { json } from "@/lib/http/responses";
 
 export const dynamic = "force-dynamic";
@@ -14,6 +14,6 @@ export async function DELETE(_req: Request, ctx: RouteContext<"/api/v1/auth/toke
     await revokeToken(await getDb(), actor, id);
     return json({ revoked: true });
   } catch (e) {
-    return apiErrorResponse(e, "DELETE /api/v1/auth/tokens/[id]");
+    return errorResponse(e, "DELETE /api/v1/auth/tokens/[id]");
   }
 }
