@@ -52,7 +52,7 @@ function teamMail(locale: Locale, kind: "added" | "invited", v: { name: string; 
   };
 }
 
-export type InviteResult = { kind: "added"; userId: string } | { kind: "invited"; invitationId: string; url: string };
+export type InviteResult = { kind: "added"; userId: string; email: string } | { kind: "invited"; invitationId: string; url: string; email: string };
 
 /**
  * Invite `email` with `role`. An existing account joins the team at once (its role is set, a mail tells them);
@@ -87,7 +87,7 @@ export async function inviteMember(db: Db, actor: Actor, input: InviteInput, loc
         const mail = teamMail(l, "added", { name: user.name, title: pick(l, e.title, e.titleEn) ?? e.title, role: input.role, url: `${appUrl()}/admin/events/${e.slug}` });
         await tx.insert(outbox).values({ kind: "team.added", toEmail: input.email, userId: user.id, eventId: e.id, ...mail });
       }
-      return { kind: "added", userId: user.id };
+      return { kind: "added", userId: user.id, email: input.email };
     }
     const token = randomBytes(32).toString("base64url");
     await tx
@@ -109,7 +109,7 @@ export async function inviteMember(db: Db, actor: Actor, input: InviteInput, loc
     await recordAudit(tx, actor, { action: "event.staff.invite", entity: "event_invitation", entityId: inv.id, eventId: e.id, after: { email: input.email, role: input.role } });
     const mail = teamMail(locale, "invited", { name: input.email, title: pick(locale, e.title, e.titleEn) ?? e.title, role: input.role, url });
     await tx.insert(outbox).values({ kind: "team.invited", toEmail: input.email, eventId: e.id, ...mail });
-    return { kind: "invited", invitationId: inv.id, url };
+    return { kind: "invited", invitationId: inv.id, url, email: input.email };
   });
 }
 

@@ -35,7 +35,7 @@ describe.each(testEngines())("forum team on %s", (engine) => {
   it("an existing account joins at once with the role, is mailed, and the grant is audited with before → after", async () => {
     const staff = await user("desk@example.com", "签到员");
     const r = await inviteMember(h.db, organizer, { eventId, email: "desk@example.com", role: "staff" }, "zh-CN");
-    expect(r).toEqual({ kind: "added", userId: staff.id });
+    expect(r).toEqual({ kind: "added", userId: staff.id, email: "desk@example.com" });
     expect(await roleOf(staff.id)).toBe("staff");
     const [mail] = await h.db.select().from(outbox).where(and(eq(outbox.kind, "team.added"), eq(outbox.toEmail, "desk@example.com")));
     expect(mail.subject).toContain("团队论坛");

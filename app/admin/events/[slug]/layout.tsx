@@ -19,11 +19,13 @@ export default async function EventConsoleLayout({ children, params }: LayoutPro
   const ref = await eventRefBySlug(db, slug);
   if (!ref) notFound();
   const actor = await pageActor("event.read", { eventId: ref.id }, `/admin/events/${slug}`);
-  const [t, locale, mayEdit, mayExport] = await Promise.all([
+  const [t, tTeam, locale, mayEdit, mayExport, mayStaff] = await Promise.all([
     getTranslations("admin.nav"),
+    getTranslations("team"),
     getLocale() as Promise<Locale>,
     can(actor, "event.edit", { eventId: ref.id }, db),
     can(actor, "event.export", { eventId: ref.id }, db),
+    can(actor, "event.staff.manage", { eventId: ref.id }, db),
   ]);
   const base = `/admin/events/${slug}`;
   const tabs = [
@@ -34,6 +36,7 @@ export default async function EventConsoleLayout({ children, params }: LayoutPro
     { seg: "badges", label: t("badges") },
     { seg: "handbook", label: t("handbook") },
     { seg: "reports", label: t("reports") },
+    ...(mayStaff ? [{ seg: "team", label: tTeam("tab") }] : []),
   ];
   return (
     <div className="space-y-5">
