@@ -21,12 +21,14 @@ import zhConsole from "@/messages/zh-CN/console.json";
 import enConsole from "@/messages/en/console.json";
 import zhTeam from "@/messages/zh-CN/team.json";
 import zhMe from "@/messages/zh-CN/me.json";
+import zhPublish from "@/messages/zh-CN/publish.json";
+import enPublish from "@/messages/en/publish.json";
 import enMe from "@/messages/en/me.json";
 import enTeam from "@/messages/en/team.json";
 
 export const messagesByLocale = {
-  "zh-CN": { common: zhCommon, events: zhEvents, registration: zhRegistration, speakers: zhSpeakers, auth: zhAuth, reports: zhReports, console: zhConsole, admin: zhAdmin, team: zhTeam, me: zhMe },
-  en: { common: enCommon, events: enEvents, registration: enRegistration, speakers: enSpeakers, auth: enAuth, reports: enReports, console: enConsole, admin: enAdmin, team: enTeam, me: enMe },
+  "zh-CN": { common: zhCommon, events: zhEvents, registration: zhRegistration, speakers: zhSpeakers, auth: zhAuth, reports: zhReports, console: zhConsole, admin: zhAdmin, team: zhTeam, me: zhMe, publish: zhPublish },
+  en: { common: enCommon, events: enEvents, registration: enRegistration, speakers: enSpeakers, auth: enAuth, reports: enReports, console: enConsole, admin: enAdmin, team: enTeam, me: enMe, publish: enPublish },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export function messagesFor(locale: Locale) {
