@@ -23,12 +23,14 @@ import zhTeam from "@/messages/zh-CN/team.json";
 import zhMe from "@/messages/zh-CN/me.json";
 import zhPublish from "@/messages/zh-CN/publish.json";
 import enPublish from "@/messages/en/publish.json";
+import zhAudit from "@/messages/zh-CN/audit.json";
+import enAudit from "@/messages/en/audit.json";
 import enMe from "@/messages/en/me.json";
 import enTeam from "@/messages/en/team.json";
 
 export const messagesByLocale = {
-  "zh-CN": { common: zhCommon, events: zhEvents, registration: zhRegistration, speakers: zhSpeakers, auth: zhAuth, reports: zhReports, console: zhConsole, admin: zhAdmin, team: zhTeam, me: zhMe, publish: zhPublish },
-  en: { common: enCommon, events: enEvents, registration: enRegistration, speakers: enSpeakers, auth: enAuth, reports: enReports, console: enConsole, admin: enAdmin, team: enTeam, me: enMe, publish: enPublish },
+  "zh-CN": { common: zhCommon, events: zhEvents, registration: zhRegistration, speakers: zhSpeakers, auth: zhAuth, reports: zhReports, console: zhConsole, admin: zhAdmin, team: zhTeam, me: zhMe, publish: zhPublish, audit: zhAudit },
+  en: { common: enCommon, events: enEvents, registration: enRegistration, speakers: enSpeakers, auth: enAuth, reports: enReports, console: enConsole, admin: enAdmin, team: enTeam, me: enMe, publish: enPublish, audit: enAudit },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export function messagesFor(locale: Locale) {
