@@ -3,6 +3,7 @@ import { getLocale } from "next-intl/server";
 import { DomainError, HTTP_STATUS } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit";
 import { requirePermission } from "@/lib/auth/guard";
+import { segmentLabels } from "@/lib/checkin/queries";
 import { getDb } from "@/lib/db";
 import { internalError, jsonError } from "@/lib/http/responses";
 import type { Locale } from "@/lib/i18n/config";
@@ -22,7 +23,9 @@ export async function GET(req: Request, ctx: { params: Promise<{ slug: string }>
     const format = new URL(req.url).searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
     // personal data leaves the system: say who took it
     await recordAudit(db, actor, { action: "registration.export", entity: "event", entityId: ev.id, eventId: ev.id, after: { format } });
-    const t = consoleT((await getLocale()) as Locale);
+    const locale = (await getLocale()) as Locale;
+    const t = consoleT(locale);
+    const segments = await segmentLabels(db, ev.id, locale);
     const labels: ExportLabels = {
       columns: Object.fromEntries(BASE_COLUMNS.map((c) => [c, t(`export.col.${c}`)])) as ExportLabels["columns"],
       status: Object.fromEntries(["pending", "confirmed", "waitlisted", "cancelled", "rejected"].map((s) => [s, t(`status.${s}` as "status.pending")])),
@@ -30,7 +33,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ slug: string }>
       source: Object.fromEntries(["self", "organizer", "import", "seed"].map((s) => [s, t(`source.${s}` as "source.self")])),
       yes: t("yes"),
       no: t("no"),
-      checkin: (segment) => t("export.checkin", { segment: t.has(`segment.${segment}` as "segment.event") ? t(`segment.${segment}` as "segment.event") : segment }),
+      checkin: (segment) => t("export.checkin", { segment: segments[segment] ?? segment }),
     };
     const stamp = new Date().toISOString().slice(0, 10);
     const name = `${slug}-registrations-${stamp}.${format}`;
