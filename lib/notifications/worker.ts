@@ -13,6 +13,7 @@ import type { Db } from "@/db/client";
 import { events, outbox, registrations, users } from "@/db/schema";
 import { logger } from "@/lib/log";
 import { enqueueRegistrationMail } from "@/lib/registrations/notify";
+import { env, type Env } from "@/lib/env";
 
 export const MAX_ATTEMPTS = 8;
 const LEASE_MS = 5 * 60_000;
@@ -25,11 +26,11 @@ export function backoffMs(attempts: number): number {
   return Math.min(60_000 * 2 ** Math.max(0, attempts - 1), 6 * 3600_000);
 }
 
-export async function transportFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<Transport> {
-  if (!env.SMTP_URL) return { kind: "log", send: async () => {} };
+export async function transportFromEnv(cfg: Partial<Pick<Env, "SMTP_URL" | "MAIL_FROM">> = env): Promise<Transport> {
+  if (!cfg.SMTP_URL) return { kind: "log", send: async () => {} };
   const nodemailer = await import("nodemailer");
-  const t = nodemailer.createTransport(env.SMTP_URL);
-  const from = env.MAIL_FROM || "Huiwu 会务 <no-reply@huiwu.local>";
+  const t = nodemailer.createTransport(cfg.SMTP_URL);
+  const from = cfg.MAIL_FROM || env.MAIL_FROM;
   return { kind: "smtp", send: async (m) => void (await t.sendMail({ from, to: m.to, subject: m.subject, text: m.text })) };
 }
 
@@ -102,7 +103,7 @@ type WorkerState = { timer?: NodeJS.Timeout; running?: boolean };
 const g = globalThis as unknown as { __huiwuOutbox?: WorkerState };
 
 /** Start the loop once per process (every OUTBOX_INTERVAL_MS, default 5 s). */
-export function startOutboxWorker(getDb: () => Promise<Db>, intervalMs = Number(process.env.OUTBOX_INTERVAL_MS || 5000)) {
+export function startOutboxWorker(getDb: () => Promise<Db>, intervalMs = env.OUTBOX_INTERVAL_MS) {
   if (g.__huiwuOutbox?.timer) return;
   const state: WorkerState = {};
   g.__huiwuOutbox = state;

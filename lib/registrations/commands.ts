@@ -17,6 +17,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { registrationT } from "./i18n";
 import { enqueueRegistrationMail, type MailKind } from "./notify";
 import { checkAnswers, isUuid, type RegistrationInput } from "./validation";
+import { env } from "@/lib/env";
 
 /** Statuses that hold a seat. */
 export const SEAT_HOLDING = ["confirmed", "pending"] as const;
@@ -31,7 +32,7 @@ export function newTicketCode(): string {
  * made outside the transaction, without the lock, and the write follows after a pause — the classic oversell.
  */
 export function unsafeRegistration(): boolean {
-  return process.env.HUIWU_UNSAFE_REGISTRATION === "1" && process.env.NODE_ENV !== "production";
+  return env.HUIWU_UNSAFE_REGISTRATION === "1" && env.NODE_ENV !== "production";
 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -154,7 +155,7 @@ export async function registerForEvent(db: Db, actor: Actor, input: RegisterComm
   let staleTaken: number | null = null;
   if (unsafeRegistration()) {
     staleTaken = await seatsTaken(db, found.id);
-    await sleep(Number(process.env.HUIWU_UNSAFE_SLEEP_MS || 50));
+    await sleep(env.HUIWU_UNSAFE_SLEEP_MS);
   }
 
   try {
