@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { bigserial, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, tstz, updatedAt } from "./_common";
+import { SITE_ROLES } from "../../lib/shared/enums";
 
-export const siteRole = pgEnum("site_role", ["admin", "user"]);
+export const siteRole = pgEnum("site_role", SITE_ROLES);
 export const locale = pgEnum("locale", ["zh-CN", "en"]);
 
 /** A person who can sign in. Auth.js adapter columns (name, email, emailVerified, image) plus our own. */

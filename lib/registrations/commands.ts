@@ -18,9 +18,10 @@ import { registrationT } from "./i18n";
 import { enqueueRegistrationMail, type MailKind } from "./notify";
 import { checkAnswers, isUuid, type RegistrationInput } from "./validation";
 import { env } from "@/lib/env";
+import { ACTIVE_REGISTRATION_STATUSES, isOneOf, SEAT_HOLDING_STATUSES } from "@/lib/shared/enums";
 
 /** Statuses that hold a seat. */
-export const SEAT_HOLDING = ["confirmed", "pending"] as const;
+export const SEAT_HOLDING = SEAT_HOLDING_STATUSES;
 
 /** 128 random bits, base64url (22 characters): the ticket's QR payload. */
 export function newTicketCode(): string {
@@ -307,7 +308,7 @@ export async function updateRegistration(db: Db, actor: Actor, input: { registra
     const event = await lockEvent(tx, first.eventId);
     if (!event) fail(locale, "not_found", "notFound");
     const r = await ownRegistration(tx, actor, input.registrationId, locale, true);
-    if (!registrationGate(event).open || !["pending", "confirmed", "waitlisted"].includes(r.status)) fail(locale, "closed", "notEditable");
+    if (!registrationGate(event).open || !isOneOf(ACTIVE_REGISTRATION_STATUSES, r.status)) fail(locale, "closed", "notEditable");
     const d = input.data;
     const busId = d.siteVisit && d.groupId ? d.groupId : null;
     if (busId && busId !== r.busId) await checkBus(tx, locale, event, busId, (SEAT_HOLDING as readonly string[]).includes(r.status), r.id);
