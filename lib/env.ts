@@ -81,7 +81,8 @@ const schema = {
   // Mail, SMS, background work
   SMTP_URL: str,
   MAIL_FROM: z.string().default("Huiwu 会务 <no-reply@huiwu.local>"),
-  SMS_SENDER: z.enum(["log", "http"]).default("log"),
+  SMS_SENDER: z.enum(["log", "http"], "expected log or http").optional(), // unset: http when SMS_PROVIDER_URL is set
+  SMS_SENDER_NAME: z.string().max(40).default("Huiwu"),
   SMS_PROVIDER_URL: url.optional(),
   SMS_PROVIDER_TOKEN: str,
   DELEGATION_REMINDER_HOURS: posInt(24),
@@ -136,6 +137,11 @@ export const env: Env = Object.defineProperties(
   Object.fromEntries(Object.keys(schema).map((name) => [name, { enumerable: true, get: () => read(name as EnvName) }])),
 ) as Env;
 
+/** Rules that involve more than one variable (checked only when each variable is itself valid). */
+const CROSS: { name: EnvName; bad: (e: Env) => string | null }[] = [
+  { name: "SMS_SENDER", bad: (e) => (e.SMS_SENDER === "http" && !e.SMS_PROVIDER_URL ? "is http but SMS_PROVIDER_URL is not set" : null) },
+];
+
 /** One line per bad variable (empty when all are valid). */
 export function envProblems(): string[] {
   const lines: string[] = [];
@@ -143,6 +149,10 @@ export function envProblems(): string[] {
     const r = raw(name);
     const parsed = (schema[name] as z.ZodType).safeParse(r);
     if (!parsed.success) lines.push(problem(name, r, parsed.error));
+  }
+  if (!lines.length) for (const c of CROSS) {
+    const why = c.bad(env);
+    if (why) lines.push(`${c.name}: ${why}`);
   }
   return lines;
 }

@@ -33,7 +33,7 @@ export const ACTIVE_REGISTRATION_STATUSES = ["pending", "confirmed", "waitlisted
 export const SEAT_HOLDING_STATUSES = ["confirmed", "pending"] as const satisfies readonly RegistrationStatus[];
 
 /** How a registration came in. Labels: `shared.registrationSource.<s>`. */
-export const REGISTRATION_SOURCES = ["self", "organizer", "import", "seed"] as const;
+export const REGISTRATION_SOURCES = ["self", "organizer", "import", "seed", "delegation"] as const;
 export type RegistrationSource = (typeof REGISTRATION_SOURCES)[number];
 
 /** Forum lifecycle. Labels: `shared.eventStatus.<s>`. */
@@ -70,6 +70,22 @@ export type ReportMediaRole = (typeof REPORT_MEDIA_ROLES)[number];
 export const MEDIA_KINDS = ["image", "attachment"] as const;
 export type MediaKind = (typeof MEDIA_KINDS)[number];
 
+/** Invited delegations (受邀单位): invited → replied → closed. Labels: `shared.delegationStatus.<s>`. */
+export const DELEGATION_STATUSES = ["invited", "replied", "closed"] as const;
+export type DelegationStatus = (typeof DELEGATION_STATUSES)[number];
+
+/** A delegate's gender (shared hotel rooms are assigned by it). Labels: `shared.gender.<g>`. */
+export const GENDERS = ["male", "female"] as const;
+export type Gender = (typeof GENDERS)[number];
+
+/** Accommodation a delegate asks for. Labels: `shared.accommodation.<k>`. */
+export const ACCOMMODATION_KINDS = ["none", "single", "shared"] as const;
+export type AccommodationKind = (typeof ACCOMMODATION_KINDS)[number];
+
+/** How a notification is delivered. */
+export const OUTBOX_CHANNELS = ["email", "sms"] as const;
+export type OutboxChannel = (typeof OUTBOX_CHANNELS)[number];
+
 /** Outbox delivery state. */
 export const OUTBOX_STATUSES = ["pending", "sent", "failed"] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
@@ -96,6 +112,9 @@ export const LABELLED = {
   questionKind: QUESTION_KINDS,
   reportStatus: REPORT_STATUSES,
   rank: RANKS,
+  delegationStatus: DELEGATION_STATUSES,
+  gender: GENDERS,
+  accommodation: ACCOMMODATION_KINDS,
 } as const;
 
 /** True when `v` is one of `values` (narrows a string from a URL or form to the tuple's type). */

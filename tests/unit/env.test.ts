@@ -21,7 +21,8 @@ describe("env", () => {
     process.env.JSON_BODY_LIMIT_BYTES = "";
     expect(env.JSON_BODY_LIMIT_BYTES).toBe(4 * 1024 * 1024);
     expect(env.DELEGATION_REMINDER_HOURS).toBe(24);
-    expect(env.SMS_SENDER).toBe("log");
+    expect(env.SMS_SENDER).toBeUndefined();
+    expect(env.SMS_SENDER_NAME).toBe("Huiwu");
   });
 
   it("parses TRUST_PROXY as unset, a hop count or a list of CIDRs", () => {
