@@ -82,6 +82,22 @@ export type Gender = (typeof GENDERS)[number];
 export const ACCOMMODATION_KINDS = ["none", "single", "shared"] as const;
 export type AccommodationKind = (typeof ACCOMMODATION_KINDS)[number];
 
+/** Room layouts (venues). */
+export const ROOM_LAYOUTS = ["theatre", "classroom", "round_tables", "rostrum_hall"] as const;
+export type RoomLayout = (typeof ROOM_LAYOUTS)[number];
+
+/** Rostrum (主席台) seating conventions: government honours the rostrum's own left, international mirrors. */
+export const SEATING_CONVENTIONS = ["government", "international"] as const;
+export type SeatingConvention = (typeof SEATING_CONVENTIONS)[number];
+
+/** Why hall seats are held back. */
+export const HALL_RESERVE_REASONS = ["media", "staff", "vip", "other"] as const;
+export type HallReserveReason = (typeof HALL_RESERVE_REASONS)[number];
+
+/** Seating documents whose last print is fingerprinted. */
+export const SEATING_PRINT_KINDS = ["rostrum_map", "hall_map", "table_cards", "dining_lists"] as const;
+export type SeatingPrintKind = (typeof SEATING_PRINT_KINDS)[number];
+
 /** How a notification is delivered. */
 export const OUTBOX_CHANNELS = ["email", "sms"] as const;
 export type OutboxChannel = (typeof OUTBOX_CHANNELS)[number];
