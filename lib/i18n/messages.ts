@@ -27,10 +27,12 @@ import zhAudit from "@/messages/zh-CN/audit.json";
 import enAudit from "@/messages/en/audit.json";
 import enMe from "@/messages/en/me.json";
 import enTeam from "@/messages/en/team.json";
+import zhShared from "@/messages/zh-CN/shared.json";
+import enShared from "@/messages/en/shared.json";
 
 export const messagesByLocale = {
-  "zh-CN": { common: zhCommon, events: zhEvents, registration: zhRegistration, speakers: zhSpeakers, auth: zhAuth, reports: zhReports, console: zhConsole, admin: zhAdmin, team: zhTeam, me: zhMe, publish: zhPublish, audit: zhAudit },
-  en: { common: enCommon, events: enEvents, registration: enRegistration, speakers: enSpeakers, auth: enAuth, reports: enReports, console: enConsole, admin: enAdmin, team: enTeam, me: enMe, publish: enPublish, audit: enAudit },
+  "zh-CN": { common: zhCommon, events: zhEvents, registration: zhRegistration, speakers: zhSpeakers, auth: zhAuth, reports: zhReports, console: zhConsole, admin: zhAdmin, shared: zhShared, team: zhTeam, me: zhMe, publish: zhPublish, audit: zhAudit },
+  en: { common: enCommon, events: enEvents, registration: enRegistration, speakers: enSpeakers, auth: enAuth, reports: enReports, console: enConsole, admin: enAdmin, shared: enShared, team: enTeam, me: enMe, publish: enPublish, audit: enAudit },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export function messagesFor(locale: Locale) {
