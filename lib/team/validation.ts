@@ -2,9 +2,9 @@
 import { z } from "zod";
 import { signUpSchema } from "@/lib/accounts/validation";
 import { emailSchema } from "@/lib/auth/email";
+import { EVENT_STAFF_ROLES } from "@/lib/shared/enums";
 
-export const TEAM_ROLES = ["organizer", "staff"] as const;
-const role = z.enum(TEAM_ROLES);
+const role = z.enum(EVENT_STAFF_ROLES);
 
 export const inviteSchema = z.object({ eventId: z.uuid(), email: emailSchema, role });
 export const changeRoleSchema = z.object({ eventId: z.uuid(), userId: z.uuid(), role });
