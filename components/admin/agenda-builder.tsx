@@ -33,9 +33,9 @@ import { Dialog } from "@/components/ui/dialog";
 import { ArrowDown, ArrowUp, IconButton, Pencil, Trash2, X } from "@/components/ui/icons";
 import { useAct } from "./use-action";
 import { useSearch } from "./use-search";
+import { SESSION_KINDS, SESSION_ROLES } from "@/lib/shared/enums";
 
-export const SESSION_KINDS = ["site_visit", "plenary", "keynote", "report_release", "exchange", "panel", "remarks", "ceremony", "break", "meal", "transfer", "other"] as const;
-const ROLES = ["speaker", "moderator", "presenter", "host"] as const;
+const ROLES = SESSION_ROLES;
 
 export type Position = { organization: string; organizationEn: string | null; title: string; titleEn: string | null };
 export type BSpeaker = { id: string; personId: string; name: string; nameEn: string | null; role: (typeof ROLES)[number]; topic: string | null; topicEn: string | null; positions: Position[] };
