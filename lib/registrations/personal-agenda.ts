@@ -96,6 +96,11 @@ export async function personalAgenda(db: Db, userId: string) {
 }
 export type PersonalForum = Awaited<ReturnType<typeof personalAgenda>>[number];
 
+/** The first forum of the personal agenda that has not ended (forums come sorted by start). */
+export function upcomingForum(forums: readonly PersonalForum[], now = new Date()): PersonalForum | null {
+  return forums.find((f) => f.event.endsAt > now) ?? null;
+}
+
 /** The person's secret calendar-feed token, created on first use (192 random bits). */
 export async function calendarFeedToken(db: Db, userId: string): Promise<string> {
   const [existing] = await db.select({ token: calendarFeeds.token }).from(calendarFeeds).where(eq(calendarFeeds.userId, userId));

@@ -172,7 +172,7 @@ export async function revokeInvitation(db: Db, actor: Actor, input: { eventId: s
 async function accept(tx: Tx, token: string, user: { id: string; email: string }): Promise<{ slug: string }> {
   const inv = await invitationByToken(tx, token);
   if (!inv) throw new DomainError("not_found", "team.errors.noInvitation");
-  if (inv.email !== user.email) throw new DomainError("forbidden", "team.errors.otherEmail", { params: { email: inv.email } });
+  if (inv.email !== user.email) throw new DomainError("forbidden", "team.errors.otherEmail");
   const [claimed] = await tx
     .update(eventInvitations)
     .set({ acceptedAt: sql`now()`, acceptedById: user.id })

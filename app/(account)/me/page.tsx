@@ -7,7 +7,7 @@ import { pageActor } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatEventWhen, formatTimeRange, pick } from "@/lib/i18n/format";
-import { personalAgenda } from "@/lib/registrations/personal-agenda";
+import { personalAgenda, upcomingForum } from "@/lib/registrations/personal-agenda";
 import { myRegistrations, nextRegistration } from "@/lib/registrations/queries";
 import { ticketQrDataUrl } from "@/lib/registrations/ticket-qr";
 
@@ -36,8 +36,7 @@ export default async function MeHub() {
   if (!profile) return null;
   const next = nextRegistration(regs);
   const qr = next && next.status === "confirmed" ? await ticketQrDataUrl(next.ticketCode) : null;
-  const now = Date.now();
-  const agendaForum = forums.find((x) => x.event.endsAt.getTime() > now) ?? null;
+  const agendaForum = upcomingForum(forums);
   const mine = agendaForum ? agendaForum.sessions.filter((s) => s.selected || s.auto) : [];
 
   return (
