@@ -32,6 +32,8 @@ import zhUi from "@/messages/zh-CN/ui.json";
 import enUi from "@/messages/en/ui.json";
 import zhShared from "@/messages/zh-CN/shared.json";
 import enShared from "@/messages/en/shared.json";
+import zhSeating from "@/messages/zh-CN/seating.json";
+import enSeating from "@/messages/en/seating.json";
 
 export const messagesByLocale = {
   "zh-CN": {
@@ -49,6 +51,7 @@ export const messagesByLocale = {
     audit: zhAudit,
     ui: zhUi,
     shared: zhShared,
+    seating: zhSeating,
   },
   en: {
     common: enCommon,
@@ -65,6 +68,7 @@ export const messagesByLocale = {
     audit: enAudit,
     ui: enUi,
     shared: enShared,
+    seating: enSeating,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 
