@@ -19,9 +19,11 @@ export default async function EventConsoleLayout({ children, params }: LayoutPro
   const ref = await eventRefBySlug(db, slug);
   if (!ref) notFound();
   const actor = await pageActor("event.read", { eventId: ref.id }, `/admin/events/${slug}`);
-  const [t, tTeam, locale, mayEdit, mayExport, mayStaff] = await Promise.all([
+  const [t, tTeam, tSeating, tPublish, locale, mayEdit, mayExport, mayStaff] = await Promise.all([
     getTranslations("admin.nav"),
     getTranslations("team"),
+    getTranslations("seating"),
+    getTranslations("publish.preview"),
     getLocale() as Promise<Locale>,
     can(actor, "event.edit", { eventId: ref.id }, db),
     can(actor, "event.export", { eventId: ref.id }, db),
@@ -33,6 +35,7 @@ export default async function EventConsoleLayout({ children, params }: LayoutPro
     ...(mayEdit ? [{ seg: "hosts", label: t("hosts") }, { seg: "agenda", label: t("agenda") }, { seg: "settings", label: t("settings") }] : []),
     { seg: "registrations", label: t("registrations") },
     { seg: "checkin", label: t("checkin") },
+    { seg: "seating", label: tSeating("title") },
     { seg: "badges", label: t("badges") },
     { seg: "handbook", label: t("handbook") },
     { seg: "reports", label: t("reports") },
@@ -47,7 +50,11 @@ export default async function EventConsoleLayout({ children, params }: LayoutPro
             <Link href={`/events/${slug}`} className="text-brand-700 hover:underline" data-testid="view-public">
               {t("viewPublic")} ↗
             </Link>
-          ) : null}
+          ) : (
+            <Link href={`/events/${slug}`} className="text-brand-700 hover:underline" data-testid="preview-public">
+              {tPublish("open")} ↗
+            </Link>
+          )}
           {mayExport ? (
             <a href={`/api/v1/events/${slug}/export`} className="text-brand-700 hover:underline" data-testid="export-bundle">
               {t("export")}
