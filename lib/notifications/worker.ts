@@ -8,6 +8,7 @@
  * attempt pushed into the future) before delivery, so two workers never send the same message at once.
  * It also enqueues the day-before reminders.
  */
+import "server-only";
 import { and, asc, eq, gt, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { events, outbox, registrations, users } from "@/db/schema";

@@ -1,4 +1,5 @@
 /** People (嘉宾) and their positions. A person keeps several positions (organization + title), in cited order. */
+import "server-only";
 import { and, eq, exists, ilike, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agendaSessions, people, personPositions, sessionSpeakers } from "@/db/schema";
