@@ -19,7 +19,7 @@ export default defineConfig([
       "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through `env` from @/lib/env (declare new variables there)." }],
     },
   },
-  // ---- arch-ui (issue 14 §4): layer boundaries (components → app is arch-actions' block). app → lib → db; lib/shared is
+  // ---- arch-ui: layer boundaries (components → app is arch-actions' block). app → lib → db; lib/shared is
   // the client-safe bottom layer that db/schema and components both import.
   {
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "db/**/*.ts"],
