@@ -6,7 +6,7 @@ import { agendaSessions, people, personPositions, sessionSpeakers } from "@/db/s
 import { DomainError } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/permissions";
 import { audit } from "@/lib/events/audit";
-import type { PersonInput } from "@/lib/agenda/validation";
+import type { PersonInput } from "./validation";
 
 export type PositionValues = { organization: string; organizationEn?: string | null; title: string; titleEn?: string | null };
 export type NewPerson = { name: string; nameEn?: string | null; bio?: string | null; bioEn?: string | null; positions: PositionValues[] };
