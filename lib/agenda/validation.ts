@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkbox, id, optional, optionalWallTime, required, text, wallTime } from "@/lib/events/validation";
+import { checkbox, id, optional, optionalWallTime, required, wallTime } from "@/lib/events/validation";
 import { SESSION_KINDS, SESSION_ROLES } from "@/lib/shared/enums";
 import { personSchema, positionSchema, type PersonInput } from "@/lib/people/validation";
 
