@@ -113,9 +113,22 @@ export async function calendarFeedToken(db: Db, userId: string): Promise<string>
 type SessionLike = { id: string; title: string; titleEn: string | null; description: string | null; descriptionEn: string | null; startsAt: Date; endsAt: Date; location: string | null; locationEn: string | null; kind: string };
 type ForumLike = { slug: string; title: string; titleEn: string | null; venueName: string | null; venueNameEn: string | null; venueAddress: string | null; venueAddressEn: string | null };
 
+/** Session room, venue, address — each once: a part equal to (or already inside) an earlier one is left out. */
+export function distinctPlaces(parts: (string | null | undefined)[]): string[] {
+  const norm = (p: string) => p.normalize("NFKC").replace(/\s+/g, " ").trim().toLowerCase();
+  const kept: string[] = [];
+  for (const p of parts) {
+    if (!p?.trim()) continue;
+    const n = norm(p);
+    if (kept.some((k) => norm(k).includes(n))) continue;
+    kept.push(p.trim());
+  }
+  return kept;
+}
+
 export function sessionToIcs(s: SessionLike, f: ForumLike, locale: Locale, kindLabel?: string): IcsEvent {
   const forumTitle = pick(locale, f.title, f.titleEn);
-  const place = [pick(locale, s.location, s.locationEn), pick(locale, f.venueName, f.venueNameEn), pick(locale, f.venueAddress, f.venueAddressEn)].filter(Boolean).join(", ");
+  const place = distinctPlaces([pick(locale, s.location, s.locationEn), pick(locale, f.venueName, f.venueNameEn), pick(locale, f.venueAddress, f.venueAddressEn)]).join(", ");
   return {
     uid: `${s.id}@huiwu`,
     start: s.startsAt,
