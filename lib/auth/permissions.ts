@@ -29,14 +29,14 @@ export const PERMISSIONS = {
   "event.edit": { site: ["admin"], event: ["organizer"] },
   "event.publish": { site: ["admin"], event: ["organizer"] },
   "event.export": { site: ["admin"], event: ["organizer"] },
-  "event.staff.manage": { site: ["admin"] },
+  "event.staff.manage": { site: ["admin"], event: ["organizer"] }, // the team tab: organizers staff their own forum
   "agenda.edit": { site: ["admin"], event: ["organizer"] },
   "registration.read": { site: ["admin"], event: ["organizer", "staff"] },
   "registration.manage": { site: ["admin"], event: ["organizer"] },
   "checkin.perform": { site: ["admin"], event: ["organizer", "staff"] },
   "report.write": { site: ["admin"], event: ["organizer", "staff"] },
   "report.publish": { site: ["admin"], event: ["organizer"] },
-  "seating.read": { site: ["admin"], event: ["organizer", "staff"] }, // plans, seat maps and table cards (issue 11)
+  "seating.read": { site: ["admin"], event: ["organizer", "staff"] }, // plans, seat maps and table cards
   "seating.manage": { site: ["admin"], event: ["organizer"] }, // protocol order, rostrum, hall, dining
   // any signed-in person, on their own things (ownership is checked by the command's WHERE clause)
   "registration.create": { site: ["user", "admin"] },

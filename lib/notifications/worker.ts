@@ -1,5 +1,5 @@
 /**
- * The outbox worker (issue 4 §4): a loop in the server process that delivers notifications written to `outbox` by
+ * The outbox worker: a loop in the server process that delivers notifications written to `outbox` by
  * the commands. With SMTP_URL set it sends through nodemailer; without it each message is marked delivered to the
  * mail log (the admin's /admin/mail page), so nothing is ever lost silently. Failures are retried with exponential
  * backoff; after MAX_ATTEMPTS a message is marked failed and stays visible in the mail log.
@@ -8,6 +8,7 @@
  * attempt pushed into the future) before delivery, so two workers never send the same message at once.
  * It also enqueues the day-before reminders.
  */
+import "server-only";
 import { and, asc, eq, gt, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { events, outbox, registrations, users } from "@/db/schema";
@@ -60,9 +61,13 @@ export async function deliverDue(db: Db, transport: Transport, opts: { batch?: n
   let failed = 0;
   for (const m of claimed) {
     try {
-      if (m.channel === "sms") await (transport.sms ?? smsSenderFromEnv({ SMS_SENDER: "log" })).send({ to: m.toPhone ?? "", text: m.body });
-      else await transport.send({ to: m.toEmail ?? "", subject: m.subject, text: m.body });
-      await db.update(outbox).set({ status: "sent", sentAt: new Date(), lastError: null }).where(eq(outbox.id, m.id));
+      let via: string = transport.kind;
+      if (m.channel === "sms") {
+        const sms = transport.sms ?? smsSenderFromEnv({ SMS_SENDER: "log" });
+        await sms.send({ to: m.toPhone ?? "", text: m.body });
+        via = `sms-${sms.kind}`;
+      } else await transport.send({ to: m.toEmail ?? "", subject: m.subject, text: m.body });
+      await db.update(outbox).set({ status: "sent", sentAt: new Date(), lastError: null, deliveredVia: via }).where(eq(outbox.id, m.id));
       sent++;
     } catch (e) {
       failed++;
