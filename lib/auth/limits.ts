@@ -18,7 +18,8 @@ function envInt(name: string, fallback: number): number {
 export function limits() {
   const signinWindow = envInt("RATE_LIMIT_SIGNIN_WINDOW_SECONDS", 900);
   return {
-    signinPerAccount: { max: envInt("RATE_LIMIT_SIGNIN_PER_ACCOUNT", 10), windowSeconds: signinWindow },
+    signinPerAccountIp: { max: envInt("RATE_LIMIT_SIGNIN_PER_ACCOUNT_IP", 10), windowSeconds: signinWindow },
+    signinPerAccount: { max: envInt("RATE_LIMIT_SIGNIN_PER_ACCOUNT", 50), windowSeconds: signinWindow },
     signinPerIp: { max: envInt("RATE_LIMIT_SIGNIN_PER_IP", 100), windowSeconds: signinWindow },
     signupPerIp: { max: envInt("RATE_LIMIT_SIGNUP_PER_IP", 20), windowSeconds: envInt("RATE_LIMIT_SIGNUP_WINDOW_SECONDS", 3600) },
   } satisfies Record<string, Limit>;

@@ -51,6 +51,7 @@ export function serverEnv(t: Target, port: number, extra: Record<string, string>
     RATE_LIMIT_SIGNUP_PER_IP: "1000000",
     RATE_LIMIT_SIGNIN_PER_IP: "1000000",
     RATE_LIMIT_SIGNIN_PER_ACCOUNT: "1000000",
+    RATE_LIMIT_SIGNIN_PER_ACCOUNT_IP: "1000000",
     ...extra,
   };
 }

@@ -4,7 +4,7 @@
  */
 import { eq } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { apiTokens, auditLog, rateLimits, users } from "@/db/schema";
 import { changePassword, signUp } from "@/lib/accounts/commands";
@@ -60,7 +60,22 @@ describe.each(testEngines())("accounts on %s", (engine) => {
     expect(wrong.code).toBe("unauthenticated");
   });
 
-  it("10 wrong passwords lock the account (429 even with the right password) until the window passes", async () => {
+  it("an attacker's 10 wrong passwords from one address lock out that address only: the owner elsewhere still signs in", async () => {
+    const u = await makeUser(h.db);
+    for (let i = 0; i < 10; i++) expect(await code(verifyCredentials(h.db, { email: u.email, password: `wrong-${i}-xxxxxx`, ip: "203.0.113.66" }))).toBe("unauthenticated");
+    const attacker = await verifyCredentials(h.db, { email: u.email, password: TEST_PASSWORD, ip: "203.0.113.66" }).catch((e) => e);
+    expect(attacker.code).toBe("rate_limited"); // even the right password, from that address
+    expect(attacker.extra.retryAfter).toBeGreaterThan(800);
+    await expect(verifyCredentials(h.db, { email: u.email, password: TEST_PASSWORD, ip: "198.51.100.77" })).resolves.toMatchObject({ id: u.id });
+  });
+
+  it("RATE_LIMIT_SIGNIN_PER_ACCOUNT wrong passwords spread over many addresses lock the account (429 even with the right password) until the window passes", async () => {
+    const prev = process.env.RATE_LIMIT_SIGNIN_PER_ACCOUNT;
+    process.env.RATE_LIMIT_SIGNIN_PER_ACCOUNT = "10";
+    onTestFinished(() => {
+      if (prev === undefined) delete process.env.RATE_LIMIT_SIGNIN_PER_ACCOUNT;
+      else process.env.RATE_LIMIT_SIGNIN_PER_ACCOUNT = prev;
+    });
     const u = await makeUser(h.db);
     for (let i = 0; i < 10; i++) expect(await code(verifyCredentials(h.db, { email: u.email, password: `wrong-${i}-xxxxxx`, ip: `198.51.100.${10 + i}` }))).toBe("unauthenticated");
     const locked = await verifyCredentials(h.db, { email: u.email, password: TEST_PASSWORD, ip: "198.51.100.99" }).catch((e) => e);
