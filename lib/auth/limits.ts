@@ -21,6 +21,7 @@ export function limits() {
     signinPerAccountIp: { max: envInt("RATE_LIMIT_SIGNIN_PER_ACCOUNT_IP", 10), windowSeconds: signinWindow },
     signinPerAccount: { max: envInt("RATE_LIMIT_SIGNIN_PER_ACCOUNT", 50), windowSeconds: signinWindow },
     signinPerIp: { max: envInt("RATE_LIMIT_SIGNIN_PER_IP", 100), windowSeconds: signinWindow },
+    passwordCheck: { max: envInt("RATE_LIMIT_PASSWORD_CHECK", 5), windowSeconds: signinWindow },
     signupPerIp: { max: envInt("RATE_LIMIT_SIGNUP_PER_IP", 20), windowSeconds: envInt("RATE_LIMIT_SIGNUP_WINDOW_SECONDS", 3600) },
   } satisfies Record<string, Limit>;
 }
