@@ -78,8 +78,8 @@ export function pageCacheKey(method: string, pathAndQuery: string, header: (name
   if (header("rsc") || header("next-router-prefetch") || header("next-action") || header("authorization")) return null;
   const cookies = parseCookies(header("cookie"));
   if (Object.keys(cookies).some((name) => name.includes("session-token"))) return null;
-  // THE language decision (lib/i18n/config.ts); the background render forwards exactly this language (http-server.ts)
-  return `${localeFrom(header("cookie"), header("accept-language"))}|${pathAndQuery}`;
+  const locale = localeFrom(header("cookie"), header("accept-language")); // the same decision the render makes
+  return `${locale}|${pathAndQuery}`;
 }
 
 export function parseCookies(header: string | undefined): Record<string, string> {

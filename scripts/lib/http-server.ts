@@ -79,7 +79,7 @@ function renderSelf(req: IncomingMessage, port: number, id: string): Promise<Res
     const v = one(req.headers[h]);
     if (v) headers.set(h, v);
   }
-  // The page is stored under the language localeFrom decides (pageCacheKey): render exactly that one, as the only cookie.
+  // The page was keyed by localeFrom (lib/cache/page-cache.ts); render exactly that language, decided by the same function.
   headers.set("cookie", `${LOCALE_COOKIE}=${localeFrom(one(req.headers.cookie), one(req.headers["accept-language"]))}`);
   return fetch(`http://127.0.0.1:${port}${req.url}`, { headers, redirect: "manual", cache: "no-store" });
 }
