@@ -12,24 +12,22 @@
  * Pure (no server-only): the start-up script imports it without the react-server condition.
  */
 import { BlockList, isIP } from "node:net";
+import { env, type TrustProxy } from "@/lib/env";
 
-/** The same shape as `env.TRUST_PROXY` (lib/env.ts). */
-export type TrustProxy = { kind: "none" } | { kind: "hops"; hops: number } | { kind: "cidrs"; cidrs: string[] };
+export type { TrustProxy };
 
+/** Parse a TRUST_PROXY value the way lib/env.ts does (used by tests; the server reads `env.TRUST_PROXY`). */
 export function parseTrustProxy(v: string | undefined): TrustProxy {
   const s = v?.trim();
   if (!s) return { kind: "none" };
-  if (/^\d+$/.test(s)) return Number(s) === 0 ? { kind: "none" } : { kind: "hops", hops: Number(s) };
+  if (/^\d+$/.test(s)) return { kind: "hops", hops: Number(s) };
   const cidrs = s.split(",").map((c) => c.trim()).filter(Boolean);
   for (const c of cidrs) if (!isIP(c.split("/")[0])) throw new Error(`TRUST_PROXY: expected a hop count or comma-separated CIDRs (bad: ${c})`);
   return { kind: "cidrs", cidrs };
 }
 
-/**
- * TRUST_PROXY, read in this one small function until lib/env.ts (helper arch-rules) is on main; then `env.TRUST_PROXY`.
- */
 export function trustProxyFromEnv(): TrustProxy {
-  return parseTrustProxy(process.env.TRUST_PROXY);
+  return env.TRUST_PROXY;
 }
 
 const plain = (ip: string) => ip.trim().replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, "$1");
@@ -62,7 +60,7 @@ function trusted(list: BlockList, ip: string): boolean {
  */
 export function resolveClient(socket: string | undefined, xff: string | undefined, trust: TrustProxy): { ip: string; viaProxy: boolean } {
   const peer = plain(socket ?? "") || "unknown";
-  if (trust.kind === "none") return { ip: peer, viaProxy: false };
+  if (trust.kind === "none" || (trust.kind === "hops" && trust.hops <= 0)) return { ip: peer, viaProxy: false };
   const chain = [...(xff ?? "").split(",").map(plain).filter(Boolean), peer];
   if (trust.kind === "hops") return { ip: chain[Math.max(0, chain.length - 1 - trust.hops)], viaProxy: true };
   const list = blockList(trust.cidrs);

@@ -9,13 +9,14 @@ import { DatabaseConfigError, openDatabase, type DbKind } from "../../db/client"
 import { migrateDatabase } from "../../db/migrate";
 import { users } from "../../db/schema";
 import { DEMO_ACCOUNTS, seedIfEmpty } from "../../db/seed";
+import { env } from "../../lib/env";
 
 export function dbOptionsFromEnv() {
   return { databaseUrl: process.env.DATABASE_URL || undefined, dataDir: process.env.DATA_DIR || "./.data" };
 }
 
-/** SEED_DEMO / HUIWU_NO_SEED, read in this one function until lib/env.ts (helper arch-rules) is on main. */
-export function demoSeedWanted(kind: DbKind, env: NodeJS.ProcessEnv = process.env): boolean {
+/** Seed the demo into an empty database? PGlite: yes (a local trial); Postgres: only with SEED_DEMO=1. */
+export function demoSeedWanted(kind: DbKind): boolean {
   if (env.HUIWU_NO_SEED === "1") return false;
   return kind === "postgres" ? env.SEED_DEMO === "1" : env.SEED_DEMO !== "0";
 }
@@ -32,7 +33,7 @@ export async function prepareDatabase(log: (line: string) => void = console.log)
     if (demoSeedWanted(handle.kind)) {
       const result = await seedIfEmpty(handle.db);
       log(result.seeded ? `Seeded the Yantan forum (/events/${result.slug}) and demo accounts.` : "Existing data kept (seeding only fills an empty database).");
-    } else if (handle.kind === "postgres" && process.env.HUIWU_NO_SEED !== "1") {
+    } else if (handle.kind === "postgres" && env.HUIWU_NO_SEED !== "1") {
       log("No demo data on Postgres (set SEED_DEMO=1 to seed the demo forum and accounts into an empty database).");
     }
     const [{ n }] = await handle.db.select({ n: sql<number>`count(*)::int` }).from(users);
@@ -41,7 +42,7 @@ export async function prepareDatabase(log: (line: string) => void = console.log)
       log(`  ${FIRST_ADMIN_HINT}`);
     }
     const demo = (await handle.db.select({ email: users.email }).from(users).where(inArray(users.email, DEMO_ACCOUNTS.map((a) => a.email)))).map((u) => u.email);
-    if (demo.length && process.env.NODE_ENV === "production") {
+    if (demo.length && env.NODE_ENV === "production") {
       log(`Warning: demo accounts with passwords published in the README exist (${demo.join(", ")}). Disable or delete them before real use: npm run cli -- user disable --email <email>.`);
     }
     return { kind: handle.kind, demoAccounts: demo };
