@@ -170,7 +170,9 @@ describe.each(testEngines())("accounts on %s", (engine) => {
       const [none] = await h.db.select().from(users).where(eq(users.email, "throttle-3@example.com"));
       expect(none).toBeUndefined();
     } finally {
-      process.env.RATE_LIMIT_SIGNUP_PER_IP = prev;
+      // (assigning undefined would store the string "undefined", which lib/env.ts rightly refuses)
+      if (prev === undefined) delete process.env.RATE_LIMIT_SIGNUP_PER_IP;
+      else process.env.RATE_LIMIT_SIGNUP_PER_IP = prev;
     }
   });
 });
