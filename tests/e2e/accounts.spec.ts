@@ -30,7 +30,7 @@ async function adminDo(admin: Page, email: string, testId: string) {
 }
 
 test.describe("accounts", () => {
-  test("sign up → sign out → sign in → edit profile and change password", async ({ page, browser, playwright }) => {
+  test("sign up → sign out → sign in → edit profile and change password", async ({ page, browser }) => {
     const email = `new-${uniq()}@Example.com`;
     await page.goto("/sign-up");
     await snap(page, "sign-up-zh");
@@ -79,13 +79,7 @@ test.describe("accounts", () => {
     await otherPage.goto("/");
     await expect(otherPage.getByTestId("header-sign-in")).toBeVisible();
     await other.close();
-    // sign-out ends the session on the server: a copy of the cookie taken before is refused afterwards
-    const copied = (await page.context().cookies()).find((c) => c.name.endsWith("authjs.session-token"))!;
-    const bare = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { cookie: `${copied.name}=${copied.value}` } });
-    expect((await bare.get("/api/v1/me")).status()).toBe(200);
     await signOut(page);
-    expect((await bare.get("/api/v1/me")).status()).toBe(401);
-    await bare.dispose();
     await signIn(page, email, "a-new-password-2026");
 
     // API token from the profile page, listed, then revoked
