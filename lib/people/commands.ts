@@ -1,4 +1,5 @@
 /** People (嘉宾) and their positions. A person keeps several positions (organization + title), in cited order. */
+import "server-only";
 import { and, asc, eq, exists, ilike, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agendaSessions, events, eventStaff, people, personPositions, sessionSpeakers } from "@/db/schema";
@@ -7,7 +8,7 @@ import { can } from "@/lib/auth/guard";
 import type { Actor } from "@/lib/auth/permissions";
 import { PUBLIC_EVENT_STATUSES } from "@/lib/events/queries";
 import { audit } from "@/lib/events/audit";
-import type { PersonInput } from "@/lib/agenda/validation";
+import type { PersonInput } from "./validation";
 
 export type PositionValues = { organization: string; organizationEn?: string | null; title: string; titleEn?: string | null };
 export type NewPerson = { name: string; nameEn?: string | null; bio?: string | null; bioEn?: string | null; positions: PositionValues[] };
