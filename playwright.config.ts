@@ -47,7 +47,7 @@ export default defineConfig({
       NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || ".next",
       HUIWU_QUIET: "1",
       AUTH_SECRET: "e2e-only-secret-e2e-only-secret-000000",
-      // Every e2e test signs up from 127.0.0.1: lift the per-IP sign-up limit (the per-account sign-in limit stays at 10).
+      // Every e2e test signs up from 127.0.0.1: lift the per-IP sign-up limit (the per-(account, IP) sign-in limit stays at 10).
       RATE_LIMIT_SIGNUP_PER_IP: "10000",
     },
   },

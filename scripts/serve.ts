@@ -1,5 +1,6 @@
 /**
- * `npm run serve` (the second half of `npm start`): prepare the database, print the URL and demo logins, then serve
+ * `npm run serve` (the second half of `npm start`): prepare the database, print the URL and demo logins (when the demo
+ * is seeded: always on the embedded PGlite, on Postgres only with SEED_DEMO=1), then serve
  * the production build on PORT (default 3000) through scripts/lib/http-server.ts. The embedded mode needs no configuration at all: an AUTH_SECRET is generated
  * once and kept in DATA_DIR. With DATABASE_URL (a real deployment) AUTH_SECRET must be set explicitly.
  */
@@ -28,15 +29,15 @@ async function main() {
   (process.env as Record<string, string>).NODE_ENV = "production"; // what `next start` sets
   ensureAuthSecret();
   exitOnBadEnv(); // every variable checked (lib/env.ts): one line per bad one, exit 1
-  await prepareDatabase();
+  const { demoAccounts } = await prepareDatabase();
   const port = (process.env.PORT ||= "3000"); // the page cache renders misses through this port
   const host = process.env.HOSTNAME || "0.0.0.0";
   const url = `http://localhost:${port}`;
   console.log("");
   console.log(`Huiwu 会务 is starting at ${url}`);
-  if (process.env.HUIWU_QUIET !== "1") {
+  if (process.env.HUIWU_QUIET !== "1" && demoAccounts.length) {
     console.log("Demo logins (demo data only — change or remove them before real use):");
-    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role.padEnd(9)} ${a.email.padEnd(24)} ${a.password}`);
+    for (const a of DEMO_ACCOUNTS.filter((d) => demoAccounts.includes(d.email))) console.log(`  ${a.role.padEnd(9)} ${a.email.padEnd(24)} ${a.password}`);
   }
   console.log("");
   await startHttpServer(Number(port), host);

@@ -66,6 +66,10 @@ export function PasswordForm() {
         />
         <TextField name="confirmPassword" type="password" autoComplete="new-password" label={t("fields.confirmPassword")} required error={errors.field(state, "confirmPassword")} />
       </div>
+      <label className="flex items-start gap-2 text-sm text-slate-700">
+        <input type="checkbox" name="keepTokens" className="mt-0.5 h-4 w-4 rounded border-slate-300" data-testid="password-keep-tokens" />
+        <span>{t("me.password.keepTokens")}</span>
+      </label>
       <div className="flex justify-end">
         <SubmitButton pendingLabel={t("me.password.pending")} testId="password-submit">
           {t("me.password.submit")}

@@ -1,13 +1,14 @@
 /** Account commands: sign-up, profile, password (DESIGN §3.3: take db and the actor explicitly; audit in the same tx). */
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { users } from "@/db/schema";
+import { apiTokens, users } from "@/db/schema";
 import { DomainError } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit";
-import { blockedFor, hit, limits } from "@/lib/auth/limits";
+import { blockedFor, clear, hit, limits } from "@/lib/auth/limits";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { Actor } from "@/lib/auth/permissions";
+import { endAllSessions } from "@/lib/auth/sessions";
 import type { ChangePasswordInput, ProfileInput, SignUpInput } from "./validation";
 
 export const EMAIL_TAKEN = "An account with this email address already exists. Please sign in instead.";
@@ -92,16 +93,34 @@ export async function updateProfile(db: Db, actor: Actor, input: ProfileInput): 
   });
 }
 
-export async function changePassword(db: Db, actor: Actor, input: ChangePasswordInput): Promise<void> {
+/**
+ * Change the password (issue 12 item 6). The current-password check is throttled (RATE_LIMIT_PASSWORD_CHECK failures
+ * per user per sign-in window: a stolen session cannot brute-force the password it does not know). Then every
+ * session of the user ends (the caller's own browser signs in afresh right after, see changePasswordAction), and
+ * every API token is revoked unless the user chose to keep them.
+ */
+export async function changePassword(db: Db, actor: Actor, input: Omit<ChangePasswordInput, "keepTokens"> & { keepTokens?: boolean }): Promise<void> {
+  const limit = limits().passwordCheck;
+  const key = `password:user:${actor.id}`;
+  const wait = await blockedFor(db, key, limit);
+  if (wait > 0) {
+    throw new DomainError("rate_limited", `Too many wrong current passwords. Please try again in ${Math.ceil(wait / 60)} minute(s).`, undefined, { retryAfter: wait });
+  }
   const [u] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.id)).limit(1);
   if (!u) throw new DomainError("not_found", "Your account no longer exists.");
   if (u.passwordHash && !(await verifyPassword(u.passwordHash, input.currentPassword))) {
+    await hit(db, key, limit);
     throw new DomainError("invalid", "The current password is not correct.", { currentPassword: ["The current password is not correct."] });
   }
+  await clear(db, key);
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     // Every session signed in before now is void (a stolen cookie dies with the old password).
     await tx.update(users).set({ passwordHash, sessionsValidAfter: new Date() }).where(eq(users.id, actor.id));
-    await recordAudit(tx, actor, { action: "profile.password", entity: "user", entityId: actor.id, after: { otherSessionsSignedOut: true } });
+    const sessionsEnded = await endAllSessions(tx, actor.id);
+    const tokensRevoked = input.keepTokens
+      ? 0
+      : (await tx.update(apiTokens).set({ revokedAt: sql`now()` }).where(and(eq(apiTokens.userId, actor.id), isNull(apiTokens.revokedAt))).returning({ id: apiTokens.id })).length;
+    await recordAudit(tx, actor, { action: "profile.password", entity: "user", entityId: actor.id, after: { otherSessionsSignedOut: true, sessionsEnded, tokensRevoked, tokensKept: !!input.keepTokens } });
   });
 }

@@ -55,7 +55,13 @@ export const profileSchema = z.object({
 export type ProfileInput = z.infer<typeof profileSchema>;
 
 export const changePasswordSchema = z
-  .object({ currentPassword: z.string({ error: "Please enter your current password." }).min(1, { error: "Please enter your current password." }), newPassword: passwordSchema, confirmPassword: z.string().optional() })
+  .object({
+    currentPassword: z.string({ error: "Please enter your current password." }).min(1, { error: "Please enter your current password." }),
+    newPassword: passwordSchema,
+    confirmPassword: z.string().optional(),
+    /** Keep the API tokens (a checkbox: "on"); by default a password change revokes them with the sessions. */
+    keepTokens: z.union([z.boolean(), z.literal("on")]).optional().transform((v) => v === true || v === "on"),
+  })
   .refine((v) => v.confirmPassword === undefined || v.confirmPassword === v.newPassword, {
     error: "The two new passwords differ.",
     path: ["confirmPassword"],

@@ -11,7 +11,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { audit } from "@/lib/events/audit";
 import { dayKey } from "@/lib/i18n/format";
 import { zonedToDate } from "@/lib/events/zoned";
-import { createPerson } from "@/lib/people/commands";
+import { assertPersonVisible, createPerson } from "@/lib/people/commands";
 import { swapSlots } from "./reorder";
 import type { AddSpeakerInput, BusInput, Direction, SessionInput, StopInput, UpdateSpeakerInput } from "./validation";
 
@@ -110,6 +110,7 @@ export async function moveSession(db: Db, actor: Actor, input: { eventId: string
 export async function addSpeaker(db: Db, actor: Actor, input: AddSpeakerInput) {
   return db.transaction(async (tx) => {
     await sessionOf(tx, input.eventId, input.sessionId);
+    if (input.personId) await assertPersonVisible(tx, actor, input.personId); // not someone from another organizer's draft
     const personId = input.personId ?? (await createPerson(tx, input.person!));
     const [dupe] = await tx
       .select({ id: sessionSpeakers.id })

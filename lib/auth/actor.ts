@@ -19,7 +19,7 @@ import { env } from "@/lib/env";
 /** Auth.js's cookie names: the __Secure- one over HTTPS, the plain one over HTTP. */
 const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
 
-async function sessionClaims(): Promise<{ sub: string; authAt: number } | null> {
+async function sessionClaims(): Promise<{ sub: string; authAt: number; sid: string } | null> {
   const secret = env.AUTH_SECRET;
   if (!secret) return null;
   const jar = await cookies();
@@ -27,7 +27,7 @@ async function sessionClaims(): Promise<{ sub: string; authAt: number } | null> 
     const value = jar.get(name)?.value;
     if (!value) continue;
     const token = await decode({ token: value, secret, salt: name }).catch(() => null); // tampered, old secret, expired
-    if (token?.sub) return { sub: token.sub, authAt: typeof token.authAt === "number" ? token.authAt : 0 };
+    if (token?.sub) return { sub: token.sub, authAt: typeof token.authAt === "number" ? token.authAt : 0, sid: typeof token.sid === "string" ? token.sid : "" };
   }
   return null;
 }
@@ -38,5 +38,5 @@ export async function currentActor(): Promise<Actor | null> {
   const bearer = bearerFrom(h.get("authorization"));
   if (bearer !== undefined) return bearer ? actorFromBearer(db, bearer) : null; // a bad Authorization header never falls back to the cookie
   const session = await sessionClaims();
-  return session ? actorById(db, session.sub, { authAt: session.authAt }) : null;
+  return session ? actorById(db, session.sub, { authAt: session.authAt, sid: session.sid }) : null;
 }

@@ -21,6 +21,7 @@ import { normalizeEmail } from "./email";
 import { verifyCredentials } from "./credentials";
 import { ipFromHeaders } from "./request-info";
 import { env, type Env } from "@/lib/env";
+import { endSession, startSession } from "./sessions";
 
 /** Carries our DomainError (bad credentials / disabled / rate limited) out of Auth.js to the sign-in action. */
 export class SignInRefused extends CredentialsSignin {
@@ -103,18 +104,25 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
         const [row] = await db.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.id, user.id)).limit(1);
         return !row?.disabledAt;
       },
-      jwt({ token, user }) {
-        // On sign-in only: who, and when they proved it (kept across refreshes, unlike iat). A password change voids
-        // sessions signed in before it (users.sessionsValidAfter, checked by currentActor).
+      async jwt({ token, user }) {
+        // On sign-in only: who, when they proved it (kept across refreshes, unlike iat), and the server-side session
+        // row the cookie stands for (lib/auth/sessions.ts; sign-out and password changes delete it).
         if (user?.id) {
           token.sub = user.id;
           token.authAt = Date.now();
+          token.sid = await startSession(db, user.id, SESSION_MAX_AGE);
         }
         return token;
       },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
         return Object.assign(session, { authAt: typeof token.authAt === "number" ? token.authAt : undefined });
+      },
+    },
+    events: {
+      // Sign-out ends the session on the server, not only in this browser.
+      async signOut(message) {
+        if ("token" in message && message.token) await endSession(db, message.token.sid);
       },
     },
     logger: {

@@ -18,6 +18,7 @@ export const DISABLED = "This account has been disabled. Please contact the orga
 export type VerifiedUser = { id: string; email: string; name: string };
 
 export const accountKey = (email: string) => `signin:account:${email}`;
+export const accountIpKey = (email: string, ip: string) => `signin:account-ip:${ip}|${email}`;
 export const ipKey = (ip: string) => `signin:ip:${ip}`;
 
 function tooMany(retryAfter: number): DomainError {
@@ -32,7 +33,17 @@ export async function verifyCredentials(db: Db, input: { email: unknown; passwor
   const email = typeof input.email === "string" ? normalizeEmail(input.email).slice(0, 254) : "";
   const password = typeof input.password === "string" ? input.password.slice(0, 1024) : "";
   const l = limits();
-  const wait = Math.max(email ? await blockedFor(db, accountKey(email), l.signinPerAccount) : 0, await blockedFor(db, ipKey(input.ip), l.signinPerIp));
+  // Three counters, checked before any password work (issue 12 item 2 — lockout as a denial of service):
+  //  - (account, IP): the tight one (10 / 15 min). Guessing from one address stops there, and locks out only that
+  //    address: the owner signing in from anywhere else is not affected;
+  //  - account: a much higher cap (50) for guessing spread over many addresses; reaching it takes many real addresses
+  //    now that X-Forwarded-For cannot be forged (TRUST_PROXY);
+  //  - IP: one address guessing across many accounts.
+  const wait = Math.max(
+    email ? await blockedFor(db, accountIpKey(email, input.ip), l.signinPerAccountIp) : 0,
+    email ? await blockedFor(db, accountKey(email), l.signinPerAccount) : 0,
+    await blockedFor(db, ipKey(input.ip), l.signinPerIp),
+  );
   if (wait > 0) throw tooMany(wait);
 
   const [user] = email
@@ -45,11 +56,15 @@ export async function verifyCredentials(db: Db, input: { email: unknown; passwor
   // Always one argon2 verification, against a dummy hash when there is no such account (same timing).
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
   if (!user || !user.passwordHash || !ok || !password) {
-    if (email) await hit(db, accountKey(email), l.signinPerAccount);
+    if (email) {
+      await hit(db, accountIpKey(email, input.ip), l.signinPerAccountIp);
+      await hit(db, accountKey(email), l.signinPerAccount);
+    }
     await hit(db, ipKey(input.ip), l.signinPerIp);
     throw new DomainError("unauthenticated", BAD_CREDENTIALS);
   }
   if (user.disabledAt) throw new DomainError("forbidden", DISABLED);
   await clear(db, accountKey(email));
+  await clear(db, accountIpKey(email, input.ip));
   return { id: user.id, email: user.email, name: user.name };
 }

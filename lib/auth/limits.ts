@@ -14,8 +14,10 @@ export type Limit = { max: number; windowSeconds: number };
 export function limits() {
   const signinWindow = env.RATE_LIMIT_SIGNIN_WINDOW_SECONDS;
   return {
+    signinPerAccountIp: { max: env.RATE_LIMIT_SIGNIN_PER_ACCOUNT_IP, windowSeconds: signinWindow },
     signinPerAccount: { max: env.RATE_LIMIT_SIGNIN_PER_ACCOUNT, windowSeconds: signinWindow },
     signinPerIp: { max: env.RATE_LIMIT_SIGNIN_PER_IP, windowSeconds: signinWindow },
+    passwordCheck: { max: env.RATE_LIMIT_PASSWORD_CHECK, windowSeconds: signinWindow },
     signupPerIp: { max: env.RATE_LIMIT_SIGNUP_PER_IP, windowSeconds: env.RATE_LIMIT_SIGNUP_WINDOW_SECONDS },
   } satisfies Record<string, Limit>;
 }

@@ -1,10 +1,12 @@
 /** People (嘉宾) and their positions. A person keeps several positions (organization + title), in cited order. */
 import "server-only";
-import { and, eq, exists, ilike, inArray, or, sql } from "drizzle-orm";
+import { and, asc, eq, exists, ilike, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { agendaSessions, people, personPositions, sessionSpeakers } from "@/db/schema";
+import { agendaSessions, events, eventStaff, people, personPositions, sessionSpeakers } from "@/db/schema";
 import { DomainError } from "@/lib/actions/result";
+import { can } from "@/lib/auth/guard";
 import type { Actor } from "@/lib/auth/permissions";
+import { PUBLIC_EVENT_STATUSES } from "@/lib/events/queries";
 import { audit } from "@/lib/events/audit";
 import type { PersonInput } from "./validation";
 
@@ -32,34 +34,109 @@ async function speaksAt(db: Db, personId: string, eventId: string): Promise<bool
   return Boolean(row);
 }
 
-/** Edit a speaker's name and positions (replaces the list; order = list order). */
+/** Forums whose agenda names this person (a person "shows" on a forum through its speakers). */
+async function forumsOf(db: Db, personId: string): Promise<{ id: string; title: string }[]> {
+  return db
+    .selectDistinct({ id: events.id, title: events.title })
+    .from(sessionSpeakers)
+    .innerJoin(agendaSessions, eq(agendaSessions.id, sessionSpeakers.sessionId))
+    .innerJoin(events, eq(events.id, agendaSessions.eventId))
+    .where(eq(sessionSpeakers.personId, personId));
+}
+
+/**
+ * People this actor may see in the speaker picker and attach by id: those on a public forum's agenda, or on the agenda
+ * of a forum the actor manages (agenda.edit there). Site admins see everyone. Never other organizers' drafts.
+ */
+function visibleTo(db: Db, actor: Actor) {
+  if (actor.siteRole === "admin") return sql`true`;
+  return exists(
+    db
+      .select({ one: sql`1` })
+      .from(sessionSpeakers)
+      .innerJoin(agendaSessions, eq(agendaSessions.id, sessionSpeakers.sessionId))
+      .innerJoin(events, eq(events.id, agendaSessions.eventId))
+      .where(
+        and(
+          eq(sessionSpeakers.personId, people.id),
+          or(
+            inArray(events.status, [...PUBLIC_EVENT_STATUSES]),
+            exists(db.select({ one: sql`1` }).from(eventStaff).where(and(eq(eventStaff.eventId, events.id), eq(eventStaff.userId, actor.id), eq(eventStaff.role, "organizer")))),
+          ),
+        ),
+      ),
+  );
+}
+
+/** May this actor attach this existing person to an agenda? (Unknown and invisible people are both "not found".) */
+export async function assertPersonVisible(db: Db, actor: Actor, personId: string): Promise<void> {
+  const [row] = await db.select({ id: people.id }).from(people).where(and(eq(people.id, personId), visibleTo(db, actor))).limit(1);
+  if (!row) throw new DomainError("not_found", "No such person.");
+}
+
+async function personSnapshot(db: Db, personId: string) {
+  const [p] = await db.select({ name: people.name, nameEn: people.nameEn }).from(people).where(eq(people.id, personId));
+  const positions = await db
+    .select({ organization: personPositions.organization, organizationEn: personPositions.organizationEn, title: personPositions.title, titleEn: personPositions.titleEn })
+    .from(personPositions)
+    .where(eq(personPositions.personId, personId))
+    .orderBy(asc(personPositions.order));
+  return { ...p, positions };
+}
+
+/**
+ * Edit a speaker's name and positions (replaces the list; order = list order).
+ *
+ * People are shared between forums. When the person also shows on a forum the caller does not manage, the edit is
+ * REFUSED (issue 12 item 1) rather than copied-on-write: a silent copy would split one person into two records that
+ * the public speaker pages list twice, that the other forum's seating and protocol lists (which name people too) no
+ * longer match, and that a later correction would have to make twice. A refusal is explicit and leaves a clear way
+ * forward: add the speaker to this forum as a new person (the speaker dialog's "new person"), or ask an organizer of
+ * the other forum(s) — or a site admin, who manages every forum — to make the change for all.
+ */
 export async function updatePerson(db: Db, actor: Actor, input: PersonInput) {
   return db.transaction(async (tx) => {
     if (!(await speaksAt(tx, input.personId, input.eventId))) throw new DomainError("not_found", "This person is not on this forum's agenda.");
+    const others = [];
+    for (const f of await forumsOf(tx, input.personId)) if (f.id !== input.eventId && !(await can(actor, "agenda.edit", { eventId: f.id }, tx))) others.push(f.title);
+    if (others.length) {
+      throw new DomainError(
+        "forbidden",
+        `This person also speaks at other forums you do not manage (${others.join("、")}), so their name and positions cannot be changed from here. Remove them from this session and add them as a new person instead, or ask an organizer of those forums.`,
+        undefined,
+        { forums: others },
+      );
+    }
+    await tx.select({ id: people.id }).from(people).where(eq(people.id, input.personId)).for("update");
+    const before = await personSnapshot(tx, input.personId);
     await tx.update(people).set({ name: input.name, nameEn: input.nameEn }).where(eq(people.id, input.personId));
     await tx.delete(personPositions).where(eq(personPositions.personId, input.personId));
     if (input.positions.length) {
       await tx.insert(personPositions).values(input.positions.map((p, order) => ({ ...p, personId: input.personId, order })));
     }
-    await audit(tx, actor, { action: "person.edit", entity: "person", entityId: input.personId, eventId: input.eventId, after: input });
+    const after = await personSnapshot(tx, input.personId);
+    await audit(tx, actor, { action: "person.edit", entity: "person", entityId: input.personId, eventId: input.eventId, before, after });
     return { id: input.personId };
   });
 }
 
-/** People whose name or a position matches, with their positions (the speaker picker). */
-export async function searchPeople(db: Db, q: string, limit = 10) {
+/** People whose name or a position matches, with their positions (the speaker picker): only those `actor` may see. */
+export async function searchPeople(db: Db, actor: Actor, q: string, limit = 10) {
   const term = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
   const rows = await db
     .select({ id: people.id })
     .from(people)
     .where(
-      q
-        ? or(
-            ilike(people.name, term),
-            ilike(people.nameEn, term),
-            exists(db.select({ one: sql`1` }).from(personPositions).where(and(eq(personPositions.personId, people.id), or(ilike(personPositions.organization, term), ilike(personPositions.title, term))))),
-          )
-        : undefined,
+      and(
+        visibleTo(db, actor),
+        q
+          ? or(
+              ilike(people.name, term),
+              ilike(people.nameEn, term),
+              exists(db.select({ one: sql`1` }).from(personPositions).where(and(eq(personPositions.personId, people.id), or(ilike(personPositions.organization, term), ilike(personPositions.title, term))))),
+            )
+          : undefined,
+      ),
     )
     .orderBy(people.name)
     .limit(limit);

@@ -12,6 +12,8 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatEventWhen, formatTime, formatTimeRange, pick } from "@/lib/i18n/format";
 import { CATEGORY_COLOURS, consoleT, documentHtml, esc, FONT_STACK, SERIF_STACK } from "./html";
 import { DELEGATE_CATEGORIES, HOST_ROLES } from "@/lib/shared/enums";
+import { protocolOrderOf } from "@/lib/seating/protocol";
+import { seatingT } from "./seating";
 
 
 export async function handbookData(db: Db, eventId: string) {
@@ -30,7 +32,9 @@ export async function handbookData(db: Db, eventId: string) {
     .from(registrations)
     .where(and(eq(registrations.eventId, eventId), eq(registrations.status, "confirmed")))
     .orderBy(asc(registrations.category), asc(registrations.organization), asc(registrations.fullName));
-  return { event, passengers, delegates };
+  // 出席领导: the forum's one protocol order (issue 11), most senior first
+  const leaders = await protocolOrderOf(db, eventId);
+  return { event, passengers, delegates, leaders };
 }
 
 export type HandbookData = NonNullable<Awaited<ReturnType<typeof handbookData>>>;
@@ -161,6 +165,12 @@ ${v.buses.length ? `<h3>${esc(t("handbook.buses"))}</h3>` : ""}${v.buses
         .join("")}</section>`
     : "";
 
+  const leaders = data.leaders.length
+    ? `<section class="sheet" data-section="leaders"><h2>${esc(seatingT(locale)("doc.leaders"))}</h2><table><tbody>${data.leaders
+        .map((l) => `<tr><td style="width:28mm"><b>${esc(pick(locale, l.name, l.nameEn))}</b></td><td>${esc(pick(locale, l.organization ?? "", l.organizationEn))}</td><td class="muted">${esc(pick(locale, l.title ?? "", l.titleEn))}</td></tr>`)
+        .join("")}</tbody></table></section>`
+    : "";
+
   const groups = DELEGATE_CATEGORIES.map((c) => ({ c, list: delegates.filter((d) => d.category === c) })).filter((g) => g.list.length);
   const delegateList = `<section class="sheet" data-section="delegates"><h2>${esc(t("handbook.delegates"))}</h2>${
     groups.length
@@ -173,5 +183,5 @@ ${v.buses.length ? `<h3>${esc(t("handbook.buses"))}</h3>` : ""}${v.buses
       : `<p class="muted">${esc(t("handbook.noDelegates"))}</p>`
   }<div class="foot">${esc(t("handbook.generated", { date: formatDate(now, tz, locale) }))}</div></section>`;
 
-  return documentHtml({ lang: locale, title: `${title} · ${t("handbook.title")}`, css: CSS, body: cover + agenda + route + speakers + delegateList });
+  return documentHtml({ lang: locale, title: `${title} · ${t("handbook.title")}`, css: CSS, body: cover + agenda + route + leaders + speakers + delegateList });
 }

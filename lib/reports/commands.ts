@@ -330,9 +330,11 @@ export async function unpublishReport(db: Db, actor: Actor, input: z.input<typeo
 // Photos and attachments
 // ---------------------------------------------------------------------------------------------------------------
 
-async function assertReportInEvent(tx: D, reportId: string, eventId: string) {
+/** Photos and attachments are part of what a published report shows: the same rule as text edits (assertEditable). */
+async function assertMediaEditable(tx: Tx, actor: Actor, reportId: string, eventId: string) {
   const [r] = await tx.select({ id: reports.id }).from(reports).where(and(eq(reports.id, reportId), eq(reports.eventId, eventId)));
   if (!r) throw new DomainError("not_found", "No such report.");
+  await assertEditable(tx, actor, { reportId, eventId });
 }
 
 /** Check, transform and store an uploaded file, and attach it to the report as a photo or an attachment. */
@@ -346,7 +348,7 @@ export async function attachUpload(
   if (meta.role === "photo" && file.type.kind !== "image") throw new UploadError("unsupported", "Photos must be JPEG, PNG or WebP images.");
   if (meta.role === "attachment" && file.type.kind !== "attachment") throw new UploadError("unsupported", "Attachments must be PDF, DOCX or XLSX files.");
   return db.transaction(async (tx) => {
-    await assertReportInEvent(tx, input.reportId, input.eventId);
+    await assertMediaEditable(tx, actor, input.reportId, input.eventId);
     const m = await storeProcessed(tx, actor, file, input.filename);
     const [{ next }] = await tx
       .select({ next: sql<number>`coalesce(${max(reportMedia.order)}, 0) + 1` })
@@ -364,7 +366,7 @@ export async function attachUpload(
 export async function updateReportMedia(db: Db, actor: Actor, input: z.input<typeof mediaUpdateInput>) {
   const v = mediaUpdateInput.parse(input);
   return db.transaction(async (tx) => {
-    await assertReportInEvent(tx, v.reportId, v.eventId);
+    await assertMediaEditable(tx, actor, v.reportId, v.eventId);
     const [row] = await tx
       .update(reportMedia)
       .set({ caption: v.caption, credit: v.credit, sectionOrder: v.sectionOrder, order: v.order })
@@ -379,7 +381,7 @@ export async function updateReportMedia(db: Db, actor: Actor, input: z.input<typ
 export async function removeReportMedia(db: Db, actor: Actor, input: z.input<typeof mediaRemoveInput>) {
   const v = mediaRemoveInput.parse(input);
   return db.transaction(async (tx) => {
-    await assertReportInEvent(tx, v.reportId, v.eventId);
+    await assertMediaEditable(tx, actor, v.reportId, v.eventId);
     const [row] = await tx
       .delete(reportMedia)
       .where(and(eq(reportMedia.id, v.reportMediaId), eq(reportMedia.reportId, v.reportId)))

@@ -47,10 +47,12 @@ export function serverEnv(t: Target, port: number, extra: Record<string, string>
     HUIWU_QUIET: "1",
     NEXT_TELEMETRY_DISABLED: "1",
     LOG_LEVEL: "warn",
+    SEED_DEMO: "1", // the benchmark and tests/e2e/two-instances.spec.ts use the demo forum and accounts, on Postgres too
     // the benchmark signs up many users from one IP: raise the abuse limits for this run only
     RATE_LIMIT_SIGNUP_PER_IP: "1000000",
     RATE_LIMIT_SIGNIN_PER_IP: "1000000",
     RATE_LIMIT_SIGNIN_PER_ACCOUNT: "1000000",
+    RATE_LIMIT_SIGNIN_PER_ACCOUNT_IP: "1000000",
     ...extra,
   };
 }

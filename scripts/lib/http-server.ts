@@ -8,6 +8,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage } from "node:http";
 import { cachedPage, gzipped, pageCacheEnabled, pageCacheKey } from "../../lib/cache/page-cache";
+import { resolveClient, trustProxyFromEnv } from "../../lib/http/client-ip";
 import { LOCALE_COOKIE, localeFrom } from "../../lib/i18n/config";
 
 const BYPASS = randomBytes(16).toString("hex");
@@ -29,6 +30,7 @@ export async function startHttpServer(port: number, hostname: string) {
 
     const bypass = one(req.headers["x-huiwu-bypass"]) === BYPASS;
     delete req.headers["x-huiwu-bypass"];
+    if (!bypass) trustForwarding(req); // a background render carries what this server already decided
     if (!bypass && pageCacheEnabled()) {
       const key = pageCacheKey(req.method ?? "GET", req.url ?? "/", (h) => one(req.headers[h]));
       if (key) {
@@ -53,6 +55,22 @@ export async function startHttpServer(port: number, hostname: string) {
   });
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
   return server;
+}
+
+/**
+ * Replace what the client claims about itself with what this server knows (lib/http/client-ip.ts, TRUST_PROXY):
+ * X-Forwarded-For becomes the one client address; X-Forwarded-Proto/-Host survive only from a trusted proxy.
+ */
+function trustForwarding(req: IncomingMessage) {
+  const { ip, viaProxy } = resolveClient(req.socket.remoteAddress, req.headers["x-forwarded-for"]?.toString(), trustProxyFromEnv());
+  req.headers["x-forwarded-for"] = ip;
+  delete req.headers["x-real-ip"];
+  delete req.headers["forwarded"];
+  if (!viaProxy) {
+    delete req.headers["x-forwarded-proto"];
+    delete req.headers["x-forwarded-host"];
+    delete req.headers["x-forwarded-port"];
+  }
 }
 
 function renderSelf(req: IncomingMessage, port: number, id: string): Promise<Response> {

@@ -4,14 +4,15 @@
  */
 import { eq } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import type { Db, DbHandle } from "@/db/client";
 import { apiTokens, auditLog, rateLimits, users } from "@/db/schema";
 import { changePassword, signUp } from "@/lib/accounts/commands";
 import { signUpSchema } from "@/lib/accounts/validation";
 import { DomainError, parse } from "@/lib/actions/result";
 import { currentActor } from "@/lib/auth/actor";
 import { verifyCredentials } from "@/lib/auth/credentials";
+import { startSession } from "@/lib/auth/sessions";
 import { issueToken } from "@/lib/auth/tokens";
 import { useAppDb } from "../fixtures/app-db";
 import { createTestDb, testEngines } from "../fixtures/db";
@@ -21,9 +22,11 @@ import { makeUser, TEST_PASSWORD } from "../fixtures/users";
 const SECRET = "test-secret-test-secret-test-secret-0000";
 process.env.AUTH_SECRET = SECRET;
 
-async function sessionCookie(userId: string, authAt = Date.now()) {
+/** A session cookie as Auth.js issues it at sign-in: a JWT naming a server-side session row (lib/auth/sessions.ts). */
+async function sessionCookie(db: Db, userId: string, authAt = Date.now()) {
   const name = "authjs.session-token";
-  const value = await encode({ token: { sub: userId, name: "x", email: "x@example.com", authAt }, secret: SECRET, salt: name, maxAge: 3600 });
+  const sid = await startSession(db, userId, 3600);
+  const value = await encode({ token: { sub: userId, name: "x", email: "x@example.com", authAt, sid }, secret: SECRET, salt: name, maxAge: 3600 });
   return { [name]: value };
 }
 
@@ -60,7 +63,22 @@ describe.each(testEngines())("accounts on %s", (engine) => {
     expect(wrong.code).toBe("unauthenticated");
   });
 
-  it("10 wrong passwords lock the account (429 even with the right password) until the window passes", async () => {
+  it("an attacker's 10 wrong passwords from one address lock out that address only: the owner elsewhere still signs in", async () => {
+    const u = await makeUser(h.db);
+    for (let i = 0; i < 10; i++) expect(await code(verifyCredentials(h.db, { email: u.email, password: `wrong-${i}-xxxxxx`, ip: "203.0.113.66" }))).toBe("unauthenticated");
+    const attacker = await verifyCredentials(h.db, { email: u.email, password: TEST_PASSWORD, ip: "203.0.113.66" }).catch((e) => e);
+    expect(attacker.code).toBe("rate_limited"); // even the right password, from that address
+    expect(attacker.extra.retryAfter).toBeGreaterThan(800);
+    await expect(verifyCredentials(h.db, { email: u.email, password: TEST_PASSWORD, ip: "198.51.100.77" })).resolves.toMatchObject({ id: u.id });
+  });
+
+  it("RATE_LIMIT_SIGNIN_PER_ACCOUNT wrong passwords spread over many addresses lock the account (429 even with the right password) until the window passes", async () => {
+    const prev = process.env.RATE_LIMIT_SIGNIN_PER_ACCOUNT;
+    process.env.RATE_LIMIT_SIGNIN_PER_ACCOUNT = "10";
+    onTestFinished(() => {
+      if (prev === undefined) delete process.env.RATE_LIMIT_SIGNIN_PER_ACCOUNT;
+      else process.env.RATE_LIMIT_SIGNIN_PER_ACCOUNT = prev;
+    });
     const u = await makeUser(h.db);
     for (let i = 0; i < 10; i++) expect(await code(verifyCredentials(h.db, { email: u.email, password: `wrong-${i}-xxxxxx`, ip: `198.51.100.${10 + i}` }))).toBe("unauthenticated");
     const locked = await verifyCredentials(h.db, { email: u.email, password: TEST_PASSWORD, ip: "198.51.100.99" }).catch((e) => e);
@@ -79,26 +97,31 @@ describe.each(testEngines())("accounts on %s", (engine) => {
 
   it("currentActor: session cookie → fresh user from the database; demotion and disabling apply on the next call", async () => {
     const u = await makeUser(h.db, { siteRole: "admin" });
-    const cookies = await sessionCookie(u.id);
+    const cookies = await sessionCookie(h.db, u.id);
     const call = () => withRequest({ cookies }, () => currentActor());
     expect(await call()).toMatchObject({ id: u.id, siteRole: "admin" });
     await h.db.update(users).set({ siteRole: "user" }).where(eq(users.id, u.id));
     expect(await call()).toMatchObject({ id: u.id, siteRole: "user" });
     await h.db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, u.id));
     expect(await call()).toBeNull();
+    // a cookie whose server-side session is gone (or never existed) is nobody
+    const orphan = await encode({ token: { sub: u.id, authAt: Date.now() }, secret: SECRET, salt: "authjs.session-token", maxAge: 3600 });
+    await h.db.update(users).set({ disabledAt: null }).where(eq(users.id, u.id));
+    expect(await call()).toMatchObject({ id: u.id });
+    expect(await withRequest({ cookies: { "authjs.session-token": orphan } }, () => currentActor())).toBeNull();
     // a forged cookie is nobody
     expect(await withRequest({ cookies: { "authjs.session-token": "forged" } }, () => currentActor())).toBeNull();
   });
 
-  it("changing the password voids sessions signed in before it (not the API tokens, not later sessions)", async () => {
+  it("changing the password voids sessions signed in before it (not later sessions; API tokens only when the user keeps them)", async () => {
     const u = await makeUser(h.db);
-    const old = await sessionCookie(u.id, Date.now() - 60_000);
+    const old = await sessionCookie(h.db, u.id, Date.now() - 60_000);
     const as = (cookies: Record<string, string>) => withRequest({ cookies }, () => currentActor());
     expect(await as(old)).toMatchObject({ id: u.id });
     const { token } = await issueToken(h.db, u.id);
-    await changePassword(h.db, { id: u.id, siteRole: "user", name: u.name, email: u.email }, { currentPassword: TEST_PASSWORD, newPassword: "brand-new-password-1" });
+    await changePassword(h.db, { id: u.id, siteRole: "user", name: u.name, email: u.email }, { currentPassword: TEST_PASSWORD, newPassword: "brand-new-password-1", keepTokens: true });
     expect(await as(old)).toBeNull();
-    expect(await as(await sessionCookie(u.id))).toMatchObject({ id: u.id });
+    expect(await as(await sessionCookie(h.db, u.id))).toMatchObject({ id: u.id });
     expect(await withRequest({ headers: { authorization: `Bearer ${token}` } }, () => currentActor())).toMatchObject({ id: u.id });
     await expect(verifyCredentials(h.db, { email: u.email, password: "brand-new-password-1", ip: "198.51.100.4" })).resolves.toMatchObject({ id: u.id });
   });
@@ -113,7 +136,7 @@ describe.each(testEngines())("accounts on %s", (engine) => {
       withRequest({ headers: { authorization }, cookies }, () => currentActor());
     expect(await as(`Bearer ${token}`)).toMatchObject({ id: u.id });
     expect(await as(`Bearer ${token}x`)).toBeNull();
-    expect(await as(`Bearer`, await sessionCookie(u.id))).toBeNull();
+    expect(await as(`Bearer`, await sessionCookie(h.db, u.id))).toBeNull();
     await h.db.update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiTokens.id, id));
     expect(await as(`Bearer ${token}`)).toBeNull();
     const second = await issueToken(h.db, u.id);
@@ -147,7 +170,9 @@ describe.each(testEngines())("accounts on %s", (engine) => {
       const [none] = await h.db.select().from(users).where(eq(users.email, "throttle-3@example.com"));
       expect(none).toBeUndefined();
     } finally {
-      process.env.RATE_LIMIT_SIGNUP_PER_IP = prev;
+      // (assigning undefined would store the string "undefined", which lib/env.ts rightly refuses)
+      if (prev === undefined) delete process.env.RATE_LIMIT_SIGNUP_PER_IP;
+      else process.env.RATE_LIMIT_SIGNUP_PER_IP = prev;
     }
   });
 });

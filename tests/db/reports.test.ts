@@ -218,6 +218,28 @@ describe.each(testEngines())("reports on %s", (engine) => {
     expect((await state(id)).doc.title).toBe(s.doc.title);
   });
 
+  it("photos of a published report: staff can neither add, edit nor remove them; an organizer can (issue 12 item 5)", async () => {
+    const { id, slug } = await newReport();
+    who.actor = staff;
+    const up = await (await uploadReq(slug, await jpegWithGps(400, 300), "role=photo&caption=%E5%88%9D%E7%A8%BF")).json();
+    const [rm] = await h.db.select({ id: reportMedia.id, caption: reportMedia.caption }).from(reportMedia).innerJoin(media, eq(media.id, reportMedia.mediaId)).where(eq(media.storageKey, up.key));
+    const v = (await state(id)).version;
+    expect(await run(organizer, () => actions.publishReportAction({ eventId, reportId: id, version: v }))).toMatchObject({ ok: true, data: { status: "published" } });
+    const mediaCount = async () => (await h.db.select({ n: count() }).from(reportMedia).where(eq(reportMedia.reportId, id)))[0].n;
+
+    who.actor = staff;
+    expect((await uploadReq(slug, await jpegWithGps(400, 300), "role=photo")).status).toBe(403);
+    expect(await mediaCount()).toBe(1);
+    expect(await run(staff, () => actions.updateMediaAction({ eventId, reportId: id, reportMediaId: rm.id, caption: "员工改说明", credit: null, sectionOrder: null, order: 1 }))).toMatchObject({ ok: false, code: "forbidden" });
+    expect((await h.db.select({ caption: reportMedia.caption }).from(reportMedia).where(eq(reportMedia.id, rm.id)))[0].caption).toBe(rm.caption);
+    expect(await run(staff, () => actions.removeMediaAction({ eventId, reportId: id, reportMediaId: rm.id }))).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await mediaCount()).toBe(1);
+
+    who.actor = organizer;
+    expect((await uploadReq(slug, await jpegWithGps(400, 300), "role=photo")).status).toBe(201);
+    expect(await run(organizer, () => actions.removeMediaAction({ eventId, reportId: id, reportMediaId: rm.id }))).toMatchObject({ ok: true });
+  });
+
   it("uploads through the route: refusals with clear reasons; an accepted JPEG is re-encoded without GPS; served with safe headers", async () => {
     const { id, slug } = await newReport();
     who.actor = null;
@@ -291,9 +313,9 @@ describe.each(testEngines())("reports on %s", (engine) => {
     expect(api.photos).toEqual([{ url: `/media/${photo.key}`, caption: "现场", credit: "学会" }]);
     expect(api.attachments).toEqual([{ name: "实践报告.docx", url: `/media/${att.key}`, bytes: att.bytes }]);
 
-    // Removing the photo deletes its blobs too.
+    // Removing the photo deletes its blobs too (the report is published by now, so an organizer does it).
     const [rm] = await h.db.select({ id: reportMedia.id }).from(reportMedia).innerJoin(media, eq(media.id, reportMedia.mediaId)).where(eq(media.storageKey, photo.key));
-    expect(await run(staff, () => actions.removeMediaAction({ eventId, reportId: id, reportMediaId: rm.id }))).toMatchObject({ ok: true });
+    expect(await run(organizer, () => actions.removeMediaAction({ eventId, reportId: id, reportMediaId: rm.id }))).toMatchObject({ ok: true });
     expect(await h.db.select().from(mediaBlobs).where(inArray(mediaBlobs.key, [photo.key, `${photo.key}.w640`]))).toEqual([]);
   });
 

@@ -171,7 +171,7 @@ export async function updatePersonAction(input: Input) {
 }
 
 export async function searchPeopleAction(input: Input) {
-  return act("agenda.edit", scopeOf(input), peopleSearchSchema, input, (db, _actor, data) => searchPeople(db, data.q));
+  return act("agenda.edit", scopeOf(input), peopleSearchSchema, input, (db, actor, data) => searchPeople(db, actor, data.q));
 }
 
 export async function saveStopAction(input: Input) {

@@ -1,0 +1,62 @@
+/**
+ * The custom HTTP server (scripts/lib/http-server.ts) in front of a stand-in for Next's request handler: what the
+ * page cache stores and serves must be what Next would answer for the same request (issue 12 items 3, 4, 9).
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Server } from "node:http";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { registerPublicVersionSource } from "@/lib/cache/page-cache";
+import { localeFrom } from "@/lib/i18n/config";
+
+/** Next's own cookie parsing (@edge-runtime/cookies): a Map, so of two cookies with one name the last wins. */
+function nextCookie(req: IncomingMessage, name: string): string | undefined {
+  const map = new Map<string, string>();
+  for (const pair of (req.headers.cookie ?? "").split(/; */)) {
+    const i = pair.indexOf("=");
+    if (i > 0) map.set(pair.slice(0, i), pair.slice(i + 1));
+  }
+  return map.get(name);
+}
+
+let renders = 0;
+/** Stands in for a page: renders its language the way next-intl's request config would see it. */
+function fakeNext(req: IncomingMessage, res: ServerResponse) {
+  renders++;
+  const c = nextCookie(req, "NEXT_LOCALE");
+  const lang = c === "en" || c === "zh-CN" ? c : /^en/i.test(req.headers["accept-language"] ?? "") ? "en" : "zh-CN";
+  res.setHeader("content-type", "text/html; charset=utf-8");
+  res.end(`<!doctype html><html lang="${lang}"><body>render ${renders}</body></html>`);
+}
+
+vi.mock("next", () => ({
+  default: () => ({ prepare: async () => {}, getRequestHandler: () => fakeNext }),
+}));
+
+const { startHttpServer } = await import("../../scripts/lib/http-server");
+const port = 41000 + Math.floor(Math.random() * 2000);
+const base = `http://127.0.0.1:${port}`;
+let server: Server;
+
+beforeAll(async () => {
+  registerPublicVersionSource(async () => 1);
+  server = await startHttpServer(port, "127.0.0.1");
+});
+afterAll(() => new Promise<void>((r) => server?.close(() => r())));
+
+const get = (path: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, { headers });
+const langOf = async (r: Response) => /<html lang="([^"]+)"/.exec(await r.text())?.[1];
+
+describe("page cache and language (item 3)", () => {
+  it("two NEXT_LOCALE cookies cannot poison the cache: every answer is in the language localeFrom gives its request", async () => {
+    const path = `/events/poison-${Math.random().toString(36).slice(2)}?p=1`;
+    const twoCookies = { cookie: "NEXT_LOCALE=zh-CN; NEXT_LOCALE=en" };
+    expect(await langOf(await get(path, twoCookies))).toBe(localeFrom(twoCookies.cookie, null));
+    // a visitor whose only signal is Accept-Language: en gets English, whatever the first request stored
+    const en = await get(path, { "accept-language": "en" });
+    expect(await langOf(en)).toBe("en");
+    expect(await langOf(await get(path, { cookie: "NEXT_LOCALE=zh-CN", "accept-language": "en" }))).toBe("zh-CN");
+    const again = await get(path, twoCookies);
+    expect(again.headers.get("x-huiwu-cache")).toBeTruthy(); // served from the cache, still right
+    expect(await langOf(again)).toBe(localeFrom(twoCookies.cookie, null));
+  });
+});
