@@ -137,9 +137,10 @@ for (const L of LANGS) {
     // Personal agenda: a new registration starts with every session (the site visit because it was joined); take one off.
     await page.goto("/me/agenda");
     const forum = page.getByTestId("agenda-forum").filter({ has: page.locator(`a[href="/events/${slug}/agenda"]`) });
-    await expect(forum.getByTestId("selected-count")).toHaveText("4");
+    const all = await forum.getByTestId("my-agenda-session").count();
+    await expect(forum.getByTestId("selected-count")).toHaveText(String(all));
     await forum.locator('[data-testid="my-agenda-session"][data-selected="1"]').last().getByTestId("session-toggle").click();
-    await expect(forum.getByTestId("selected-count")).toHaveText("3");
+    await expect(forum.getByTestId("selected-count")).toHaveText(String(all - 1));
     await noHorizontalOverflow(page);
     await snap(page, `journey-6-my-agenda-${L.locale}`);
 
@@ -147,7 +148,7 @@ for (const L of LANGS) {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-ics").click()]);
     const ics = fs.readFileSync((await download.path())!, "utf8");
     expect(ics.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
-    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(3);
+    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(all - 1);
     expect(ics).toMatch(/DTSTART:\d{8}T\d{6}Z/);
 
     // Back to the ticket from anywhere through the account menu (no URL typed), and the /me hub shows it too.
@@ -161,7 +162,7 @@ for (const L of LANGS) {
     await expect(page).toHaveURL(/\/me\/registrations$/);
     await page.goto("/me");
     await expect(page.getByTestId("hub-ticket-qr")).toBeVisible();
-    await expect(page.getByTestId("hub-agenda").locator("li")).toHaveCount(3);
+    await expect(page.getByTestId("hub-agenda").locator("li")).toHaveCount(Math.min(all - 1, 5) + (all - 1 > 5 ? 1 : 0));
     await noHorizontalOverflow(page);
     await snap(page, `journey-6c-me-hub-${L.locale}`);
 
