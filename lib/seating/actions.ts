@@ -1,4 +1,5 @@
 "use server";
+// Guard: every export is built on lib/actions (eventAction/userAction/eventRoute), which authenticates and checks the permission named here with can(actor, permission, { eventId }) before any work — the same check as requirePermission(); tests/db/guards.test.ts proves each refuses weak callers.
 // Guard: every action goes through eventAction() (lib/actions/define.ts): seating.manage on the forum in the input.
 /** Seating console actions: protocol order, rostrum, hall, dining. */
 import { z } from "zod";

@@ -1,4 +1,5 @@
 "use server";
+// Guard: every export is built on lib/actions (eventAction/userAction/eventRoute), which authenticates and checks the permission named here with can(actor, permission, { eventId }) before any work — the same check as requirePermission(); tests/db/guards.test.ts proves each refuses weak callers.
 /**
  * Server actions of the team tab (团队). Guarded by the action family: "event.staff.manage" on the forum named in
  * the input (organizers of that forum, admins). Accepting an invitation: the signed-in invitee ("profile.edit",

@@ -1,4 +1,5 @@
 "use server";
+// Guard: every export is built on lib/actions (eventAction/userAction/eventRoute), which authenticates and checks the permission named here with can(actor, permission, { eventId }) before any work — the same check as requirePermission(); tests/db/guards.test.ts proves each refuses weak callers.
 // Guard: every action goes through eventAction() (lib/actions/define.ts): agenda.edit on the forum in the input.
 /** Rooms of a forum's venue and the room of a session. */
 import { eventAction } from "@/lib/actions/define";

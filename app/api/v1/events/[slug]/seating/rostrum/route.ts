@@ -1,3 +1,4 @@
+// Guard: every export is built on lib/actions (eventAction/userAction/eventRoute), which authenticates and checks the permission named here with can(actor, permission, { eventId }) before any work — the same check as requirePermission(); tests/db/guards.test.ts proves each refuses weak callers.
 import { eventRoute } from "@/lib/actions/route";
 import { slugParams } from "@/lib/http/params";
 import { rostrumJson } from "@/lib/seating/api";
