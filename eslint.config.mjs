@@ -10,6 +10,25 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  // ---- arch-actions (issue 14 §4): components never import from app/. Server actions live in lib/<domain>/actions.ts
+  // ("use server" modules on the family in lib/actions/define.ts), which components may import.
+  {
+    files: ["components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(@/app/|(\\.\\./)+app/)",
+              message: "Components never import from app/: put server actions in lib/<domain>/actions.ts and shared code in lib/ or components/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // ---- end arch-actions
   {
     files: ["next.config.js"],
     rules: { "@typescript-eslint/no-require-imports": "off" },

@@ -2,7 +2,7 @@
 /** Clone an earlier forum into a new draft, with or without its speakers, optionally on new dates. */
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { cloneEventAction } from "@/app/admin/events/actions";
+import { cloneEventAction } from "@/lib/events/actions";
 import { btn, CheckField, formObject, SelectField, TextField } from "./fields";
 import { useAct } from "./use-action";
 

@@ -2,7 +2,7 @@
 /** Co-hosts: pick an organization (search) or create one by name, set its role, order by drag or arrows, save. */
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
-import { saveHostsAction, searchOrganizationsAction } from "@/app/admin/events/actions";
+import { saveHostsAction, searchOrganizationsAction } from "@/lib/events/actions";
 import { cn } from "@/lib/cn";
 import { btn, inputCls } from "./fields";
 import { useAct } from "./use-action";

@@ -3,7 +3,7 @@
 import * as Dialog from "@radix-ui/react-dialog";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { setEventStatusAction } from "@/app/admin/events/actions";
+import { setEventStatusAction } from "@/lib/events/actions";
 import { btn, TextArea } from "./fields";
 import { useAct } from "./use-action";
 

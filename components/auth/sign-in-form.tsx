@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { signInAction, type AuthFormState } from "@/app/(account)/actions";
+import { signInAction, type AuthFormState } from "@/lib/accounts/actions";
 import { Field, FormAlert, SubmitButton, useAuthErrors } from "./form-bits";
 
 export function SignInForm({ next }: { next: string }) {

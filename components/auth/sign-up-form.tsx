@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { signUpAction, type AuthFormState } from "@/app/(account)/actions";
+import { signUpAction, type AuthFormState } from "@/lib/accounts/actions";
 import { Field, FormAlert, SubmitButton, useAuthErrors } from "./form-bits";
 
 export function SignUpForm({ next }: { next: string }) {

@@ -4,7 +4,7 @@ import * as Dialog from "@radix-ui/react-dialog";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { addGuestAction } from "@/app/admin/events/[slug]/registrations/actions";
+import { addGuestAction } from "@/lib/registrations/actions";
 import { CategoryOptions } from "@/components/console/category-options";
 
 const input = "mt-1 w-full rounded-lg border border-slate-300 px-3 py-2 text-sm";

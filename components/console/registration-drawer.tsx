@@ -3,7 +3,7 @@
 import * as Dialog from "@radix-ui/react-dialog";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { updateRegistrationAction } from "@/app/admin/events/[slug]/registrations/actions";
+import { updateRegistrationAction } from "@/lib/registrations/actions";
 import { Badge } from "@/components/ui/badge";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatTime } from "@/lib/i18n/format";

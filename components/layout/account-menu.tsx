@@ -1,7 +1,8 @@
 /** The header's account area: who is signed in (link to /me), admin link when allowed, sign-out; else sign-in / sign-up. */
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { signOutAction } from "@/app/(account)/actions";
+import { signOutAction } from "@/lib/accounts/actions";
+import type { FormAction } from "@/lib/actions/define";
 import { currentActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/guard";
 
@@ -38,7 +39,7 @@ export async function AccountMenu() {
         </span>
         <span className="truncate">{actor.name}</span>
       </Link>
-      <form action={signOutAction}>
+      <form action={signOutAction as unknown as FormAction}>
         <button type="submit" className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900" data-testid="sign-out">
           {t("signOut")}
         </button>

@@ -9,7 +9,7 @@ import { useActionState, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { Field, FormAlert, SubmitButton, inputClass } from "@/components/auth/form-bits";
 import { cn } from "@/lib/cn";
-import type { RegisterFormState } from "@/app/(public)/events/[slug]/register/actions";
+import type { RegisterFormState } from "@/lib/registrations/actions";
 
 export type FormQuestion = { id: string; label: string; labelEn: string | null; kind: "text" | "choice" | "multi_choice"; options: string[]; required: boolean };
 export type FormBus = { id: string; name: string; left: number };
@@ -25,8 +25,11 @@ export function RegisterForm({
   questions,
   defaults = {},
   submitLabel,
+  hidden = {},
 }: {
   action: (prev: RegisterFormState, fd: FormData) => Promise<RegisterFormState>;
+  /** Fields the form carries for the action (which forum, which registration). */
+  hidden?: Record<string, string>;
   newcomer: boolean;
   signInHref?: string;
   hasSiteVisit: boolean;
@@ -41,6 +44,9 @@ export function RegisterForm({
   const t = useTranslations("registration");
   return (
     <form action={formAction} className="space-y-6" noValidate data-testid="register-form">
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {state && !state.ok && <FormAlert>{state.error}</FormAlert>}
       {state?.ok && (
         <FormAlert tone="success" testId="form-saved">
