@@ -3,7 +3,7 @@ import { eventRoute } from "@/lib/actions/route";
 import { printResponse } from "@/lib/console/print-route";
 import { slugParams } from "@/lib/http/params";
 import { badgeData, renderBadgesHtml, type BadgeSize } from "@/lib/printables/badges";
-import { CATEGORIES } from "@/lib/registrations/admin-validation";
+import { DELEGATE_CATEGORIES, isOneOf } from "@/lib/shared/enums";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +11,7 @@ export const GET = eventRoute("registration.read", { params: slugParams }, async
   const url = new URL(req.url);
   const size: BadgeSize = url.searchParams.get("size") === "single" ? "single" : "a4";
   const cat = url.searchParams.get("category");
-  const category = (CATEGORIES as readonly string[]).includes(cat ?? "") ? cat! : undefined;
+  const category = isOneOf(DELEGATE_CATEGORIES, cat) ? cat : undefined;
   const include = url.searchParams.get("include") === "active" ? "active" : "confirmed";
   const data = await badgeData(db, event.id, { size, category, include });
   return printResponse(req, `${event.slug}-badges`, await renderBadgesHtml(data, size, locale));
