@@ -1,5 +1,5 @@
 /**
- * Seating commands (issue 11): the protocol order, rostrum plans, the hall and dining tables. Each takes
+ * Seating commands: the protocol order, rostrum plans, the hall and dining tables. Each takes
  * (db, actor, input), runs in ONE transaction under the forum's row lock (so two organizers editing at once queue,
  * and a registration changing status cannot interleave with an auto-assign), scopes every row by the forum id, and
  * writes an audit record.

@@ -1,4 +1,4 @@
-/** The lint rule of issue 14 §4 bites: a component importing from app/ fails `npm run lint` (eslint.config.mjs). */
+/** The lint rule bites: a component importing from app/ fails `npm run lint` (eslint.config.mjs). */
 import path from "node:path";
 import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
