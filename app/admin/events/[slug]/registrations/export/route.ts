@@ -1,9 +1,10 @@
 /** GET …/registrations/export?format=csv|xlsx — every registration with answers and check-in times, streamed. */
 import { eventRoute } from "@/lib/actions/route";
 import { recordAudit } from "@/lib/audit";
+import { segmentLabels } from "@/lib/checkin/queries";
 import { slugParams } from "@/lib/http/params";
-import { consoleT } from "@/lib/printables/html";
 import { sharedT } from "@/lib/i18n/shared";
+import { consoleT } from "@/lib/printables/html";
 import { categoryLabel, DELEGATE_CATEGORIES, REGISTRATION_SOURCES, REGISTRATION_STATUSES, registrationSourceLabel, registrationStatusLabel } from "@/lib/shared/enums";
 import { BASE_COLUMNS, exportCsvStream, exportXlsxStream, type ExportLabels } from "@/lib/registrations/export";
 
@@ -14,6 +15,7 @@ export const GET = eventRoute("registration.manage", { params: slugParams }, asy
   // personal data leaves the system: say who took it
   await recordAudit(db, actor, { action: "registration.export", entity: "event", entityId: ev.id, eventId: ev.id, after: { format } });
   const t = consoleT(locale);
+  const segments = await segmentLabels(db, ev.id, locale);
   const ts = sharedT(locale);
   const labels: ExportLabels = {
     columns: Object.fromEntries(BASE_COLUMNS.map((c) => [c, t(`export.col.${c}`)])) as ExportLabels["columns"],
@@ -22,7 +24,7 @@ export const GET = eventRoute("registration.manage", { params: slugParams }, asy
     source: Object.fromEntries(REGISTRATION_SOURCES.map((s) => [s, ts(registrationSourceLabel(s))])),
     yes: t("yes"),
     no: t("no"),
-    checkin: (segment) => t("export.checkin", { segment: t.has(`segment.${segment}` as "segment.event") ? t(`segment.${segment}` as "segment.event") : segment }),
+    checkin: (segment) => t("export.checkin", { segment: segments[segment] ?? segment }),
   };
   const stamp = new Date().toISOString().slice(0, 10);
   const name = `${ev.slug}-registrations-${stamp}.${format}`;
