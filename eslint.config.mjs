@@ -11,6 +11,25 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  // ---- arch-actions: components never import from app/. Server actions live in lib/<domain>/actions.ts
+  // ("use server" modules on the family in lib/actions/define.ts), which components may import.
+  {
+    files: ["components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(@/app/|(\\.\\./)+app/)",
+              message: "Components never import from app/: put server actions in lib/<domain>/actions.ts and shared code in lib/ or components/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // ---- end arch-actions
   {
     // Configuration is read in ONE place (lib/env.ts: zod-validated, typed, documented in the README).
     files: ["app/**", "lib/**", "components/**", "db/**"],

@@ -22,7 +22,7 @@ import {
   searchPeopleAction,
   updatePersonAction,
   updateSpeakerAction,
-} from "@/app/admin/events/actions";
+} from "@/lib/agenda/actions";
 import { agendaConflicts, conflictsOf } from "@/lib/agenda/conflicts";
 import { cn } from "@/lib/cn";
 import { zonedToDate } from "@/lib/events/zoned";

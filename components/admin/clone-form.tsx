@@ -2,7 +2,7 @@
 /** Clone an earlier forum into a new draft, with or without its speakers, optionally on new dates. */
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { cloneEventAction } from "@/app/admin/events/actions";
+import { cloneEventAction } from "@/lib/events/actions";
 import { btn } from "@/components/ui/button";
 import { CheckField, SelectField, TextField } from "@/components/ui/field";
 import { formObject } from "@/components/ui/form";

@@ -2,7 +2,7 @@
 /** Create / edit a forum's details. Times are typed as wall time in the forum's zone. */
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { createEventAction, updateEventAction } from "@/app/admin/events/actions";
+import { createEventAction, updateEventAction } from "@/lib/events/actions";
 import { btn } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { formObject } from "@/components/ui/form";

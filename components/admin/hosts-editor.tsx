@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { ArrowDown, ArrowUp, GripVertical, IconButton, X } from "@/components/ui/icons";
 import { useRef, useState } from "react";
-import { saveHostsAction, searchOrganizationsAction } from "@/app/admin/events/actions";
+import { saveHostsAction, searchOrganizationsAction } from "@/lib/events/actions";
 import { cn } from "@/lib/cn";
 import { btn, inputCls } from "@/components/ui/button";
 import { useAct } from "./use-action";

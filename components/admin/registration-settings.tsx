@@ -2,7 +2,7 @@
 /** Registration window, capacity, approval, waitlist; and the extra questions of the registration form. */
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
-import { saveQuestionsAction, saveRegistrationSettingsAction } from "@/app/admin/events/actions";
+import { saveQuestionsAction, saveRegistrationSettingsAction } from "@/lib/events/actions";
 import { cn } from "@/lib/cn";
 import { btn, inputCls } from "@/components/ui/button";
 import { CheckField, TextField } from "@/components/ui/field";

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Dialog, DialogClose } from "@/components/ui/dialog";
 import { useState } from "react";
-import { setEventStatusAction } from "@/app/admin/events/actions";
+import { setEventStatusAction } from "@/lib/events/actions";
 import { btn } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { useAct } from "./use-action";

@@ -2,7 +2,7 @@
 /** Per-user controls on /admin/users: site role, disable/enable, forum roles (grant / revoke), with confirm dialogs. */
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import { grantEventRoleAction, revokeEventRoleAction, setSiteRoleAction, setUserDisabledAction, type GrantState } from "@/app/admin/users/actions";
+import { grantEventRoleAction, revokeEventRoleAction, setSiteRoleAction, setUserDisabledAction, type GrantState } from "@/lib/accounts/actions";
 import { useAuthErrors } from "@/components/auth/form-bits";
 import { inputCls } from "@/components/ui/button";
 import { FormAlert, SubmitButton } from "@/components/ui/form";

@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { changePasswordAction, updateProfileAction, type ProfileFormState } from "@/app/(account)/me/actions";
+import { changePasswordAction, updateProfileAction, type ProfileFormState } from "@/lib/accounts/actions";
 import { cn } from "@/lib/cn";
 import { inputCls } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { signInAction, type AuthFormState } from "@/app/(account)/actions";
+import { signInAction, type AuthFormState } from "@/lib/accounts/actions";
 import { TextField } from "@/components/ui/field";
 import { FormAlert, SubmitButton } from "@/components/ui/form";
 import { useAuthErrors } from "./form-bits";

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { signUpAction, type AuthFormState } from "@/app/(account)/actions";
+import { signUpAction, type AuthFormState } from "@/lib/accounts/actions";
 import { TextField } from "@/components/ui/field";
 import { FormAlert, SubmitButton } from "@/components/ui/form";
 import { useAuthErrors } from "./form-bits";

@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import { createTokenAction, revokeTokenAction, type TokenFormState } from "@/app/(account)/me/actions";
+import { createTokenAction, revokeTokenAction, type TokenFormState } from "@/lib/accounts/actions";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";

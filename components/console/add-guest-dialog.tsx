@@ -1,7 +1,7 @@
 "use client";
 /** Add a guest by hand (手工添加嘉宾): confirmed while seats last, else waitlisted. The dialog stays open for the next one. */
 import { useTranslations } from "next-intl";
-import { addGuestAction } from "@/app/admin/events/[slug]/registrations/actions";
+import { addGuestAction } from "@/lib/registrations/actions";
 import { CategoryOptions } from "@/components/console/category-options";
 import { btn } from "@/components/ui/button";
 import { Dialog, DialogClose } from "@/components/ui/dialog";

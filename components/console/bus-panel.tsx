@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { autoFillBusesAction } from "@/app/admin/events/[slug]/registrations/actions";
+import { autoFillBusesAction } from "@/lib/registrations/actions";
 import type { BusWithSeats } from "@/lib/registrations/admin-queries";
 
 export function BusPanel({ eventId, buses }: { eventId: string; buses: BusWithSeats[] }) {

@@ -6,7 +6,7 @@
  */
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
-import { checkInAction, deskSearchAction, deskStateAction, undoCheckInAction } from "@/app/admin/events/[slug]/checkin/actions";
+import { checkInAction, deskSearchAction, deskStateAction, undoCheckInAction } from "@/lib/checkin/actions";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { cn } from "@/lib/cn";
 import type { CheckinCounts, DeskCard } from "@/lib/checkin/queries";

@@ -6,7 +6,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { importChunkAction, previewImportAction } from "@/app/admin/events/[slug]/registrations/actions";
+import { importChunkAction, previewImportAction } from "@/lib/registrations/actions";
 import type { ImportChunkResult, ImportPreview } from "@/lib/registrations/import";
 
 type Phase = { kind: "idle" } | { kind: "previewing" } | { kind: "preview"; p: ImportPreview } | { kind: "importing"; p: ImportPreview; done: number } | { kind: "done"; r: ImportChunkResult };

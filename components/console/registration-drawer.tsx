@@ -1,7 +1,7 @@
 "use client";
 /** The detail drawer (the kit's Dialog as a panel from the right): everything about one registration; organizers edit it here. */
 import { useTranslations } from "next-intl";
-import { updateRegistrationAction } from "@/app/admin/events/[slug]/registrations/actions";
+import { updateRegistrationAction } from "@/lib/registrations/actions";
 import { CategoryOptions } from "@/components/console/category-options";
 import { Badge } from "@/components/ui/badge";
 import { btn, inputCls } from "@/components/ui/button";

@@ -6,7 +6,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { assignBusAction, changeStatusAction } from "@/app/admin/events/[slug]/registrations/actions";
+import { assignBusAction, changeStatusAction } from "@/lib/registrations/actions";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { cn } from "@/lib/cn";

@@ -4,7 +4,7 @@
  */
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { signOutAction } from "@/app/(account)/actions";
+import { signOutAction } from "@/lib/accounts/actions";
 import { currentActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/guard";
 import { AccountDropdown } from "./account-dropdown";
@@ -34,7 +34,7 @@ export async function AccountMenu() {
       <AccountDropdown
         name={actor.name}
         admin={admin}
-        signOut={signOutAction}
+        signOut={signOutAction as unknown as () => Promise<void>}
         labels={{
           label: tm("label"),
           signedInAs: tm("signedInAs", { email: actor.email }),

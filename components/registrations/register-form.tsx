@@ -11,7 +11,7 @@ import { inputCls } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormAlert, SubmitButton } from "@/components/ui/form";
 import { cn } from "@/lib/cn";
-import type { RegisterFormState } from "@/app/(public)/events/[slug]/register/actions";
+import type { RegisterFormState } from "@/lib/registrations/actions";
 import { DELEGATE_CATEGORIES, type QuestionKind } from "@/lib/shared/enums";
 
 export type FormQuestion = { id: string; label: string; labelEn: string | null; kind: QuestionKind; options: string[]; required: boolean };
@@ -26,8 +26,11 @@ export function RegisterForm({
   questions,
   defaults = {},
   submitLabel,
+  hidden = {},
 }: {
   action: (prev: RegisterFormState, fd: FormData) => Promise<RegisterFormState>;
+  /** Fields the form carries for the action (which forum, which registration). */
+  hidden?: Record<string, string>;
   newcomer: boolean;
   signInHref?: string;
   hasSiteVisit: boolean;
@@ -42,6 +45,9 @@ export function RegisterForm({
   const t = useTranslations("registration");
   return (
     <form action={formAction} className="space-y-6" noValidate data-testid="register-form">
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {state && !state.ok && <FormAlert>{state.error}</FormAlert>}
       {state?.ok && (
         <FormAlert tone="success" testId="form-saved">

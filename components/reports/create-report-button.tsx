@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { createReportAction } from "@/app/admin/events/[slug]/reports/actions";
+import { createReportAction } from "@/lib/reports/actions";
 
 export function CreateReportButton({ eventId, eventSlug, label }: { eventId: string; eventSlug: string; label: string }) {
   const router = useRouter();

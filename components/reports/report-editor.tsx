@@ -23,7 +23,7 @@ import {
   unpublishReportAction,
   updateMediaAction,
   type Conflict,
-} from "@/app/admin/events/[slug]/reports/actions";
+} from "@/lib/reports/actions";
 import { isoInZone } from "@/lib/i18n/format";
 import { docToInput, type EditorDocState, type EditorMedia, type EditorSection, type EditorState } from "@/lib/reports/editor-state";
 import { formatBytes } from "@/lib/reports/format";

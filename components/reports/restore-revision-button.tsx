@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { restoreRevisionAction } from "@/app/admin/events/[slug]/reports/actions";
+import { restoreRevisionAction } from "@/lib/reports/actions";
 
 export function RestoreRevisionButton(props: { eventId: string; reportId: string; version: number; revision: number; label: string }) {
   const router = useRouter();

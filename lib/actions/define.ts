@@ -29,21 +29,41 @@ import { currentActor } from "@/lib/auth/actor";
 import type { Actor, Permission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { NUL_MESSAGE, nulPath } from "@/lib/http/nul";
-import { DomainError, formDataToObject, toFailure, type ActionResult, type FieldErrors } from "./result";
+import { DomainError, formDataToObject, toFailure, type FieldErrors } from "./result";
 
 export type ActionInput = FormData | Record<string, unknown>;
 
 /** What an action module exports: callable with the input, or as `(previousState, formData)` by useActionState. */
-export type Action<T> = {
-  (input: ActionInput): Promise<ActionResult<T>>;
-  (previous: unknown, input: ActionInput): Promise<ActionResult<T>>;
+export type Action<T, F extends Failure = Failure> = {
+  (input: ActionInput): Promise<{ ok: true; data?: Data<T> } | F>;
+  (previous: unknown, input: ActionInput): Promise<{ ok: true; data?: Data<T> } | F>;
+};
+/** A command that returns nothing answers `{ok: true}` (data undefined, as ActionResult<undefined> expects). */
+type Data<T> = [T] extends [void] ? undefined : T;
+
+/**
+ * An action used directly as `<form action={…}>` whose answer nobody reads (it redirects): React types form actions
+ * as returning void, so such a use site casts to this.
+ */
+export type FormAction = (formData: FormData) => Promise<void>;
+
+export type Failure = ReturnType<typeof toFailure>;
+
+type CommonOptions<F extends Failure> = {
+  /** Path(s) to revalidatePath after a success. */
+  revalidate?: Revalidate | Revalidate[];
+  /**
+   * Add to a failure what the form needs besides the message — the values to show again, the editor's conflict
+   * details, a Retry-After — or put a message in the caller's language. Runs for every failure, refusals included.
+   */
+  failure?: (f: Failure, info: { error: unknown; input: Record<string, unknown> }) => F | Promise<F>;
 };
 
 export type ActionContext<S extends z.ZodType, A> = { db: Db; actor: A; input: z.infer<S> };
 
 type Revalidate = string | { path: string; type: "layout" | "page" };
 
-export type EventActionOptions<S extends z.ZodType> = {
+export type EventActionOptions<S extends z.ZodType, F extends Failure = Failure> = CommonOptions<F> & {
   /**
    * The forum the action is on, from the parsed input (default: its `eventId`). Return null when the id names
    * nothing: the caller is then refused like one without the permission. When the input is invalid, the resolver
@@ -51,21 +71,19 @@ export type EventActionOptions<S extends z.ZodType> = {
    * the forum (who gets the field errors) from anyone else (who gets "forbidden").
    */
   scope?: (db: Db, input: z.infer<S>) => Promise<string | null>;
-  /** Path(s) to revalidatePath after a success. */
-  revalidate?: Revalidate | Revalidate[];
 };
 
 /** No forum: a permission check against it fails for everyone but site-wide roles (admins). */
 const NO_EVENT = "00000000-0000-0000-0000-000000000000";
 const uuid = z.uuid();
 
-export function eventAction<S extends z.ZodType, T>(
+export function eventAction<S extends z.ZodType, T, F extends Failure = Failure>(
   permission: Permission,
   schema: S,
   fn: (ctx: ActionContext<S, Actor>) => Promise<T> | T,
-  opts: EventActionOptions<S> = {},
-): Action<T> {
-  return entry(async (raw) => {
+  opts: EventActionOptions<S, F> = {},
+): Action<T, F> {
+  return entry(opts, async (raw) => {
     const actor = await requireActor();
     const db = await getDb();
     const parsed = parseInput(schema, raw);
@@ -84,13 +102,13 @@ export function eventAction<S extends z.ZodType, T>(
   });
 }
 
-export function userAction<S extends z.ZodType, T>(
+export function userAction<S extends z.ZodType, T, F extends Failure = Failure>(
   permission: Permission,
   schema: S,
   fn: (ctx: ActionContext<S, Actor>) => Promise<T> | T,
-  opts: { revalidate?: Revalidate | Revalidate[] } = {},
-): Action<T> {
-  return entry(async (raw) => {
+  opts: CommonOptions<F> = {},
+): Action<T, F> {
+  return entry(opts, async (raw) => {
     const actor = await requireActor();
     const db = await getDb();
     if (!(await can(actor, permission, {}, db))) throw forbidden();
@@ -102,14 +120,14 @@ export function userAction<S extends z.ZodType, T>(
   });
 }
 
-export function publicAction<S extends z.ZodType, T>(
+export function publicAction<S extends z.ZodType, T, F extends Failure = Failure>(
   reason: string,
   schema: S,
   fn: (ctx: ActionContext<S, Actor | null>) => Promise<T> | T,
-  opts: { revalidate?: Revalidate | Revalidate[] } = {},
-): Action<T> {
+  opts: CommonOptions<F> = {},
+): Action<T, F> {
   void reason; // documentation: why this action is open to anyone (mirrored by the guard manifest's note)
-  return entry(async (raw) => {
+  return entry(opts, async (raw) => {
     const actor = await currentActor();
     const parsed = parseInput(schema, raw);
     if (!parsed.ok) throw parsed.error;
@@ -121,16 +139,17 @@ export function publicAction<S extends z.ZodType, T>(
 
 // ---------------------------------------------------------------------------------------------------------------
 
-function entry<T>(body: (raw: Record<string, unknown>) => Promise<T>): Action<T> {
-  return async function action(...args: unknown[]): Promise<ActionResult<T>> {
-    const input = args.length >= 2 ? args[args.length - 1] : args[0];
+function entry<T, F extends Failure>(opts: CommonOptions<F>, body: (raw: Record<string, unknown>) => Promise<T>): Action<T, F> {
+  return async function action(...args: unknown[]) {
+    const raw = plainInput(args.length >= 2 ? args[args.length - 1] : args[0]);
     try {
-      return { ok: true, data: await body(plainInput(input)) };
+      return { ok: true, data: await body(raw) };
     } catch (e) {
       if (isNextControlFlow(e)) throw e;
-      return toFailure(e);
+      const f = toFailure(e);
+      return opts.failure ? await opts.failure(f, { error: e, input: raw }) : f;
     }
-  } as Action<T>;
+  } as Action<T, F>;
 }
 
 /** The input as a plain object: FormData fields (repeated keys → arrays), or the object itself. */
@@ -171,7 +190,7 @@ function objectShape(schema: z.ZodType): Record<string, z.ZodType> | null {
   let s: unknown = schema;
   for (let i = 0; i < 8 && s; i++) {
     if (s instanceof z.ZodObject) return s.shape as Record<string, z.ZodType>;
-    if (s instanceof z.ZodPipe) s = s.in; // .transform() / .pipe()
+    if (s instanceof z.ZodPipe) s = s.in instanceof z.ZodTransform ? s.out : s.in; // z.preprocess() / .transform() / .pipe()
     else return null;
   }
   return null;
@@ -184,7 +203,7 @@ const idOf = (v: unknown) => {
 
 const forbidden = () => new DomainError("forbidden", "You do not have permission to do this.");
 
-function revalidate(r: EventActionOptions<z.ZodType>["revalidate"]) {
+function revalidate(r: CommonOptions<Failure>["revalidate"]) {
   for (const p of r === undefined ? [] : Array.isArray(r) ? r : [r]) {
     if (typeof p === "string") revalidatePath(p);
     else revalidatePath(p.path, p.type);

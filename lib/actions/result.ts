@@ -56,15 +56,6 @@ export function formDataToObject(fd: FormData): Record<string, unknown> {
   return out;
 }
 
-/** Run a command; expected failures become `{ok:false}`, unexpected ones are logged and answered generically. */
-export async function run<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
-  try {
-    return { ok: true, data: await fn() };
-  } catch (e) {
-    return toFailure(e);
-  }
-}
-
 export function toFailure(e: unknown): { ok: false; error: string; fieldErrors?: FieldErrors; code: ErrorCode } {
   if (e instanceof DomainError) return { ok: false, error: e.message, fieldErrors: e.fieldErrors, code: e.code };
   const ref = Math.random().toString(36).slice(2, 10);

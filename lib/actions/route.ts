@@ -49,6 +49,11 @@ export type RouteOptions<P, Q, B> = {
   maxBytes?: number;
   /** Where, for the log of an unexpected error (default "METHOD /path"; set it when the path holds a secret). */
   where?: string;
+  /**
+   * A different answer for some failures (a 409 that carries the conflicting row, an upload's own refusal, "please
+   * sign in" in the caller's language); return undefined to fall back to errorResponse.
+   */
+  failure?: (e: unknown, locale: Locale) => Response | undefined | Promise<Response | undefined>;
 };
 
 export type RouteContext<P, Q, B, A> = {
@@ -65,7 +70,7 @@ export type EventRow = typeof events.$inferSelect;
 
 type Result = Response | object | null;
 type Ctx = { params: Promise<Record<string, string | string[] | undefined>> };
-export type RouteHandler = (req: Request, ctx: Ctx) => Promise<Response>;
+export type RouteHandler = (req: Request, ctx?: Ctx) => Promise<Response>;
 
 export type EventRouteOptions<P, Q, B> = RouteOptions<P, Q, B> & {
   /** The forum id for routes not addressed by slug (e.g. /registrations/{id}); null = unknown (→ 403/404). */
@@ -135,14 +140,15 @@ export function publicRoute<P extends AnyObject | undefined = undefined, Q exten
 const NO_EVENT = "00000000-0000-0000-0000-000000000000";
 const forbidden = () => new DomainError("forbidden", "You do not have permission to do this.");
 
-function entry(opts: { status?: number; where?: string }, body: (req: Request, ctx: Ctx) => Promise<Result>): RouteHandler {
-  return async function route(req: Request, ctx: Ctx): Promise<Response> {
+function entry(opts: RouteOptions<unknown, unknown, unknown>, body: (req: Request, ctx: Ctx) => Promise<Result>): RouteHandler {
+  return async function route(req: Request, ctx?: Ctx): Promise<Response> {
     try {
       const out = await body(req, ctx ?? { params: Promise.resolve({}) });
       if (out instanceof Response) return out;
       return Response.json(out, { status: opts.status ?? 200 });
     } catch (e) {
-      return errorResponse(e, opts.where ?? `${req.method} ${safePath(req.url)}`);
+      const special = opts.failure ? await opts.failure(e, await requestLocale()) : undefined;
+      return special ?? errorResponse(e, opts.where ?? `${req.method} ${safePath(req.url)}`);
     }
   };
 }

@@ -3,7 +3,7 @@
  * with {error, fieldErrors?} (+ Retry-After when rate limited); anything else a logged 500 with a reference.
  */
 import { DomainError, HTTP_STATUS } from "@/lib/actions/result";
-import { BodyError, readBodyText } from "./body-limit";
+import { BodyError } from "./body-limit";
 import { internalError, jsonError } from "./responses";
 
 export async function errorResponse(e: unknown, where: string): Promise<Response> {
@@ -15,14 +15,4 @@ export async function errorResponse(e: unknown, where: string): Promise<Response
     return res;
   }
   return internalError(e, where);
-}
-
-/** The JSON body (413 when over the size limit), or a 422 naming what was expected. */
-export async function jsonBody(req: Request, expected: string): Promise<unknown> {
-  const text = await readBodyText(req); // 413 past JSON_BODY_LIMIT_BYTES (lib/http/body-limit.ts)
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new DomainError("invalid", `The body must be JSON: ${expected}.`);
-  }
 }

@@ -1,7 +1,7 @@
 /** The sign-in / sign-up server actions with bad input: clear refusals, nothing written. */
 import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signInAction, signUpAction } from "@/app/(account)/actions";
+import { signInAction, signUpAction } from "@/lib/accounts/actions";
 import type { DbHandle } from "@/db/client";
 import { rateLimits, users } from "@/db/schema";
 import { formData } from "../fixtures/guard-manifest";

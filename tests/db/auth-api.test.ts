@@ -111,7 +111,7 @@ describe.each(testEngines())("auth API on %s", (engine) => {
     expect(stored).toHaveLength(1);
     expect(JSON.stringify(stored)).not.toContain(token);
 
-    const me = await asBearer(token, () => meRoute());
+    const me = await asBearer(token, () => meRoute(new Request("http://x/api/v1/me")));
     expect(me.status).toBe(200);
     const mine = await me.json();
     expect(mine.user.email).toBe(u.email);
@@ -122,14 +122,14 @@ describe.each(testEngines())("auth API on %s", (engine) => {
     const otherToken = await (await tokenRoute(post({ email: other.email, password: TEST_PASSWORD }))).json();
     const ctx = { params: Promise.resolve({ id: stored[0].id }) };
     expect((await asBearer(otherToken.token, () => revokeRoute(new Request("http://x", { method: "DELETE" }), ctx))).status).toBe(404);
-    expect((await asBearer(token, () => meRoute())).status).toBe(200);
+    expect((await asBearer(token, () => meRoute(new Request("http://x/api/v1/me")))).status).toBe(200);
     expect((await asBearer(token, () => revokeRoute(new Request("http://x", { method: "DELETE" }), ctx))).status).toBe(200);
-    const after = await asBearer(token, () => meRoute());
+    const after = await asBearer(token, () => meRoute(new Request("http://x/api/v1/me")));
     expect(after.status).toBe(401);
     expect((await after.json()).error).toMatch(/token is invalid, expired or revoked/);
     // expired
     await h.db.update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiTokens.userId, other.id));
-    expect((await asBearer(otherToken.token, () => meRoute())).status).toBe(401);
+    expect((await asBearer(otherToken.token, () => meRoute(new Request("http://x/api/v1/me")))).status).toBe(401);
     const audit = await h.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.actorId, u.id));
     expect(audit.map((a) => a.action).sort()).toEqual(["api_token.issue", "api_token.revoke"]);
   });

@@ -93,7 +93,7 @@ describe("guard manifest covers the code", () => {
   const found = scan();
 
   it("finds the entry points (sanity)", () => {
-    expect(found.actions).toContain("app/(account)/actions.ts#signInAction");
+    expect(found.actions).toContain("lib/accounts/actions.ts#signInAction");
     expect(found.routes).toContain("POST /api/auth/[...nextauth]");
   });
 

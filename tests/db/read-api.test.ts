@@ -37,7 +37,7 @@ describe.each(testEngines())("read API on %s", (engine) => {
   });
 
   it("lists the published Yantan forum with times in its zone", async () => {
-    const body = await (await listEvents()).json();
+    const body = await (await listEvents(new Request("http://x/api/v1/events"))).json();
     expect(body.events).toContainEqual(
       expect.objectContaining({
         slug: YANTAN_SLUG,
@@ -80,7 +80,7 @@ describe.each(testEngines())("read API on %s", (engine) => {
     const { events } = await import("@/db/schema");
     await h.db.insert(events).values({ slug: "secret-draft", title: "草稿", startsAt: new Date(), endsAt: new Date(), status: "draft" });
     expect((await detail("secret-draft")).status).toBe(404);
-    const list = await (await listEvents()).json();
+    const list = await (await listEvents(new Request("http://x/api/v1/events"))).json();
     expect(list.events.map((x: { slug: string }) => x.slug)).not.toContain("secret-draft");
   });
 });

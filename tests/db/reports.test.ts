@@ -17,7 +17,7 @@ import { docx, htmlAsJpg, jpegWithGps, pdf } from "../fixtures/files";
 const who: { actor: Actor | null } = { actor: null };
 vi.mock("@/lib/auth/actor", () => ({ currentActor: async () => who.actor }));
 
-const actions = await import("@/app/admin/events/[slug]/reports/actions");
+const actions = await import("@/lib/reports/actions");
 const { POST: upload } = await import("@/app/api/v1/reports/[slug]/media/route");
 const { GET: getReportApi } = await import("@/app/api/v1/reports/[slug]/route");
 const { GET: getMedia } = await import("@/app/media/[key]/route");

@@ -61,7 +61,7 @@ async function signOut(jar: Jar) {
 
 /** GET /api/v1/me with exactly these cookies (or a bearer token). */
 const me = (cookies: Record<string, string>, authorization?: string) =>
-  withRequest({ cookies, headers: authorization ? { authorization } : {} }, () => meRoute()).then((r) => r.status);
+  withRequest({ cookies, headers: authorization ? { authorization } : {} }, () => meRoute(new Request("http://localhost/api/v1/me"), { params: Promise.resolve({}) })).then((r) => r.status);
 
 async function code(p: Promise<unknown>): Promise<string> {
   try {

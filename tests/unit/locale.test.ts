@@ -1,4 +1,4 @@
-/** One language decision (issue 12 item 3): the page cache key and the render it caches agree, first cookie wins. */
+/** One language decision: the page cache key and the render it caches agree, first cookie wins. */
 import { describe, expect, it } from "vitest";
 import { pageCacheKey } from "@/lib/cache/page-cache";
 import { localeFrom } from "@/lib/i18n/config";

@@ -5,8 +5,9 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { currentActor } from "@/lib/auth/actor";
 import { oauthProviderList } from "@/lib/auth/auth";
-import { oauthSignInAction } from "../actions";
-import { nextParam } from "../next-param";
+import { oauthSignInAction } from "@/lib/accounts/actions";
+import type { FormAction } from "@/lib/actions/define";
+import { nextParam } from "@/lib/accounts/next-param";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +28,7 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
           <p className="text-center text-xs text-slate-500">{t("orWith")}</p>
           <div className="mt-3 grid gap-2">
             {providers.map((p) => (
-              <form key={p.id} action={oauthSignInAction}>
+              <form key={p.id} action={oauthSignInAction as unknown as FormAction}>
                 <input type="hidden" name="provider" value={p.id} />
                 <input type="hidden" name="next" value={next} />
                 <button type="submit" className="w-full rounded-lg border border-slate-300 bg-white px-4 py-2.5 text-sm font-medium text-slate-800 hover:bg-slate-50">

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { currentActor } from "@/lib/auth/actor";
-import { nextParam } from "../next-param";
+import { nextParam } from "@/lib/accounts/next-param";
 
 export const dynamic = "force-dynamic";
 

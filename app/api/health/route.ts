@@ -5,7 +5,10 @@ import { env } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
-/** Liveness, database reachability and the page cache's state, for load balancers and operators. */
+/**
+ * Liveness, database reachability and the page cache's state, for load balancers and operators. Deliberately not on
+ * the route family (lib/actions/route.ts): it must answer 503 when the database is down, before any preamble touches it.
+ */
 export async function GET() {
   const cache = { enabled: pageCacheEnabled(), ...pageCacheStats() };
   try {

@@ -10,7 +10,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { dayKey, formatDate, formatTimeRange, pick } from "@/lib/i18n/format";
 import { appUrl } from "@/lib/registrations/notify";
 import { calendarFeedToken, personalAgenda } from "@/lib/registrations/personal-agenda";
-import { selectSessionAction } from "../registrations/actions";
+import { selectSessionAction } from "@/lib/registrations/actions";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,4 @@
-import { getDb } from "@/lib/db";
-import { internalError } from "@/lib/http/responses";
+import { publicRoute } from "@/lib/actions/route";
 import { isoInZone } from "@/lib/i18n/format";
 import { renderMarkdown } from "@/lib/reports/markdown";
 import { publicReportDetail, publicReportList } from "@/lib/reports/queries";
@@ -9,35 +8,33 @@ export const dynamic = "force-dynamic";
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);
 
 /** GET /reports/feed.xml: Atom feed of the latest published reports, full sanitized content. */
-export async function GET(req: Request) {
-  try {
-    const db = await getDb();
-    const origin = new URL(req.url).origin;
-    const list = await publicReportList(db, { limit: 30 });
-    const entries = [];
-    for (const item of list) {
-      const r = await publicReportDetail(db, item.slug);
-      if (!r || !r.publishedAt) continue;
-      const tz = r.event.timezone;
-      const inline = r.figures.map((f) => ({ value: f.value, unit: f.unit }));
-      const abs = (html: string) => html.replace(/(src|href)="\/(?!\/)/g, `$1="${origin}/`);
-      const html = abs(
-        [renderMarkdown(r.lead, inline), ...r.sections.map((s) => `${s.heading ? `<h2>${esc(s.heading)}</h2>` : ""}${renderMarkdown(s.body, inline)}`)].join("\n"),
-      );
-      const url = `${origin}/reports/${r.slug}`;
-      entries.push(`  <entry>
-    <id>${esc(url)}</id>
-    <title>${esc(r.title)}</title>
-    <link rel="alternate" type="text/html" href="${esc(url)}"/>
-    <published>${isoInZone(r.publishedAt, tz)}</published>
-    <updated>${isoInZone(r.updatedAt > r.publishedAt ? r.updatedAt : r.publishedAt, tz)}</updated>
-    ${r.byline ? `<author><name>${esc(r.byline)}</name></author>` : `<author><name>Huiwu</name></author>`}
+export const GET = publicRoute("the public Atom feed of published reports", {}, async ({ db, req }) => {
+  const origin = new URL(req.url).origin;
+  const list = await publicReportList(db, { limit: 30 });
+  const entries = [];
+  for (const item of list) {
+    const r = await publicReportDetail(db, item.slug);
+    if (!r || !r.publishedAt) continue;
+    const tz = r.event.timezone;
+    const inline = r.figures.map((f) => ({ value: f.value, unit: f.unit }));
+    const abs = (html: string) => html.replace(/(src|href)="\/(?!\/)/g, `$1="${origin}/`);
+    const html = abs(
+      [renderMarkdown(r.lead, inline), ...r.sections.map((s) => `${s.heading ? `<h2>${esc(s.heading)}</h2>` : ""}${renderMarkdown(s.body, inline)}`)].join("\n"),
+    );
+    const url = `${origin}/reports/${r.slug}`;
+    entries.push(`  <entry>
+  <id>${esc(url)}</id>
+  <title>${esc(r.title)}</title>
+  <link rel="alternate" type="text/html" href="${esc(url)}"/>
+  <published>${isoInZone(r.publishedAt, tz)}</published>
+  <updated>${isoInZone(r.updatedAt > r.publishedAt ? r.updatedAt : r.publishedAt, tz)}</updated>
+  ${r.byline ? `<author><name>${esc(r.byline)}</name></author>` : `<author><name>Huiwu</name></author>`}
 ${r.tags.map((tag) => `    <category term="${esc(tag)}"/>`).join("\n")}
-    <content type="html">${esc(html)}</content>
+  <content type="html">${esc(html)}</content>
   </entry>`);
-    }
-    const updated = list[0]?.publishedAt ? list[0].publishedAt.toISOString() : new Date(0).toISOString();
-    const xml = `<?xml version="1.0" encoding="utf-8"?>
+  }
+  const updated = list[0]?.publishedAt ? list[0].publishedAt.toISOString() : new Date(0).toISOString();
+  const xml = `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
   <id>${esc(origin)}/reports</id>
   <title>会务 Huiwu · 会后报道</title>
@@ -47,10 +44,7 @@ ${r.tags.map((tag) => `    <category term="${esc(tag)}"/>`).join("\n")}
 ${entries.join("\n")}
 </feed>
 `;
-    return new Response(xml, {
-      headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "public, max-age=300", "X-Content-Type-Options": "nosniff" },
-    });
-  } catch (e) {
-    return internalError(e, "GET /reports/feed.xml");
-  }
-}
+  return new Response(xml, {
+    headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "public, max-age=300", "X-Content-Type-Options": "nosniff" },
+  });
+});

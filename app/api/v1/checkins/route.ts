@@ -1,39 +1,37 @@
-import { DomainError, HTTP_STATUS, parse } from "@/lib/actions/result";
-import { requireActor, requirePermission } from "@/lib/auth/guard";
+import { eventRoute } from "@/lib/actions/route";
+import { DomainError, HTTP_STATUS } from "@/lib/actions/result";
 import { checkIn } from "@/lib/checkin/commands";
 import { defaultSegment, ticketEvent } from "@/lib/checkin/queries";
 import { checkInByCodeSchema } from "@/lib/checkin/validation";
-import { getDb } from "@/lib/db";
-import { errorResponse, jsonBody } from "@/lib/http/domain-errors";
-import { json, jsonError } from "@/lib/http/responses";
+import { jsonError } from "@/lib/http/responses";
 
 export const dynamic = "force-dynamic";
 
 /**
  * POST /api/v1/checkins {ticketCode, segment?}: check a ticket in (idempotent).
- * The guard needs the ticket's event, so: signed in? → which event? → checkin.perform on that event.
+ * The forum is the ticket's: signed in? → which forum (an unknown code is a 404 for the scanner) → checkin.perform on it.
  */
-export async function POST(req: Request) {
-  try {
-    await requireActor();
-    const input = parse(checkInByCodeSchema, await jsonBody(req, "{ticketCode, segment?}"));
-    const db = await getDb();
-    const ticket = await ticketEvent(db, input.ticketCode);
-    if (!ticket) return jsonError(404, "Unknown ticket code.");
-    const actor = await requirePermission("checkin.perform", { eventId: ticket.eventId });
-    const segment = input.segment ?? (await defaultSegment(db, ticket.eventId));
-    const r = await checkIn(db, actor, { eventId: ticket.eventId, ticketCode: input.ticketCode, segment });
-    return json({
+export const POST = eventRoute(
+  "checkin.perform",
+  {
+    body: checkInByCodeSchema,
+    scope: async (db, { body }) => {
+      const ticket = await ticketEvent(db, body.ticketCode);
+      if (!ticket) throw new DomainError("not_found", "Unknown ticket code.");
+      return ticket.eventId;
+    },
+    // a cancelled or rejected ticket: 409 with whose it is, so the desk can say so
+    failure: (e) => (e instanceof DomainError && e.code === "conflict" && e.extra?.registration ? jsonError(HTTP_STATUS[e.code], e.message, { registration: e.extra.registration }) : undefined),
+  },
+  async ({ db, actor, event, body }) => {
+    const segment = body.segment ?? (await defaultSegment(db, event.id));
+    const r = await checkIn(db, actor, { eventId: event.id, ticketCode: body.ticketCode, segment });
+    return {
       registration: { name: r.registration.name, organization: r.registration.organization, category: r.registration.category, status: r.registration.status },
       segment: r.segment,
       checkedInAt: r.checkedInAt.toISOString(),
       checkedInBy: r.checkedInBy,
       already: r.already,
-    });
-  } catch (e) {
-    if (e instanceof DomainError && e.code === "conflict" && e.extra?.registration) {
-      return jsonError(HTTP_STATUS[e.code], e.message, { registration: e.extra.registration });
-    }
-    return errorResponse(e, "POST /api/v1/checkins");
-  }
-}
+    };
+  },
+);

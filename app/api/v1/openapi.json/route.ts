@@ -1,6 +1,5 @@
+import { publicRoute } from "@/lib/actions/route";
 import { openApiDocument } from "@/lib/api/openapi";
-import { json } from "@/lib/http/responses";
 
-export function GET() {
-  return json(openApiDocument());
-}
+/** GET /api/v1/openapi.json: the API's description. */
+export const GET = publicRoute("the API's public description", {}, () => openApiDocument());

@@ -10,7 +10,7 @@ import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatEventWhen, formatTime, pick } from "@/lib/i18n/format";
 import { myRegistration, registrationFormData } from "@/lib/registrations/queries";
-import { cancelRegistrationAction, updateRegistrationAction } from "../actions";
+import { cancelRegistrationAction, updateMyRegistrationAction } from "@/lib/registrations/actions";
 import { ACTIVE_REGISTRATION_STATUSES, isOneOf } from "@/lib/shared/enums";
 
 export const dynamic = "force-dynamic";
@@ -99,7 +99,8 @@ export default async function MyRegistrationPage({ params, searchParams }: PageP
           <h2 className="mb-4 text-lg font-semibold">{t("mine.editTitle")}</h2>
           {r.editable ? (
             <RegisterForm
-              action={updateRegistrationAction.bind(null, r.id)}
+              action={updateMyRegistrationAction}
+              hidden={{ registrationId: r.id }}
               newcomer={false}
               hasSiteVisit={form.hasSiteVisit}
               buses={form.buses}

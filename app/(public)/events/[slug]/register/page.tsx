@@ -9,7 +9,7 @@ import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatEventWhen, pick } from "@/lib/i18n/format";
 import { myRegistrationFor, registrationFormData } from "@/lib/registrations/queries";
-import { registerAction, signUpAndRegisterAction } from "./actions";
+import { registerAction, signUpAndRegisterAction } from "@/lib/registrations/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -64,7 +64,8 @@ export default async function RegisterPage({ params }: PageProps<"/events/[slug]
             </p>
           )}
           <RegisterForm
-            action={(actor ? registerAction : signUpAndRegisterAction).bind(null, event.slug)}
+            action={actor ? registerAction : signUpAndRegisterAction}
+            hidden={{ eventSlug: event.slug }}
             newcomer={!actor}
             signInHref={`/sign-in?next=${encodeURIComponent(here)}`}
             hasSiteVisit={data.hasSiteVisit}

@@ -1,5 +1,6 @@
 import sharp from "sharp";
-import { getDb } from "@/lib/db";
+import { publicRoute } from "@/lib/actions/route";
+import { slugParams } from "@/lib/http/params";
 import { formatDate } from "@/lib/i18n/format";
 import { publicReportDetail } from "@/lib/reports/queries";
 
@@ -20,9 +21,8 @@ function lines(text: string, n: number, max: number): string[] {
  * GET /reports/{slug}/og.png: the Open Graph image of a report without photos, 1200×630, drawn from SVG by sharp
  * (system CJK fonts; no network, no font download).
  */
-export async function GET(_req: Request, ctx: RouteContext<"/reports/[slug]/og.png">) {
-  const { slug } = await ctx.params;
-  const r = await publicReportDetail(await getDb(), slug);
+export const GET = publicRoute("a published report's share image", { params: slugParams }, async ({ db, params }) => {
+  const r = await publicReportDetail(db, params.slug);
   if (!r) return new Response("Not found", { status: 404 });
   const title = lines(r.title, 18, 3);
   const fig = r.figures[0];
@@ -38,4 +38,4 @@ export async function GET(_req: Request, ctx: RouteContext<"/reports/[slug]/og.p
   return new Response(new Uint8Array(png), {
     headers: { "Content-Type": "image/png", "Cache-Control": "public, max-age=3600", "X-Content-Type-Options": "nosniff" },
   });
-}
+});

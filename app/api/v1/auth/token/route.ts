@@ -1,14 +1,9 @@
-// Deliberately without requireActor(): this is how an API client authenticates; throttled per account and IP.
 import { z } from "zod";
-import { parse } from "@/lib/actions/result";
+import { publicRoute } from "@/lib/actions/route";
 import { recordAudit } from "@/lib/audit";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { ipFromHeaders } from "@/lib/auth/request-info";
 import { issueToken } from "@/lib/auth/tokens";
-import { getDb } from "@/lib/db";
-import { errorResponse } from "@/lib/http/domain-errors";
-import { readJson } from "@/lib/http/json-body";
-import { json } from "@/lib/http/responses";
 
 export const dynamic = "force-dynamic";
 
@@ -22,19 +17,13 @@ const tokenRequest = z.object({
  * POST /api/v1/auth/token {email,password,name?} → 200 {token, tokenType, expiresAt}. Public: this is how a client
  * authenticates. Same 401 and similar timing for unknown and known emails; throttled (429 + Retry-After).
  */
-export async function POST(req: Request) {
-  try {
-    const input = parse(tokenRequest, await readJson(req));
-    const ip = ipFromHeaders(req.headers);
-    const db = await getDb();
-    const user = await verifyCredentials(db, { email: input.email, password: input.password, ip });
-    const issued = await db.transaction(async (tx) => {
-      const t = await issueToken(tx, user.id, input.name || "API");
-      await recordAudit(tx, user, { action: "api_token.issue", entity: "api_token", entityId: t.id, after: { name: input.name || "API", expiresAt: t.expiresAt }, ip });
-      return t;
-    });
-    return json({ token: issued.token, tokenType: "Bearer", expiresAt: issued.expiresAt.toISOString() });
-  } catch (e) {
-    return errorResponse(e, "POST /api/v1/auth/token");
-  }
-}
+export const POST = publicRoute("how an API client authenticates; throttled per account and IP", { body: tokenRequest }, async ({ db, req, body }) => {
+  const ip = ipFromHeaders(req.headers);
+  const user = await verifyCredentials(db, { email: body.email, password: body.password, ip });
+  const issued = await db.transaction(async (tx) => {
+    const t = await issueToken(tx, user.id, body.name || "API");
+    await recordAudit(tx, user, { action: "api_token.issue", entity: "api_token", entityId: t.id, after: { name: body.name || "API", expiresAt: t.expiresAt }, ip });
+    return t;
+  });
+  return { token: issued.token, tokenType: "Bearer", expiresAt: issued.expiresAt.toISOString() };
+});

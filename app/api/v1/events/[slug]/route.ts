@@ -1,45 +1,26 @@
-import { parse } from "@/lib/actions/result";
-import { requireActor, requirePermission } from "@/lib/auth/guard";
-import { getDb } from "@/lib/db";
-import { eventRefBySlug } from "@/lib/events/admin-queries";
+import { eventRoute, publicRoute } from "@/lib/actions/route";
+import { requirePermission } from "@/lib/auth/guard";
 import { eventAdminJson } from "@/lib/events/api";
 import { patchEvent } from "@/lib/events/commands";
 import { eventDetailJson } from "@/lib/events/serialize";
 import { publicEventDetail } from "@/lib/events/queries";
 import { eventPatchSchema } from "@/lib/events/validation";
-import { errorResponse, jsonBody } from "@/lib/http/domain-errors";
-import { internalError, json, jsonError } from "@/lib/http/responses";
+import { DomainError } from "@/lib/actions/result";
+import { slugParams } from "@/lib/http/params";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_req: Request, ctx: RouteContext<"/api/v1/events/[slug]">) {
-  const { slug } = await ctx.params;
-  try {
-    const event = await publicEventDetail(await getDb(), slug);
-    if (!event) return jsonError(404, `No published forum with slug "${slug}".`);
-    return json(eventDetailJson(event));
-  } catch (e) {
-    return internalError(e, "GET /api/v1/events/[slug]");
-  }
-}
+export const GET = publicRoute("the public read API: published forums only", { params: slugParams }, async ({ db, params }) => {
+  const event = await publicEventDetail(db, params.slug);
+  if (!event) throw new DomainError("not_found", `No published forum with slug "${params.slug}".`);
+  return eventDetailJson(event);
+});
 
 /**
  * PATCH /api/v1/events/{slug} (organizer): any of {status, capacity, registrationOpensAt, registrationClosesAt,
  * requiresApproval} → 200 with the updated forum; 422 on an invalid transition or value (nothing changed).
  */
-export async function PATCH(req: Request, ctx: RouteContext<"/api/v1/events/[slug]">) {
-  const { slug } = await ctx.params;
-  try {
-    await requireActor();
-    const db = await getDb();
-    const ref = await eventRefBySlug(db, slug);
-    if (!ref) return jsonError(404, `No forum with slug "${slug}".`);
-    const actor = await requirePermission("event.edit", { eventId: ref.id });
-    const patch = parse(eventPatchSchema, await jsonBody(req, "{status?, capacity?, registrationOpensAt?, registrationClosesAt?, requiresApproval?}"));
-    if (patch.status) await requirePermission("event.publish", { eventId: ref.id });
-    const row = await patchEvent(db, actor, ref.id, patch);
-    return json(eventAdminJson(row));
-  } catch (e) {
-    return errorResponse(e, "PATCH /api/v1/events/[slug]");
-  }
-}
+export const PATCH = eventRoute("event.edit", { params: slugParams, body: eventPatchSchema }, async ({ db, actor, event, body }) => {
+  if (body.status) await requirePermission("event.publish", { eventId: event.id });
+  return eventAdminJson(await patchEvent(db, actor, event.id, body));
+});

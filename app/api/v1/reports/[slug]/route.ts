@@ -1,18 +1,14 @@
-import { getDb } from "@/lib/db";
-import { internalError, json, jsonError } from "@/lib/http/responses";
+import { publicRoute } from "@/lib/actions/route";
+import { DomainError } from "@/lib/actions/result";
+import { slugParams } from "@/lib/http/params";
 import { publicReportDetail } from "@/lib/reports/queries";
 import { reportJson } from "@/lib/reports/serialize";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/reports/{slug}: a published report; section bodies as sanitized HTML. */
-export async function GET(_req: Request, ctx: RouteContext<"/api/v1/reports/[slug]">) {
-  const { slug } = await ctx.params;
-  try {
-    const r = await publicReportDetail(await getDb(), slug);
-    if (!r) return jsonError(404, `No published report with slug "${slug}".`);
-    return json(reportJson(r));
-  } catch (e) {
-    return internalError(e, "GET /api/v1/reports/[slug]");
-  }
-}
+export const GET = publicRoute("the public read API: published reports only", { params: slugParams }, async ({ db, params }) => {
+  const r = await publicReportDetail(db, params.slug);
+  if (!r) throw new DomainError("not_found", `No published report with slug "${params.slug}".`);
+  return reportJson(r);
+});

@@ -1,12 +1,11 @@
 /** GET …/handbook/print[?format=pdf] — the conference handbook as print HTML or PDF. */
-import { getLocale } from "next-intl/server";
+import { eventRoute } from "@/lib/actions/route";
 import { printResponse } from "@/lib/console/print-route";
-import type { Locale } from "@/lib/i18n/config";
+import { slugParams } from "@/lib/http/params";
 import { handbookData, renderHandbookHtml } from "@/lib/printables/handbook";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(req: Request, ctx: { params: Promise<{ slug: string }> }) {
-  const { slug } = await ctx.params;
-  return printResponse(req, slug, "registration.read", `${slug}-handbook`, async (db, ev) => renderHandbookHtml((await handbookData(db, ev.id))!, (await getLocale()) as Locale));
-}
+export const GET = eventRoute("registration.read", { params: slugParams }, async ({ db, req, event, locale }) =>
+  printResponse(req, `${event.slug}-handbook`, renderHandbookHtml((await handbookData(db, event.id))!, locale)),
+);

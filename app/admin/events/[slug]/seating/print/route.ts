@@ -3,27 +3,26 @@
  * &view=audience|rostrum[&format=pdf][&preview=1] — print HTML or PDF of a seating printable (organizer or staff).
  * Printing (not previewing) records it, so the console can flag later changes.
  */
-import { getLocale } from "next-intl/server";
+import { eventRoute } from "@/lib/actions/route";
 import { printResponse } from "@/lib/console/print-route";
-import { isLocale, type Locale } from "@/lib/i18n/config";
+import { slugParams } from "@/lib/http/params";
+import { isLocale } from "@/lib/i18n/config";
 import { PRINT_KINDS, seatingPrintHtml } from "@/lib/seating/prints";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(req: Request, ctx: { params: Promise<{ slug: string }> }) {
-  const { slug } = await ctx.params;
-  const doc = new URL(req.url).searchParams.get("doc");
+export const GET = eventRoute("seating.read", { params: slugParams }, async ({ db, req, event, locale: requestLocale }) => {
+  const url = new URL(req.url);
+  const doc = url.searchParams.get("doc");
   const kind = (PRINT_KINDS as readonly string[]).includes(doc ?? "") ? (doc as (typeof PRINT_KINDS)[number]) : "rostrum_map";
-  return printResponse(req, slug, "seating.read", `${slug}-${kind.replace("_", "-")}`, async (db, ev, url) => {
-    const lang = url.searchParams.get("lang");
-    const locale = isLocale(lang) ? lang : ((await getLocale()) as Locale);
-    return seatingPrintHtml(db, ev, {
-      kind,
-      paper: url.searchParams.get("paper") === "a4" ? "a4" : "a3",
-      locale,
-      position: url.searchParams.get("position") !== "0",
-      view: url.searchParams.get("view") === "rostrum" ? "rostrum" : "audience",
-      mark: url.searchParams.get("preview") !== "1",
-    });
+  const lang = url.searchParams.get("lang");
+  const html = await seatingPrintHtml(db, event, {
+    kind,
+    paper: url.searchParams.get("paper") === "a4" ? "a4" : "a3",
+    locale: isLocale(lang) ? lang : requestLocale,
+    position: url.searchParams.get("position") !== "0",
+    view: url.searchParams.get("view") === "rostrum" ? "rostrum" : "audience",
+    mark: url.searchParams.get("preview") !== "1",
   });
-}
+  return printResponse(req, `${event.slug}-${kind.replace("_", "-")}`, html);
+});

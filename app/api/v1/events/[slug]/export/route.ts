@@ -1,32 +1,25 @@
-import { requireActor, requirePermission } from "@/lib/auth/guard";
-import { getDb } from "@/lib/db";
-import { eventRefBySlug } from "@/lib/events/admin-queries";
+import { z } from "zod";
+import { eventRoute } from "@/lib/actions/route";
+import { requirePermission } from "@/lib/auth/guard";
 import { exportBundle } from "@/lib/events/bundle";
-import { errorResponse } from "@/lib/http/domain-errors";
-import { jsonError } from "@/lib/http/responses";
+import { slugParams } from "@/lib/http/params";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/events/{slug}/export[?include=registrations] (organizer): the forum bundle as a JSON download. */
-export async function GET(req: Request, ctx: RouteContext<"/api/v1/events/[slug]/export">) {
-  const { slug } = await ctx.params;
-  try {
-    await requireActor();
-    const db = await getDb();
-    const ref = await eventRefBySlug(db, slug);
-    if (!ref) return jsonError(404, `No forum with slug "${slug}".`);
-    await requirePermission("event.export", { eventId: ref.id });
-    const includeRegistrations = new URL(req.url).searchParams.get("include") === "registrations";
-    if (includeRegistrations) await requirePermission("registration.manage", { eventId: ref.id });
-    const bundle = await exportBundle(db, ref.id, { includeRegistrations });
+export const GET = eventRoute(
+  "event.export",
+  { params: slugParams, query: z.object({ include: z.string().max(40).optional() }) },
+  async ({ db, event, query }) => {
+    const includeRegistrations = query.include === "registrations";
+    if (includeRegistrations) await requirePermission("registration.manage", { eventId: event.id });
+    const bundle = await exportBundle(db, event.id, { includeRegistrations });
     return new Response(JSON.stringify(bundle, null, 2), {
       headers: {
         "content-type": "application/json; charset=utf-8",
-        "content-disposition": `attachment; filename="${slug}${includeRegistrations ? "-with-registrations" : ""}.huiwu.json"`,
+        "content-disposition": `attachment; filename="${event.slug}${includeRegistrations ? "-with-registrations" : ""}.huiwu.json"`,
         "cache-control": "no-store",
       },
     });
-  } catch (e) {
-    return errorResponse(e, "GET /api/v1/events/[slug]/export");
-  }
-}
+  },
+);

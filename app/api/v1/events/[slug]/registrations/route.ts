@@ -1,8 +1,8 @@
+import { z } from "zod";
+import { userRoute } from "@/lib/actions/route";
 import { parse } from "@/lib/actions/result";
-import { requirePermission } from "@/lib/auth/guard";
-import { getDb } from "@/lib/db";
-import { json } from "@/lib/http/responses";
-import { apiFailure, apiLocale, jsonBody } from "@/lib/registrations/api";
+import { slugParams } from "@/lib/http/params";
+import { signInRequiredInCallersLanguage } from "@/lib/registrations/api";
 import { registerForEvent } from "@/lib/registrations/commands";
 import { registrationSchema } from "@/lib/registrations/validation";
 
@@ -11,16 +11,14 @@ export const dynamic = "force-dynamic";
 /**
  * POST /api/v1/events/{slug}/registrations {category, organization, position, phone?, needs?, siteVisit?, groupId?, answers?}
  * → 201 {id, status, ticketCode?, waitlistPosition?}; 409 already registered / bus full; 422 invalid; 403 closed; 404 unknown forum.
+ * The body's messages are in the caller's language, so it is validated in the handler (the schema depends on it).
  */
-export async function POST(req: Request, ctx: RouteContext<"/api/v1/events/[slug]/registrations">) {
-  const locale = await apiLocale();
-  try {
-    const actor = await requirePermission("registration.create");
-    const { slug } = await ctx.params;
-    const data = parse(registrationSchema(locale), await jsonBody(req, locale));
-    const r = await registerForEvent(await getDb(), actor, { eventSlug: slug, data, locale });
-    return json({ id: r.id, status: r.status, ticketCode: r.ticketCode, waitlistPosition: r.waitlistPosition }, 201);
-  } catch (e) {
-    return apiFailure(e, "POST /api/v1/events/[slug]/registrations", locale);
-  }
-}
+export const POST = userRoute(
+  "registration.create",
+  { params: slugParams, body: z.record(z.string(), z.unknown()), status: 201, failure: signInRequiredInCallersLanguage },
+  async ({ db, actor, params, body, locale }) => {
+    const data = parse(registrationSchema(locale), body);
+    const r = await registerForEvent(db, actor, { eventSlug: params.slug, data, locale });
+    return { id: r.id, status: r.status, ticketCode: r.ticketCode, waitlistPosition: r.waitlistPosition };
+  },
+);

@@ -1,0 +1,25 @@
+"use server";
+/** Check-in desk actions: the family (lib/actions/define.ts) guards checkin.perform on the forum in the input. */
+import { z } from "zod";
+import { eventAction } from "@/lib/actions/define";
+import { checkIn, undoCheckIn } from "./commands";
+import { checkinCounts, deskSearch, recentCheckins } from "./queries";
+import { checkInSchema, deskSearchSchema, undoCheckInSchema } from "./validation";
+
+export const checkInAction = eventAction("checkin.perform", checkInSchema, async ({ db, actor, input }) => {
+  const r = await checkIn(db, actor, input);
+  return { ...r, counts: await checkinCounts(db, input.eventId) };
+});
+
+export const undoCheckInAction = eventAction("checkin.perform", undoCheckInSchema, async ({ db, actor, input }) => {
+  await undoCheckIn(db, actor, input);
+  return { counts: await checkinCounts(db, input.eventId) };
+});
+
+export const deskSearchAction = eventAction("checkin.perform", deskSearchSchema, ({ db, input }) => deskSearch(db, input.eventId, input.q));
+
+/** Live counters and the recent list (polled by the desk). */
+export const deskStateAction = eventAction("checkin.perform", z.object({ eventId: z.uuid() }), async ({ db, input }) => ({
+  counts: await checkinCounts(db, input.eventId),
+  recent: await recentCheckins(db, input.eventId, 8),
+}));
