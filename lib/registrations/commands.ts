@@ -11,6 +11,7 @@ import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { buses, events, registrationQuestions, registrations, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
+import { SEAT_HOLDING, seatsTaken } from "@/lib/delegations/seats";
 import { DomainError } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Locale } from "@/lib/i18n/config";
@@ -18,8 +19,7 @@ import { registrationT } from "./i18n";
 import { enqueueRegistrationMail, type MailKind } from "./notify";
 import { checkAnswers, isUuid, type RegistrationInput } from "./validation";
 
-/** Statuses that hold a seat. */
-export const SEAT_HOLDING = ["confirmed", "pending"] as const;
+export { SEAT_HOLDING };
 
 /** 128 random bits, base64url (22 characters): the ticket's QR payload. */
 export function newTicketCode(): string {
@@ -59,13 +59,8 @@ async function lockEvent(tx: Db, eventId: string): Promise<EventRow | undefined>
   return row;
 }
 
-export async function seatsTaken(tx: Db, eventId: string): Promise<number> {
-  const [r] = await tx
-    .select({ n: count() })
-    .from(registrations)
-    .where(and(eq(registrations.eventId, eventId), inArray(registrations.status, [...SEAT_HOLDING])));
-  return r.n;
-}
+/** Seats taken, quotas of invited units included (lib/delegations/seats.ts): call under the forum's lock. */
+export { seatsTaken };
 
 async function busSeatsTaken(tx: Db, busId: string, exceptRegistrationId?: string): Promise<number> {
   const [r] = await tx
