@@ -2,6 +2,8 @@
  * The OpenAPI 3.1 document of /api. Each feature adds its paths here; tests/unit/openapi.test.ts checks that every
  * route handler under app/api is described.
  */
+import { delegationPaths } from "@/lib/delegations/openapi";
+
 /** A response with a JSON body of the given schema. */
 const jsonResponse = (description: string, schema: unknown) => ({ description, content: { "application/json": { schema } } });
 const err = { type: "object", properties: { error: { type: "string" } }, required: ["error"] } as const;
@@ -471,6 +473,7 @@ export const paths: OpenApiPaths = {
       },
     },
   },
+  ...delegationPaths(jsonResponse, err, errWithFields),
   "/api/v1/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1" } } } },
 };
 
