@@ -7,7 +7,8 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
-import { inputClass } from "@/components/auth/styles";
+import { btn } from "@/components/ui/button";
+import { SelectField, TextField } from "@/components/ui/field";
 import { saveReplyDraftAction, submitReplyAction } from "@/lib/delegations/actions";
 import { cn } from "@/lib/cn";
 import { RANKS } from "@/lib/shared/rank";
@@ -138,7 +139,7 @@ export function ReplyForm({ token, quota, open, initial, draftSavedAt }: { token
                 {r.id && !r.replaces && (
                   <button
                     type="button"
-                    className="rounded-lg px-2 py-1 text-brand-700 ring-1 ring-brand-200 hover:bg-brand-50"
+                    className={btn.secondary}
                     data-testid="swap"
                     onClick={() => set(i, { ...emptyRow(r.key), replaces: r.id, replacingName: r.name, id: r.id })}
                   >
@@ -146,11 +147,11 @@ export function ReplyForm({ token, quota, open, initial, draftSavedAt }: { token
                   </button>
                 )}
                 {r.replaces && (
-                  <button type="button" className="rounded-lg px-2 py-1 text-slate-600 ring-1 ring-slate-200" onClick={() => set(i, { ...initial.find((x) => x.id === r.replaces)! , key: r.key })}>
+                  <button type="button" className={btn.secondary} onClick={() => set(i, { ...initial.find((x) => x.id === r.replaces)! , key: r.key })}>
                     {t("cancelSwap")}
                   </button>
                 )}
-                <button type="button" className="rounded-lg px-2 py-1 text-red-700 ring-1 ring-red-200 hover:bg-red-50" onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}>
+                <button type="button" className={btn.danger} onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}>
                   {t("remove")}
                 </button>
               </div>
@@ -217,14 +218,14 @@ export function ReplyForm({ token, quota, open, initial, draftSavedAt }: { token
       {open && (
         <div className="flex flex-wrap gap-3">
           {rows.length < quota && (
-            <button type="button" className="rounded-xl px-4 py-2 text-sm font-medium text-brand-700 ring-1 ring-brand-300" onClick={() => setRows((rs) => [...rs, emptyRow(nextKey())])} data-testid="add-delegate">
+            <button type="button" className={btn.secondary} onClick={() => setRows((rs) => [...rs, emptyRow(nextKey())])} data-testid="add-delegate">
               + {t("addDelegate")}
             </button>
           )}
-          <button type="button" disabled={pending} className="rounded-xl px-4 py-2 text-sm font-medium text-slate-700 ring-1 ring-slate-300" onClick={() => submit("draft")} data-testid="save-draft">
+          <button type="button" disabled={pending} className={btn.secondary} onClick={() => submit("draft")} data-testid="save-draft">
             {t("saveDraft")}
           </button>
-          <button type="submit" disabled={pending} className="rounded-xl bg-brand-700 px-5 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60" data-testid="submit-reply">
+          <button type="submit" disabled={pending} className={btn.primary} data-testid="submit-reply">
             {t("submit")}
           </button>
         </div>
@@ -234,37 +235,13 @@ export function ReplyForm({ token, quota, open, initial, draftSavedAt }: { token
 }
 
 function Text({
-  label,
-  value,
   onChange,
-  error,
-  name,
   optional,
   ...rest
-}: { label: string; value: string; onChange: (v: string) => void; error?: string; name: string; optional?: string } & Omit<React.InputHTMLAttributes<HTMLInputElement>, "onChange" | "value">) {
-  return (
-    <label className="block text-sm">
-      <span className="text-slate-700">
-        {label}
-        {optional && <span className="ml-1 text-xs text-slate-400">({optional})</span>}
-      </span>
-      <input {...rest} name={name} value={value} onChange={(e) => onChange(e.target.value)} className={cn(inputClass, "mt-1", error && "ring-2 ring-red-400")} aria-invalid={!!error} />
-      {error && <span className="mt-1 block text-xs text-red-700">{error}</span>}
-    </label>
-  );
+}: { label: string; value: string; onChange: (v: string) => void; error?: string; name: string; optional?: string } & Omit<React.InputHTMLAttributes<HTMLInputElement>, "onChange" | "value" | "id">) {
+  return <TextField {...rest} optional={optional} onChange={(e) => onChange(e.target.value)} />;
 }
 
 function Select({ label, value, onChange, name, options }: { label: string; value: string; onChange: (v: string) => void; name: string; options: [string, string][] }) {
-  return (
-    <label className="block text-sm">
-      <span className="text-slate-700">{label}</span>
-      <select name={name} value={value} onChange={(e) => onChange(e.target.value)} className={cn(inputClass, "mt-1")}>
-        {options.map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+  return <SelectField label={label} name={name} value={value} onChange={(e) => onChange(e.target.value)} options={options.map(([v, l]) => ({ value: v, label: l }))} />;
 }

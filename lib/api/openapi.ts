@@ -3,6 +3,7 @@
  * route handler under app/api is described.
  */
 import { delegationPaths } from "@/lib/delegations/openapi";
+import { ACTIVE_REGISTRATION_STATUSES, DELEGATE_CATEGORIES, EVENT_STATUSES, HOST_ROLES, PUBLIC_EVENT_STATUSES, REGISTRATION_STATUSES, REPORT_MEDIA_ROLES } from "@/lib/shared/enums";
 
 /** A response with a JSON body of the given schema. */
 const jsonResponse = (description: string, schema: unknown) => ({ description, content: { "application/json": { schema } } });
@@ -19,7 +20,7 @@ const eventListItem = {
     timezone: { type: "string", example: "Asia/Shanghai" },
     city: { type: ["string", "null"] },
     venue: { type: ["string", "null"] },
-    status: { type: "string", enum: ["published", "completed", "cancelled"] },
+    status: { type: "string", enum: [...PUBLIC_EVENT_STATUSES] },
   },
 } as const;
 
@@ -44,7 +45,7 @@ const eventDetail = {
         type: "object",
         properties: {
           name: { type: "string" },
-          role: { type: "string", enum: ["host", "co_host", "organizer", "co_organizer", "supporter", "media"] },
+          role: { type: "string", enum: [...HOST_ROLES] },
           order: { type: "integer" },
         },
       },
@@ -87,7 +88,7 @@ const registrationInput = {
   type: "object",
   required: ["category", "organization", "position"],
   properties: {
-    category: { type: "string", enum: ["government", "park", "expert", "enterprise", "media", "other"] },
+    category: { type: "string", enum: [...DELEGATE_CATEGORIES] },
     organization: { type: "string", maxLength: 200 },
     position: { type: "string", maxLength: 200 },
     phone: { type: "string", maxLength: 40 },
@@ -113,7 +114,7 @@ const registrationItem = {
   type: "object",
   properties: {
     ...registrationCreated.properties,
-    status: { type: "string", enum: ["pending", "confirmed", "waitlisted", "cancelled", "rejected"] },
+    status: { type: "string", enum: [...REGISTRATION_STATUSES] },
     event: { type: "object", properties: { slug: { type: "string" }, title: { type: "string" }, startsAt: { type: "string", format: "date-time" }, endsAt: { type: "string", format: "date-time" }, timezone: { type: "string" } } },
     category: registrationInput.properties.category,
     organization: { type: ["string", "null"] },
@@ -202,7 +203,7 @@ export const paths: OpenApiPaths = {
               type: "object",
               additionalProperties: false,
               properties: {
-                status: { enum: ["draft", "published", "cancelled", "completed"], description: "draft⇄published, →cancelled (notifies registrants), published→completed" },
+                status: { enum: [...EVENT_STATUSES], description: "draft⇄published, →cancelled (notifies registrants), published→completed" },
                 capacity: { type: ["integer", "null"], minimum: 0 },
                 registrationOpensAt: { ...iso, type: ["string", "null"] },
                 registrationClosesAt: { ...iso, type: ["string", "null"] },
@@ -253,8 +254,8 @@ export const paths: OpenApiPaths = {
                     properties: {
                       name: { type: "string" },
                       organization: { type: ["string", "null"] },
-                      category: { type: "string", enum: ["government", "park", "expert", "enterprise", "media", "other"] },
-                      status: { type: "string", enum: ["pending", "confirmed", "waitlisted"] },
+                      category: { type: "string", enum: [...DELEGATE_CATEGORIES] },
+                      status: { type: "string", enum: [...ACTIVE_REGISTRATION_STATUSES] },
                     },
                   },
                   segment: { type: "string" },
@@ -445,7 +446,7 @@ export const paths: OpenApiPaths = {
       security: [{ bearer: [] }],
       parameters: [
         { name: "slug", in: "path", required: true, schema: { type: "string" } },
-        { name: "role", in: "query", required: true, schema: { enum: ["photo", "attachment"] } },
+        { name: "role", in: "query", required: true, schema: { enum: [...REPORT_MEDIA_ROLES] } },
         { name: "caption", in: "query", schema: { type: "string" } },
         { name: "credit", in: "query", schema: { type: "string" } },
         { name: "section", in: "query", schema: { type: "integer", minimum: 1 }, description: "Section position the photo belongs to; omitted = gallery" },

@@ -18,6 +18,7 @@ import { recordAudit } from "@/lib/audit";
 import { DomainError, type FieldErrors } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Locale } from "@/lib/i18n/config";
+import { env } from "@/lib/env";
 import { zonedToDate } from "@/lib/events/zoned";
 import { newTicketCode, promoteWaitlisted, unsafeRegistration } from "@/lib/registrations/commands";
 import { delegationT } from "./i18n";
@@ -389,7 +390,7 @@ export async function submitReply(db: Db, input: { token: string; delegates: Del
   let stale: Awaited<ReturnType<typeof activeDelegates>> | null = null;
   if (unsafeRegistration()) {
     stale = await activeDelegates(db, (await delegationByToken(db, input.token, locale)).id);
-    await new Promise((r) => setTimeout(r, Number(process.env.HUIWU_UNSAFE_SLEEP_MS || 50)));
+    await new Promise((r) => setTimeout(r, env.HUIWU_UNSAFE_SLEEP_MS));
   }
   return db.transaction(async (tx) => {
     const { event, d } = stale ? await readForReply(tx, input.token, locale) : await lockForReply(tx, input.token, locale);

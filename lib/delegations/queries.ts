@@ -4,10 +4,11 @@ import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { delegates, delegations, events, organizations, registrations } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/config";
+import { ACTIVE_REGISTRATION_STATUSES } from "@/lib/shared/enums";
 import { delegationByToken, replyGate } from "./commands";
 import { replyUrl } from "./notify";
 
-export const ACTIVE_STATUSES = ["confirmed", "pending", "waitlisted"] as const;
+export const ACTIVE_STATUSES = ACTIVE_REGISTRATION_STATUSES;
 
 export type DelegationSummary = {
   id: string;

@@ -12,9 +12,10 @@ import "server-only";
 import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { delegations, registrations } from "@/db/schema";
+import { SEAT_HOLDING_STATUSES } from "@/lib/shared/enums";
 
 /** Statuses that hold a seat. */
-export const SEAT_HOLDING = ["confirmed", "pending"] as const;
+export const SEAT_HOLDING = SEAT_HOLDING_STATUSES;
 
 /** The registration is a delegate of a unit of its forum whose quota is still reserved. */
 export const inReservedQuota = sql`(${registrations.source} = 'delegation' and exists (

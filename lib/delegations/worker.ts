@@ -4,14 +4,11 @@
  * reminder for liaisons who have not replied DELEGATION_REMINDER_HOURS (default 24) before reply-by.
  */
 import type { Db } from "@/db/client";
+import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { releaseDueDelegations, remindDueLiaisons } from "./commands";
 
-/** Reads DELEGATION_REMINDER_HOURS; moves to lib/env.ts once that module is on main (it pre-declares it). */
-export function reminderHours(env: NodeJS.ProcessEnv = process.env): number {
-  const n = Number(env.DELEGATION_REMINDER_HOURS);
-  return Number.isFinite(n) && n > 0 ? n : 24;
-}
+export const reminderHours = () => env.DELEGATION_REMINDER_HOURS;
 
 export async function delegationTick(db: Db, now = new Date()) {
   const released = await releaseDueDelegations(db, now);

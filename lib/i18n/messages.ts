@@ -21,10 +21,14 @@ import zhConsole from "@/messages/zh-CN/console.json";
 import enConsole from "@/messages/en/console.json";
 import zhDelegations from "@/messages/zh-CN/delegations.json";
 import enDelegations from "@/messages/en/delegations.json";
+import zhUi from "@/messages/zh-CN/ui.json";
+import enUi from "@/messages/en/ui.json";
+import zhShared from "@/messages/zh-CN/shared.json";
+import enShared from "@/messages/en/shared.json";
 
 export const messagesByLocale = {
-  "zh-CN": { common: zhCommon, events: zhEvents, registration: zhRegistration, speakers: zhSpeakers, auth: zhAuth, reports: zhReports, console: zhConsole, admin: zhAdmin, delegations: zhDelegations },
-  en: { common: enCommon, events: enEvents, registration: enRegistration, speakers: enSpeakers, auth: enAuth, reports: enReports, console: enConsole, admin: enAdmin, delegations: enDelegations },
+  "zh-CN": { common: zhCommon, events: zhEvents, registration: zhRegistration, speakers: zhSpeakers, auth: zhAuth, reports: zhReports, console: zhConsole, admin: zhAdmin, shared: zhShared, ui: zhUi, delegations: zhDelegations },
+  en: { common: enCommon, events: enEvents, registration: enRegistration, speakers: enSpeakers, auth: enAuth, reports: enReports, console: enConsole, admin: enAdmin, shared: enShared, ui: enUi, delegations: enDelegations },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export function messagesFor(locale: Locale) {

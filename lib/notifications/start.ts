@@ -2,9 +2,10 @@
 import { getDb } from "@/lib/db";
 import { startDelegationWorker } from "@/lib/delegations/worker";
 import { startOutboxWorker } from "./worker";
+import { env } from "@/lib/env";
 
 export function startNotifications() {
-  if (process.env.HUIWU_OUTBOX_WORKER === "0") return;
+  if (env.HUIWU_OUTBOX_WORKER === "0") return;
   startOutboxWorker(getDb);
   startDelegationWorker(getDb); // units' reply-by: release unused seats, one reminder before it
 }
