@@ -19,9 +19,10 @@ export default async function EventConsoleLayout({ children, params }: LayoutPro
   const ref = await eventRefBySlug(db, slug);
   if (!ref) notFound();
   const actor = await pageActor("event.read", { eventId: ref.id }, `/admin/events/${slug}`);
-  const [t, td, locale, mayEdit, mayExport] = await Promise.all([
+  const [t, td, tSeating, locale, mayEdit, mayExport] = await Promise.all([
     getTranslations("admin.nav"),
     getTranslations("delegations"),
+    getTranslations("seating"),
     getLocale() as Promise<Locale>,
     can(actor, "event.edit", { eventId: ref.id }, db),
     can(actor, "event.export", { eventId: ref.id }, db),
@@ -33,6 +34,7 @@ export default async function EventConsoleLayout({ children, params }: LayoutPro
     { seg: "registrations", label: t("registrations") },
     { seg: "delegations", label: td("tab") },
     { seg: "checkin", label: t("checkin") },
+    { seg: "seating", label: tSeating("title") },
     { seg: "badges", label: t("badges") },
     { seg: "handbook", label: t("handbook") },
     { seg: "reports", label: t("reports") },

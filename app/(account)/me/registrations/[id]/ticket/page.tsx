@@ -10,6 +10,8 @@ import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatEventWhen, pick } from "@/lib/i18n/format";
 import { myRegistration } from "@/lib/registrations/queries";
+import { hallSeatLabel } from "@/lib/seating/hall";
+import { seatOfRegistration } from "@/lib/seating/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +26,13 @@ export default async function TicketPage({ params }: PageProps<"/me/registration
   if (!actor) redirect(`/sign-in?next=/me/registrations/${id}/ticket`);
   const r = await myRegistration(await getDb(), actor.id, id);
   if (!r) notFound();
-  const [t, tr, locale] = await Promise.all([getTranslations("registration.ticket"), getTranslations("registration"), getLocale() as Promise<Locale>]);
+  const [t, tr, ts, locale, seat] = await Promise.all([
+    getTranslations("registration.ticket"),
+    getTranslations("registration"),
+    getTranslations("seating"),
+    getLocale() as Promise<Locale>,
+    seatOfRegistration(await getDb(), r.id),
+  ]);
   const valid = r.status === "confirmed";
   const svg = valid ? await QRCode.toString(r.ticketCode, { type: "svg", errorCorrectionLevel: "M", margin: 2, color: { dark: "#0f2f5f", light: "#ffffff" } }) : null;
 
@@ -69,6 +77,24 @@ export default async function TicketPage({ params }: PageProps<"/me/registration
                 {r.fullName}
               </dd>
             </div>
+            {seat.hall && (
+              <div className="flex justify-between gap-4" data-testid="my-seat">
+                <dt className="shrink-0 text-slate-500">{ts("mySeat.title")}</dt>
+                <dd className="text-right font-semibold text-slate-900">{hallSeatLabel(seat.hall.row, seat.hall.seat, locale)}</dd>
+              </div>
+            )}
+            {seat.rostrum && (
+              <div className="flex justify-between gap-4">
+                <dt className="shrink-0 text-slate-500">{ts("mySeat.rostrum")}</dt>
+                <dd className="text-right text-slate-900">{ts("mySeat.rostrumSeat", { row: seat.rostrum.row, seat: seat.rostrum.seat })}</dd>
+              </div>
+            )}
+            {seat.table && (
+              <div className="flex justify-between gap-4">
+                <dt className="shrink-0 text-slate-500">{ts("mySeat.table")}</dt>
+                <dd className="text-right text-slate-900">{ts("mySeat.tableSeat", { number: seat.table.number, seat: seat.table.seat })}</dd>
+              </div>
+            )}
             {r.organization && (
               <div className="flex justify-between gap-4">
                 <dt className="shrink-0 text-slate-500">{tr("fields.organization")}</dt>
