@@ -2,6 +2,7 @@
  * The OpenAPI 3.1 document of /api. Each feature adds its paths here; tests/unit/openapi.test.ts checks that every
  * route handler under app/api is described.
  */
+import { delegationPaths } from "@/lib/delegations/openapi";
 import { ACTIVE_REGISTRATION_STATUSES, DELEGATE_CATEGORIES, EVENT_STATUSES, HOST_ROLES, PUBLIC_EVENT_STATUSES, REGISTRATION_STATUSES, REPORT_MEDIA_ROLES } from "@/lib/shared/enums";
 
 /** A response with a JSON body of the given schema. */
@@ -510,6 +511,7 @@ export const paths: OpenApiPaths = {
       },
     },
   },
+  ...delegationPaths(jsonResponse, err, errWithFields),
   "/api/v1/events/{slug}/seating": {
     get: {
       summary: "Seating plans (organizer or staff): the forum's rostrum (or a room's), every rostrum plan, the hall and the banquet tables",

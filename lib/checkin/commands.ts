@@ -9,6 +9,8 @@ import { checkins, registrations, users } from "@/db/schema";
 import { DomainError } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/permissions";
+import { replacementOf } from "@/lib/delegations/commands";
+import { delegationT } from "@/lib/delegations/i18n";
 import { deskCard, type DeskCard } from "./queries";
 import type { CheckInInput, UndoCheckInInput } from "./validation";
 
@@ -34,6 +36,12 @@ export async function checkIn(db: Db, actor: Actor, input: CheckInInput): Promis
     .limit(1);
   if (!reg) throw new DomainError("not_found", "Unknown ticket code for this forum.");
   if ((REFUSED as readonly string[]).includes(reg.status)) {
+    // a delegate swapped out (换人): say by whom, so the desk can send the person to the organizer
+    const by = reg.status === "cancelled" ? await replacementOf(db, reg.id) : null;
+    if (by) {
+      const message = delegationT("zh-CN")("checkin.replaced", by);
+      throw new DomainError("conflict", message, undefined, { registration: publicPart(reg), replacedBy: by });
+    }
     throw new DomainError("conflict", `This registration is ${reg.status}: no check-in.`, undefined, { registration: publicPart(reg) });
   }
 

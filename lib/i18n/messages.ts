@@ -20,6 +20,8 @@ import zhAdmin from "@/messages/zh-CN/admin.json";
 import enAdmin from "@/messages/en/admin.json";
 import zhConsole from "@/messages/zh-CN/console.json";
 import enConsole from "@/messages/en/console.json";
+import zhDelegations from "@/messages/zh-CN/delegations.json";
+import enDelegations from "@/messages/en/delegations.json";
 import zhTeam from "@/messages/zh-CN/team.json";
 import enTeam from "@/messages/en/team.json";
 import zhMe from "@/messages/zh-CN/me.json";
@@ -38,6 +40,7 @@ import enSeating from "@/messages/en/seating.json";
 export const messagesByLocale = {
   "zh-CN": {
     common: zhCommon,
+    delegations: zhDelegations,
     events: zhEvents,
     registration: zhRegistration,
     speakers: zhSpeakers,
@@ -55,6 +58,7 @@ export const messagesByLocale = {
   },
   en: {
     common: enCommon,
+    delegations: enDelegations,
     events: enEvents,
     registration: enRegistration,
     speakers: enSpeakers,

@@ -1,10 +1,12 @@
 /** Started from instrumentation.ts register() in the Node.js server process (never during `next build`). */
 import "server-only";
 import { getDb } from "@/lib/db";
+import { startDelegationWorker } from "@/lib/delegations/worker";
 import { startOutboxWorker } from "./worker";
 import { env } from "@/lib/env";
 
 export function startNotifications() {
   if (env.HUIWU_OUTBOX_WORKER === "0") return;
   startOutboxWorker(getDb);
+  startDelegationWorker(getDb); // units' reply-by: release unused seats, one reminder before it
 }

@@ -11,6 +11,7 @@ import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { buses, events, registrationQuestions, registrations, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
+import { SEAT_HOLDING, seatsTaken } from "@/lib/delegations/seats";
 import { DomainError } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Locale } from "@/lib/i18n/config";
@@ -19,10 +20,9 @@ import { seedPersonalAgenda } from "./personal-agenda";
 import { enqueueRegistrationMail, type MailKind } from "./notify";
 import { checkAnswers, isUuid, type RegistrationInput } from "./validation";
 import { env } from "@/lib/env";
-import { ACTIVE_REGISTRATION_STATUSES, isOneOf, SEAT_HOLDING_STATUSES } from "@/lib/shared/enums";
+import { ACTIVE_REGISTRATION_STATUSES, isOneOf } from "@/lib/shared/enums";
 
-/** Statuses that hold a seat. */
-export const SEAT_HOLDING = SEAT_HOLDING_STATUSES;
+export { SEAT_HOLDING };
 
 /** 128 random bits, base64url (22 characters): the ticket's QR payload. */
 export function newTicketCode(): string {
@@ -62,13 +62,8 @@ async function lockEvent(tx: Db, eventId: string): Promise<EventRow | undefined>
   return row;
 }
 
-export async function seatsTaken(tx: Db, eventId: string): Promise<number> {
-  const [r] = await tx
-    .select({ n: count() })
-    .from(registrations)
-    .where(and(eq(registrations.eventId, eventId), inArray(registrations.status, [...SEAT_HOLDING])));
-  return r.n;
-}
+/** Seats taken, quotas of invited units included (lib/delegations/seats.ts): call under the forum's lock. */
+export { seatsTaken };
 
 async function busSeatsTaken(tx: Db, busId: string, exceptRegistrationId?: string): Promise<number> {
   const [r] = await tx

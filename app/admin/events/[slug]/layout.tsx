@@ -19,8 +19,9 @@ export default async function EventConsoleLayout({ children, params }: LayoutPro
   const ref = await eventRefBySlug(db, slug);
   if (!ref) notFound();
   const actor = await pageActor("event.read", { eventId: ref.id }, `/admin/events/${slug}`);
-  const [t, tTeam, tSeating, tPublish, locale, mayEdit, mayExport, mayStaff] = await Promise.all([
+  const [t, td, tTeam, tSeating, tPublish, locale, mayEdit, mayExport, mayStaff] = await Promise.all([
     getTranslations("admin.nav"),
+    getTranslations("delegations"),
     getTranslations("team"),
     getTranslations("seating"),
     getTranslations("publish.preview"),
@@ -34,6 +35,7 @@ export default async function EventConsoleLayout({ children, params }: LayoutPro
     { seg: "", label: t("overview") },
     ...(mayEdit ? [{ seg: "hosts", label: t("hosts") }, { seg: "agenda", label: t("agenda") }, { seg: "settings", label: t("settings") }] : []),
     { seg: "registrations", label: t("registrations") },
+    { seg: "delegations", label: td("tab") },
     { seg: "checkin", label: t("checkin") },
     { seg: "seating", label: tSeating("title") },
     { seg: "badges", label: t("badges") },

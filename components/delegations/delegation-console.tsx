@@ -1,0 +1,217 @@
+"use client";
+/**
+ * The 受邀单位 / Delegations tab: invite one unit or many (pasted lines, CSV, XLSX — each bad row reported, the rest
+ * kept), and per unit: edit quota / reply-by, close or reopen, resend (or rotate) the link, release unused seats,
+ * remove. Every button calls a lib/delegations action; the server decides and the page refreshes.
+ */
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
+import { btn } from "@/components/ui/button";
+import { Dialog, DialogClose } from "@/components/ui/dialog";
+import { TextAreaField, TextField } from "@/components/ui/field";
+import { FormAlert, SubmitButton, useActionForm } from "@/components/ui/form";
+import { useToast } from "@/components/ui/toast";
+import {
+  bulkInviteAction,
+  createDelegationAction,
+  deleteDelegationAction,
+  releaseDelegationAction,
+  resendDelegationLinkAction,
+  updateDelegationAction,
+} from "@/lib/delegations/actions";
+
+export function InviteDialog({ eventId, defaultReplyBy }: { eventId: string; defaultReplyBy: string }) {
+  const t = useTranslations("delegations.console");
+  return (
+    <Dialog
+      title={t("add")}
+      size="md"
+      testId="invite-dialog"
+      trigger={
+        <button type="button" className={btn.primary} data-testid="invite-unit">
+          {t("add")}
+        </button>
+      }
+    >
+      <InviteForm eventId={eventId} defaultReplyBy={defaultReplyBy} />
+    </Dialog>
+  );
+}
+
+function InviteForm({ eventId, defaultReplyBy }: { eventId: string; defaultReplyBy: string }) {
+  const t = useTranslations("delegations.console");
+  const f = useActionForm(createDelegationAction, { success: t("done") });
+  return (
+    <form action={f.formAction} className="space-y-3" noValidate>
+      <input type="hidden" name="eventId" value={eventId} />
+      {f.formError ? <FormAlert>{f.formError}</FormAlert> : null}
+      {f.state?.ok ? <FormAlert tone="success">{t("done")}</FormAlert> : null}
+      <div className="grid gap-3 sm:grid-cols-2">
+        <TextField name="organization" label={t("organization")} required error={f.error("organization")} />
+        <TextField name="quota" label={t("quota")} inputMode="numeric" required defaultValue="2" error={f.error("quota")} />
+        <TextField name="liaisonName" label={t("liaisonName")} required error={f.error("liaison.name")} />
+        <TextField name="liaisonPhone" type="tel" label={t("liaisonPhone")} required error={f.error("liaison.phone")} />
+        <TextField name="liaisonEmail" type="email" label={t("liaisonEmail")} optional error={f.error("liaison.email")} />
+        <TextField name="replyBy" type="datetime-local" label={t("replyBy")} defaultValue={defaultReplyBy} error={f.error("replyBy")} />
+      </div>
+      <TextAreaField name="note" rows={2} label={t("note")} optional error={f.error("note")} />
+      <div className="flex justify-end gap-2 pt-2">
+        <DialogClose asChild>
+          <button type="button" className={btn.secondary}>
+            {t("dismiss")}
+          </button>
+        </DialogClose>
+        <SubmitButton testId="invite-submit">{t("add")}</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+export function BulkInviteDialog({ eventId }: { eventId: string }) {
+  const t = useTranslations("delegations.console");
+  return (
+    <Dialog
+      title={t("bulk")}
+      size="lg"
+      testId="bulk-dialog"
+      trigger={
+        <button type="button" className={btn.secondary} data-testid="bulk-invite">
+          {t("bulk")}
+        </button>
+      }
+    >
+      <BulkForm eventId={eventId} />
+    </Dialog>
+  );
+}
+
+function BulkForm({ eventId }: { eventId: string }) {
+  const t = useTranslations("delegations.console");
+  const f = useActionForm(bulkInviteAction);
+  const r = f.state?.ok ? f.state.data : null;
+  return (
+    <form action={f.formAction} className="space-y-3" noValidate encType="multipart/form-data">
+      <input type="hidden" name="eventId" value={eventId} />
+      <p className="text-sm text-slate-600">{t("bulkHint")}</p>
+      {f.formError ? <FormAlert>{f.formError}</FormAlert> : null}
+      {r ? (
+        <FormAlert tone={r.failed ? "error" : "success"} testId="bulk-result">
+          <p>{t("bulkResult", { created: r.created, failed: r.failed })}</p>
+          {r.errors.length ? (
+            <ul className="mt-1 list-disc pl-5">
+              {r.errors.slice(0, 50).map((e) => (
+                <li key={e.row}>{t("rowError", { row: e.row, error: e.error })}</li>
+              ))}
+            </ul>
+          ) : null}
+        </FormAlert>
+      ) : null}
+      <TextAreaField name="text" rows={6} label={t("bulk")} placeholder={"四川省发展和改革委员会, 3, 王联络, 13800000001, wang@example.com"} />
+      <label className="block text-sm font-medium text-slate-700">
+        {t("bulkFile")}
+        <input type="file" name="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className="mt-1 block w-full text-sm" />
+      </label>
+      <div className="flex justify-end gap-2 pt-2">
+        <DialogClose asChild>
+          <button type="button" className={btn.secondary}>
+            {t("dismiss")}
+          </button>
+        </DialogClose>
+        <SubmitButton testId="bulk-submit">{t("bulkSubmit")}</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+type Unit = { id: string; quota: number; status: "invited" | "replied" | "closed"; released: boolean; replyUrl: string; replyByLocal: string };
+
+/** The per-unit buttons of one table row. */
+export function UnitActions({ eventId, unit }: { eventId: string; unit: Unit }) {
+  const t = useTranslations("delegations.console");
+  const router = useRouter();
+  const toast = useToast();
+  const [pending, start] = useTransition();
+  const [editing, setEditing] = useState(false);
+  const call = (fn: () => Promise<{ ok: boolean; error?: string }>, done?: string) =>
+    start(async () => {
+      const r = await fn();
+      if (r.ok) {
+        if (done) toast(done, "success");
+        router.refresh();
+      } else toast(r.error ?? "", "error");
+    });
+  const base = { eventId, id: unit.id };
+  return (
+    <div className="flex flex-wrap gap-1.5">
+      <button type="button" className={btn.secondary} disabled={pending} onClick={() => setEditing(true)} data-testid="edit-unit">
+        {t("edit")}
+      </button>
+      {editing && (
+        <Dialog open onOpenChange={setEditing} title={t("edit")} size="sm">
+          <form
+            className="space-y-3"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const fd = new FormData(e.currentTarget);
+              call(async () => {
+                const r = await updateDelegationAction({ ...base, quota: String(fd.get("quota") ?? ""), replyBy: String(fd.get("replyBy") ?? "") });
+                if (r.ok) setEditing(false);
+                return r;
+              }, t("done"));
+            }}
+          >
+            <TextField name="quota" label={t("quota")} inputMode="numeric" defaultValue={String(unit.quota)} />
+            <TextField name="replyBy" type="datetime-local" label={t("replyBy")} defaultValue={unit.replyByLocal} />
+            <div className="flex justify-end">
+              <button type="submit" className={btn.primary} disabled={pending} data-testid="save-unit">
+                {t("save")}
+              </button>
+            </div>
+          </form>
+        </Dialog>
+      )}
+      <button type="button" className={btn.secondary} disabled={pending} onClick={() => call(() => updateDelegationAction({ ...base, status: unit.status === "closed" ? "invited" : "closed" }), t("done"))}>
+        {unit.status === "closed" ? t("reopen") : t("close")}
+      </button>
+      <button type="button" className={btn.secondary} disabled={pending} onClick={() => call(() => resendDelegationLinkAction(base), t("done"))}>
+        {t("resend")}
+      </button>
+      <button type="button" className={btn.secondary} disabled={pending} onClick={() => call(() => resendDelegationLinkAction({ ...base, rotate: "1" }), t("done"))}>
+        {t("rotate")}
+      </button>
+      {!unit.released && (
+        <button type="button" className={btn.secondary} disabled={pending} onClick={() => call(() => releaseDelegationAction(base), t("done"))}>
+          {t("release")}
+        </button>
+      )}
+      <button
+        type="button"
+        className={btn.danger}
+        disabled={pending}
+        onClick={() => {
+          if (window.confirm(t("deleteConfirm"))) call(() => deleteDelegationAction(base), t("done"));
+        }}
+      >
+        {t("delete")}
+      </button>
+    </div>
+  );
+}
+
+export function CopyLink({ url }: { url: string }) {
+  const t = useTranslations("delegations.console");
+  const toast = useToast();
+  return (
+    <button
+      type="button"
+      className="text-xs text-brand-700 hover:underline"
+      onClick={() => {
+        void navigator.clipboard?.writeText(url).then(() => toast(t("done"), "success"));
+      }}
+      title={url}
+    >
+      {t("copy")} {t("replyLink")}
+    </button>
+  );
+}
