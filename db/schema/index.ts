@@ -6,4 +6,5 @@ export * from "./agenda";
 export * from "./registrations";
 export * from "./storage";
 export * from "./reports";
+export * from "./notices";
 export * from "../relations";

@@ -1,4 +1,4 @@
-/** Shared by the print routes: the forum by slug, the guard, and an HTML or PDF response. */
+/** Shared by the print routes: the forum by slug, the guard, and an HTML or PDF response (or the render's own). */
 import "server-only";
 import { DomainError, HTTP_STATUS } from "@/lib/actions/result";
 import { requirePermission } from "@/lib/auth/guard";
@@ -16,7 +16,8 @@ export async function printResponse(
   slug: string,
   permission: Permission,
   filename: string,
-  render: (db: Db, ev: Ev, url: URL, actor: Actor) => Promise<string>,
+  /** The print HTML (turned into a PDF for ?format=pdf), or a finished Response (e.g. an XLSX or DOCX download). */
+  render: (db: Db, ev: Ev, url: URL, actor: Actor) => Promise<string | Response>,
 ): Promise<Response> {
   try {
     const db = await getDb();
@@ -25,6 +26,7 @@ export async function printResponse(
     if (!ev) return jsonError(404, "No such forum.");
     const url = new URL(req.url);
     const html = await render(db, ev, url, actor);
+    if (html instanceof Response) return html;
     if (url.searchParams.get("format") === "pdf") {
       const pdf = await htmlToPdf(html);
       return new Response(new Uint8Array(pdf), {

@@ -1,0 +1,41 @@
+/**
+ * The print routes of the delegation lists (roster, pickup schedule, room list): one grouped table, served as print
+ * HTML, PDF (?format=pdf) or XLSX (?format=xlsx), behind the documents' read permission.
+ */
+import "server-only";
+import { getLocale } from "next-intl/server";
+import type { Db } from "@/db/client";
+import { printResponse } from "@/lib/console/print-route";
+import type { Locale } from "@/lib/i18n/config";
+import { formatDate, formatTime, pick } from "@/lib/i18n/format";
+import { groupedRows, renderGroupedTable, type GroupedTable } from "@/lib/printables/grouped-table";
+import type { consoleEvent } from "@/lib/registrations/admin-queries";
+import { xlsxStream } from "@/lib/xlsx/writer";
+import { DOCS_READ } from "./docs-permissions";
+import { download, XLSX_TYPE } from "./downloads";
+import type { DocsT } from "./lists";
+import { noticeT } from "./notice";
+
+type Ev = NonNullable<Awaited<ReturnType<typeof consoleEvent>>>;
+export type ListContext = { db: Db; ev: Ev; url: URL; locale: Locale; t: DocsT; title: string; generated: string };
+
+export function docsT(locale: Locale): DocsT {
+  const t = noticeT(locale);
+  return (k, v) => t(k as never, v as never);
+}
+
+/** The XLSX of a grouped table: the group heading in the first column, then the table's columns. */
+export function listXlsx(doc: GroupedTable, t: DocsT): ReadableStream<Uint8Array> {
+  return xlsxStream({ sheetName: doc.title, header: [t("col.group"), ...doc.columns.map((c) => c.label)], rows: groupedRows(doc) });
+}
+
+export async function listResponse(req: Request, slug: string, name: string, build: (c: ListContext) => Promise<GroupedTable>): Promise<Response> {
+  return printResponse(req, slug, DOCS_READ, `${slug}-${name}`, async (db, ev, url) => {
+    const locale = (await getLocale()) as Locale;
+    const t = docsT(locale);
+    const now = new Date();
+    const doc = await build({ db, ev, url, locale, t, title: pick(locale, ev.title, ev.titleEn), generated: t("generated", { date: `${formatDate(now, ev.timezone, locale)} ${formatTime(now, ev.timezone, locale)}` }) });
+    if (url.searchParams.get("format") === "xlsx") return download(listXlsx(doc, t), XLSX_TYPE, `${slug}-${name}.xlsx`);
+    return renderGroupedTable(doc, locale);
+  });
+}
