@@ -2,6 +2,7 @@
 import { relations } from "drizzle-orm";
 import { agendaSessions, buses, sessionSpeakers, siteVisitStops } from "./schema/agenda";
 import { apiTokens, users } from "./schema/auth";
+import { delegates, delegations } from "./schema/delegations";
 import { eventOrganizations, events, eventStaff, registrationQuestions } from "./schema/events";
 import { organizations } from "./schema/organizations";
 import { people, personPositions } from "./schema/people";
@@ -21,6 +22,7 @@ export const apiTokensRelations = relations(apiTokens, ({ one }) => ({
 
 export const organizationsRelations = relations(organizations, ({ many }) => ({
   events: many(eventOrganizations),
+  delegations: many(delegations),
 }));
 
 export const eventsRelations = relations(events, ({ many }) => ({
@@ -31,6 +33,7 @@ export const eventsRelations = relations(events, ({ many }) => ({
   questions: many(registrationQuestions),
   registrations: many(registrations),
   reports: many(reports),
+  delegations: many(delegations),
 }));
 
 export const eventOrganizationsRelations = relations(eventOrganizations, ({ one }) => ({
@@ -84,6 +87,19 @@ export const registrationsRelations = relations(registrations, ({ one, many }) =
   user: one(users, { fields: [registrations.userId], references: [users.id] }),
   bus: one(buses, { fields: [registrations.busId], references: [buses.id] }),
   checkins: many(checkins),
+  delegate: one(delegates, { fields: [registrations.id], references: [delegates.registrationId] }),
+}));
+
+export const delegationsRelations = relations(delegations, ({ one, many }) => ({
+  event: one(events, { fields: [delegations.eventId], references: [events.id] }),
+  organization: one(organizations, { fields: [delegations.organizationId], references: [organizations.id] }),
+  delegates: many(delegates),
+}));
+
+export const delegatesRelations = relations(delegates, ({ one }) => ({
+  delegation: one(delegations, { fields: [delegates.delegationId], references: [delegations.id] }),
+  registration: one(registrations, { fields: [delegates.registrationId], references: [registrations.id] }),
+  replacedBy: one(delegates, { fields: [delegates.replacedById], references: [delegates.id], relationName: "replacement" }),
 }));
 
 export const checkinsRelations = relations(checkins, ({ one }) => ({

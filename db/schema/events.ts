@@ -43,6 +43,8 @@ export const events = pgTable(
     registrationClosesAt: tstz(),
     requiresApproval: boolean().notNull().default(false),
     waitlistEnabled: boolean().notNull().default(true),
+    /** Default reply-by (回执截止) for new invited units; null = 7 days before the forum starts. */
+    delegationReplyBy: tstz(),
     createdById: uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

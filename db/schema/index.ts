@@ -4,6 +4,7 @@ export * from "./events";
 export * from "./people";
 export * from "./agenda";
 export * from "./registrations";
+export * from "./delegations";
 export * from "./storage";
 export * from "./reports";
 export * from "./notices";

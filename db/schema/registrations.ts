@@ -10,7 +10,8 @@ export const registrationStatus = pgEnum("registration_status", ["pending", "con
 /** 与会代表类别: government department, industrial park, expert/scholar, enterprise, media, other. */
 export const delegateCategory = pgEnum("delegate_category", ["government", "park", "expert", "enterprise", "media", "other"]);
 
-export const registrationSource = pgEnum("registration_source", ["self", "organizer", "import", "seed"]);
+/** `delegation`: named on an invited unit's reply slip (db/schema/delegations.ts). */
+export const registrationSource = pgEnum("registration_source", ["self", "organizer", "import", "seed", "delegation"]);
 
 /** One person's registration (报名) for one forum. Guests added by an organizer may have no user account. */
 export const registrations = pgTable(
@@ -100,13 +101,20 @@ export const calendarFeeds = pgTable("calendar_feeds", {
 
 export const outboxStatus = pgEnum("outbox_status", ["pending", "sent", "failed"]);
 
+/** E-mail through SMTP, or a text message through the SMS sender (lib/notifications/sms.ts). */
+export const outboxChannel = pgEnum("outbox_channel", ["email", "sms"]);
+
 /** Notifications go through an outbox: written in the same transaction as the change, delivered by a worker. */
 export const outbox = pgTable(
   "outbox",
   {
     id: bigserial({ mode: "number" }).primaryKey(),
     kind: text().notNull(),
-    toEmail: text().notNull(),
+    channel: outboxChannel().notNull().default("email"),
+    /** Set when channel = email. */
+    toEmail: text(),
+    /** Set when channel = sms. */
+    toPhone: text(),
     userId: uuid().references(() => users.id, { onDelete: "set null" }),
     eventId: uuid().references(() => events.id, { onDelete: "set null" }),
     registrationId: uuid().references(() => registrations.id, { onDelete: "set null" }),
@@ -119,5 +127,8 @@ export const outbox = pgTable(
     createdAt: createdAt(),
     sentAt: tstz(),
   },
-  (t) => [index("outbox_due_idx").on(t.status, t.nextAttemptAt)],
+  (t) => [
+    index("outbox_due_idx").on(t.status, t.nextAttemptAt),
+    check("outbox_recipient", sql`(${t.channel} = 'email' AND ${t.toEmail} IS NOT NULL) OR (${t.channel} = 'sms' AND ${t.toPhone} IS NOT NULL)`),
+  ],
 );

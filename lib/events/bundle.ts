@@ -44,7 +44,7 @@ const optStr = (max: number) => z.string().max(max).nullable().default(null);
 const ORG_KINDS = ["government", "park", "association", "media", "enterprise", "academic", "other"] as const;
 const CATEGORIES = ["government", "park", "expert", "enterprise", "media", "other"] as const;
 const REG_STATUSES = ["pending", "confirmed", "waitlisted", "cancelled", "rejected"] as const;
-const REG_SOURCES = ["self", "organizer", "import", "seed"] as const;
+const REG_SOURCES = ["self", "organizer", "import", "seed", "delegation"] as const;
 
 const positionB = z.object({ organization: str(200).min(1), organizationEn: optStr(300), title: str(200).default(""), titleEn: optStr(300) });
 const factB = z.object({ label: str(100), value: str(300), labelEn: str(200).optional(), valueEn: str(500).optional() });

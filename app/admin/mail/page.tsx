@@ -40,7 +40,7 @@ export default async function MailLogPage() {
                   </div>
                   <p className="mt-1 font-medium text-slate-900">{m.subject}</p>
                   <p className="text-slate-600">
-                    {t("to")}: {m.toEmail} · {t("attempts")}: {m.attempts}
+                    {t("to")}: {m.toEmail ?? m.toPhone} · {t("attempts")}: {m.attempts}
                   </p>
                 </summary>
                 <pre className="mt-3 whitespace-pre-wrap rounded-lg bg-slate-50 p-3 font-sans text-slate-800">{m.body}</pre>
