@@ -8,4 +8,5 @@ export * from "./delegations";
 export * from "./storage";
 export * from "./reports";
 export * from "./notices";
+export * from "./hotels";
 export * from "../relations";

@@ -39,7 +39,7 @@ async function section(copy: DocxCopy): Promise<ISectionOptions> {
     if (p.kind === "salutation") children.push(new Paragraph({ spacing, children: [run(p.text, FANGSONG)] }));
     else if (p.kind === "h1") children.push(new Paragraph({ spacing, indent: { firstLine: 2 * BODY * 10 }, children: [run(p.text, HEITI)] }));
     else if (p.kind === "h2") children.push(new Paragraph({ spacing, indent: { firstLine: 2 * BODY * 10 }, children: [run(p.text, KAITI)] }));
-    else children.push(new Paragraph({ spacing, alignment: AlignmentType.JUSTIFIED, indent: { firstLine: 2 * BODY * 10 }, children: [run(p.text, FANGSONG)] }));
+    else children.push(new Paragraph({ spacing, alignment: p.plain ? AlignmentType.LEFT : AlignmentType.JUSTIFIED, indent: { firstLine: 2 * BODY * 10 }, children: [run(p.text, FANGSONG)] }));
   }
   // 落款 and 成文日期: right-aligned, four characters from the right edge, after one empty line
   children.push(new Paragraph({ spacing, children: [run("", FANGSONG)] }));

@@ -18,7 +18,10 @@ export type NoticeText = { title: string; body: string; signature: string; issue
 export type UnitCopy = { unit: string; quota: number; replyBy: string; replyLink: string } | null;
 
 export type ParagraphKind = "salutation" | "h1" | "h2" | "p";
-export type NoticeParagraph = { kind: ParagraphKind; text: string };
+/** `plain`: a paragraph with a link or an email address, set flush left (justifying it would stretch the line). */
+export type NoticeParagraph = { kind: ParagraphKind; text: string; plain?: boolean };
+
+const HAS_LINK = /https?:\/\/|[\w.+-]+@[\w-]+\./;
 
 const BLANK = "____________";
 
@@ -39,7 +42,7 @@ export function paragraphs(body: string): NoticeParagraph[] {
     if (i === 0 && text.length <= 60 && (/[：:]$/.test(text) || /^(To:|Dear )/.test(text))) return { kind: "salutation" as const, text };
     if (H1.test(text) && text.length <= 40) return { kind: "h1" as const, text };
     if (H2.test(text) && text.length <= 40) return { kind: "h2" as const, text };
-    return { kind: "p" as const, text };
+    return HAS_LINK.test(text) ? { kind: "p" as const, text, plain: true } : { kind: "p" as const, text };
   });
 }
 
@@ -89,8 +92,6 @@ export function generateNotice(src: NoticeSource, t: GenT, locale: Locale, today
   let n = 0;
   lines.push(t("salutation", { unit: "{{unit}}" }));
   lines.push(t("opening", { date: writtenDate(src.startsAt, tz, locale), city: city || place || "—", title }));
-  const summary = pick(locale, src.summary, src.summaryEn);
-  if (summary?.trim()) lines.push(summary.trim());
 
   lines.push(h1(locale, ++n, t("time")));
   lines.push(formatEventWhen(src.startsAt, src.endsAt, tz, locale));
@@ -116,7 +117,8 @@ export function generateNotice(src: NoticeSource, t: GenT, locale: Locale, today
   lines.push(pick(locale, src.audience, src.audienceEn)?.trim() || t("attendeesDefault"));
   lines.push(h1(locale, ++n, t("quota")));
   lines.push(t("quotaText", { quota: "{{quota}}", replyBy: "{{replyBy}}" }));
-  lines.push(t("replyLinkText", { link: "{{replyLink}}" }));
+  lines.push(t("replyLinkText"));
+  lines.push("{{replyLink}}");
   lines.push(h1(locale, ++n, t("contacts")));
   if (src.contacts.length) for (const c of src.contacts) lines.push(t("contactLine", { name: c.name, email: c.email }));
   else lines.push(t("contactsDefault"));

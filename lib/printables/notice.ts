@@ -20,6 +20,7 @@ body { margin: 0; background: #e2e8f0; color: #000; font-family: ${FANG}; font-s
 h1 { font-family: ${SERIF_STACK}; font-weight: 700; font-size: 22pt; line-height: 35pt; text-align: center; margin: 28.95pt 0 28.95pt; }
 p { margin: 0; text-indent: 2em; text-align: justify; overflow-wrap: anywhere; }
 p.salutation { text-indent: 0; }
+p.plain { text-align: left; word-break: break-all; }
 p.h1 { font-family: ${HEI}; }
 p.h2 { font-family: ${KAI}; }
 .sign { margin-top: 28.95pt; text-align: right; padding-right: 4em; }
@@ -44,7 +45,7 @@ export async function renderNoticeHtml(copies: PrintCopy[], opts: { lang: string
   const sheets = await Promise.all(
     copies.map(async (c) => {
       const qr = c.replyLink ? await QRCode.toString(c.replyLink, { type: "svg", margin: 0, errorCorrectionLevel: "M" }) : "";
-      const body = c.notice.paragraphs.map((p) => `<p class="${p.kind}">${esc(p.text)}</p>`).join("");
+      const body = c.notice.paragraphs.map((p) => `<p class="${p.kind}${p.plain ? " plain" : ""}">${esc(p.text)}</p>`).join("");
       const sign = [...c.notice.signature, c.notice.issuedOn].filter(Boolean).map((s) => `<p>${esc(s)}</p>`).join("");
       return `<section class="copy"${c.unitKey ? ` data-unit="${esc(c.unitKey)}"` : ""}><h1>${esc(c.notice.title)}</h1>${body}<div class="sign">${sign}</div>${
         qr ? `<div class="qr"><div class="label">${esc(opts.attachmentQr)}</div>${qr}<div class="link">${esc(c.replyLink)}</div></div>` : ""

@@ -3,10 +3,12 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import QRCode from "qrcode";
+import { StayRows } from "@/components/delegations/stay-rows";
 import { RegistrationStatusBadge } from "@/components/registrations/status-badge";
 import { PrintButton } from "@/components/ui/print-button";
 import { currentActor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
+import { stayOfRegistration } from "@/lib/delegations/hotels";
 import type { Locale } from "@/lib/i18n/config";
 import { formatEventWhen, pick } from "@/lib/i18n/format";
 import { myRegistration } from "@/lib/registrations/queries";
@@ -22,8 +24,10 @@ export default async function TicketPage({ params }: PageProps<"/me/registration
   const { id } = await params;
   const actor = await currentActor();
   if (!actor) redirect(`/sign-in?next=/me/registrations/${id}/ticket`);
-  const r = await myRegistration(await getDb(), actor.id, id);
+  const db = await getDb();
+  const r = await myRegistration(db, actor.id, id);
   if (!r) notFound();
+  const stay = r.status === "confirmed" || r.status === "pending" ? await stayOfRegistration(db, r.id) : null;
   const [t, tr, locale] = await Promise.all([getTranslations("registration.ticket"), getTranslations("registration"), getLocale() as Promise<Locale>]);
   const valid = r.status === "confirmed";
   const svg = valid ? await QRCode.toString(r.ticketCode, { type: "svg", errorCorrectionLevel: "M", margin: 2, color: { dark: "#0f2f5f", light: "#ffffff" } }) : null;
@@ -81,6 +85,7 @@ export default async function TicketPage({ params }: PageProps<"/me/registration
                 <dd className="text-right text-slate-900">{r.busName}</dd>
               </div>
             )}
+            <StayRows stay={stay} />
             <div className="flex items-center justify-between gap-4">
               <dt className="shrink-0 text-slate-500">{tr("fields.category")}</dt>
               <dd className="flex flex-wrap items-center justify-end gap-2 text-right">
