@@ -9,6 +9,7 @@ import { people, personPositions } from "./schema/people";
 import { agendaSelections, checkins, registrations } from "./schema/registrations";
 import { reportFigures, reportMedia, reportRevisions, reports, reportSections } from "./schema/reports";
 import { media } from "./schema/storage";
+import { rooms } from "./schema/venues";
 
 export const usersRelations = relations(users, ({ many }) => ({
   apiTokens: many(apiTokens),
@@ -29,6 +30,7 @@ export const eventsRelations = relations(events, ({ many }) => ({
   hosts: many(eventOrganizations),
   staff: many(eventStaff),
   sessions: many(agendaSessions),
+  rooms: many(rooms),
   buses: many(buses),
   questions: many(registrationQuestions),
   registrations: many(registrations),
@@ -62,6 +64,7 @@ export const personPositionsRelations = relations(personPositions, ({ one }) => 
 
 export const agendaSessionsRelations = relations(agendaSessions, ({ one, many }) => ({
   event: one(events, { fields: [agendaSessions.eventId], references: [events.id] }),
+  room: one(rooms, { fields: [agendaSessions.roomId], references: [rooms.id] }),
   speakers: many(sessionSpeakers),
   stops: many(siteVisitStops),
   buses: many(buses),
@@ -134,4 +137,9 @@ export const reportMediaRelations = relations(reportMedia, ({ one }) => ({
 
 export const reportRevisionsRelations = relations(reportRevisions, ({ one }) => ({
   report: one(reports, { fields: [reportRevisions.reportId], references: [reports.id] }),
+}));
+
+export const roomsRelations = relations(rooms, ({ one, many }) => ({
+  event: one(events, { fields: [rooms.eventId], references: [events.id] }),
+  sessions: many(agendaSessions),
 }));

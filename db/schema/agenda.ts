@@ -3,6 +3,7 @@ import { check, index, integer, jsonb, pgEnum, pgTable, text, unique, uuid } fro
 import { id, tstz } from "./_common";
 import { events } from "./events";
 import { people } from "./people";
+import { rooms } from "./venues";
 
 export const sessionKind = pgEnum("session_kind", [
   "site_visit",
@@ -38,10 +39,13 @@ export const agendaSessions = pgTable(
     endsAt: tstz().notNull(),
     location: text(),
     locationEn: text(),
+    /** The room (会议室/分会场) it takes; the free-text location stays for places outside the venue (site visits). */
+    roomId: uuid().references(() => rooms.id, { onDelete: "set null" }),
     order: integer().notNull().default(0),
   },
   (t) => [
     index("agenda_sessions_event_idx").on(t.eventId, t.startsAt),
+    index("agenda_sessions_room_idx").on(t.roomId),
     check("agenda_sessions_time_range", sql`${t.endsAt} >= ${t.startsAt}`),
   ],
 );
