@@ -30,9 +30,9 @@ import { btn, formObject, inputCls, SelectField, TextArea, TextField } from "./f
 import { Modal } from "./modal";
 import { useAct } from "./use-action";
 import { useSearch } from "./use-search";
+import { SESSION_KINDS, SESSION_ROLES } from "@/lib/shared/enums";
 
-export const SESSION_KINDS = ["site_visit", "plenary", "keynote", "report_release", "exchange", "panel", "remarks", "ceremony", "break", "meal", "transfer", "other"] as const;
-const ROLES = ["speaker", "moderator", "presenter", "host"] as const;
+const ROLES = SESSION_ROLES;
 
 export type Position = { organization: string; organizationEn: string | null; title: string; titleEn: string | null };
 export type BSpeaker = { id: string; personId: string; name: string; nameEn: string | null; role: (typeof ROLES)[number]; topic: string | null; topicEn: string | null; positions: Position[] };

@@ -7,9 +7,9 @@ import { cn } from "@/lib/cn";
 import { btn, inputCls } from "./fields";
 import { useAct } from "./use-action";
 import { useSearch } from "./use-search";
+import { HOST_ROLES, type HostRole } from "@/lib/shared/enums";
 
-const ROLES = ["host", "co_host", "organizer", "co_organizer", "supporter", "media"] as const;
-type Role = (typeof ROLES)[number];
+type Role = HostRole;
 export type HostRow = { key: string; organizationId: string | null; name: string; role: Role };
 
 export function HostsEditor({ eventId, initial }: { eventId: string; initial: HostRow[] }) {
@@ -106,7 +106,7 @@ export function HostsEditor({ eventId, initial }: { eventId: string; initial: Ho
                 onChange={(e) => update(rows.map((x, j) => (j === i ? { ...x, role: e.target.value as Role } : x)))}
                 data-testid="host-role"
               >
-                {ROLES.map((role) => (
+                {HOST_ROLES.map((role) => (
                   <option key={role} value={role}>
                     {tr(role)}
                   </option>

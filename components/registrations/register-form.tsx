@@ -10,11 +10,10 @@ import { useLocale, useTranslations } from "next-intl";
 import { Field, FormAlert, SubmitButton, inputClass } from "@/components/auth/form-bits";
 import { cn } from "@/lib/cn";
 import type { RegisterFormState } from "@/app/(public)/events/[slug]/register/actions";
+import { DELEGATE_CATEGORIES, type QuestionKind } from "@/lib/shared/enums";
 
-export type FormQuestion = { id: string; label: string; labelEn: string | null; kind: "text" | "choice" | "multi_choice"; options: string[]; required: boolean };
+export type FormQuestion = { id: string; label: string; labelEn: string | null; kind: QuestionKind; options: string[]; required: boolean };
 export type FormBus = { id: string; name: string; left: number };
-
-const CATEGORIES = ["government", "park", "expert", "enterprise", "media", "other"] as const;
 
 export function RegisterForm({
   action,
@@ -110,7 +109,7 @@ function Fields({
             <option value="" disabled>
               —
             </option>
-            {CATEGORIES.map((c) => (
+            {DELEGATE_CATEGORIES.map((c) => (
               <option key={c} value={c}>
                 {t(`category.${c}`)}
               </option>

@@ -3,24 +3,12 @@ import { check, index, integer, jsonb, pgEnum, pgTable, text, unique, uuid } fro
 import { id, tstz } from "./_common";
 import { events } from "./events";
 import { people } from "./people";
+import { SESSION_KINDS, SESSION_ROLES } from "../../lib/shared/enums";
 import { rooms } from "./venues";
 
-export const sessionKind = pgEnum("session_kind", [
-  "site_visit",
-  "plenary",
-  "keynote",
-  "report_release",
-  "exchange",
-  "panel",
-  "remarks",
-  "ceremony",
-  "break",
-  "meal",
-  "transfer",
-  "other",
-]);
+export const sessionKind = pgEnum("session_kind", SESSION_KINDS);
 
-export const sessionRole = pgEnum("session_role", ["speaker", "moderator", "presenter", "host"]);
+export const sessionRole = pgEnum("session_role", SESSION_ROLES);
 
 /** An agenda session (环节). Named agenda_sessions to stay clear of Auth.js `sessions`. */
 export const agendaSessions = pgTable(

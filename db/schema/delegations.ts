@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { ACCOMMODATION_KINDS, DELEGATION_STATUSES, GENDERS } from "../../lib/shared/enums";
 import { RANKS } from "../../lib/shared/rank";
 import { createdAt, id, tstz, updatedAt } from "./_common";
 import { events } from "./events";
@@ -7,14 +8,14 @@ import { organizations } from "./organizations";
 import { registrations } from "./registrations";
 
 /** invited → replied (the liaison submitted a list) → closed (the organizer stopped changes). */
-export const delegationStatus = pgEnum("delegation_status", ["invited", "replied", "closed"]);
+export const delegationStatus = pgEnum("delegation_status", DELEGATION_STATUSES);
 
 /** 级别 (protocol rank), most senior first: the roster and the seating order sort by it. */
 export const delegateRank = pgEnum("delegate_rank", RANKS);
 
-export const delegateGender = pgEnum("delegate_gender", ["male", "female"]);
+export const delegateGender = pgEnum("delegate_gender", GENDERS);
 
-export const accommodationKind = pgEnum("accommodation_kind", ["none", "single", "shared"]);
+export const accommodationKind = pgEnum("accommodation_kind", ACCOMMODATION_KINDS);
 
 /** How a delegate arrives or leaves (接送站): the pickup team groups by date, time window and station. */
 export type TravelLeg = { at: string; by: "train" | "flight" | "car" | "other"; number?: string; station?: string };

@@ -12,10 +12,11 @@ import { events } from "./events";
 import { people } from "./people";
 import { registrations } from "./registrations";
 import { rooms } from "./venues";
+import { HALL_RESERVE_REASONS, SEATING_CONVENTIONS, SEATING_PRINT_KINDS } from "../../lib/shared/enums";
 
-export const seatingConvention = pgEnum("seating_convention", ["government", "international"]);
-export const hallReserveReason = pgEnum("hall_reserve_reason", ["media", "staff", "vip", "other"]);
-export const seatingPrintKind = pgEnum("seating_print_kind", ["rostrum_map", "hall_map", "table_cards", "dining_lists"]);
+export const seatingConvention = pgEnum("seating_convention", SEATING_CONVENTIONS);
+export const hallReserveReason = pgEnum("hall_reserve_reason", HALL_RESERVE_REASONS);
+export const seatingPrintKind = pgEnum("seating_print_kind", SEATING_PRINT_KINDS);
 
 const onePerson = (name: string, personId: unknown, registrationId: unknown) =>
   check(name, sql`(${personId} IS NULL) <> (${registrationId} IS NULL)`);

@@ -2,9 +2,10 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./_common";
 import { events } from "./events";
+import { ROOM_LAYOUTS } from "../../lib/shared/enums";
 
 /** How a room is set up: 剧院式 / 课桌式 / 圆桌式 / 主席台+会场. */
-export const roomLayout = pgEnum("room_layout", ["theatre", "classroom", "round_tables", "rostrum_hall"]);
+export const roomLayout = pgEnum("room_layout", ROOM_LAYOUTS);
 
 /** A room (会议室/分会场) of a forum's venue; sessions take a room, parallel sub-forums run in several. */
 export const rooms = pgTable(

@@ -2,6 +2,8 @@
  * The OpenAPI 3.1 document of /api. Each feature adds its paths here; tests/unit/openapi.test.ts checks that every
  * route handler under app/api is described.
  */
+import { ACTIVE_REGISTRATION_STATUSES, DELEGATE_CATEGORIES, EVENT_STATUSES, HOST_ROLES, PUBLIC_EVENT_STATUSES, REGISTRATION_STATUSES, REPORT_MEDIA_ROLES } from "@/lib/shared/enums";
+
 /** A response with a JSON body of the given schema. */
 const jsonResponse = (description: string, schema: unknown) => ({ description, content: { "application/json": { schema } } });
 const err = { type: "object", properties: { error: { type: "string" } }, required: ["error"] } as const;
@@ -17,7 +19,7 @@ const eventListItem = {
     timezone: { type: "string", example: "Asia/Shanghai" },
     city: { type: ["string", "null"] },
     venue: { type: ["string", "null"] },
-    status: { type: "string", enum: ["published", "completed", "cancelled"] },
+    status: { type: "string", enum: [...PUBLIC_EVENT_STATUSES] },
   },
 } as const;
 
@@ -42,7 +44,7 @@ const eventDetail = {
         type: "object",
         properties: {
           name: { type: "string" },
-          role: { type: "string", enum: ["host", "co_host", "organizer", "co_organizer", "supporter", "media"] },
+          role: { type: "string", enum: [...HOST_ROLES] },
           order: { type: "integer" },
         },
       },
@@ -85,7 +87,7 @@ const registrationInput = {
   type: "object",
   required: ["category", "organization", "position"],
   properties: {
-    category: { type: "string", enum: ["government", "park", "expert", "enterprise", "media", "other"] },
+    category: { type: "string", enum: [...DELEGATE_CATEGORIES] },
     organization: { type: "string", maxLength: 200 },
     position: { type: "string", maxLength: 200 },
     phone: { type: "string", maxLength: 40 },
@@ -111,7 +113,7 @@ const registrationItem = {
   type: "object",
   properties: {
     ...registrationCreated.properties,
-    status: { type: "string", enum: ["pending", "confirmed", "waitlisted", "cancelled", "rejected"] },
+    status: { type: "string", enum: [...REGISTRATION_STATUSES] },
     event: { type: "object", properties: { slug: { type: "string" }, title: { type: "string" }, startsAt: { type: "string", format: "date-time" }, endsAt: { type: "string", format: "date-time" }, timezone: { type: "string" } } },
     category: registrationInput.properties.category,
     organization: { type: ["string", "null"] },
@@ -200,7 +202,7 @@ export const paths: OpenApiPaths = {
               type: "object",
               additionalProperties: false,
               properties: {
-                status: { enum: ["draft", "published", "cancelled", "completed"], description: "draft⇄published, →cancelled (notifies registrants), published→completed" },
+                status: { enum: [...EVENT_STATUSES], description: "draft⇄published, →cancelled (notifies registrants), published→completed" },
                 capacity: { type: ["integer", "null"], minimum: 0 },
                 registrationOpensAt: { ...iso, type: ["string", "null"] },
                 registrationClosesAt: { ...iso, type: ["string", "null"] },
@@ -251,8 +253,8 @@ export const paths: OpenApiPaths = {
                     properties: {
                       name: { type: "string" },
                       organization: { type: ["string", "null"] },
-                      category: { type: "string", enum: ["government", "park", "expert", "enterprise", "media", "other"] },
-                      status: { type: "string", enum: ["pending", "confirmed", "waitlisted"] },
+                      category: { type: "string", enum: [...DELEGATE_CATEGORIES] },
+                      status: { type: "string", enum: [...ACTIVE_REGISTRATION_STATUSES] },
                     },
                   },
                   segment: { type: "string" },
@@ -443,7 +445,7 @@ export const paths: OpenApiPaths = {
       security: [{ bearer: [] }],
       parameters: [
         { name: "slug", in: "path", required: true, schema: { type: "string" } },
-        { name: "role", in: "query", required: true, schema: { enum: ["photo", "attachment"] } },
+        { name: "role", in: "query", required: true, schema: { enum: [...REPORT_MEDIA_ROLES] } },
         { name: "caption", in: "query", schema: { type: "string" } },
         { name: "credit", in: "query", schema: { type: "string" } },
         { name: "section", in: "query", schema: { type: "integer", minimum: 1 }, description: "Section position the photo belongs to; omitted = gallery" },

@@ -12,6 +12,7 @@
  */
 import { gzipSync } from "node:zlib";
 import { localeFrom } from "@/lib/i18n/config";
+import { env } from "@/lib/env";
 
 export const VERSION_TTL_MS = 200;
 const MAX_AGE_MS = 60_000; // time-based changes (scheduled publishing, upcoming → past) show within a minute
@@ -51,7 +52,7 @@ export function registerPublicVersionSource(read: () => Promise<number>) {
 }
 
 export function pageCacheEnabled() {
-  return process.env.HUIWU_PAGE_CACHE !== "0" && typeof g.__huiwuPublicVersion === "function";
+  return env.HUIWU_PAGE_CACHE !== "0" && typeof g.__huiwuPublicVersion === "function";
 }
 
 async function currentVersion(): Promise<number> {

@@ -3,12 +3,10 @@
  * that the console translates (messages/<locale>/admin.json → errors.*); API clients get the same codes per field.
  */
 import { z } from "zod";
-import { eventStatus, hostRole, questionKind } from "@/db/schema/events";
 import { isValidTimeZone, zonedToDate } from "./zoned";
+import { EVENT_STATUSES, HOST_ROLES, QUESTION_KINDS } from "@/lib/shared/enums";
 
-export const EVENT_STATUSES = eventStatus.enumValues;
-export const HOST_ROLES = hostRole.enumValues;
-export const QUESTION_KINDS = questionKind.enumValues;
+export { EVENT_STATUSES, HOST_ROLES, QUESTION_KINDS };
 
 export const id = z.uuid({ message: "invalid_id" });
 export const text = (max: number) => z.string({ message: "required" }).trim().max(max, "too_long");

@@ -3,8 +3,9 @@
  * blocks (each unit sits together), then moved by hand. Seat labels read like 3排12号 / Row 3, Seat 12.
  * Seat numbers run 1…S from the audience's left (the stage is in front of row 1).
  */
+import { HALL_RESERVE_REASONS } from "@/lib/shared/enums";
 
-export const RESERVE_REASONS = ["media", "staff", "vip", "other"] as const;
+export const RESERVE_REASONS = HALL_RESERVE_REASONS;
 export type ReserveReason = (typeof RESERVE_REASONS)[number];
 
 export type HallGrid = { rows: number; seatsPerRow: number; reserved: ReadonlyMap<number, ReserveReason> | Map<number, ReserveReason> };

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { RANKS } from "@/lib/shared/rank";
 import { RESERVE_REASONS } from "./hall";
 import { CONVENTIONS } from "./rostrum";
+import { ROOM_LAYOUTS } from "@/lib/shared/enums";
 
 const uuid = z.uuid();
 const optionalUuid = z.preprocess((v) => (v === "" ? null : v), uuid.nullish());
@@ -78,7 +79,7 @@ export const roomSchema = eventScoped.extend({
   nameEn: optionalText,
   capacity: z.preprocess((v) => (v === "" || v == null ? null : v), z.coerce.number().int().min(1).max(100000).nullable()),
   floor: optionalText,
-  layout: z.enum(["theatre", "classroom", "round_tables", "rostrum_hall"]),
+  layout: z.enum(ROOM_LAYOUTS),
 });
 export const roomUpdateSchema = roomSchema.extend({ roomId: uuid });
 export const roomDeleteSchema = eventScoped.extend({ roomId: uuid });
