@@ -15,6 +15,7 @@ const formObject = (f: HTMLFormElement) => Object.fromEntries(new FormData(f).en
 
 export function HotelsPanel({ eventId, hotels, guests, mayEdit }: { eventId: string; hotels: PanelHotel[]; guests: PanelGuest[]; mayEdit: boolean }) {
   const t = useTranslations("delegationDocs");
+  const ts = useTranslations("shared");
   const { act, pending } = useAct();
   const [moving, setMoving] = useState<string | null>(null);
   const blocks = hotels.flatMap((h) => h.blocks.map((b) => ({ ...b, hotel: h.name })));
@@ -49,7 +50,7 @@ export function HotelsPanel({ eventId, hotels, guests, mayEdit }: { eventId: str
             <ul className="mt-2 space-y-1 text-sm text-slate-700">
               {h.blocks.map((b) => (
                 <li key={b.id} data-testid="room-block">
-                  {t("hotels.blockLine", { type: t(`accommodation.${b.type}`), count: b.count, nights: b.nights, used: b.usedRooms })}
+                  {t("hotels.blockLine", { type: ts(`accommodation.${b.type}`), count: b.count, nights: b.nights, used: b.usedRooms })}
                 </li>
               ))}
             </ul>
@@ -65,8 +66,8 @@ export function HotelsPanel({ eventId, hotels, guests, mayEdit }: { eventId: str
                 <label className="text-xs text-slate-600">
                   {t("hotels.type")}
                   <select name="type" className={cn(inputCls, "mt-1")}>
-                    <option value="shared">{t("accommodation.shared")}</option>
-                    <option value="single">{t("accommodation.single")}</option>
+                    <option value="shared">{ts("accommodation.shared")}</option>
+                    <option value="single">{ts("accommodation.single")}</option>
                   </select>
                 </label>
                 <label className="text-xs text-slate-600">
@@ -152,8 +153,8 @@ export function HotelsPanel({ eventId, hotels, guests, mayEdit }: { eventId: str
                   <tr key={g.delegateId} className="border-t border-slate-100 align-top" data-testid="room-guest">
                     <td className="px-3 py-2 font-medium whitespace-nowrap">{g.name}</td>
                     <td className="px-3 py-2">{g.unit}</td>
-                    <td className="px-3 py-2">{g.gender ? t(`gender.${g.gender}`) : ""}</td>
-                    <td className="px-3 py-2 whitespace-nowrap">{t(`accommodation.${g.wants}`)}</td>
+                    <td className="px-3 py-2">{g.gender ? ts(`gender.${g.gender}`) : ""}</td>
+                    <td className="px-3 py-2 whitespace-nowrap">{ts(`accommodation.${g.wants}`)}</td>
                     <td className="px-3 py-2">{where(g) ?? <span className="text-amber-700">{t("hotels.none")}</span>}</td>
                     {mayEdit ? (
                       <td className="px-3 py-2">
@@ -168,7 +169,7 @@ export function HotelsPanel({ eventId, hotels, guests, mayEdit }: { eventId: str
                             <select name="blockId" defaultValue={g.blockId ?? blocks[0]?.id} className="rounded border border-slate-300 px-1 py-1 text-xs">
                               {blocks.map((b) => (
                                 <option key={b.id} value={b.id}>
-                                  {b.hotel} · {t(`accommodation.${b.type}`)} ({b.count})
+                                  {b.hotel} · {ts(`accommodation.${b.type}`)} ({b.count})
                                 </option>
                               ))}
                             </select>

@@ -9,7 +9,7 @@ export type Stay = { hotel: string; room: string; address?: string | null; phone
 
 export async function StayRows({ stay }: { stay: Stay | null }) {
   if (!stay) return null;
-  const t = await getTranslations("delegationDocs");
+  const [t, ts] = await Promise.all([getTranslations("delegationDocs"), getTranslations("shared")]);
   return (
     <>
       <div className="flex justify-between gap-4" data-testid="ticket-hotel">
@@ -24,7 +24,7 @@ export async function StayRows({ stay }: { stay: Stay | null }) {
         <dt className="shrink-0 text-slate-500">{t("stay.room")}</dt>
         <dd className="text-right text-slate-900">
           {stay.room}
-          {stay.type ? <span className="text-slate-500"> · {t(`accommodation.${stay.type}`)}</span> : null}
+          {stay.type ? <span className="text-slate-500"> · {ts(`accommodation.${stay.type}`)}</span> : null}
           {stay.nights ? <span className="text-slate-500"> · {t("stay.nights", { n: stay.nights })}</span> : null}
         </dd>
       </div>

@@ -1,9 +1,9 @@
 "use server";
-// Guard: every action goes through eventAction(), which calls requirePermission(DOCS_EDIT, { eventId }) first.
+// Guard: every action is eventAction(DOCS_EDIT, …) from lib/actions/define.ts (permission on the input's forum).
 /** Server actions of the delegation documents: the notice's text, hotels, room blocks and room assignments. */
 import { getTranslations } from "next-intl/server";
+import { eventAction, type ActionInput } from "@/lib/actions/define";
 import type { ActionResult } from "@/lib/actions/result";
-import { eventAction } from "@/lib/console/action";
 import { DOCS_EDIT } from "./docs-permissions";
 import {
   addBlock,
@@ -33,38 +33,32 @@ async function translated<T>(r: ActionResult<T>): Promise<ActionResult<T>> {
   return { ...r, fieldErrors, error: first && first !== Object.values(r.fieldErrors)[0]?.[0] ? first : r.error };
 }
 
-export async function saveNoticeAction(input: unknown) {
-  return translated(await eventAction(DOCS_EDIT, input, saveNoticeSchema, saveNotice));
+const saveNoticeActionRaw = eventAction(DOCS_EDIT, saveNoticeSchema, ({ db, actor, input }) => saveNotice(db, actor, input));
+export async function saveNoticeAction(input: ActionInput) {
+  return translated(await saveNoticeActionRaw(input));
 }
 
-export async function resetNoticeAction(input: unknown) {
-  return eventAction(DOCS_EDIT, input, resetNoticeSchema, resetNotice);
+export const resetNoticeAction = eventAction(DOCS_EDIT, resetNoticeSchema, ({ db, actor, input }) => resetNotice(db, actor, input));
+
+const createHotelActionRaw = eventAction(DOCS_EDIT, hotelSchema, ({ db, actor, input }) => createHotel(db, actor, input));
+export async function createHotelAction(input: ActionInput) {
+  return translated(await createHotelActionRaw(input));
 }
 
-export async function createHotelAction(input: unknown) {
-  return translated(await eventAction(DOCS_EDIT, input, hotelSchema, createHotel));
+export const deleteHotelAction = eventAction(DOCS_EDIT, hotelIdSchema, ({ db, actor, input }) => deleteHotel(db, actor, input));
+
+const addRoomBlockActionRaw = eventAction(DOCS_EDIT, blockSchema, ({ db, actor, input }) => addBlock(db, actor, input));
+export async function addRoomBlockAction(input: ActionInput) {
+  return translated(await addRoomBlockActionRaw(input));
 }
 
-export async function deleteHotelAction(input: unknown) {
-  return eventAction(DOCS_EDIT, input, hotelIdSchema, deleteHotel);
+export const deleteRoomBlockAction = eventAction(DOCS_EDIT, blockIdSchema, ({ db, actor, input }) => deleteBlock(db, actor, input));
+
+export const autoAssignRoomsAction = eventAction(DOCS_EDIT, autoAssignSchema, ({ db, actor, input }) => runAutoAssign(db, actor, input));
+
+const moveToRoomActionRaw = eventAction(DOCS_EDIT, moveSchema, ({ db, actor, input }) => moveToRoom(db, actor, input));
+export async function moveToRoomAction(input: ActionInput) {
+  return translated(await moveToRoomActionRaw(input));
 }
 
-export async function addRoomBlockAction(input: unknown) {
-  return translated(await eventAction(DOCS_EDIT, input, blockSchema, addBlock));
-}
-
-export async function deleteRoomBlockAction(input: unknown) {
-  return eventAction(DOCS_EDIT, input, blockIdSchema, deleteBlock);
-}
-
-export async function autoAssignRoomsAction(input: unknown) {
-  return eventAction(DOCS_EDIT, input, autoAssignSchema, runAutoAssign);
-}
-
-export async function moveToRoomAction(input: unknown) {
-  return translated(await eventAction(DOCS_EDIT, input, moveSchema, moveToRoom));
-}
-
-export async function unassignRoomAction(input: unknown) {
-  return eventAction(DOCS_EDIT, input, unassignSchema, unassignRoom);
-}
+export const unassignRoomAction = eventAction(DOCS_EDIT, unassignSchema, ({ db, actor, input }) => unassignRoom(db, actor, input));

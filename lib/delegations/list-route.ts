@@ -13,16 +13,10 @@ import type { consoleEvent } from "@/lib/registrations/admin-queries";
 import { xlsxStream } from "@/lib/xlsx/writer";
 import { DOCS_READ } from "./docs-permissions";
 import { download, XLSX_TYPE } from "./downloads";
-import type { DocsT } from "./lists";
-import { noticeT } from "./notice";
+import { docsT, type DocsT } from "./docs-i18n";
 
 type Ev = NonNullable<Awaited<ReturnType<typeof consoleEvent>>>;
 export type ListContext = { db: Db; ev: Ev; url: URL; locale: Locale; t: DocsT; title: string; generated: string };
-
-export function docsT(locale: Locale): DocsT {
-  const t = noticeT(locale);
-  return (k, v) => t(k as never, v as never);
-}
 
 /** The XLSX of a grouped table: the group heading in the first column, then the table's columns. */
 export function listXlsx(doc: GroupedTable, t: DocsT): ReadableStream<Uint8Array> {

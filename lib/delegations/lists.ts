@@ -4,10 +4,9 @@
  */
 import type { Locale } from "@/lib/i18n/config";
 import type { GroupedTable } from "@/lib/printables/grouped-table";
+import type { DocsT } from "./docs-i18n";
 import { travelSchedule, type Traveller } from "./travel";
 
-/** next-intl translator over the "delegationDocs" namespace, narrowed. */
-export type DocsT = (key: string, values?: Record<string, string | number>) => string;
 
 export type RosterPerson = {
   name: string;

@@ -7,6 +7,7 @@
  * lines second-level (楷体), a first line ending in a colon is the salutation (主送机关, no indent), the rest body text.
  */
 import type { Locale } from "@/lib/i18n/config";
+import { HOST_ROLES } from "@/lib/shared/enums";
 import { formatDate, formatEventWhen, formatTimeRange, dayKey, pick } from "@/lib/i18n/format";
 
 export const PLACEHOLDERS = ["unit", "quota", "replyBy", "replyLink"] as const;
@@ -68,9 +69,7 @@ export type NoticeSource = {
   contacts: { name: string; email: string }[];
 };
 
-export const HOST_ROLES = ["host", "co_host", "organizer", "co_organizer", "supporter", "media"] as const;
-
-/** Translator for the "delegationDocs.notice.gen" keys (a next-intl translator narrowed to what we use). */
+/** Translator for the "delegationDocs.notice.gen" keys and `hostRole.*` (lib/delegations/docs-i18n.ts noticeGenT). */
 export type GenT = (key: string, values?: Record<string, string | number>) => string;
 
 const ZH_NUM = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十"];
@@ -102,7 +101,7 @@ export function generateNotice(src: NoticeSource, t: GenT, locale: Locale, today
   const byRole = HOST_ROLES.map((role) => ({ role, names: src.hosts.filter((h) => h.role === role).map((h) => pick(locale, h.name, h.nameEn)) })).filter((g) => g.names.length);
   if (byRole.length) {
     lines.push(h1(locale, ++n, t("hosts")));
-    for (const g of byRole) lines.push(`${t(`roles.${g.role}`)}${locale === "en" ? ": " : "："}${g.names.join(locale === "en" ? "; " : "、")}`);
+    for (const g of byRole) lines.push(`${t(`hostRole.${g.role}`)}${locale === "en" ? ": " : "："}${g.names.join(locale === "en" ? "; " : "、")}`);
   }
   if (src.sessions.length) {
     lines.push(h1(locale, ++n, t("agenda")));

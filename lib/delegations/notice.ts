@@ -4,31 +4,26 @@
  */
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
-import { createTranslator } from "next-intl";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { delegationNotices, delegations, eventStaff, events, organizations, users } from "@/db/schema";
 import { DomainError } from "@/lib/actions/result";
+import { appBaseUrl, env } from "@/lib/env";
 import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/permissions";
 import { eventProgramWith } from "@/lib/events/queries";
 import type { Locale } from "@/lib/i18n/config";
 import { formatTime, pick } from "@/lib/i18n/format";
-import { messagesFor } from "@/lib/i18n/messages";
+import { noticeGenT } from "./docs-i18n";
 import { generateNotice, unitNotice, writtenDate, type NoticeSource, type NoticeText, type UnitCopy } from "./notice-text";
 
-export function noticeT(locale: Locale) {
-  return createTranslator({ locale, messages: messagesFor(locale), namespace: "delegationDocs" });
-}
-
 /**
- * The origin printed in documents that leave the building (reply links): APP_URL, else AUTH_URL, else the request's
- * own origin. Reads process.env directly until lib/env.ts exists (then move it there).
+ * The origin printed in documents that leave the building (reply links): APP_URL or AUTH_URL when configured, else
+ * the request's own origin (the console is then reached the way the liaisons will reach it), else localhost.
  */
 export function publicOrigin(requestUrl?: string): string {
-  const configured = process.env.APP_URL || process.env.AUTH_URL;
-  if (configured) return configured.replace(/\/+$/, "");
-  return requestUrl ? new URL(requestUrl).origin : `http://localhost:${process.env.PORT || 3000}`;
+  if (env.APP_URL || env.AUTH_URL || !requestUrl) return appBaseUrl();
+  return new URL(requestUrl).origin;
 }
 
 /** The liaison's page for a reply token (the route deleg-core serves). */
@@ -61,8 +56,7 @@ export async function currentNotice(db: Db, eventId: string, locale: Locale, now
   const src = await noticeSource(db, eventId);
   if (!src) return null;
   if (saved) return { title: saved.title, body: saved.body, signature: saved.signature, issuedOn: saved.issuedOn, edited: true, updatedAt: saved.updatedAt, timezone: src.timezone };
-  const t = noticeT(locale);
-  return { ...generateNotice(src, (k, v) => t(`notice.gen.${k}` as never, v as never), locale, now), edited: false, updatedAt: null, timezone: src.timezone };
+  return { ...generateNotice(src, noticeGenT(locale), locale, now), edited: false, updatedAt: null, timezone: src.timezone };
 }
 
 /** Each invited unit's copy data, in the organizer's order (or only `delegationId`'s). */

@@ -4,8 +4,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { noticeDocx } from "@/lib/delegations/notice-docx";
 import { fillPlaceholders, generateNotice, paragraphs, unitNotice, type NoticeSource } from "@/lib/delegations/notice-text";
-import { messagesFor } from "@/lib/i18n/messages";
-import { createTranslator } from "next-intl";
+import { noticeGenT } from "@/lib/delegations/docs-i18n";
 
 const src: NoticeSource = {
   title: "产业园区赋能县域经济高质量发展座谈会",
@@ -35,10 +34,7 @@ const src: NoticeSource = {
   contacts: [{ name: "王会务", email: "office@example.cn" }],
 };
 
-const t = (locale: "zh-CN" | "en") => {
-  const tr = createTranslator({ locale, messages: messagesFor(locale), namespace: "delegationDocs" });
-  return (k: string, v?: Record<string, string | number>) => tr(`notice.gen.${k}` as never, v as never);
-};
+const t = noticeGenT;
 
 async function documentXml(buf: Buffer) {
   const zip = await JSZip.loadAsync(buf);

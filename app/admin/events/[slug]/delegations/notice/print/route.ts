@@ -7,7 +7,8 @@ import { z } from "zod";
 import { printResponse } from "@/lib/console/print-route";
 import { DOCS_READ } from "@/lib/delegations/docs-permissions";
 import { download, DOCX_TYPE } from "@/lib/delegations/downloads";
-import { noticeCopies, noticeT, publicOrigin } from "@/lib/delegations/notice";
+import { docsT } from "@/lib/delegations/docs-i18n";
+import { noticeCopies, publicOrigin } from "@/lib/delegations/notice";
 import { noticeDocx } from "@/lib/delegations/notice-docx";
 import type { Locale } from "@/lib/i18n/config";
 import { jsonError } from "@/lib/http/responses";
@@ -19,7 +20,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ slug: string }>
   const { slug } = await ctx.params;
   return printResponse(req, slug, DOCS_READ, `${slug}-notice`, async (db, ev, url) => {
     const locale = (await getLocale()) as Locale;
-    const t = noticeT(locale);
+    const t = docsT(locale);
     const unit = url.searchParams.get("unit") ?? "generic";
     const which = unit === "generic" || unit === "all" ? unit : z.uuid().safeParse(unit).success ? { delegationId: unit } : null;
     const copies = which ? await noticeCopies(db, ev.id, locale, publicOrigin(req.url), which) : null;
