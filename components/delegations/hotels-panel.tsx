@@ -2,7 +2,7 @@
 /** Hotels, room blocks, automatic assignment and hand moves (organizers); a read-only list for staff. */
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { btn, inputCls } from "@/components/admin/fields";
+import { btn, inputCls } from "@/components/ui/button";
 import { useAct } from "@/components/admin/use-action";
 import { addRoomBlockAction, autoAssignRoomsAction, createHotelAction, deleteHotelAction, moveToRoomAction, unassignRoomAction } from "@/lib/delegations/docs-actions";
 import { cn } from "@/lib/cn";

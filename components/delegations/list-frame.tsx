@@ -1,6 +1,6 @@
 /** A list document's preview (print frame) with Print, PDF and Excel buttons; the page above sets its filters. */
 import { getTranslations } from "next-intl/server";
-import { btn } from "@/components/admin/fields";
+import { btn } from "@/components/ui/button";
 import { PrintFrame } from "@/components/console/print-frame";
 
 export async function ListFrame({ src, title }: { src: string; title: string }) {

@@ -2,10 +2,10 @@
 /** The organizer's editor of the notice text: title, body (with the unit placeholders), signature, date of issue. */
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { btn, inputCls } from "@/components/admin/fields";
+import { btn } from "@/components/ui/button";
+import { TextAreaField, TextField } from "@/components/ui/field";
 import { useAct } from "@/components/admin/use-action";
 import { resetNoticeAction, saveNoticeAction } from "@/lib/delegations/docs-actions";
-import { cn } from "@/lib/cn";
 
 export type NoticeValues = { title: string; body: string; signature: string; issuedOn: string };
 
@@ -13,25 +13,7 @@ export function NoticeEditor({ eventId, initial, edited }: { eventId: string; in
   const t = useTranslations("delegationDocs.notice");
   const { act, pending, err } = useAct();
   const [v, setV] = useState(initial);
-  const field = (k: keyof NoticeValues, label: string, rows?: number) => (
-    <label className="block text-sm">
-      <span className="font-medium text-slate-700">{label}</span>
-      {rows ? (
-        <textarea
-          name={k}
-          rows={rows}
-          value={v[k]}
-          onChange={(e) => setV({ ...v, [k]: e.target.value })}
-          aria-invalid={err(k) ? true : undefined}
-          className={cn(inputCls, "mt-1 font-mono leading-relaxed")}
-          data-testid={`notice-${k}`}
-        />
-      ) : (
-        <input name={k} value={v[k]} onChange={(e) => setV({ ...v, [k]: e.target.value })} aria-invalid={err(k) ? true : undefined} className={cn(inputCls, "mt-1")} data-testid={`notice-${k}`} />
-      )}
-      {err(k) ? <span className="text-xs text-red-600">{err(k)}</span> : null}
-    </label>
-  );
+  const bind = (k: keyof NoticeValues) => ({ name: k, value: v[k], error: err(k), "data-testid": `notice-${k}`, onChange: (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value }) });
   return (
     <form
       className="space-y-3"
@@ -41,11 +23,11 @@ export function NoticeEditor({ eventId, initial, edited }: { eventId: string; in
         void act(() => saveNoticeAction({ ...v, eventId }), { success: t("saved") });
       }}
     >
-      {field("title", t("fieldTitle"))}
-      {field("body", t("fieldBody"), 18)}
+      <TextField label={t("fieldTitle")} {...bind("title")} />
+      <TextAreaField label={t("fieldBody")} rows={18} className="[&_textarea]:leading-relaxed" {...bind("body")} />
       <div className="grid gap-3 sm:grid-cols-2">
-        {field("signature", t("fieldSignature"), 3)}
-        {field("issuedOn", t("fieldIssuedOn"))}
+        <TextAreaField label={t("fieldSignature")} rows={3} {...bind("signature")} />
+        <TextField label={t("fieldIssuedOn")} {...bind("issuedOn")} />
       </div>
       <div className="flex flex-wrap justify-end gap-2">
         {edited ? (

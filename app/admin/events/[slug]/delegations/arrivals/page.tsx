@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { btn } from "@/components/admin/fields";
+import { btn } from "@/components/ui/button";
 import { DelegationDocsNav } from "@/components/delegations/docs-nav";
 import { ListFrame } from "@/components/delegations/list-frame";
 import { pageActor } from "@/lib/auth/page-guard";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { btn } from "@/components/admin/fields";
+import { btn } from "@/components/ui/button";
 import { PrintFrame } from "@/components/console/print-frame";
 import { DelegationDocsNav } from "@/components/delegations/docs-nav";
 import { NoticeEditor } from "@/components/delegations/notice-editor";
