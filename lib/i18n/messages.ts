@@ -23,12 +23,14 @@ import zhUi from "@/messages/zh-CN/ui.json";
 import enUi from "@/messages/en/ui.json";
 import zhShared from "@/messages/zh-CN/shared.json";
 import enShared from "@/messages/en/shared.json";
+import zhSeating from "@/messages/zh-CN/seating.json";
+import enSeating from "@/messages/en/seating.json";
 import zhDelegationDocs from "@/messages/zh-CN/delegationDocs.json";
 import enDelegationDocs from "@/messages/en/delegationDocs.json";
 
 export const messagesByLocale = {
-  "zh-CN": { common: zhCommon, events: zhEvents, registration: zhRegistration, speakers: zhSpeakers, auth: zhAuth, reports: zhReports, console: zhConsole, admin: zhAdmin, shared: zhShared, ui: zhUi, delegationDocs: zhDelegationDocs },
-  en: { common: enCommon, events: enEvents, registration: enRegistration, speakers: enSpeakers, auth: enAuth, reports: enReports, console: enConsole, admin: enAdmin, shared: enShared, ui: enUi, delegationDocs: enDelegationDocs },
+  "zh-CN": { common: zhCommon, events: zhEvents, registration: zhRegistration, speakers: zhSpeakers, auth: zhAuth, reports: zhReports, console: zhConsole, admin: zhAdmin, shared: zhShared, ui: zhUi, seating: zhSeating, delegationDocs: zhDelegationDocs },
+  en: { common: enCommon, events: enEvents, registration: enRegistration, speakers: enSpeakers, auth: enAuth, reports: enReports, console: enConsole, admin: enAdmin, shared: enShared, ui: enUi, seating: enSeating, delegationDocs: enDelegationDocs },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export function messagesFor(locale: Locale) {
