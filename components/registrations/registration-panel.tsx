@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { events } from "@/db/schema";
 import { cn } from "@/lib/cn";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatTime } from "@/lib/i18n/format";
@@ -9,7 +8,7 @@ import type { Availability } from "@/lib/registrations/queries";
 type Mine = { id: string; status: "pending" | "confirmed" | "waitlisted" | "cancelled" | "rejected" } | null;
 
 /** The forum page's registration box: seats left / filling / full and the register button in the right state. */
-export async function RegistrationPanel({ event, availability: a, mine }: { event: typeof events.$inferSelect; availability: Availability; mine: Mine }) {
+export async function RegistrationPanel({ event, availability: a, mine }: { event: { slug: string; timezone: string; registrationOpensAt: Date | null; registrationClosesAt: Date | null }; availability: Availability; mine: Mine }) {
   const [t, locale] = await Promise.all([getTranslations("registration"), getLocale() as Promise<Locale>]);
   const tz = event.timezone;
   const when = (d: Date) => `${formatDate(d, tz, locale)} ${formatTime(d, tz, locale)}`;

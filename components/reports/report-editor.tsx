@@ -1,6 +1,6 @@
 "use client";
 /**
- * The report editor (issue 6): header fields, headed Markdown sections with a live preview rendered by the server's
+ * The report editor: header fields, headed Markdown sections with a live preview rendered by the server's
  * sanitizer (previewAction), reorderable; key figures; photos and attachments with caption, credit and placement;
  * workflow buttons; autosave of drafts. Saves carry the version they were based on: a refused save (someone else saved
  * first) keeps every character typed here and offers "merge" (rebase on the latest version, keep my text, show theirs)

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { bigserial, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, tstz, updatedAt } from "./_common";
 import { SITE_ROLES } from "../../lib/shared/enums";
-import { locales } from "../../lib/i18n/config";
+import { locales } from "../../lib/shared/locales";
 
 export const siteRole = pgEnum("site_role", SITE_ROLES);
 export const locale = pgEnum("locale", locales);

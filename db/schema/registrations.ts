@@ -51,7 +51,7 @@ export const registrations = pgTable(
     uniqueIndex("registrations_event_user_unique").on(t.eventId, t.userId),
     uniqueIndex("registrations_event_email_unique").on(t.eventId, t.email),
     index("registrations_event_status_idx").on(t.eventId, t.status, t.createdAt),
-    // the console table's default order and the export's keyset pages (issue 5)
+    // the console table's default order and the export's keyset pages
     index("registrations_event_created_idx").on(t.eventId, t.createdAt, t.id),
     index("registrations_bus_idx").on(t.busId),
     check("registrations_ticket_code_length", sql`length(${t.ticketCode}) >= 22`),

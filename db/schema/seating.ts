@@ -1,5 +1,5 @@
 /**
- * Protocol seating (座次, issue 11): the one protocol order per forum (领导排序), rostrum plans (主席台), the hall plan
+ * Protocol seating (座次): the one protocol order per forum (领导排序), rostrum plans (主席台), the hall plan
  * (会场座位) and dining tables (宴会桌次), plus a fingerprint of what was last printed ("changed since last print").
  * A seated person is EITHER a person (speaker, VIP guest: `people`) OR a registration (delegate, attendee).
  */

@@ -5,7 +5,7 @@
  */
 import type { Db } from "../client";
 import { users } from "../schema";
-import { hashPassword } from "../../lib/auth/password";
+import { hashPassword } from "../password";
 
 export type DemoRole = "admin" | "organizer" | "staff" | "attendee";
 

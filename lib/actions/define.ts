@@ -1,5 +1,5 @@
 /**
- * THE server-action family (issue 14 §1). Every server action is one line in a "use server" module
+ * THE server-action family. Every server action is one line in a "use server" module
  * `lib/<domain>/actions.ts`:
  *
  *   export const saveBusAction = eventAction("agenda.edit", busSchema, ({ db, actor, input }) => saveBus(db, actor, input));

@@ -1,5 +1,5 @@
 /**
- * THE route-handler family (issue 14 §1): the preamble every app/api route used to write by hand — who is calling →
+ * THE route-handler family: the preamble every app/api route used to write by hand — who is calling →
  * which forum → may they → parse params/query/body → call → JSON or error — once.
  *
  *   export const PATCH = eventRoute("event.edit", { params: slugParams, body: eventPatchSchema }, async ({ db, actor, event, body }) => {

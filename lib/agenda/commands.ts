@@ -2,6 +2,7 @@
  * Agenda builder writes: sessions, speakers, site-visit stops, buses. Each takes (db, actor, input) and reaches rows only
  * through the forum the guard checked (WHERE … event_id = input.eventId, or a join to it).
  */
+import "server-only";
 import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agendaSessions, buses, events, registrations, sessionSpeakers, siteVisitStops } from "@/db/schema";

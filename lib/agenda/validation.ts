@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { checkbox, id, optional, optionalWallTime, required, text, wallTime } from "@/lib/events/validation";
+import { checkbox, id, optional, optionalWallTime, required, wallTime } from "@/lib/events/validation";
 import { SESSION_KINDS, SESSION_ROLES } from "@/lib/shared/enums";
+import { personSchema, positionSchema, type PersonInput } from "@/lib/people/validation";
 
-export { SESSION_KINDS, SESSION_ROLES };
+export { SESSION_KINDS, SESSION_ROLES, personSchema, positionSchema, type PersonInput };
 
 const direction = z.enum(["up", "down"], { message: "invalid_direction" });
 
@@ -23,12 +24,6 @@ export const sessionSchema = z.object({
 export const sessionRefSchema = z.object({ eventId: id, sessionId: id });
 export const moveSessionSchema = z.object({ eventId: id, sessionId: id, direction });
 
-export const positionSchema = z.object({
-  organization: required(200),
-  organizationEn: optional(300),
-  title: text(200).default(""),
-  titleEn: optional(300),
-});
 
 export const newPersonSchema = z.object({
   name: required(100),
@@ -59,13 +54,6 @@ export const updateSpeakerSchema = z.object({
 export const speakerRefSchema = z.object({ eventId: id, speakerId: id });
 export const moveSpeakerSchema = z.object({ eventId: id, speakerId: id, direction });
 
-export const personSchema = z.object({
-  eventId: id,
-  personId: id,
-  name: required(100),
-  nameEn: optional(200),
-  positions: z.array(positionSchema).max(10, "too_many"),
-});
 
 export const peopleSearchSchema = z.object({ eventId: id, q: z.string().trim().max(100).default("") });
 
@@ -106,7 +94,6 @@ export { checkbox };
 export type SessionInput = z.infer<typeof sessionSchema>;
 export type AddSpeakerInput = z.infer<typeof addSpeakerSchema>;
 export type UpdateSpeakerInput = z.infer<typeof updateSpeakerSchema>;
-export type PersonInput = z.infer<typeof personSchema>;
 export type StopInput = z.infer<typeof stopSchema>;
 export type BusInput = z.infer<typeof busSchema>;
 export type Direction = z.infer<typeof direction>;

@@ -1,5 +1,5 @@
 /**
- * The audit log (issue 3 §5): every mutating command records who did what to which entity, a before/after summary,
+ * The audit log: every mutating command records who did what to which entity, a before/after summary,
  * when and from which IP. Call it with the command's transaction so the record commits (or rolls back) with the
  * change itself:
  *

@@ -1,5 +1,5 @@
 /**
- * Abuse limits (fixed windows) stored in the `rate_limits` table, so they hold across instances (issue 3 §4).
+ * Abuse limits (fixed windows) stored in the `rate_limits` table, so they hold across instances.
  * Configurable by env (README "Abuse limits") so load tests can raise them.
  */
 import "server-only";

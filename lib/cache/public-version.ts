@@ -1,3 +1,4 @@
+import "server-only";
 import type { DbHandle } from "@/db/client";
 
 /** The current public content version (sequence bumped by triggers, migration 0002). */

@@ -1,3 +1,4 @@
+import "server-only";
 import { dbHandle } from "@/lib/db";
 import { registerPublicVersionSource } from "./page-cache";
 import { publicVersion } from "./public-version";

@@ -2,6 +2,7 @@
  * Check-in commands (签到). Idempotent: the unique (registration, segment) constraint decides, so two desks scanning
  * the same ticket at the same moment record one check-in and the second hears "already checked in at … by …".
  */
+import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { checkins, registrations, users } from "@/db/schema";

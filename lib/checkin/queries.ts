@@ -2,6 +2,7 @@
  * Reads for the check-in desk, and the counters the organizer dashboard reuses (`checkinCounts`).
  * Check-ins hang off registrations, so every read here is scoped by the registration's event.
  */
+import "server-only";
 import { and, asc, count, countDistinct, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agendaSessions, buses, checkins, events, registrations, users } from "@/db/schema";

@@ -1,4 +1,5 @@
 /** Reads of the organizer console: forums of any status, for people the guard has let in. */
+import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { events, eventStaff, organizations, registrations } from "@/db/schema";

@@ -1,4 +1,5 @@
 /** The organizer API's view of a forum (PATCH answers with it): ISO times with the forum's offset. */
+import "server-only";
 import type { events } from "@/db/schema";
 import { isoInZone } from "@/lib/i18n/format";
 

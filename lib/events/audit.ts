@@ -1,4 +1,5 @@
 /** Audit hook of the forum editor: forwards to the audit log (lib/audit) inside the command's transaction. */
+import "server-only";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit";

@@ -8,6 +8,7 @@
  * Import validates the whole document first (zod + cross-references), then writes it in one transaction as a new
  * DRAFT forum with a unique slug: a malformed bundle writes nothing.
  */
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";

@@ -2,6 +2,7 @@
  * Writes of the forum editor (DESIGN §3.3): each takes (db, actor, input); every UPDATE/DELETE is scoped by the event id
  * the guard checked, so a caller cannot reach another forum's rows by passing their ids.
  */
+import "server-only";
 import { and, eq, inArray, isNotNull, like, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { eventOrganizations, events, eventStaff, organizations, outbox, registrationQuestions, registrations } from "@/db/schema";

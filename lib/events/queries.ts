@@ -1,4 +1,5 @@
 /** Reads of forums for public pages and the read API. */
+import "server-only";
 import { and, asc, desc, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import type { DBQueryConfig, ExtractTablesWithRelations } from "drizzle-orm";
 import type { Db, Schema } from "@/db/client";

@@ -1,4 +1,5 @@
 /** One forum with everything the console and the bundle need: hosts, questions, sessions (speakers, stops), buses. */
+import "server-only";
 import { asc, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agendaSessions, eventOrganizations } from "@/db/schema";

@@ -1,5 +1,5 @@
 /**
- * NUL (U+0000) in input: Postgres refuses it in text, so a NUL that reaches a query is a 500 (issue 12 item 10).
+ * NUL (U+0000) in input: Postgres refuses it in text, so a NUL that reaches a query is a 500.
  * Every entry point refuses it in one place before any query: the JSON body reader (lib/http/json-body.ts), the path
  * and query parsers (lib/http/params.ts, lib/actions/route.ts) and the server-action family (lib/actions/define.ts).
  * Pure; safe anywhere.

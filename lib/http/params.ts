@@ -1,5 +1,5 @@
 /**
- * Path parameters of route handlers (issue 12 item 10): a slug or id that cannot exist — NUL, wrong shape, absurd
+ * Path parameters of route handlers: a slug or id that cannot exist — NUL, wrong shape, absurd
  * length — is answered 404 before it reaches Postgres (which would 500 on NUL or on a malformed uuid). Query strings
  * get zod schemas too; a bad value there is 422. Used through the route family's `params:` / `query:` options.
  */

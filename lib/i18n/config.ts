@@ -1,6 +1,7 @@
 /** Locales: zh-CN is the default, en is complete (DESIGN §3.6). Safe to import from client components. */
-export const locales = ["zh-CN", "en"] as const;
-export type Locale = (typeof locales)[number];
+import { locales, type Locale } from "../shared/locales";
+
+export { locales, type Locale };
 export const defaultLocale: Locale = "zh-CN";
 export const LOCALE_COOKIE = "NEXT_LOCALE";
 

@@ -1,5 +1,5 @@
 /**
- * The pluggable SMS sender (issue 10 §3). Default: the log sender (the message is marked delivered and stays in the
+ * The pluggable SMS sender. Default: the log sender (the message is marked delivered and stays in the
  * admin's mail log, like mail without SMTP). With SMS_SENDER=http (or SMS_PROVIDER_URL set): an HTTP provider, one JSON POST per message
  * `{to, text, sender}` with `Authorization: Bearer SMS_PROVIDER_TOKEN`; any non-2xx answer is a failure the outbox
  * worker retries with backoff. Documented in README ("Text messages").

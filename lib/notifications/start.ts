@@ -1,4 +1,5 @@
 /** Started from instrumentation.ts register() in the Node.js server process (never during `next build`). */
+import "server-only";
 import { getDb } from "@/lib/db";
 import { startOutboxWorker } from "./worker";
 import { env } from "@/lib/env";

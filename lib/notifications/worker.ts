@@ -1,5 +1,5 @@
 /**
- * The outbox worker (issue 4 §4): a loop in the server process that delivers notifications written to `outbox` by
+ * The outbox worker: a loop in the server process that delivers notifications written to `outbox` by
  * the commands. With SMTP_URL set it sends through nodemailer; without it each message is marked delivered to the
  * mail log (the admin's /admin/mail page), so nothing is ever lost silently. Failures are retried with exponential
  * backoff; after MAX_ATTEMPTS a message is marked failed and stays visible in the mail log.
@@ -8,6 +8,7 @@
  * attempt pushed into the future) before delivery, so two workers never send the same message at once.
  * It also enqueues the day-before reminders.
  */
+import "server-only";
 import { and, asc, eq, gt, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { events, outbox, registrations, users } from "@/db/schema";

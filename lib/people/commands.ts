@@ -1,11 +1,12 @@
 /** People (嘉宾) and their positions. A person keeps several positions (organization + title), in cited order. */
+import "server-only";
 import { and, eq, exists, ilike, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agendaSessions, people, personPositions, sessionSpeakers } from "@/db/schema";
 import { DomainError } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/permissions";
 import { audit } from "@/lib/events/audit";
-import type { PersonInput } from "@/lib/agenda/validation";
+import type { PersonInput } from "./validation";
 
 export type PositionValues = { organization: string; organizationEn?: string | null; title: string; titleEn?: string | null };
 export type NewPerson = { name: string; nameEn?: string | null; bio?: string | null; bioEn?: string | null; positions: PositionValues[] };

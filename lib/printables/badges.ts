@@ -3,6 +3,7 @@
  * "a4" = 8 cards of 100 × 70 mm on an A4 sheet (cut along the guides), "single" = one 90 × 120 mm card per page
  * (badge printers, lanyard holders). Standalone print HTML; the QR codes are inline SVG.
  */
+import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import QRCode from "qrcode";
 import type { Db } from "@/db/client";

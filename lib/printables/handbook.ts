@@ -3,6 +3,7 @@
  * speakers with their positions, and the delegate list by category — one standalone print HTML document, which the
  * console shows, the browser prints and Chromium turns into the PDF.
  */
+import "server-only";
 import { and, asc, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { eventProgramWith } from "@/lib/events/queries";

@@ -1,5 +1,5 @@
 /**
- * Seating prints (issue 11 §5), standalone HTML for the browser and for system-Chromium PDFs (lib/printables/pdf.ts):
+ * Seating prints, standalone HTML for the browser and for system-Chromium PDFs (lib/printables/pdf.ts):
  *   - seat maps (座次图) of the rostrum and the hall, A3 landscape or A4 landscape;
  *   - table cards (桌签): one A4 sheet per person folded into a tent, the name large on both faces, the upper face
  *     upside down so it reads right from the other side; an optional position line;

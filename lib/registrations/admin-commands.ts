@@ -8,6 +8,7 @@
  * freed by cancel / reject / waitlist goes to the waitlist first come first served (`promoteWaitlisted`). Bus seats:
  * the bus rows are locked the same way. Every change writes its notification to the outbox and an audit row.
  */
+import "server-only";
 import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { buses, events, registrationQuestions, registrations, users } from "@/db/schema";

@@ -1,4 +1,5 @@
 /** Organizer-side reads of registrations: the console table, the detail drawer, buses with their seats taken. */
+import "server-only";
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { buses, checkins, events, registrationQuestions, registrations, users } from "@/db/schema";

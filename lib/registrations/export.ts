@@ -3,6 +3,7 @@
  * they come, so memory stays flat at any size. All columns: the registration, the answers to every question of the
  * forum, and the check-in time per segment (in the forum's zone).
  */
+import "server-only";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { buses, checkins, events, registrationQuestions, registrations } from "@/db/schema";

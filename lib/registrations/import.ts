@@ -3,6 +3,7 @@
  * bar. The server re-parses and re-validates the file for every chunk; it never trusts the preview. Re-importing
  * the same file creates nothing new: unique (event, email) plus a lookup of existing emails under the forum lock.
  */
+import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";

@@ -2,6 +2,7 @@
  * Registration notifications are written to the outbox in the SAME transaction as the change they announce
  * (DESIGN §3.4), in the recipient's language; the worker (lib/notifications/worker.ts) delivers them later.
  */
+import "server-only";
 import type { Db } from "@/db/client";
 import { outbox, type events } from "@/db/schema";
 import { isLocale, type Locale } from "@/lib/i18n/config";

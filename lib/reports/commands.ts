@@ -1,5 +1,5 @@
 /**
- * Report commands (issue 6). Each takes (db, actor, input), scopes every UPDATE/DELETE by the report id AND the forum
+ * Report commands. Each takes (db, actor, input), scopes every UPDATE/DELETE by the report id AND the forum
  * id the guard checked (no IDOR), and bumps `version` with `UPDATE … WHERE id = ? AND version = ?` (optimistic
  * locking): a stale save changes nothing and fails with "changed by X at 10:42 — reload or merge".
  * Every version gets a full snapshot in report_revisions.

@@ -1,5 +1,5 @@
 /**
- * A report that drafts itself from the forum (issue 6): co-hosts and "who spoke on what" from the agenda, and an
+ * A report that drafts itself from the forum: co-hosts and "who spoke on what" from the agenda, and an
  * attendance statistics block computed from registrations and check-ins. Regenerated on request ("refresh").
  */
 import "server-only";

@@ -1,6 +1,6 @@
 "use server";
 // Guard: every action goes through eventAction() (lib/actions/define.ts): seating.manage on the forum in the input.
-/** Seating console actions (issue 11): protocol order, rostrum, hall, dining. */
+/** Seating console actions: protocol order, rostrum, hall, dining. */
 import { z } from "zod";
 import { eventAction } from "@/lib/actions/define";
 import {

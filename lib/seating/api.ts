@@ -1,4 +1,4 @@
-/** The seating API's JSON shapes (issue 11 §API). */
+/** The seating API's JSON shapes. */
 import type { Locale } from "@/lib/i18n/config";
 import { hallSeatLabel } from "./hall";
 import type { DiningView, HallView, RostrumView } from "./queries";

@@ -1,5 +1,5 @@
 /**
- * Seating commands (issue 11): the protocol order, rostrum plans, the hall and dining tables. Each takes
+ * Seating commands: the protocol order, rostrum plans, the hall and dining tables. Each takes
  * (db, actor, input), runs in ONE transaction under the forum's row lock (so two organizers editing at once queue,
  * and a registration changing status cannot interleave with an auto-assign), scopes every row by the forum id, and
  * writes an audit record.
@@ -13,6 +13,7 @@ import {
   diningPlans,
   diningSeats,
   diningTables,
+  events,
   hallPlans,
   hallReservedRows,
   hallSeats,
@@ -24,7 +25,6 @@ import {
 import { DomainError } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/permissions";
-import { lockEvent } from "@/lib/registrations/admin-commands";
 import { RANKS, type Rank } from "@/lib/shared/rank";
 import { assignTables } from "./dining";
 import { assignBlocks, hallCapacity, type ReserveReason } from "./hall";
@@ -44,6 +44,15 @@ import type {
   RostrumInput,
   swapRostrumSchema,
 } from "./validation";
+
+/**
+ * The forum's row lock (SELECT … FOR UPDATE), the same lock registration takes (lib/registrations): seating edits
+ * queue behind each other and behind status changes. Kept here so seating does not pull in registration mail code.
+ */
+async function lockEvent(tx: Db, eventId: string) {
+  const [e] = await tx.select({ id: events.id }).from(events).where(eq(events.id, eventId)).for("update");
+  if (!e) throw new DomainError("not_found", "No such forum.");
+}
 
 type Ref = { personId: string | null; registrationId: string | null };
 const refOf = (s: Pick<Seatable, "id" | "kind">): Ref =>

@@ -1,5 +1,5 @@
 /**
- * The rostrum (主席台) rule, pure and client-safe (issue 11 §3).
+ * The rostrum (主席台) rule, pure and client-safe.
  *
  * `government` (the usual Chinese rule): honour to the rostrum's OWN left.
  *   - odd count: No. 1 in the centre, No. 2 on No. 1's left as seen from the rostrum, No. 3 on the right, and so on

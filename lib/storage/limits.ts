@@ -1,4 +1,4 @@
-/** Upload limits (issue 6). Pure constants, importable from client components for hints. */
+/** Upload limits. Pure constants, importable from client components for hints. */
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
 /** The largest upload of any kind: a request body beyond this is refused before it is read. */

@@ -1,5 +1,5 @@
 /**
- * The upload pipeline (DESIGN §3.9, issue 6): size limit while reading → type by magic bytes → per-kind size limit →
+ * The upload pipeline (DESIGN §3.9): size limit while reading → type by magic bytes → per-kind size limit →
  * images re-encoded with sharp (metadata incl. EXIF/GPS stripped, orientation applied, pixel limit against
  * decompression bombs, phone and desktop variants) → random keys → bytes into media_blobs.
  */

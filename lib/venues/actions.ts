@@ -1,6 +1,6 @@
 "use server";
 // Guard: every action goes through eventAction() (lib/actions/define.ts): agenda.edit on the forum in the input.
-/** Rooms of a forum's venue and the room of a session (issue 11 §1). */
+/** Rooms of a forum's venue and the room of a session. */
 import { eventAction } from "@/lib/actions/define";
 import { roomDeleteSchema, roomSchema, roomUpdateSchema, sessionRoomSchema } from "@/lib/seating/validation";
 import { createRoom, deleteRoom, setSessionRoom, updateRoom } from "./commands";

@@ -1,7 +1,7 @@
 /**
  * A small streaming XLSX writer: one worksheet of strings, inline strings (no shared-string table to hold in
  * memory), written as a ZIP stream (deflate, data descriptors) while the rows arrive. It exists because exceljs's
- * streaming writer was the slowest part of the registrations export (issue 5: 10,000 rows in < 2 s).
+ * streaming writer was the slowest part of the registrations export (10,000 rows in < 2 s).
  * Pure Node (zlib), no I/O of its own.
  */
 import zlib from "node:zlib";

@@ -1,9 +1,9 @@
 /**
- * Export benchmark (issue 5): a 10,000-registration forum (5 questions answered, 2 check-in segments) exported as
+ * Export benchmark: a 10,000-registration forum (5 questions answered, 2 check-in segments) exported as
  * CSV and as XLSX through the same streaming functions the console's download uses. Target: < 2 s each.
  *
- *   node --import tsx scripts/bench/export.ts                 # embedded PGlite (in memory)
- *   BENCH_DATABASE_URL=postgres://… node --import tsx scripts/bench/export.ts --engine postgres
+ *   node --conditions=react-server --import tsx scripts/bench/export.ts                 # embedded PGlite (in memory)
+ *   BENCH_DATABASE_URL=postgres://… node --conditions=react-server --import tsx scripts/bench/export.ts --engine postgres
  */
 import { randomBytes } from "node:crypto";
 import { openDatabase, type DbHandle } from "@/db/client";

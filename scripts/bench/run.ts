@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: builds once, then for each engine (Postgres when DATABASE_URL is set, and PGlite) starts the
- * production server on a fresh database and measures what issue 7 asks, printing a table and writing
+ * production server on a fresh database and measures the performance targets, printing a table and writing
  * bench/results.json. Rerun it anywhere: numbers are only comparable within one run on one machine, hence ratios.
  *
  *   npm run bench                      # both engines when DATABASE_URL is set, else PGlite only

@@ -1,6 +1,6 @@
 "use server";
 /**
- * Server actions of the forum editor and agenda builder (issue 5 §2–3). Each one: guard (permission on the forum named
+ * Server actions of the forum editor and agenda builder. Each one: guard (permission on the forum named
  * in the input) → zod → domain command, whose UPDATE/DELETE are scoped by that forum. Results are ActionResults with
  * small payloads (ids, slugs), never rows.
  */

@@ -1,6 +1,6 @@
 "use server";
 /**
- * Server actions of the report editor (issue 6). Each: guard (report.write / report.publish on the forum named in
+ * Server actions of the report editor. Each: guard (report.write / report.publish on the forum named in
  * the input) → zod → domain command, which re-checks that the report belongs to that forum.
  */
 import { DomainError, formDataToObject, parse, toFailure, type ActionResult } from "@/lib/actions/result";

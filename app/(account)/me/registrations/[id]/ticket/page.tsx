@@ -12,6 +12,8 @@ import { stayOfRegistration } from "@/lib/delegations/hotels";
 import type { Locale } from "@/lib/i18n/config";
 import { formatEventWhen, pick } from "@/lib/i18n/format";
 import { myRegistration } from "@/lib/registrations/queries";
+import { hallSeatLabel } from "@/lib/seating/hall";
+import { seatOfRegistration } from "@/lib/seating/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -28,7 +30,13 @@ export default async function TicketPage({ params }: PageProps<"/me/registration
   const r = await myRegistration(db, actor.id, id);
   if (!r) notFound();
   const stay = r.status === "confirmed" || r.status === "pending" ? await stayOfRegistration(db, r.id) : null;
-  const [t, tr, locale] = await Promise.all([getTranslations("registration.ticket"), getTranslations("registration"), getLocale() as Promise<Locale>]);
+  const [t, tr, ts, locale, seat] = await Promise.all([
+    getTranslations("registration.ticket"),
+    getTranslations("registration"),
+    getTranslations("seating"),
+    getLocale() as Promise<Locale>,
+    seatOfRegistration(db, r.id),
+  ]);
   const valid = r.status === "confirmed";
   const svg = valid ? await QRCode.toString(r.ticketCode, { type: "svg", errorCorrectionLevel: "M", margin: 2, color: { dark: "#0f2f5f", light: "#ffffff" } }) : null;
 
@@ -73,6 +81,24 @@ export default async function TicketPage({ params }: PageProps<"/me/registration
                 {r.fullName}
               </dd>
             </div>
+            {seat.hall && (
+              <div className="flex justify-between gap-4" data-testid="my-seat">
+                <dt className="shrink-0 text-slate-500">{ts("mySeat.title")}</dt>
+                <dd className="text-right font-semibold text-slate-900">{hallSeatLabel(seat.hall.row, seat.hall.seat, locale)}</dd>
+              </div>
+            )}
+            {seat.rostrum && (
+              <div className="flex justify-between gap-4">
+                <dt className="shrink-0 text-slate-500">{ts("mySeat.rostrum")}</dt>
+                <dd className="text-right text-slate-900">{ts("mySeat.rostrumSeat", { row: seat.rostrum.row, seat: seat.rostrum.seat })}</dd>
+              </div>
+            )}
+            {seat.table && (
+              <div className="flex justify-between gap-4">
+                <dt className="shrink-0 text-slate-500">{ts("mySeat.table")}</dt>
+                <dd className="text-right text-slate-900">{ts("mySeat.tableSeat", { number: seat.table.number, seat: seat.table.seat })}</dd>
+              </div>
+            )}
             {r.organization && (
               <div className="flex justify-between gap-4">
                 <dt className="shrink-0 text-slate-500">{tr("fields.organization")}</dt>
