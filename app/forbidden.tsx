@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 export default async function Forbidden() {
   const t = await getTranslations("auth.forbidden");
   return (
-    <div className="mx-auto max-w-md py-16 text-center" data-testid="forbidden">
+    <div className="mx-auto max-w-md px-4 py-16 text-center" data-testid="forbidden">
       <div aria-hidden className="mx-auto flex h-12 w-12 items-center justify-center rounded-full bg-amber-50 text-2xl ring-1 ring-amber-200">
         🔒
       </div>

@@ -24,7 +24,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </a>
         <NextIntlClientProvider>
           <SiteHeader accountSlot={<AccountMenu />} />
-          <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
+          <main id="main" className="w-full flex-1 py-6">
             {children}
           </main>
           <SiteFooter />

@@ -42,7 +42,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     });
   return (
     <Toaster>
-      <div data-testid="admin-console" className="md:grid md:grid-cols-[12rem_minmax(0,1fr)] md:gap-8">
+      <div data-testid="admin-console" className="mx-auto w-full max-w-[100rem] px-4 md:grid md:grid-cols-[12rem_minmax(0,1fr)] md:gap-8">
         <AdminNav groups={groups.filter((g) => g.items.length > 0)} label={t("console")} />
         <div className="min-w-0">{children}</div>
       </div>

@@ -26,8 +26,10 @@ export function CloneForm({ sources, defaultSource }: { sources: { id: string; l
     >
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField idPrefix="clone" label={t("source")} name="sourceEventId" options={sources.map((s) => ({ value: s.id, label: s.label }))} defaultValue={defaultSource} className="sm:col-span-2" />
-        <TextField idPrefix="clone" label={t("newTitle")} name="title" error={err("title")} />
-        <TextField idPrefix="clone" label={t("startsOn")} name="startsOn" type="date" error={err("startsOn")} hint={t("startsOnHint")} />
+        <TextField idPrefix="clone" label={t("newTitle")} name="title" required error={err("title")} />
+        <TextField idPrefix="clone" label={t("newTitleEn")} name="titleEn" error={err("titleEn")} />
+        <TextField idPrefix="clone" label={t("slug")} name="slug" error={err("slug")} hint={t("slugHint")} />
+        <TextField idPrefix="clone" label={t("startsOn")} name="startsOn" type="date" required error={err("startsOn")} hint={t("startsOnHint")} />
       </div>
       <CheckField idPrefix="clone" label={t("withPeople")} name="withPeople" hint={t("withPeopleHint")} defaultChecked />
       <div className="flex justify-end">

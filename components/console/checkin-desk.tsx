@@ -39,6 +39,8 @@ export function CheckinDesk({
   timezone,
   locale,
   segments,
+  labels,
+  early,
   initialSegment,
   initialCounts,
   initialRecent,
@@ -47,6 +49,10 @@ export function CheckinDesk({
   timezone: string;
   locale: Locale;
   segments: string[];
+  /** Segment names from the forum's agenda (lib/checkin/queries.ts segmentLabels). */
+  labels: Record<string, string>;
+  /** The forum's first day when today is before it (checking in early is allowed, with a warning). */
+  early?: string | null;
   /** The segment in progress (site visit in the morning, symposium after). */
   initialSegment: string;
   initialCounts: CheckinCounts;
@@ -64,7 +70,7 @@ export function CheckinDesk({
   const [scanning, setScanning] = useState(false);
   const [pending, start] = useTransition();
   const codeRef = useRef<HTMLInputElement>(null);
-  const segLabel = (s: string) => (t.has(`segment.${s}`) ? t(`segment.${s}` as "segment.event") : s);
+  const segLabel = (s: string) => labels[s] ?? s;
   const time = (d: Date) => formatTime(new Date(d), timezone, locale);
 
   const refresh = useCallback(async () => {
@@ -126,6 +132,11 @@ export function CheckinDesk({
     <div className="grid gap-5 lg:grid-cols-[1fr_20rem]">
       <div className="space-y-4">
         <h1 className="text-2xl font-bold text-slate-900">{t("checkin.title")}</h1>
+        {early ? (
+          <p role="status" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="checkin-early">
+            {t("checkin.early", { date: early })}
+          </p>
+        ) : null}
 
         <fieldset className="flex flex-wrap gap-2" data-testid="segment-picker">
           <legend className="mb-1 text-sm font-medium text-slate-600">{t("checkin.segmentLabel")}</legend>

@@ -1,19 +1,23 @@
-/** The header's account area: who is signed in (link to /me), admin link when allowed, sign-out; else sign-in / sign-up. */
+/**
+ * The header's account area. Signed in: the console link (a computer only; it is also in the menu) and the account
+ * menu (components/layout/account-dropdown.tsx). Signed out: sign in / sign up.
+ */
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { signOutAction } from "@/app/(account)/actions";
 import { currentActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/guard";
+import { AccountDropdown } from "./account-dropdown";
 
 export async function AccountMenu() {
-  const [actor, t] = await Promise.all([currentActor(), getTranslations("auth.header")]);
+  const [actor, t, tm] = await Promise.all([currentActor(), getTranslations("auth.header"), getTranslations("me.menu")]);
   if (!actor) {
     return (
       <div className="flex items-center gap-2 text-sm" data-testid="account-menu">
-        <Link href="/sign-in" className="rounded-md px-2.5 py-1 font-medium text-brand-700 hover:bg-brand-50" data-testid="header-sign-in">
+        <Link href="/sign-in" className="whitespace-nowrap rounded-md px-2.5 py-1 font-medium text-brand-700 hover:bg-brand-50" data-testid="header-sign-in">
           {t("signIn")}
         </Link>
-        <Link href="/sign-up" className="rounded-md bg-brand-700 px-2.5 py-1 font-medium text-white hover:bg-brand-600">
+        <Link href="/sign-up" className="whitespace-nowrap rounded-md bg-brand-700 px-2.5 py-1 font-medium text-white hover:bg-brand-600">
           {t("signUp")}
         </Link>
       </div>
@@ -21,28 +25,28 @@ export async function AccountMenu() {
   }
   const admin = await can(actor, "admin.access");
   return (
-    <div className="flex items-center gap-2 text-sm" data-testid="account-menu">
+    <div className="flex items-center gap-1 text-sm" data-testid="account-menu">
       {admin ? (
-        <Link href="/admin" className="rounded-md px-2 py-1 font-medium text-slate-700 hover:bg-slate-100" data-testid="header-admin">
+        <Link href="/admin" className="hidden whitespace-nowrap rounded-md px-2 py-1 font-medium text-slate-700 hover:bg-slate-100 sm:inline-block" data-testid="header-admin">
           {t("admin")}
         </Link>
       ) : null}
-      <Link
-        href="/me"
-        className="flex max-w-[10rem] items-center gap-1.5 rounded-md px-2 py-1 font-medium text-slate-800 hover:bg-slate-100"
-        data-testid="header-user"
-        title={`${t("me")} · ${actor.email}`}
-      >
-        <span aria-hidden className="flex h-6 w-6 shrink-0 items-center justify-center rounded-full bg-brand-100 text-xs font-bold text-brand-700">
-          {[...actor.name][0]?.toUpperCase()}
-        </span>
-        <span className="truncate">{actor.name}</span>
-      </Link>
-      <form action={signOutAction}>
-        <button type="submit" className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900" data-testid="sign-out">
-          {t("signOut")}
-        </button>
-      </form>
+      <AccountDropdown
+        name={actor.name}
+        admin={admin}
+        signOut={signOutAction}
+        labels={{
+          label: tm("label"),
+          signedInAs: tm("signedInAs", { email: actor.email }),
+          registrations: tm("registrations"),
+          ticket: tm("ticket"),
+          agenda: tm("agenda"),
+          profile: tm("profile"),
+          developer: tm("developer"),
+          admin: tm("admin"),
+          signOut: tm("signOut"),
+        }}
+      />
     </div>
   );
 }

@@ -114,3 +114,33 @@ export const registrationQuestions = pgTable(
   },
   (t) => [index("registration_questions_event_idx").on(t.eventId)],
 );
+
+/**
+ * An invitation to a forum's team (团队) for an email that has no account yet: the link carries a 256-bit token of
+ * which only the SHA-256 is stored; accepting it creates the account and grants the role. Revocable, expires.
+ */
+export const eventInvitations = pgTable(
+  "event_invitations",
+  {
+    id: id(),
+    eventId: uuid()
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    /** Lower-cased, NFC. */
+    email: text().notNull(),
+    role: eventStaffRole().notNull(),
+    tokenHash: text().notNull(),
+    invitedById: uuid().references(() => users.id, { onDelete: "set null" }),
+    expiresAt: tstz().notNull(),
+    acceptedAt: tstz(),
+    acceptedById: uuid().references(() => users.id, { onDelete: "set null" }),
+    revokedAt: tstz(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("event_invitations_token_unique").on(t.tokenHash),
+    // at most one open invitation per forum and email
+    uniqueIndex("event_invitations_open_unique").on(t.eventId, t.email).where(sql`${t.acceptedAt} IS NULL AND ${t.revokedAt} IS NULL`),
+    check("event_invitations_email_lower", sql`${t.email} = lower(${t.email})`),
+  ],
+);

@@ -127,6 +127,11 @@ export const outbox = pgTable(
     lastError: text(),
     createdAt: createdAt(),
     sentAt: tstz(),
+    /**
+     * How a sent message left: "smtp", "sms-http" — or "log" / "sms-log" when no mail server or SMS provider is set
+     * up, so the mail log says 已记录（未配置发信）, never 已投递 (delivered).
+     */
+    deliveredVia: text(),
   },
   (t) => [
     index("outbox_due_idx").on(t.status, t.nextAttemptAt),

@@ -29,7 +29,7 @@ export const PERMISSIONS = {
   "event.edit": { site: ["admin"], event: ["organizer"] },
   "event.publish": { site: ["admin"], event: ["organizer"] },
   "event.export": { site: ["admin"], event: ["organizer"] },
-  "event.staff.manage": { site: ["admin"] },
+  "event.staff.manage": { site: ["admin"], event: ["organizer"] }, // the team tab: organizers staff their own forum
   "agenda.edit": { site: ["admin"], event: ["organizer"] },
   "registration.read": { site: ["admin"], event: ["organizer", "staff"] },
   "registration.manage": { site: ["admin"], event: ["organizer"] },

@@ -5,7 +5,11 @@
 import "server-only";
 import { and, asc, count, countDistinct, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { createTranslator } from "next-intl";
 import { agendaSessions, buses, checkins, events, registrations, users } from "@/db/schema";
+import type { Locale } from "@/lib/i18n/config";
+import { pick } from "@/lib/i18n/format";
+import { messagesFor } from "@/lib/i18n/messages";
 
 /** Segment names the seed and the desk use; a forum without a site visit checks in once ("event"). */
 export const DEFAULT_SEGMENT = "event";
@@ -38,6 +42,39 @@ export async function checkinSegments(db: Db, eventId: string): Promise<string[]
     .where(eq(registrations.eventId, eventId));
   for (const { segment } of used) if (!base.includes(segment)) base.push(segment);
   return base;
+}
+
+/** 上午 / 下午 / 晚上 of a moment in the forum's zone. */
+function dayPart(d: Date, timeZone: string): "morning" | "afternoon" | "evening" {
+  const h = Number(new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", hourCycle: "h23" }).format(d));
+  return h < 12 ? "morning" : h < 18 ? "afternoon" : "evening";
+}
+
+/**
+ * What each check-in segment is called, from the forum's own agenda (issue 13 §11) — never fixed words: the site
+ * visit is "上午 · <its title>", the symposium "<part of day> · <the session after the visit>" (or "会议" when several
+ * follow), a forum without a site visit checks in "全天". Segments of earlier check-ins keep their codes as labels.
+ */
+export async function segmentLabels(db: Db, eventId: string, locale: Locale): Promise<Record<string, string>> {
+  const t = createTranslator({ locale, messages: messagesFor(locale), namespace: "console.segmentLabel" });
+  const [ev] = await db.select({ timezone: events.timezone }).from(events).where(eq(events.id, eventId)).limit(1);
+  const sessions = await db
+    .select({ kind: agendaSessions.kind, title: agendaSessions.title, titleEn: agendaSessions.titleEn, startsAt: agendaSessions.startsAt, endsAt: agendaSessions.endsAt })
+    .from(agendaSessions)
+    .where(eq(agendaSessions.eventId, eventId))
+    .orderBy(asc(agendaSessions.startsAt));
+  const tz = ev?.timezone ?? "Asia/Shanghai";
+  const title = (x: { title: string; titleEn: string | null }) => pick(locale, x.title, x.titleEn);
+  const labels: Record<string, string> = { [DEFAULT_SEGMENT]: t("event") };
+  const visit = sessions.find((x) => x.kind === "site_visit");
+  if (visit) {
+    labels.site_visit = t("part", { part: dayPart(visit.startsAt, tz), title: title(visit) });
+    const after = sessions.filter((x) => x.kind !== "site_visit" && x.startsAt >= visit.endsAt);
+    const rest = after.length ? after : sessions.filter((x) => x.kind !== "site_visit");
+    // one session: its own title; several: the part of the day and "会议"
+    labels.symposium = rest.length ? t("part", { part: dayPart(rest[0]!.startsAt, tz), title: rest.length === 1 ? title(rest[0]!) : t("symposium") }) : t("symposium");
+  }
+  return labels;
 }
 
 /**
@@ -206,7 +243,7 @@ export async function recentCheckins(db: Db, eventId: string, limit = 10) {
 /** The forum the desk is for, by slug, in any status (staff check in before and during the day). */
 export async function deskEvent(db: Db, slug: string) {
   const [e] = await db
-    .select({ id: events.id, slug: events.slug, title: events.title, titleEn: events.titleEn, timezone: events.timezone, status: events.status })
+    .select({ id: events.id, slug: events.slug, title: events.title, titleEn: events.titleEn, timezone: events.timezone, status: events.status, startsAt: events.startsAt })
     .from(events)
     .where(eq(events.slug, slug))
     .limit(1);

@@ -10,7 +10,7 @@ import { loadEventTree } from "./tree";
 import { ACTIVE_REGISTRATION_STATUSES } from "@/lib/shared/enums";
 
 export async function eventRefBySlug(db: Db, slug: string) {
-  const [row] = await db.select({ id: events.id, slug: events.slug, status: events.status, title: events.title, titleEn: events.titleEn, endsAt: events.endsAt }).from(events).where(eq(events.slug, slug));
+  const [row] = await db.select({ id: events.id, slug: events.slug, status: events.status, title: events.title, titleEn: events.titleEn, endsAt: events.endsAt, timezone: events.timezone }).from(events).where(eq(events.slug, slug));
   return row ?? null;
 }
 

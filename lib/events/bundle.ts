@@ -33,7 +33,7 @@ import { SESSION_KINDS, SESSION_ROLES } from "@/lib/agenda/validation";
 import { audit } from "./audit";
 import { loadEventTree } from "./tree";
 import { findOrCreateOrganization, slugFrom, uniqueSlug } from "./commands";
-import { HOST_ROLES, QUESTION_KINDS } from "./validation";
+import { HOST_ROLES, QUESTION_KINDS, type CloneEventInput } from "./validation";
 import { isValidTimeZone } from "./zoned";
 import { DELEGATE_CATEGORIES, ORGANIZATION_KINDS, REGISTRATION_SOURCES, REGISTRATION_STATUSES } from "@/lib/shared/enums";
 
@@ -528,16 +528,19 @@ export function shiftBundle(b: Bundle, ms: number): Bundle {
   };
 }
 
-/** Clone a forum (new draft): same structure, optionally the same speakers, optionally moved to a new first day. */
-export async function cloneEvent(db: Db, actor: Actor, input: { sourceEventId: string; title?: string | null; startsOn?: string | null; withPeople: boolean }) {
+/** Clone a forum into a new draft with its own title, slug and first day; the speakers only when asked. */
+export async function cloneEvent(db: Db, actor: Actor, input: CloneEventInput) {
   let b = await exportBundle(db, input.sourceEventId);
   if (!input.withPeople) b = { ...b, people: [], sessions: b.sessions.map((s) => ({ ...s, speakers: [] })) };
-  if (input.startsOn) {
-    const from = Date.parse(`${b.event.startsAt.slice(0, 10)}T00:00:00Z`);
-    const to = Date.parse(`${input.startsOn}T00:00:00Z`);
-    if (Number.isNaN(to)) throw new DomainError("invalid", "Please check the highlighted fields.", { startsOn: ["invalid_date"] });
-    b = shiftBundle(b, to - from);
+  const from = Date.parse(`${b.event.startsAt.slice(0, 10)}T00:00:00Z`);
+  const to = Date.parse(`${input.startsOn}T00:00:00Z`);
+  if (Number.isNaN(to)) throw new DomainError("invalid", "Please check the highlighted fields.", { startsOn: ["invalid_date"] });
+  b = shiftBundle(b, to - from);
+  if (input.slug) {
+    const [taken] = await db.select({ id: events.id }).from(events).where(eq(events.slug, input.slug)).limit(1);
+    if (taken) throw new DomainError("invalid", "Please check the highlighted fields.", { slug: ["slug_taken"] });
   }
-  if (input.title) b = { ...b, event: { ...b.event, title: input.title } };
+  // never the source's identity: its slug or English title would make the copy look like the original
+  b = { ...b, event: { ...b.event, title: input.title, titleEn: input.titleEn ?? null, slug: input.slug ?? "" } };
   return importBundle(db, actor, b, { source: "clone" });
 }

@@ -59,10 +59,13 @@ export const eventProgramWith = {
   },
 } satisfies DBQueryConfig<"many", true, Tables, Tables["events"]>["with"];
 
-/** Everything a forum page, agenda page and the read API show. Null when unknown or not public. */
-export async function publicEventDetail(db: Db, slug: string) {
+/**
+ * Everything a forum page, agenda page and the read API show. Null when unknown or not public — unless `draft` is set
+ * (the organizers' draft preview, whose caller has been checked: lib/events/loaders.ts).
+ */
+export async function publicEventDetail(db: Db, slug: string, opts: { draft?: boolean } = {}) {
   const event = await db.query.events.findFirst({
-    where: and(eq(events.slug, slug), inArray(events.status, [...PUBLIC_EVENT_STATUSES])),
+    where: opts.draft ? and(eq(events.slug, slug), eq(events.status, "draft")) : and(eq(events.slug, slug), inArray(events.status, [...PUBLIC_EVENT_STATUSES])),
     with: {
       ...eventProgramWith,
       reports: {

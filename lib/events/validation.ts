@@ -69,11 +69,18 @@ export const statusSchema = z.object({
   reason: optional(1000),
 });
 
+/**
+ * A clone is a new forum, so it gets its own identity: title (zh required, en optional — the source's English title
+ * is never carried over), slug (blank = made from the English title and date) and first day; every time (sessions,
+ * stops, registration window) shifts by the whole days between the two first days.
+ */
 export const cloneEventSchema = z.object({
   sourceEventId: id,
-  title: optional(200),
-  /** New first day "YYYY-MM-DD" in the forum's zone; every time shifts by whole days. Empty = same dates. */
-  startsOn: z.preprocess((v) => (typeof v === "string" ? v.trim() || null : (v ?? null)), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "invalid_date").nullable()),
+  title: required(200),
+  titleEn: optional(300),
+  slug,
+  /** New first day "YYYY-MM-DD" in the forum's zone. */
+  startsOn: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "invalid_date"),
   /** Keep the speakers on the agenda (and their positions); without, only the structure is copied. */
   withPeople: checkbox,
 });

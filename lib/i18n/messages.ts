@@ -1,6 +1,7 @@
 /**
  * UI strings, one JSON file per namespace and locale under messages/<locale>/ so features own their strings.
- * Add a namespace: create both files and list it here (a unit test checks that both locales have the same keys).
+ * Add a namespace: create both files and add one import line per locale and one line to each locale's object below
+ * (one line each, so parallel changes merge cleanly; a unit test checks that both locales have the same keys).
  */
 import type { Locale } from "./config";
 import zhCommon from "@/messages/zh-CN/common.json";
@@ -19,6 +20,14 @@ import zhAdmin from "@/messages/zh-CN/admin.json";
 import enAdmin from "@/messages/en/admin.json";
 import zhConsole from "@/messages/zh-CN/console.json";
 import enConsole from "@/messages/en/console.json";
+import zhTeam from "@/messages/zh-CN/team.json";
+import enTeam from "@/messages/en/team.json";
+import zhMe from "@/messages/zh-CN/me.json";
+import enMe from "@/messages/en/me.json";
+import zhPublish from "@/messages/zh-CN/publish.json";
+import enPublish from "@/messages/en/publish.json";
+import zhAudit from "@/messages/zh-CN/audit.json";
+import enAudit from "@/messages/en/audit.json";
 import zhUi from "@/messages/zh-CN/ui.json";
 import enUi from "@/messages/en/ui.json";
 import zhShared from "@/messages/zh-CN/shared.json";
@@ -29,8 +38,42 @@ import zhDelegationDocs from "@/messages/zh-CN/delegationDocs.json";
 import enDelegationDocs from "@/messages/en/delegationDocs.json";
 
 export const messagesByLocale = {
-  "zh-CN": { common: zhCommon, events: zhEvents, registration: zhRegistration, speakers: zhSpeakers, auth: zhAuth, reports: zhReports, console: zhConsole, admin: zhAdmin, shared: zhShared, ui: zhUi, seating: zhSeating, delegationDocs: zhDelegationDocs },
-  en: { common: enCommon, events: enEvents, registration: enRegistration, speakers: enSpeakers, auth: enAuth, reports: enReports, console: enConsole, admin: enAdmin, shared: enShared, ui: enUi, seating: enSeating, delegationDocs: enDelegationDocs },
+  "zh-CN": {
+    common: zhCommon,
+    events: zhEvents,
+    registration: zhRegistration,
+    speakers: zhSpeakers,
+    auth: zhAuth,
+    reports: zhReports,
+    admin: zhAdmin,
+    console: zhConsole,
+    team: zhTeam,
+    me: zhMe,
+    publish: zhPublish,
+    audit: zhAudit,
+    ui: zhUi,
+    shared: zhShared,
+    seating: zhSeating,
+    delegationDocs: zhDelegationDocs,
+  },
+  en: {
+    common: enCommon,
+    events: enEvents,
+    registration: enRegistration,
+    speakers: enSpeakers,
+    auth: enAuth,
+    reports: enReports,
+    admin: enAdmin,
+    console: enConsole,
+    team: enTeam,
+    me: enMe,
+    publish: enPublish,
+    audit: enAudit,
+    ui: enUi,
+    shared: enShared,
+    seating: enSeating,
+    delegationDocs: enDelegationDocs,
+  },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export function messagesFor(locale: Locale) {

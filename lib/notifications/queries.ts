@@ -19,6 +19,7 @@ export async function mailLog(db: Db, limit = 200) {
       lastError: outbox.lastError,
       createdAt: outbox.createdAt,
       sentAt: outbox.sentAt,
+      deliveredVia: outbox.deliveredVia,
     })
     .from(outbox)
     .orderBy(desc(outbox.id))

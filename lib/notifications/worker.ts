@@ -61,9 +61,13 @@ export async function deliverDue(db: Db, transport: Transport, opts: { batch?: n
   let failed = 0;
   for (const m of claimed) {
     try {
-      if (m.channel === "sms") await (transport.sms ?? smsSenderFromEnv({ SMS_SENDER: "log" })).send({ to: m.toPhone ?? "", text: m.body });
-      else await transport.send({ to: m.toEmail ?? "", subject: m.subject, text: m.body });
-      await db.update(outbox).set({ status: "sent", sentAt: new Date(), lastError: null }).where(eq(outbox.id, m.id));
+      let via: string = transport.kind;
+      if (m.channel === "sms") {
+        const sms = transport.sms ?? smsSenderFromEnv({ SMS_SENDER: "log" });
+        await sms.send({ to: m.toPhone ?? "", text: m.body });
+        via = `sms-${sms.kind}`;
+      } else await transport.send({ to: m.toEmail ?? "", subject: m.subject, text: m.body });
+      await db.update(outbox).set({ status: "sent", sentAt: new Date(), lastError: null, deliveredVia: via }).where(eq(outbox.id, m.id));
       sent++;
     } catch (e) {
       failed++;

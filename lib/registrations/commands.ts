@@ -15,6 +15,7 @@ import { DomainError } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Locale } from "@/lib/i18n/config";
 import { registrationT } from "./i18n";
+import { seedPersonalAgenda } from "./personal-agenda";
 import { enqueueRegistrationMail, type MailKind } from "./notify";
 import { checkAnswers, isUuid, type RegistrationInput } from "./validation";
 import { env } from "@/lib/env";
@@ -160,7 +161,7 @@ export async function registerForEvent(db: Db, actor: Actor, input: RegisterComm
   }
 
   try {
-    return await db.transaction(async (tx) => {
+    const outcome = await db.transaction(async (tx) => {
       const event = staleTaken === null ? await lockEvent(tx, found.id) : found;
       if (!event) fail(locale, "not_found", "notFound");
       const gate = registrationGate(event);
@@ -223,6 +224,8 @@ export async function registerForEvent(db: Db, actor: Actor, input: RegisterComm
         ...(position ? { waitlistPosition: position } : {}),
       };
     });
+    await seedPersonalAgenda(db, actor.id, found.id);
+    return outcome;
   } catch (e) {
     if (isUniqueViolation(e)) fail(locale, "conflict", "already");
     throw e;

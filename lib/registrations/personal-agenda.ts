@@ -4,7 +4,7 @@
  */
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agendaSelections, agendaSessions, calendarFeeds, events, registrations, users } from "@/db/schema";
 import { DomainError } from "@/lib/actions/result";
@@ -19,6 +19,34 @@ import { isUuid } from "./validation";
 import { ACTIVE_REGISTRATION_STATUSES } from "@/lib/shared/enums";
 
 const ACTIVE = ACTIVE_REGISTRATION_STATUSES;
+
+/**
+ * A new registration starts with every session of the forum on the person's agenda (the site visit joins by the
+ * registration's own choice, see `auto` below); they trim it from there. One statement, after the registration's
+ * transaction: the agenda is a convenience, not an invariant, so it stays off the capacity lock.
+ */
+export async function seedPersonalAgenda(db: Db, userId: string, eventId: string) {
+  await db.execute(sql`
+    insert into ${agendaSelections} (user_id, session_id)
+    select ${userId}, ${agendaSessions.id} from ${agendaSessions}
+    where ${agendaSessions.eventId} = ${eventId} and ${agendaSessions.kind} <> 'site_visit'
+    on conflict do nothing`);
+}
+
+/** "Add all" / "clear" on the personal agenda: every session of one public forum (the site visit aside). */
+export async function setAllSessions(db: Db, actor: Actor, input: { eventId: string; selected: boolean; locale?: Locale }) {
+  const [f] = await db
+    .select({ id: events.id })
+    .from(events)
+    .where(and(eq(events.id, input.eventId), inArray(events.status, [...PUBLIC_EVENT_STATUSES])));
+  if (!f) throw new DomainError("not_found", registrationT(input.locale ?? "zh-CN")("errors.notFound"));
+  if (input.selected) await seedPersonalAgenda(db, actor.id, f.id);
+  else
+    await db
+      .delete(agendaSelections)
+      .where(and(eq(agendaSelections.userId, actor.id), inArray(agendaSelections.sessionId, db.select({ id: agendaSessions.id }).from(agendaSessions).where(eq(agendaSessions.eventId, f.id)))));
+  return { eventId: f.id, selected: input.selected };
+}
 
 /** Mark or unmark a session of a public forum for the actor's own agenda. Idempotent. */
 export async function selectSession(db: Db, actor: Actor, input: { sessionId: string; selected: boolean; locale?: Locale }) {
@@ -67,6 +95,11 @@ export async function personalAgenda(db: Db, userId: string) {
   });
 }
 export type PersonalForum = Awaited<ReturnType<typeof personalAgenda>>[number];
+
+/** The first forum of the personal agenda that has not ended (forums come sorted by start). */
+export function upcomingForum(forums: readonly PersonalForum[], now = new Date()): PersonalForum | null {
+  return forums.find((f) => f.event.endsAt > now) ?? null;
+}
 
 /** The person's secret calendar-feed token, created on first use (192 random bits). */
 export async function calendarFeedToken(db: Db, userId: string): Promise<string> {

@@ -175,3 +175,10 @@ export function registrationJson(r: MyRegistration) {
     createdAt: r.createdAt.toISOString(),
   };
 }
+
+/** The ticket the person needs next: their active registration for the earliest forum that has not ended yet. */
+export function nextRegistration<R extends { status: string; event: { startsAt: Date; endsAt: Date } }>(regs: readonly R[], now = new Date()): R | null {
+  const upcoming = regs.filter((r) => isOneOf(ACTIVE_REGISTRATION_STATUSES, r.status) && r.event.endsAt.getTime() > now.getTime());
+  upcoming.sort((a, b) => a.event.startsAt.getTime() - b.event.startsAt.getTime());
+  return upcoming[0] ?? null;
+}

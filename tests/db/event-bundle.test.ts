@@ -97,16 +97,31 @@ describe.each(testEngines())("forum bundles on %s", (engine) => {
     expect(await counts()).toEqual(before);
   });
 
-  it("clone: with people keeps the speakers, without keeps only the structure; dates move by whole days", async () => {
-    const withPeople = await cloneEvent(h.db, actor, { sourceEventId: yantanId, startsOn: "2026-09-04", withPeople: true, title: "第二届座谈会" });
+  it("clone: a new identity (title zh/en, slug, first day); every time shifts by whole days; with people keeps the speakers, without only the structure", async () => {
+    const src = await exportBundle(h.db, yantanId);
+    const withPeople = await cloneEvent(h.db, actor, { sourceEventId: yantanId, startsOn: "2026-09-04", withPeople: true, title: "第二届座谈会", titleEn: "Second Symposium", slug: "yantan-2026" });
+    expect(withPeople.slug).toBe("yantan-2026");
     const b1 = await exportBundle(h.db, withPeople.id);
     expect(b1.event.title).toBe("第二届座谈会");
+    expect(b1.event.titleEn).toBe("Second Symposium");
     expect(b1.event.startsAt).toBe("2026-09-04T09:00:00+08:00");
+    const shift = Date.parse(b1.event.startsAt) - Date.parse(src.event.startsAt);
+    expect(shift % (24 * 3600 * 1000)).toBe(0);
+    const moved = (s: string | null) => (s ? Date.parse(s) - shift : null);
+    expect(b1.sessions.map((s) => [moved(s.startsAt), moved(s.endsAt)])).toEqual(src.sessions.map((s) => [Date.parse(s.startsAt), Date.parse(s.endsAt)]));
+    expect(b1.sessions.flatMap((s) => s.stops.map((st) => moved(st.plannedArrival)))).toEqual(src.sessions.flatMap((s) => s.stops.map((st) => (st.plannedArrival ? Date.parse(st.plannedArrival) : null))));
+    expect([moved(b1.registration.opensAt), moved(b1.registration.closesAt)]).toEqual([src.registration.opensAt && Date.parse(src.registration.opensAt), src.registration.closesAt && Date.parse(src.registration.closesAt)]);
     expect(b1.sessions.flatMap((s) => s.speakers)).toHaveLength(8);
-    const bare = await cloneEvent(h.db, actor, { sourceEventId: yantanId, startsOn: null, withPeople: false });
+    // without an English title or slug: none of the source's identity is carried over
+    const bare = await cloneEvent(h.db, actor, { sourceEventId: yantanId, startsOn: "2027-03-01", withPeople: false, title: "春季座谈会", titleEn: null, slug: undefined });
+    expect(bare.slug).not.toContain(src.event.slug ?? "yantan-industrial-parks-2025");
     const b2 = await exportBundle(h.db, bare.id);
+    expect(b2.event.titleEn).toBeNull();
     expect(b2.sessions.flatMap((s) => s.speakers)).toHaveLength(0);
     expect(b2.sessions).toHaveLength(b1.sessions.length);
     expect(b2.sessions[0].stops).toHaveLength(4);
+    // a taken slug is a field error, not a silent suffix
+    const err = await cloneEvent(h.db, actor, { sourceEventId: yantanId, startsOn: "2027-03-01", withPeople: false, title: "重复", titleEn: null, slug: "yantan-2026" }).catch((e) => e);
+    expect(err).toMatchObject({ code: "invalid", fieldErrors: { slug: ["slug_taken"] } });
   });
 });

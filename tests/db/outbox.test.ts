@@ -27,7 +27,16 @@ describe.each(testEngines())("outbox worker on %s", (engine) => {
     expect(got[0].text).toContain("测试论坛");
     expect(await deliverDue(h.db, t, soon)).toEqual({ sent: 0, failed: 0 });
     const rows = await h.db.select().from(outbox).where(eq(outbox.eventId, e.id));
-    expect(rows.every((r) => r.status === "sent" && r.sentAt && r.attempts === 1)).toBe(true);
+    expect(rows.every((r) => r.status === "sent" && r.sentAt && r.attempts === 1 && r.deliveredVia === "smtp")).toBe(true);
+  });
+
+  it("without a mail server a message is recorded as logged, not delivered (the mail log says so)", async () => {
+    await h.db.update(outbox).set({ status: "sent" });
+    const [row] = await h.db.insert(outbox).values({ kind: "test", toEmail: "y@example.com", subject: "s", body: "b" }).returning();
+    const log: Transport = { kind: "log", send: async () => {} };
+    expect(await deliverDue(h.db, log, { now: new Date(row.nextAttemptAt.getTime() + 1) })).toEqual({ sent: 1, failed: 0 });
+    const [after] = await h.db.select().from(outbox).where(eq(outbox.id, row.id));
+    expect(after).toMatchObject({ status: "sent", deliveredVia: "log" });
   });
 
   it("failures are retried with growing backoff and finally marked failed, never dropped", async () => {

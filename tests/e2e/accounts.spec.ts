@@ -51,6 +51,10 @@ test.describe("accounts", () => {
     await signIn(page, email.toUpperCase(), "wang-xiaoming-2025", "/me");
     await expect(page).toHaveURL(/\/me$/);
 
+    // 个人资料 is in the account menu
+    await page.getByTestId("header-user").click();
+    await page.getByTestId("menu-profile").click();
+    await expect(page).toHaveURL(/\/me\/profile$/);
     const profile = page.getByTestId("profile-form");
     await profile.locator('input[name="name"]').fill("王小明（更新）");
     await profile.locator('input[name="position"]').fill("科长");
@@ -58,8 +62,9 @@ test.describe("accounts", () => {
     await profile.getByTestId("profile-save").click();
     await expect(page.getByTestId("profile-saved")).toBeVisible();
     await page.reload();
-    await expect(page.getByTestId("me-name")).toHaveText("王小明（更新）");
+    await expect(profile.locator('input[name="name"]')).toHaveValue("王小明（更新）");
     await expect(profile.locator('input[name="position"]')).toHaveValue("科长");
+    await expect(page.getByTestId("header-user")).toContainText("王小明（更新）");
     await snap(page, "profile-zh");
 
     // a second device signed in with the old password
@@ -82,8 +87,10 @@ test.describe("accounts", () => {
     await signOut(page);
     await signIn(page, email, "a-new-password-2026");
 
-    // API token from the profile page, listed, then revoked
-    await page.goto("/me");
+    // API token from the developer page (account menu → 开发者), listed, then revoked
+    await page.getByTestId("header-user").click();
+    await page.getByTestId("menu-developer").click();
+    await expect(page).toHaveURL(/\/me\/developer$/);
     await page.getByTestId("token-form").locator('input[name="name"]').fill("签到小程序");
     await page.getByTestId("token-create").click();
     const token = (await page.getByTestId("token-value").textContent())!;

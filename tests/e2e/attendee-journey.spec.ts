@@ -152,6 +152,21 @@ for (const L of LANGS) {
     expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(3);
     expect(ics).toMatch(/DTSTART:\d{8}T\d{6}Z/);
 
+    // Back to the ticket from anywhere through the account menu (no URL typed), and the /me hub shows it too.
+    await page.goto(`/events/${slug}`);
+    await page.getByTestId("header-user").click();
+    await snap(page, `journey-6b-account-menu-${L.locale}`);
+    await page.getByTestId("menu-ticket").click();
+    await expect(page.getByTestId("ticket-qr")).toBeVisible();
+    await page.getByTestId("header-user").click();
+    await page.getByTestId("menu-registrations").click();
+    await expect(page).toHaveURL(/\/me\/registrations$/);
+    await page.goto("/me");
+    await expect(page.getByTestId("hub-ticket-qr")).toBeVisible();
+    await expect(page.getByTestId("hub-agenda").locator("li")).toHaveCount(3);
+    await noHorizontalOverflow(page);
+    await snap(page, `journey-6c-me-hub-${L.locale}`);
+
     // Cancel.
     await page.goto(registrationUrl);
     page.once("dialog", (d) => d.accept());

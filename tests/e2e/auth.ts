@@ -25,6 +25,7 @@ export async function signInAs(page: Page, role: DemoRole, next = "/") {
 }
 
 export async function signOut(page: Page) {
+  await page.getByTestId("header-user").click(); // the account menu holds sign-out
   await page.getByTestId("sign-out").click();
   await expect(page.getByTestId("header-sign-in")).toBeVisible();
 }

@@ -92,7 +92,7 @@ test.describe("check-in desk", () => {
     await signIn(page, DEMO.staff.email, DEMO.staff.password);
     await page.goto(`${base}/checkin`);
     await expect(page.getByRole("heading", { name: "Check-in desk" })).toBeVisible();
-    await expect(page.locator('[data-segment="symposium"]')).toHaveText("Afternoon · symposium");
+    await expect(page.locator('[data-segment="symposium"]')).toHaveText("Afternoon · Sessions");
     await expect(page.getByTestId("checkin-counters")).toContainText("People checked in");
     await snap(page, "checkin-desk-en");
   });

@@ -288,10 +288,12 @@ test("organizer builds a forum end to end and publishes it", async ({ page, requ
     const f = page.getByTestId("clone-form");
     await expect(f.locator("#clone-sourceEventId")).toHaveValue(/[0-9a-f-]{36}/);
     await f.locator("#clone-title").fill("园区协同发展论坛（第二届）");
+    await f.locator("#clone-titleEn").fill("Park Collaboration Forum (2nd)");
+    await f.locator("#clone-slug").fill(`${SLUG}-2028`);
     await f.locator("#clone-startsOn").fill("2028-05-18");
     await f.locator("#clone-withPeople").uncheck();
     await f.getByRole("button").click();
-    await page.waitForURL(`**/admin/events/${SLUG}-2`);
+    await page.waitForURL(`**/admin/events/${SLUG}-2028`);
     await expect(page.getByTestId("console-title")).toHaveText("园区协同发展论坛（第二届）");
     await page.getByTestId("tab-agenda").click();
     await expect(page.getByTestId("builder-session")).toHaveCount(4);

@@ -1,45 +1,44 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
-import { PasswordForm, ProfileForm } from "@/components/auth/profile-forms";
-import { TokensPanel, type TokenRow } from "@/components/auth/tokens-panel";
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { RegistrationStatusBadge } from "@/components/registrations/status-badge";
 import { profileOf } from "@/lib/accounts/queries";
 import { pageActor } from "@/lib/auth/page-guard";
-import { tokensOf, tokenState } from "@/lib/auth/tokens";
 import { getDb } from "@/lib/db";
+import type { Locale } from "@/lib/i18n/config";
+import { formatEventWhen, formatTimeRange, pick } from "@/lib/i18n/format";
+import { personalAgenda, upcomingForum } from "@/lib/registrations/personal-agenda";
+import { myRegistrations, nextRegistration } from "@/lib/registrations/queries";
+import { ticketQrDataUrl } from "@/lib/registrations/ticket-qr";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("auth.me"))("title") };
+  return { title: (await getTranslations("me.hub"))("title"), robots: { index: false } };
 }
 
-function Section({ title, intro, children, id }: { title: string; intro?: string; children: React.ReactNode; id: string }) {
-  return (
-    <section className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6" aria-labelledby={id}>
-      <h2 id={id} className="text-lg font-semibold text-slate-900">
-        {title}
-      </h2>
-      {intro ? <p className="mt-1 text-sm text-slate-600">{intro}</p> : null}
-      <div className="mt-5">{children}</div>
-    </section>
-  );
-}
+const AGENDA_PREVIEW = 5;
 
-export default async function MePage() {
+/** 个人中心: opens with the next ticket (QR visible) and the personal agenda; shortcuts to everything else. */
+export default async function MeHub() {
   const actor = await pageActor("profile.edit", {}, "/me");
   const db = await getDb();
-  const [profile, tokens, t, f] = await Promise.all([profileOf(db, actor.id), tokensOf(db, actor.id), getTranslations("auth"), getFormatter()]);
+  const [profile, regs, forums, t, tr, tm, f, locale] = await Promise.all([
+    profileOf(db, actor.id),
+    myRegistrations(db, actor.id),
+    personalAgenda(db, actor.id),
+    getTranslations("me.hub"),
+    getTranslations("registration"),
+    getTranslations("me.menu"),
+    getFormatter(),
+    getLocale() as Promise<Locale>,
+  ]);
   if (!profile) return null;
-  const dt = (d: Date) => f.dateTime(d, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
-  const rows: TokenRow[] = tokens.map((k) => ({
-    id: k.id,
-    name: k.name,
-    prefix: k.prefix,
-    createdAt: dt(k.createdAt),
-    lastUsedAt: k.lastUsedAt ? dt(k.lastUsedAt) : null,
-    expiresAt: dt(k.expiresAt),
-    state: tokenState(k),
-  }));
+  const next = nextRegistration(regs);
+  const qr = next && next.status === "confirmed" ? await ticketQrDataUrl(next.ticketCode) : null;
+  const agendaForum = upcomingForum(forums);
+  const mine = agendaForum ? agendaForum.sessions.filter((s) => s.selected || s.auto) : [];
+
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <header className="flex items-center gap-4">
@@ -52,19 +51,86 @@ export default async function MePage() {
           </h1>
           <p className="truncate text-sm text-slate-600">
             <span data-testid="me-email">{profile.email}</span>
-            <span className="text-slate-400"> · {t("me.memberSince", { date: f.dateTime(profile.createdAt, { year: "numeric", month: "long", day: "numeric" }) })}</span>
+            <span className="text-slate-400"> · {f.dateTime(profile.createdAt, { year: "numeric", month: "long", day: "numeric" })}</span>
           </p>
         </div>
       </header>
-      <Section id="profile" title={t("me.profile.title")} intro={t("me.profile.intro")}>
-        <ProfileForm profile={profile} />
-      </Section>
-      <Section id="password" title={t("me.password.title")} intro={profile.hasPassword ? undefined : t("me.password.noPassword")}>
-        <PasswordForm />
-      </Section>
-      <Section id="tokens" title={t("me.tokens.title")} intro={t("me.tokens.intro")}>
-        <TokensPanel tokens={rows} />
-      </Section>
+
+      <section className="overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm" aria-labelledby="next-ticket" data-testid="hub-ticket">
+        <h2 id="next-ticket" className="border-b border-slate-100 px-5 py-3 text-sm font-semibold uppercase tracking-wide text-slate-500">
+          {t("nextTicket")}
+        </h2>
+        {next ? (
+          <div className="flex flex-col gap-5 p-5 sm:flex-row sm:items-center">
+            {qr ? (
+              // eslint-disable-next-line @next/next/no-img-element -- an inline data: SVG, nothing to optimise
+              <img src={qr} alt={tr("ticket.qrAlt")} width={176} height={176} className="mx-auto aspect-square w-44 shrink-0 sm:mx-0" data-testid="hub-ticket-qr" />
+            ) : null}
+            <div className="min-w-0 flex-1 space-y-2">
+              <p className="text-lg font-semibold leading-snug text-slate-900">{pick(locale, next.event.title, next.event.titleEn)}</p>
+              <p className="text-sm text-slate-600">{formatEventWhen(next.event.startsAt, next.event.endsAt, next.event.timezone, locale)}</p>
+              {next.event.venueName ? <p className="text-sm text-slate-600">{pick(locale, next.event.venueName, next.event.venueNameEn)}</p> : null}
+              <RegistrationStatusBadge status={next.status} />
+              <p className="text-sm text-slate-500">{qr ? t("showAtDesk") : t("notValid", { status: tr(`status.${next.status}`) })}</p>
+              <div className="flex flex-wrap gap-2 pt-1">
+                <Link href={`/me/registrations/${next.id}/ticket`} className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-600" data-testid="hub-open-ticket">
+                  {t("openTicket")}
+                </Link>
+                <Link href="/me/registrations" className="rounded-lg border border-slate-300 px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50">
+                  {t("allRegistrations")}
+                </Link>
+              </div>
+            </div>
+          </div>
+        ) : (
+          <div className="space-y-3 p-5 text-sm text-slate-600">
+            <p>{t("noTicket")}</p>
+            <Link href="/" className="inline-flex rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-600">
+              {t("browse")}
+            </Link>
+          </div>
+        )}
+      </section>
+
+      <section className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm" aria-labelledby="hub-agenda" data-testid="hub-agenda">
+        <h2 id="hub-agenda" className="text-sm font-semibold uppercase tracking-wide text-slate-500">
+          {t("agenda")}
+        </h2>
+        {agendaForum ? <p className="mt-2 font-medium text-slate-900">{pick(locale, agendaForum.event.title, agendaForum.event.titleEn)}</p> : null}
+        {mine.length ? (
+          <ol className="mt-3 space-y-2">
+            {mine.slice(0, AGENDA_PREVIEW).map((s) => (
+              <li key={s.id} className="flex gap-3 text-sm">
+                <span className="w-28 shrink-0 tabular-nums text-slate-500">{formatTimeRange(s.startsAt, s.endsAt, agendaForum!.event.timezone, locale)}</span>
+                <span className="min-w-0 text-slate-800">{pick(locale, s.title, s.titleEn)}</span>
+              </li>
+            ))}
+            {mine.length > AGENDA_PREVIEW ? <li className="text-sm text-slate-500">{t("more", { count: mine.length - AGENDA_PREVIEW })}</li> : null}
+          </ol>
+        ) : (
+          <p className="mt-2 text-sm text-slate-600">{t("agendaEmpty")}</p>
+        )}
+        <Link href="/me/agenda" className="mt-4 inline-block text-sm font-medium text-brand-700 hover:underline">
+          {t("agendaOpen")} →
+        </Link>
+      </section>
+
+      <nav aria-labelledby="hub-shortcuts" className="grid gap-3 sm:grid-cols-2">
+        <h2 id="hub-shortcuts" className="sr-only">
+          {t("shortcuts")}
+        </h2>
+        {[
+          { href: "/me/registrations", label: tm("registrations"), hint: t("allRegistrations") },
+          { href: "/me/agenda", label: tm("agenda"), hint: t("agendaOpen") },
+          { href: "/me/profile", label: tm("profile"), hint: t("profileHint") },
+          { href: "/me/developer", label: tm("developer"), hint: t("developerHint") },
+        ].map((l) => (
+          <Link key={l.href} href={l.href} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-300 hover:bg-brand-50/40">
+            <span className="block font-medium text-slate-900">{l.label}</span>
+            <span className="mt-0.5 block text-sm text-slate-500">{l.hint}</span>
+          </Link>
+        ))}
+      </nav>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { inputCls } from "@/components/ui/button";
 import { auditEntities, auditEntries, eventChoices, type AuditFilter } from "@/lib/accounts/admin";
+import { describeAction, describeChanges } from "@/lib/audit/describe";
 import { pageActor } from "@/lib/auth/page-guard";
 import { cn } from "@/lib/cn";
 import { getDb } from "@/lib/db";
@@ -16,18 +17,6 @@ export async function generateMetadata(): Promise<Metadata> {
 const str = (v: string | string[] | undefined, max = 100) => (typeof v === "string" ? v.trim().slice(0, max) : "");
 const day = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? v : "");
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A compact "field: before → after" summary of a before/after pair. */
-function changes(before: unknown, after: unknown): string {
-  const b = (before && typeof before === "object" ? before : {}) as Record<string, unknown>;
-  const a = (after && typeof after === "object" ? after : {}) as Record<string, unknown>;
-  const show = (v: unknown) => (v === undefined ? "∅" : typeof v === "string" ? v : JSON.stringify(v));
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
-  return keys
-    .slice(0, 8)
-    .map((k) => (k in b && k in a ? `${k}: ${show(b[k])} → ${show(a[k])}` : k in a ? `${k}: ${show(a[k])}` : `${k}: ${show(b[k])} → ∅`))
-    .join("; ");
-}
 
 export default async function AuditPage({ searchParams }: PageProps<"/admin/audit">) {
   await pageActor("audit.read", {}, "/admin/audit");
@@ -52,6 +41,8 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
     getTranslations("auth.admin.audit"),
     getFormatter(),
   ]);
+  const ta = await getTranslations("audit");
+  const when = (d: Date) => f.dateTime(d, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
   const params = Object.fromEntries(Object.entries(v).filter(([, x]) => x));
   const field = (name: keyof typeof v, label: string, type = "text") => (
     <label className="text-xs font-medium text-slate-600">
@@ -132,12 +123,34 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
                       <span className="text-slate-400">{t("system")}</span>
                     )}
                   </td>
-                  <td className="px-3 py-2 font-mono text-xs text-slate-800">{e.action}</td>
+                  <td className="px-3 py-2">
+                    <div className="font-medium text-slate-900" data-testid="audit-action">
+                      {describeAction(ta, e.action)}
+                    </div>
+                    <div className="font-mono text-[11px] text-slate-400">{e.action}</div>
+                  </td>
                   <td className="px-3 py-2 text-xs text-slate-600">
                     {e.entity}
                     {e.eventSlug ? <div className="text-slate-400">{e.eventSlug}</div> : null}
                   </td>
-                  <td className="max-w-[22rem] break-words px-3 py-2 text-xs text-slate-700">{changes(e.before, e.after)}</td>
+                  <td className="min-w-[16rem] px-3 py-2 text-xs text-slate-700">
+                    <ul className="space-y-0.5" data-testid="audit-changes">
+                      {describeChanges(ta, e.before, e.after, when).map((c, i) => (
+                        <li key={i} className="break-words">
+                          <span className="mr-1 text-slate-500">{c.field}</span>
+                          {c.before !== null && c.after !== null ? (
+                            <>
+                              <del className="text-slate-500 decoration-slate-400">{c.before}</del> <span aria-hidden>→</span> <ins className="font-medium text-slate-900 no-underline">{c.after}</ins>
+                            </>
+                          ) : c.after !== null ? (
+                            <ins className="font-medium text-slate-900 no-underline">{c.after}</ins>
+                          ) : (
+                            <del className="text-slate-500">{c.before ?? ta("change.none")}</del>
+                          )}
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -35,7 +35,11 @@ export default async function MailLogPage() {
               <details>
                 <summary className="cursor-pointer list-none">
                   <div className="flex flex-wrap items-center gap-2">
-                    <Badge tone={m.status === "sent" ? "green" : m.status === "failed" ? "red" : "amber"}>{t(`statusValue.${m.status}`)}</Badge>
+                    {m.status === "sent" && (m.deliveredVia === "log" || m.deliveredVia === "sms-log") ? (
+                      <Badge tone="slate">{t("statusValue.logged")}</Badge>
+                    ) : (
+                      <Badge tone={m.status === "sent" ? "green" : m.status === "failed" ? "red" : "amber"}>{t(`statusValue.${m.status}`)}</Badge>
+                    )}
                     <span className="font-mono text-xs text-slate-500">{m.kind}</span>
                     <span className="ml-auto text-xs text-slate-500">{fmt(m.createdAt)}</span>
                   </div>

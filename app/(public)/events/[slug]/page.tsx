@@ -7,7 +7,8 @@ import { HostList } from "@/components/events/host-list";
 import { RegistrationPanel } from "@/components/registrations/registration-panel";
 import { currentActor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
-import { loadPublicEvent } from "@/lib/events/loaders";
+import { DraftPreviewBanner } from "@/components/events/draft-preview-banner";
+import { loadEventPage } from "@/lib/events/loaders";
 import type { Locale } from "@/lib/i18n/config";
 import { formatEventWhen, pick } from "@/lib/i18n/format";
 import { eventAvailability, myRegistrationFor } from "@/lib/registrations/queries";
@@ -16,23 +17,27 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: PageProps<"/events/[slug]">): Promise<Metadata> {
   const { slug } = await params;
-  const event = await loadPublicEvent(slug);
-  if (!event) return {};
+  const page = await loadEventPage(slug);
+  if (!page) return {};
+  const { event } = page;
   const locale = (await getLocale()) as Locale;
   const title = pick(locale, event.title, event.titleEn);
   const description = pick(locale, event.summary, event.summaryEn).slice(0, 160);
+  if (page.preview) return { title, robots: { index: false, follow: false } };
   return { title, description, openGraph: { title, description, type: "website", locale: locale === "en" ? "en_GB" : "zh_CN", siteName: "会务 Huiwu" }, twitter: { card: "summary", title, description } };
 }
 
 export default async function EventPage({ params }: PageProps<"/events/[slug]">) {
   const { slug } = await params;
-  const event = await loadPublicEvent(slug);
-  if (!event) notFound();
+  const page = await loadEventPage(slug);
+  if (!page) notFound();
+  const { event, preview } = page;
   const [t, locale, db, actor] = await Promise.all([getTranslations("events"), getLocale() as Promise<Locale>, getDb(), currentActor()]);
   const [availability, mine] = await Promise.all([eventAvailability(db, event), actor ? myRegistrationFor(db, actor.id, event.id) : null]);
   const tz = event.timezone;
   return (
     <article className="space-y-8">
+      {preview ? <DraftPreviewBanner slug={event.slug} /> : null}
       <header className="rounded-2xl bg-gradient-to-br from-brand-900 to-brand-700 p-6 text-white shadow sm:p-8">
         <div className="flex flex-wrap items-center gap-3">
           <EventStatusBadge status={event.status} endsAt={event.endsAt} />

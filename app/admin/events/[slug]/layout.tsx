@@ -19,12 +19,15 @@ export default async function EventConsoleLayout({ children, params }: LayoutPro
   const ref = await eventRefBySlug(db, slug);
   if (!ref) notFound();
   const actor = await pageActor("event.read", { eventId: ref.id }, `/admin/events/${slug}`);
-  const [t, tSeating, locale, mayEdit, mayExport] = await Promise.all([
+  const [t, tTeam, tSeating, tPublish, locale, mayEdit, mayExport, mayStaff] = await Promise.all([
     getTranslations("admin.nav"),
+    getTranslations("team"),
     getTranslations("seating"),
+    getTranslations("publish.preview"),
     getLocale() as Promise<Locale>,
     can(actor, "event.edit", { eventId: ref.id }, db),
     can(actor, "event.export", { eventId: ref.id }, db),
+    can(actor, "event.staff.manage", { eventId: ref.id }, db),
   ]);
   const base = `/admin/events/${slug}`;
   const tabs = [
@@ -36,6 +39,7 @@ export default async function EventConsoleLayout({ children, params }: LayoutPro
     { seg: "badges", label: t("badges") },
     { seg: "handbook", label: t("handbook") },
     { seg: "reports", label: t("reports") },
+    ...(mayStaff ? [{ seg: "team", label: tTeam("tab") }] : []),
   ];
   return (
     <div className="space-y-5">
@@ -46,7 +50,11 @@ export default async function EventConsoleLayout({ children, params }: LayoutPro
             <Link href={`/events/${slug}`} className="text-brand-700 hover:underline" data-testid="view-public">
               {t("viewPublic")} ↗
             </Link>
-          ) : null}
+          ) : (
+            <Link href={`/events/${slug}`} className="text-brand-700 hover:underline" data-testid="preview-public">
+              {tPublish("open")} ↗
+            </Link>
+          )}
           {mayExport ? (
             <a href={`/api/v1/events/${slug}/export`} className="text-brand-700 hover:underline" data-testid="export-bundle">
               {t("export")}

@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AgendaTimeline } from "@/components/events/agenda-timeline";
 import { PrintButton } from "@/components/ui/print-button";
-import { loadPublicEvent } from "@/lib/events/loaders";
+import { DraftPreviewBanner } from "@/components/events/draft-preview-banner";
+import { loadEventPage } from "@/lib/events/loaders";
 import type { Locale } from "@/lib/i18n/config";
 import { pick } from "@/lib/i18n/format";
 
@@ -12,20 +13,24 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: PageProps<"/events/[slug]/agenda">): Promise<Metadata> {
   const { slug } = await params;
-  const event = await loadPublicEvent(slug);
-  if (!event) return {};
+  const page = await loadEventPage(slug);
+  if (!page) return {};
+  const { event } = page;
   const [t, locale] = await Promise.all([getTranslations("events"), getLocale() as Promise<Locale>]);
   const title = t("agendaTitle", { title: pick(locale, event.title, event.titleEn) });
+  if (page.preview) return { title, robots: { index: false, follow: false } };
   return { title, openGraph: { title, type: "website" } };
 }
 
 export default async function AgendaPage({ params }: PageProps<"/events/[slug]/agenda">) {
   const { slug } = await params;
-  const event = await loadPublicEvent(slug);
-  if (!event) notFound();
+  const page = await loadEventPage(slug);
+  if (!page) notFound();
+  const { event, preview } = page;
   const [t, tr, locale] = await Promise.all([getTranslations("events"), getTranslations("registration"), getLocale() as Promise<Locale>]);
   return (
     <div>
+      {preview ? <DraftPreviewBanner slug={event.slug} /> : null}
       <div className="no-print mb-4 flex items-center justify-between gap-4 text-sm">
         <Link href={`/events/${event.slug}`} className="text-brand-700 hover:underline">
           ← {t("backToEvent")}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { RegisterForm } from "@/components/registrations/register-form";
+import { profileOf } from "@/lib/accounts/queries";
 import { currentActor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
@@ -26,9 +27,12 @@ export default async function RegisterPage({ params }: PageProps<"/events/[slug]
   const [data, actor, t, locale] = await Promise.all([registrationFormData(db, slug), currentActor(), getTranslations("registration"), getLocale() as Promise<Locale>]);
   if (!data) notFound();
   const { event, availability: a } = data;
+  let defaults: Record<string, string> = {};
   if (actor) {
-    const mine = await myRegistrationFor(db, actor.id, event.id);
+    const [mine, profile] = await Promise.all([myRegistrationFor(db, actor.id, event.id), profileOf(db, actor.id)]);
     if (mine && mine.status !== "cancelled") redirect(`/me/registrations/${mine.id}`);
+    // the profile's promise (个人资料 "reused when registering"): organization, position and phone come prefilled
+    defaults = { organization: profile?.organization ?? "", position: profile?.position ?? "", phone: profile?.phone ?? "" };
   }
   const closedLabel: Record<string, string> = { notOpen: t("notOpenYet"), closed: t("closed"), ended: t("ended"), cancelledForum: t("cancelledForum"), notFound: t("closed") };
   const here = `/events/${event.slug}/register`;
@@ -66,6 +70,7 @@ export default async function RegisterPage({ params }: PageProps<"/events/[slug]
             hasSiteVisit={data.hasSiteVisit}
             buses={data.buses}
             questions={data.questions}
+            defaults={defaults}
           />
         </div>
       )}

@@ -3,9 +3,10 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CheckinDesk } from "@/components/console/checkin-desk";
 import { pageActor } from "@/lib/auth/page-guard";
-import { checkinCounts, checkinSegments, defaultSegment, deskEvent, recentCheckins } from "@/lib/checkin/queries";
+import { checkinCounts, checkinSegments, defaultSegment, deskEvent, recentCheckins, segmentLabels } from "@/lib/checkin/queries";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
+import { dayKey, formatDate } from "@/lib/i18n/format";
 
 export const dynamic = "force-dynamic";
 
@@ -20,10 +21,18 @@ export default async function CheckinPage({ params }: { params: Promise<{ slug: 
   if (!ev) notFound();
   await pageActor("checkin.perform", { eventId: ev.id }, `/admin/events/${slug}/checkin`);
   const locale = (await getLocale()) as Locale;
-  const [segments, counts, recent, current] = await Promise.all([checkinSegments(db, ev.id), checkinCounts(db, ev.id), recentCheckins(db, ev.id, 8), defaultSegment(db, ev.id)]);
+  const [segments, labels, counts, recent, current] = await Promise.all([
+    checkinSegments(db, ev.id),
+    segmentLabels(db, ev.id, locale),
+    checkinCounts(db, ev.id),
+    recentCheckins(db, ev.id, 8),
+    defaultSegment(db, ev.id),
+  ]);
+  // checking in before the forum's first day (in its zone) is allowed, but the desk says so (issue 13 §3)
+  const early = dayKey(new Date(), ev.timezone) < dayKey(ev.startsAt, ev.timezone) ? formatDate(ev.startsAt, ev.timezone, locale) : null;
   return (
     <>
-      <CheckinDesk eventId={ev.id} timezone={ev.timezone} locale={locale} segments={segments} initialSegment={segments.includes(current) ? current : segments[0]} initialCounts={counts} initialRecent={recent} />
+      <CheckinDesk eventId={ev.id} timezone={ev.timezone} locale={locale} segments={segments} labels={labels} early={early} initialSegment={segments.includes(current) ? current : segments[0]} initialCounts={counts} initialRecent={recent} />
     </>
   );
 }

@@ -8,7 +8,7 @@ import { GuestImport } from "@/components/console/guest-import";
 import { RegistrationsTable } from "@/components/console/registrations-table";
 import { pageActor } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/guard";
-import { checkinSegments } from "@/lib/checkin/queries";
+import { checkinSegments, segmentLabels as labelsOfSegments } from "@/lib/checkin/queries";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { pick } from "@/lib/i18n/format";
@@ -46,16 +46,17 @@ export default async function RegistrationsPage({ params, searchParams }: { para
   const locale = (await getLocale()) as Locale;
   const t = await getTranslations("console");
   const p = tableParamsSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
-  const [table, counts, buses, questions, segments, canManage] = await Promise.all([
+  const [table, counts, buses, questions, segments, labels, canManage] = await Promise.all([
     registrationTable(db, ev.id, p),
     statusCounts(db, ev.id),
     busesWithSeats(db, ev.id),
     eventQuestions(db, ev.id),
     checkinSegments(db, ev.id),
+    labelsOfSegments(db, ev.id, locale),
     can(actor, "registration.manage", { eventId: ev.id }),
   ]);
   const pages = Math.max(1, Math.ceil(table.total / p.pageSize));
-  const segmentLabels = Object.fromEntries(segments.map((s) => [s, t.has(`segment.${s}` as "segment.event") ? t(`segment.${s}` as "segment.event") : s]));
+  const segmentLabels = Object.fromEntries(segments.map((s) => [s, labels[s] ?? s]));
   const sortLink = (col: (typeof SORTS)[number]) => hrefWith(slug, p, { sort: col, dir: p.sort === col && p.dir === "asc" ? "desc" : "asc", page: 1 });
 
   return (

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import QRCode from "qrcode";
 import { StayRows } from "@/components/delegations/stay-rows";
 import { RegistrationStatusBadge } from "@/components/registrations/status-badge";
 import { PrintButton } from "@/components/ui/print-button";
@@ -12,6 +11,7 @@ import { stayOfRegistration } from "@/lib/delegations/hotels";
 import type { Locale } from "@/lib/i18n/config";
 import { formatEventWhen, pick } from "@/lib/i18n/format";
 import { myRegistration } from "@/lib/registrations/queries";
+import { ticketQrDataUrl } from "@/lib/registrations/ticket-qr";
 import { hallSeatLabel } from "@/lib/seating/hall";
 import { seatOfRegistration } from "@/lib/seating/queries";
 
@@ -38,7 +38,7 @@ export default async function TicketPage({ params }: PageProps<"/me/registration
     seatOfRegistration(db, r.id),
   ]);
   const valid = r.status === "confirmed";
-  const svg = valid ? await QRCode.toString(r.ticketCode, { type: "svg", errorCorrectionLevel: "M", margin: 2, color: { dark: "#0f2f5f", light: "#ffffff" } }) : null;
+  const qr = valid ? await ticketQrDataUrl(r.ticketCode) : null;
 
   return (
     <div className="mx-auto max-w-sm">
@@ -56,11 +56,11 @@ export default async function TicketPage({ params }: PageProps<"/me/registration
           <p className="text-sm text-brand-100 print:text-slate-700">{pick(locale, r.event.venueName, r.event.venueNameEn)}</p>
         </header>
         <div className="relative border-t-2 border-dashed border-slate-200 px-6 py-6 text-center">
-          {svg ? (
+          {qr ? (
             <>
               {/* eslint-disable-next-line @next/next/no-img-element -- an inline data: SVG, nothing to optimise */}
               <img
-                src={`data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`}
+                src={qr}
                 alt={t("qrAlt")}
                 width={256}
                 height={256}

@@ -3,6 +3,7 @@ import { getLocale } from "next-intl/server";
 import { DomainError, HTTP_STATUS } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit";
 import { requirePermission } from "@/lib/auth/guard";
+import { segmentLabels } from "@/lib/checkin/queries";
 import { getDb } from "@/lib/db";
 import { internalError, jsonError } from "@/lib/http/responses";
 import type { Locale } from "@/lib/i18n/config";
@@ -26,6 +27,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ slug: string }>
     await recordAudit(db, actor, { action: "registration.export", entity: "event", entityId: ev.id, eventId: ev.id, after: { format } });
     const locale = (await getLocale()) as Locale;
     const t = consoleT(locale);
+    const segments = await segmentLabels(db, ev.id, locale);
     const ts = sharedT(locale);
     const labels: ExportLabels = {
       columns: Object.fromEntries(BASE_COLUMNS.map((c) => [c, t(`export.col.${c}`)])) as ExportLabels["columns"],
@@ -34,7 +36,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ slug: string }>
       source: Object.fromEntries(REGISTRATION_SOURCES.map((s) => [s, ts(registrationSourceLabel(s))])),
       yes: t("yes"),
       no: t("no"),
-      checkin: (segment) => t("export.checkin", { segment: t.has(`segment.${segment}` as "segment.event") ? t(`segment.${segment}` as "segment.event") : segment }),
+      checkin: (segment) => t("export.checkin", { segment: segments[segment] ?? segment }),
     };
     const stamp = new Date().toISOString().slice(0, 10);
     const name = `${slug}-registrations-${stamp}.${format}`;
