@@ -9,4 +9,6 @@ export * from "./delegations";
 export * from "./storage";
 export * from "./reports";
 export * from "./seating";
+export * from "./notices";
+export * from "./hotels";
 export * from "../relations";

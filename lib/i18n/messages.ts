@@ -36,6 +36,8 @@ import zhShared from "@/messages/zh-CN/shared.json";
 import enShared from "@/messages/en/shared.json";
 import zhSeating from "@/messages/zh-CN/seating.json";
 import enSeating from "@/messages/en/seating.json";
+import zhDelegationDocs from "@/messages/zh-CN/delegationDocs.json";
+import enDelegationDocs from "@/messages/en/delegationDocs.json";
 
 export const messagesByLocale = {
   "zh-CN": {
@@ -55,6 +57,7 @@ export const messagesByLocale = {
     ui: zhUi,
     shared: zhShared,
     seating: zhSeating,
+    delegationDocs: zhDelegationDocs,
   },
   en: {
     common: enCommon,
@@ -73,6 +76,7 @@ export const messagesByLocale = {
     ui: enUi,
     shared: enShared,
     seating: enSeating,
+    delegationDocs: enDelegationDocs,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

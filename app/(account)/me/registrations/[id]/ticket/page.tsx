@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { StayRows } from "@/components/delegations/stay-rows";
 import { RegistrationStatusBadge } from "@/components/registrations/status-badge";
 import { PrintButton } from "@/components/ui/print-button";
 import { currentActor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
+import { stayOfRegistration } from "@/lib/delegations/hotels";
 import type { Locale } from "@/lib/i18n/config";
 import { formatEventWhen, pick } from "@/lib/i18n/format";
 import { myRegistration } from "@/lib/registrations/queries";
@@ -24,14 +26,16 @@ export default async function TicketPage({ params }: PageProps<"/me/registration
   const { id } = await params;
   const actor = await currentActor();
   if (!actor) redirect(`/sign-in?next=/me/registrations/${id}/ticket`);
-  const r = await myRegistration(await getDb(), actor.id, id);
+  const db = await getDb();
+  const r = await myRegistration(db, actor.id, id);
   if (!r) notFound();
+  const stay = r.status === "confirmed" || r.status === "pending" ? await stayOfRegistration(db, r.id) : null;
   const [t, tr, ts, locale, seat] = await Promise.all([
     getTranslations("registration.ticket"),
     getTranslations("registration"),
     getTranslations("seating"),
     getLocale() as Promise<Locale>,
-    seatOfRegistration(await getDb(), r.id),
+    seatOfRegistration(db, r.id),
   ]);
   const valid = r.status === "confirmed";
   const qr = valid ? await ticketQrDataUrl(r.ticketCode) : null;
@@ -107,6 +111,7 @@ export default async function TicketPage({ params }: PageProps<"/me/registration
                 <dd className="text-right text-slate-900">{r.busName}</dd>
               </div>
             )}
+            <StayRows stay={stay} />
             <div className="flex items-center justify-between gap-4">
               <dt className="shrink-0 text-slate-500">{tr("fields.category")}</dt>
               <dd className="flex flex-wrap items-center justify-end gap-2 text-right">
