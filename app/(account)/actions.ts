@@ -30,16 +30,16 @@ async function credentialsSignIn(email: string, password: string): Promise<AuthF
   } catch (e) {
     if (e instanceof SignInRefused) {
       const retryAfter = e.refusal.extra?.retryAfter as number | undefined;
-      return { ok: false, error: e.refusal.message, code: e.refusal.code, retryAfter };
+      return { ...(await toFailure(e.refusal)), retryAfter };
     }
-    return toFailure(e);
+    return await toFailure(e);
   }
 }
 
 export async function signInAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
   const input = signInInput.safeParse({ email: formData.get("email") ?? "", password: formData.get("password") ?? "" });
   // Absurd input (a 10 MB "email") is simply wrong credentials: same answer, nothing checked or written.
-  if (!input.success) return { ok: false, error: BAD_CREDENTIALS, code: "unauthenticated" };
+  if (!input.success) return toFailure(new DomainError("unauthenticated", BAD_CREDENTIALS));
   const { email, password } = input.data;
   const failure = await credentialsSignIn(email, password);
   if (failure) return { ...failure, values: { email } };
@@ -60,7 +60,7 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
     if (failure) return { ...failure, values };
   } catch (e) {
     const retryAfter = e instanceof DomainError ? (e.extra?.retryAfter as number | undefined) : undefined;
-    return { ...toFailure(e), retryAfter, values };
+    return { ...(await toFailure(e)), retryAfter, values };
   }
   redirect(nextParam(formData.get("next")?.toString(), "/me"));
 }

@@ -31,9 +31,9 @@ export async function checkIn(db: Db, actor: Actor, input: CheckInInput): Promis
     .from(registrations)
     .where(and(eq(registrations.eventId, input.eventId), byCode))
     .limit(1);
-  if (!reg) throw new DomainError("not_found", "Unknown ticket code for this forum.");
+  if (!reg) throw new DomainError("not_found", "errors.ticketUnknown");
   if ((REFUSED as readonly string[]).includes(reg.status)) {
-    throw new DomainError("conflict", `This registration is ${reg.status}: no check-in.`, undefined, { registration: publicPart(reg) });
+    throw new DomainError("conflict", "errors.checkinRefused", { params: { status: reg.status }, extra: { registration: publicPart(reg) } });
   }
 
   const inserted = await db.transaction(async (tx) => {

@@ -1,10 +1,10 @@
 /** Shared by the print routes: the forum by slug, the guard, and an HTML or PDF response. */
 import "server-only";
-import { DomainError, HTTP_STATUS } from "@/lib/actions/result";
+import { DomainError } from "@/lib/actions/result";
 import { requirePermission } from "@/lib/auth/guard";
 import type { Actor, Permission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
-import { internalError, jsonError } from "@/lib/http/responses";
+import { errorResponse } from "@/lib/http/domain-errors";
 import { htmlToPdf } from "@/lib/printables/pdf";
 import { consoleEvent } from "@/lib/registrations/admin-queries";
 import type { Db } from "@/db/client";
@@ -22,7 +22,7 @@ export async function printResponse(
     const db = await getDb();
     const ev = await consoleEvent(db, slug);
     const actor = await requirePermission(permission, { eventId: ev?.id ?? "00000000-0000-0000-0000-000000000000" });
-    if (!ev) return jsonError(404, "No such forum.");
+    if (!ev) throw new DomainError("not_found", "errors.forumNotFound");
     const url = new URL(req.url);
     const html = await render(db, ev, url, actor);
     if (url.searchParams.get("format") === "pdf") {
@@ -33,7 +33,6 @@ export async function printResponse(
     }
     return new Response(html, { headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "x-frame-options": "SAMEORIGIN" } });
   } catch (e) {
-    if (e instanceof DomainError) return jsonError(HTTP_STATUS[e.code], e.message);
-    return internalError(e, `GET print ${filename}`);
+    return errorResponse(e, `GET print ${filename}`);
   }
 }

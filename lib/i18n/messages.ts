@@ -19,10 +19,12 @@ import zhAdmin from "@/messages/zh-CN/admin.json";
 import enAdmin from "@/messages/en/admin.json";
 import zhConsole from "@/messages/zh-CN/console.json";
 import enConsole from "@/messages/en/console.json";
+import zhErrors from "@/messages/zh-CN/errors.json";
+import enErrors from "@/messages/en/errors.json";
 
 export const messagesByLocale = {
-  "zh-CN": { common: zhCommon, events: zhEvents, registration: zhRegistration, speakers: zhSpeakers, auth: zhAuth, reports: zhReports, console: zhConsole, admin: zhAdmin },
-  en: { common: enCommon, events: enEvents, registration: enRegistration, speakers: enSpeakers, auth: enAuth, reports: enReports, console: enConsole, admin: enAdmin },
+  "zh-CN": { common: zhCommon, events: zhEvents, registration: zhRegistration, speakers: zhSpeakers, auth: zhAuth, reports: zhReports, console: zhConsole, admin: zhAdmin, errors: zhErrors },
+  en: { common: enCommon, events: enEvents, registration: enRegistration, speakers: enSpeakers, auth: enAuth, reports: enReports, console: enConsole, admin: enAdmin, errors: enErrors },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export function messagesFor(locale: Locale) {

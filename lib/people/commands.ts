@@ -34,7 +34,7 @@ async function speaksAt(db: Db, personId: string, eventId: string): Promise<bool
 /** Edit a speaker's name and positions (replaces the list; order = list order). */
 export async function updatePerson(db: Db, actor: Actor, input: PersonInput) {
   return db.transaction(async (tx) => {
-    if (!(await speaksAt(tx, input.personId, input.eventId))) throw new DomainError("not_found", "This person is not on this forum's agenda.");
+    if (!(await speaksAt(tx, input.personId, input.eventId))) throw new DomainError("not_found", "errors.personNotOnAgenda");
     await tx.update(people).set({ name: input.name, nameEn: input.nameEn }).where(eq(people.id, input.personId));
     await tx.delete(personPositions).where(eq(personPositions.personId, input.personId));
     if (input.positions.length) {

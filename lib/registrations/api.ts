@@ -1,12 +1,9 @@
 /** Shared bits of the registration API routes and actions: the caller's language and DomainError → HTTP status. */
 import "server-only";
-import { DomainError, HTTP_STATUS } from "@/lib/actions/result";
-import { readBodyText } from "@/lib/http/body-limit";
+import { DomainError } from "@/lib/actions/result";
 import { errorResponse } from "@/lib/http/domain-errors";
-import { jsonError } from "@/lib/http/responses";
 import { requestLocale } from "@/lib/i18n/request";
 import type { Locale } from "@/lib/i18n/config";
-import { registrationT } from "./i18n";
 
 export async function apiLocale(): Promise<Locale> {
   try {
@@ -18,16 +15,6 @@ export async function apiLocale(): Promise<Locale> {
 
 /** lib/http's errorResponse, with "please sign in" in the caller's language. */
 export async function apiFailure(e: unknown, where: string, locale: Locale) {
-  if (e instanceof DomainError && e.code === "unauthenticated") return jsonError(HTTP_STATUS[e.code], registrationT(locale)("signInRequired"));
-  return errorResponse(e, where);
-}
-
-/** The JSON body (413 past the size limit, like every API route), or a 422 in the caller's language. */
-export async function jsonBody(req: Request, locale: Locale): Promise<unknown> {
-  const text = await readBodyText(req);
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new DomainError("invalid", registrationT(locale)("errors.invalid"), { _: ["JSON body expected"] });
-  }
+  if (e instanceof DomainError && e.code === "unauthenticated") return errorResponse(new DomainError("unauthenticated", "registration.signInRequired"), where, { locale });
+  return errorResponse(e, where, { locale });
 }

@@ -13,7 +13,6 @@ import type { IcsEvent } from "@/lib/calendar/ics";
 import { PUBLIC_EVENT_STATUSES } from "@/lib/events/queries";
 import type { Locale } from "@/lib/i18n/config";
 import { pick } from "@/lib/i18n/format";
-import { registrationT } from "./i18n";
 import { appUrl } from "./notify";
 import { isUuid } from "./validation";
 
@@ -21,7 +20,7 @@ const ACTIVE = ["pending", "confirmed", "waitlisted"] as const;
 
 /** Mark or unmark a session of a public forum for the actor's own agenda. Idempotent. */
 export async function selectSession(db: Db, actor: Actor, input: { sessionId: string; selected: boolean; locale?: Locale }) {
-  const notFound = () => new DomainError("not_found", registrationT(input.locale ?? "zh-CN")("errors.notFound"));
+  const notFound = () => new DomainError("not_found", "registration.errors.notFound");
   if (!isUuid(input.sessionId)) throw notFound();
   const [s] = await db
     .select({ id: agendaSessions.id })
@@ -79,9 +78,22 @@ export async function calendarFeedToken(db: Db, userId: string): Promise<string>
 type SessionLike = { id: string; title: string; titleEn: string | null; description: string | null; descriptionEn: string | null; startsAt: Date; endsAt: Date; location: string | null; locationEn: string | null; kind: string };
 type ForumLike = { slug: string; title: string; titleEn: string | null; venueName: string | null; venueNameEn: string | null; venueAddress: string | null; venueAddressEn: string | null };
 
+/** Session room, venue, address — each once: a part equal to (or already inside) an earlier one is left out. */
+export function distinctPlaces(parts: (string | null | undefined)[]): string[] {
+  const norm = (p: string) => p.normalize("NFKC").replace(/\s+/g, " ").trim().toLowerCase();
+  const kept: string[] = [];
+  for (const p of parts) {
+    if (!p?.trim()) continue;
+    const n = norm(p);
+    if (kept.some((k) => norm(k).includes(n))) continue;
+    kept.push(p.trim());
+  }
+  return kept;
+}
+
 export function sessionToIcs(s: SessionLike, f: ForumLike, locale: Locale, kindLabel?: string): IcsEvent {
   const forumTitle = pick(locale, f.title, f.titleEn);
-  const place = [pick(locale, s.location, s.locationEn), pick(locale, f.venueName, f.venueNameEn), pick(locale, f.venueAddress, f.venueAddressEn)].filter(Boolean).join(", ");
+  const place = distinctPlaces([pick(locale, s.location, s.locationEn), pick(locale, f.venueName, f.venueNameEn), pick(locale, f.venueAddress, f.venueAddressEn)]).join(", ");
   return {
     uid: `${s.id}@huiwu`,
     start: s.startsAt,

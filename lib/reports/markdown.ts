@@ -4,7 +4,7 @@
  * no on* handlers, no style attributes, links only http(s)/mailto/relative, images only from this site's /media/.
  * Used by the public pages, the API, the feed and the editor's preview (a server action), so one path decides.
  */
-import { Marked } from "marked";
+import { Marked, type TokenizerAndRendererExtension } from "marked";
 import sanitizeHtml from "sanitize-html";
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
@@ -12,7 +12,7 @@ const marked = new Marked({ gfm: true, breaks: false, async: false });
 const ALLOWED_TAGS = [
   "p", "br", "hr", "h2", "h3", "h4", "strong", "b", "em", "i", "del", "s", "u", "sup", "sub", "mark", "small",
   "blockquote", "ul", "ol", "li", "a", "img", "code", "pre", "table", "thead", "tbody", "tr", "th", "td",
-  "figure", "figcaption",
+  "figure", "figcaption", "span",
 ];
 
 /** Only images this site serves (uploaded through lib/storage) may be embedded. */
@@ -26,7 +26,9 @@ const OPTIONS: sanitizeHtml.IOptions = {
     th: ["align"],
     td: ["align"],
     ol: ["start"],
+    span: ["class"],
   },
+  allowedClasses: { span: ["inline-figure"] },
   allowedSchemes: ["http", "https", "mailto"],
   allowedSchemesByTag: { img: [] },
   allowedSchemesAppliedToAttributes: ["href", "src", "cite"],
@@ -55,16 +57,43 @@ export type InlineFigure = { value: string; unit: string | null };
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 /**
- * Render a section body. `{{fig:N}}` (N = the figure's position, from 1) is replaced by that key figure's value and
- * unit, escaped, after sanitizing — so a figure is usable inline and can never inject markup.
+ * `{{fig:N}}` as a Markdown inline token: only where text is (never inside a link's URL or title, an image's alt, a
+ * code span), rendered as the figure's value and unit, escaped; an unknown N stays as typed.
+ */
+function figureExtension(figures: InlineFigure[]): TokenizerAndRendererExtension {
+  return {
+    name: "inlineFigure",
+    level: "inline",
+    start: (src) => src.match(/\{\{\s*fig:/)?.index,
+    tokenizer(src) {
+      const m = /^\{\{\s*fig:(\d{1,3})\s*\}\}/.exec(src);
+      return m ? { type: "inlineFigure", raw: m[0], n: Number(m[1]) } : undefined;
+    },
+    renderer(token) {
+      const f = figures[(token as unknown as { n: number }).n - 1];
+      return f ? `<span class="inline-figure">${escapeHtml(`${f.value}${f.unit ? ` ${f.unit}` : ""}`)}</span>` : escapeHtml(token.raw);
+    },
+  };
+}
+
+/**
+ * Render a section body. `{{fig:N}}` (N = the figure's position, from 1) becomes that key figure's value and unit —
+ * substituted while parsing, BEFORE sanitizing, so the sanitizer sees the final markup: a figure is usable inline and
+ * can never inject markup or break an attribute's quoting (it used to be replaced in the sanitized HTML, even inside
+ * a link's title).
  */
 export function renderMarkdown(source: string, figures: InlineFigure[] = []): string {
-  const raw = marked.parse(source ?? "") as string;
-  const safe = sanitize(raw);
-  return safe.replace(/\{\{\s*fig:(\d{1,3})\s*\}\}/g, (whole, n: string) => {
-    const f = figures[Number(n) - 1];
-    return f ? `<span class="inline-figure">${escapeHtml(`${f.value}${f.unit ? ` ${f.unit}` : ""}`)}</span>` : escapeHtml(whole);
-  });
+  const withFigures = new Marked(
+    { gfm: true, breaks: false, async: false },
+    {
+      extensions: [figureExtension(figures)],
+      // an image's alt is an attribute: its text stays as typed
+      walkTokens: (t) => {
+        if (t.type === "image") t.tokens = [{ type: "text", raw: t.text, text: t.text, escaped: false }];
+      },
+    },
+  );
+  return sanitize(withFigures.parse(source ?? "") as string);
 }
 
 /** Plain text of a Markdown source (feeds, meta descriptions). */

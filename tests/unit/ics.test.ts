@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildCalendar, foldLine, icsDate, icsText, parseIcs } from "@/lib/calendar/ics";
+import { sessionToIcs } from "@/lib/registrations/personal-agenda";
 
 describe("iCalendar writer", () => {
   it("escapes text per RFC 5545", () => {
@@ -31,5 +32,33 @@ describe("iCalendar writer", () => {
     expect(p.find((x) => x.name === "DTSTAMP")?.value).toBe("20250101T000000Z");
     expect(text.split("\r\n").at(-1)).toBe("");
     expect(text.replace(/\r\n/g, "")).not.toMatch(/\n/);
+  });
+});
+
+describe("agenda sessions as VEVENTs (issue 12 item 16)", () => {
+  const forum = { slug: "f", title: "座谈会", titleEn: "Symposium", venueName: "沿滩区行政中心", venueNameEn: "Yantan Civic Centre", venueAddress: "自贡市沿滩区", venueAddressEn: null };
+  const session = (location: string | null, locationEn: string | null = null) => ({
+    id: "00000000-0000-4000-8000-000000000001",
+    title: "主题演讲",
+    titleEn: "Keynotes",
+    description: null,
+    descriptionEn: null,
+    startsAt: new Date("2025-09-05T06:30:00Z"),
+    endsAt: new Date("2025-09-05T09:30:00Z"),
+    location,
+    locationEn,
+    kind: "keynote",
+  });
+  const location = (s: ReturnType<typeof session>, locale: "zh-CN" | "en" = "zh-CN") =>
+    parseIcs(buildCalendar({ name: "x", events: [sessionToIcs(s, forum, locale)] })).find((x) => x.name === "LOCATION")?.value;
+
+  it("LOCATION names the venue once when the session's location is the venue", () => {
+    expect(location(session("沿滩区行政中心"))).toBe("沿滩区行政中心\\, 自贡市沿滩区");
+    expect(location(session(" 沿滩区行政中心 "))).toBe("沿滩区行政中心\\, 自贡市沿滩区");
+    expect(location(session("Yantan civic centre", "Yantan Civic Centre"), "en")).toBe("Yantan Civic Centre\\, 自贡市沿滩区");
+  });
+  it("a room of the venue, or no location, still reads room, venue, address", () => {
+    expect(location(session("三楼会议室"))).toBe("三楼会议室\\, 沿滩区行政中心\\, 自贡市沿滩区");
+    expect(location(session(null))).toBe("沿滩区行政中心\\, 自贡市沿滩区");
   });
 });

@@ -1,3 +1,4 @@
+import { Parser } from "htmlparser2";
 import { describe, expect, it } from "vitest";
 import { markdownToText, renderMarkdown, sanitize } from "@/lib/reports/markdown";
 import { unsafeBits, XSS_PAYLOADS } from "../fixtures/xss-corpus";
@@ -45,6 +46,22 @@ describe("report Markdown → safe HTML", () => {
     expect(html).toContain('<span class="inline-figure">246.23 亿元</span>');
     expect(html).toContain("{{fig:9}}");
     expect(renderMarkdown("{{fig:1}}", [{ value: "<img src=x onerror=alert(1)>", unit: null }])).not.toMatch(/<img/);
+  });
+
+  it("{{fig:N}} is substituted before sanitizing: never inside an attribute, quoting intact (issue 12 item 11)", () => {
+    const figures = [{ value: '1" onmouseover="alert(1)', unit: null }];
+    const html = renderMarkdown('[link](https://example.com/ "title {{fig:1}}") and ![alt {{fig:1}}](/media/AAAAAAAAAAAAAAAAAAAAAA) text {{fig:1}}', figures);
+    // Parse what a browser would parse: every element keeps exactly its allowed attributes.
+    const attrs: { tag: string; names: string[] }[] = [];
+    new Parser({ onopentag: (tag, a) => attrs.push({ tag, names: Object.keys(a).sort() }) }).end(html);
+    expect(attrs.filter((a) => a.tag === "a")).toEqual([{ tag: "a", names: ["href", "rel", "title"] }]);
+    expect(attrs.filter((a) => a.tag === "img")).toEqual([{ tag: "img", names: ["alt", "src"] }]);
+    expect(attrs.filter((a) => a.tag === "span")).toEqual([{ tag: "span", names: ["class"] }]); // only the one in the text
+    expect(unsafeBits(html)).toEqual([]);
+    expect(html).toContain('title="title {{fig:1}}"'); // not substituted inside an attribute
+    expect(html).toContain('text <span class="inline-figure">1" onmouseover="alert(1)</span></p>'); // text, not markup
+    // a figure in a code span stays literal; in emphasis it is substituted
+    expect(renderMarkdown("`{{fig:1}}` *{{fig:1}}*", [{ value: "7", unit: "项" }])).toBe('<p><code>{{fig:1}}</code> <em><span class="inline-figure">7 项</span></em></p>\n');
   });
 
   it("plain text for feeds and descriptions", () => {

@@ -35,7 +35,7 @@ export async function changePasswordAction(_prev: ProfileFormState, fd: FormData
   });
 }
 
-const tokenName = z.object({ name: z.string().trim().max(80, { error: "At most 80 characters." }).optional() });
+const tokenName = z.object({ name: z.string().trim().max(80).optional() });
 
 export type TokenFormState = ActionResult<{ token: string; expiresAt: string }> | null;
 

@@ -7,7 +7,7 @@ import { parse, run, type ActionResult } from "@/lib/actions/result";
 import { requirePermission } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 
-const uuid = z.uuid({ error: "Unknown id." });
+const uuid = z.uuid({ error: "errors.unknownId" });
 
 /** The forum in scope, when the form names a well-formed one (the guard runs before full validation). */
 function eventScope(fd: FormData) {
@@ -40,7 +40,7 @@ export type GrantState = ActionResult<{ changed: boolean }> | null;
 export async function grantEventRoleAction(_prev: GrantState, fd: FormData): Promise<GrantState> {
   return run(async () => {
     const actor = await requirePermission("event.staff.manage", eventScope(fd));
-    const input = parse(z.object({ userId: uuid, eventId: uuid, role: z.enum(["organizer", "staff"], { error: "Choose organizer or staff." }) }), fd);
+    const input = parse(z.object({ userId: uuid, eventId: uuid, role: z.enum(["organizer", "staff"], { error: "errors.chooseEventRole" }) }), fd);
     const r = await grantEventRole(await getDb(), actor, input);
     revalidatePath("/admin/users");
     return r;

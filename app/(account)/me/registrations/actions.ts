@@ -18,7 +18,7 @@ const idInput = z.object({ registrationId: z.string().max(64) });
 const selectInput = z.object({ sessionId: z.string().max(64), selected: z.enum(["1", "0"]) });
 
 async function failure(e: unknown, locale: Locale) {
-  const f = toFailure(e);
+  const f = await toFailure(e, locale);
   return f.code === "unauthenticated" ? { ...f, error: registrationT(locale)("signInRequired") } : f;
 }
 
@@ -43,7 +43,7 @@ export async function updateRegistrationAction(registrationId: string, _prev: Re
     try {
       data = parse(registrationSchema(locale), answersFromForm(formDataToObject(fd)));
     } catch (e) {
-      if (e instanceof DomainError) throw new DomainError("invalid", registrationT(locale)("errors.invalid"), e.fieldErrors);
+      if (e instanceof DomainError) throw new DomainError("invalid", "registration.errors.invalid", { fieldErrors: e.fieldErrors });
       throw e;
     }
     const r = await updateRegistration(await getDb(), actor, { registrationId, data, locale });

@@ -1,11 +1,11 @@
-import { DomainError, HTTP_STATUS, parse } from "@/lib/actions/result";
+import { DomainError, parse } from "@/lib/actions/result";
 import { requireActor, requirePermission } from "@/lib/auth/guard";
 import { checkIn } from "@/lib/checkin/commands";
 import { defaultSegment, ticketEvent } from "@/lib/checkin/queries";
 import { checkInByCodeSchema } from "@/lib/checkin/validation";
 import { getDb } from "@/lib/db";
 import { errorResponse, jsonBody } from "@/lib/http/domain-errors";
-import { json, jsonError } from "@/lib/http/responses";
+import { json } from "@/lib/http/responses";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +19,7 @@ export async function POST(req: Request) {
     const input = parse(checkInByCodeSchema, await jsonBody(req, "{ticketCode, segment?}"));
     const db = await getDb();
     const ticket = await ticketEvent(db, input.ticketCode);
-    if (!ticket) return jsonError(404, "Unknown ticket code.");
+    if (!ticket) throw new DomainError("not_found", "errors.ticketCodeUnknown");
     const actor = await requirePermission("checkin.perform", { eventId: ticket.eventId });
     const segment = input.segment ?? (await defaultSegment(db, ticket.eventId));
     const r = await checkIn(db, actor, { eventId: ticket.eventId, ticketCode: input.ticketCode, segment });
@@ -31,9 +31,7 @@ export async function POST(req: Request) {
       already: r.already,
     });
   } catch (e) {
-    if (e instanceof DomainError && e.code === "conflict" && e.extra?.registration) {
-      return jsonError(HTTP_STATUS[e.code], e.message, { registration: e.extra.registration });
-    }
-    return errorResponse(e, "POST /api/v1/checkins");
+    const registration = e instanceof DomainError && e.code === "conflict" ? e.extra?.registration : undefined;
+    return errorResponse(e, "POST /api/v1/checkins", registration ? { extra: { registration } } : {});
   }
 }

@@ -39,7 +39,7 @@ function parseForm(locale: Locale, fd: FormData, withNewcomer: boolean) {
   };
   const data = collect(registrationSchema(locale).safeParse(raw));
   const who = withNewcomer ? collect(newcomerSchema(locale).safeParse(raw)) : null;
-  if (Object.keys(errors).length || !data) throw new DomainError("invalid", registrationT(locale)("errors.invalid"), errors);
+  if (Object.keys(errors).length || !data) throw new DomainError("invalid", "registration.errors.invalid", { fieldErrors: errors });
   return { data, who };
 }
 
@@ -56,7 +56,7 @@ export async function registerAction(slug: string, _prev: RegisterFormState, fd:
     const { data } = parseForm(locale, fd, false);
     id = await finish(slug, actor, locale, data);
   } catch (e) {
-    return { ...localized(e, locale), values: keepValues(fd) };
+    return { ...(await localized(e, locale)), values: keepValues(fd) };
   }
   redirect(`/me/registrations/${id}?new=1`);
 }
@@ -72,21 +72,20 @@ export async function signUpAndRegisterAction(slug: string, _prev: RegisterFormS
       user = await signUp(db, { name: who!.name, email: who!.email, password: who!.password, organization: data.organization, position: data.position, phone: data.phone, locale }, await clientIp());
     } catch (e) {
       if (e instanceof DomainError && e.code === "conflict") {
-        const msg = registrationT(locale)("errors.emailTaken");
-        throw new DomainError("conflict", msg, { email: [msg] });
+        throw new DomainError("conflict", "registration.errors.emailTaken", { fieldErrors: { email: ["registration.errors.emailTaken"] } });
       }
       throw e;
     }
     await signIn("credentials", { email: who!.email, password: who!.password, redirect: false });
     id = await finish(slug, { id: user.id, name: user.name, email: user.email, siteRole: "user" }, locale, data);
   } catch (e) {
-    return { ...localized(e, locale), values: keepValues(fd) };
+    return { ...(await localized(e, locale)), values: keepValues(fd) };
   }
   redirect(`/me/registrations/${id}?new=1`);
 }
 
-function localized(e: unknown, locale: Locale) {
-  const f = toFailure(e);
+async function localized(e: unknown, locale: Locale) {
+  const f = await toFailure(e, locale);
   if (f.code === "unauthenticated") return { ...f, error: registrationT(locale)("signInRequired") };
   return f;
 }

@@ -24,7 +24,7 @@ export async function updateRegistrationAction(input: unknown) {
 }
 
 export async function addGuestAction(input: unknown) {
-  return eventAction("registration.manage", input, guestSchema, async (db, actor, v) => addGuest(db, actor, v, await uiLocale()));
+  return eventAction("registration.manage", input, guestSchema, async (db, actor, v) => addGuest(db, actor, v));
 }
 
 export async function assignBusAction(input: unknown) {
@@ -35,7 +35,7 @@ export async function autoFillBusesAction(input: unknown) {
   return eventAction("registration.manage", input, autoFillSchema, async (db, actor, v) => autoFillBuses(db, actor, { ...v, locale: await uiLocale() }));
 }
 
-const fileSchema = z.custom<File>((f) => f instanceof File, "Choose a CSV file.").refine((f) => f.size <= IMPORT_MAX_BYTES, "The file is larger than 20 MB.");
+const fileSchema = z.custom<File>((f) => f instanceof File, "errors.chooseCsv").refine((f) => f.size <= IMPORT_MAX_BYTES, "console.import.err.tooLarge");
 
 async function bytesOf(f: File) {
   return new Uint8Array(await f.arrayBuffer());
@@ -55,7 +55,7 @@ export async function importChunkAction(input: unknown) {
     input,
     z.object({ eventId: z.uuid(), file: fileSchema, from: z.coerce.number().int().min(0).default(0), to: z.coerce.number().int().min(1).max(1_000_000).optional() }),
     async (db, actor, v) => {
-      if (v.to !== undefined && v.to <= v.from) throw new DomainError("invalid", "Empty range.");
+      if (v.to !== undefined && v.to <= v.from) throw new DomainError("invalid", "errors.emptyRange");
       return importGuests(db, actor, { eventId: v.eventId, bytes: await bytesOf(v.file), from: v.from, to: v.to, locale: await uiLocale() });
     },
   );

@@ -93,7 +93,7 @@ export async function loadReportStateAction(input: unknown): Promise<ReportActio
   return guarded("report.write", input, z.object({ eventId: z.uuid(), reportId: z.uuid() }), async (v) => {
     const db = await getDb();
     const r = await reportForEditor(db, v.eventId, v.reportId);
-    if (!r) throw new DomainError("not_found", "No such report.");
+    if (!r) throw new DomainError("not_found", "errors.reportNotFound");
     const [{ timezone }] = await db.query.events.findMany({ where: (e, { eq }) => eq(e.id, v.eventId), columns: { timezone: true } });
     return editorState(r, timezone);
   });

@@ -1,4 +1,4 @@
-import { parse } from "@/lib/actions/result";
+import { DomainError, parse } from "@/lib/actions/result";
 import { requireActor, requirePermission } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import { eventRefBySlug } from "@/lib/events/admin-queries";
@@ -8,7 +8,7 @@ import { eventDetailJson } from "@/lib/events/serialize";
 import { publicEventDetail } from "@/lib/events/queries";
 import { eventPatchSchema } from "@/lib/events/validation";
 import { errorResponse, jsonBody } from "@/lib/http/domain-errors";
-import { internalError, json, jsonError } from "@/lib/http/responses";
+import { json } from "@/lib/http/responses";
 
 export const dynamic = "force-dynamic";
 
@@ -16,10 +16,10 @@ export async function GET(_req: Request, ctx: RouteContext<"/api/v1/events/[slug
   const { slug } = await ctx.params;
   try {
     const event = await publicEventDetail(await getDb(), slug);
-    if (!event) return jsonError(404, `No published forum with slug "${slug}".`);
+    if (!event) throw new DomainError("not_found", "errors.noPublishedForum", { params: { slug } });
     return json(eventDetailJson(event));
   } catch (e) {
-    return internalError(e, "GET /api/v1/events/[slug]");
+    return errorResponse(e, "GET /api/v1/events/[slug]");
   }
 }
 
@@ -33,7 +33,7 @@ export async function PATCH(req: Request, ctx: RouteContext<"/api/v1/events/[slu
     await requireActor();
     const db = await getDb();
     const ref = await eventRefBySlug(db, slug);
-    if (!ref) return jsonError(404, `No forum with slug "${slug}".`);
+    if (!ref) throw new DomainError("not_found", "errors.noForumWithSlug", { params: { slug } });
     const actor = await requirePermission("event.edit", { eventId: ref.id });
     const patch = parse(eventPatchSchema, await jsonBody(req, "{status?, capacity?, registrationOpensAt?, registrationClosesAt?, requiresApproval?}"));
     if (patch.status) await requirePermission("event.publish", { eventId: ref.id });

@@ -1,5 +1,7 @@
 import { getDb } from "@/lib/db";
-import { internalError, json, jsonError } from "@/lib/http/responses";
+import { DomainError } from "@/lib/actions/result";
+import { errorResponse } from "@/lib/http/domain-errors";
+import { json } from "@/lib/http/responses";
 import { publicReportDetail } from "@/lib/reports/queries";
 import { reportJson } from "@/lib/reports/serialize";
 
@@ -10,9 +12,9 @@ export async function GET(_req: Request, ctx: RouteContext<"/api/v1/reports/[slu
   const { slug } = await ctx.params;
   try {
     const r = await publicReportDetail(await getDb(), slug);
-    if (!r) return jsonError(404, `No published report with slug "${slug}".`);
+    if (!r) throw new DomainError("not_found", "errors.noPublishedReport", { params: { slug } });
     return json(reportJson(r));
   } catch (e) {
-    return internalError(e, "GET /api/v1/reports/[slug]");
+    return errorResponse(e, "GET /api/v1/reports/[slug]");
   }
 }

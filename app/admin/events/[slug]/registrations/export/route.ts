@@ -1,10 +1,10 @@
 /** GET …/registrations/export?format=csv|xlsx — every registration with answers and check-in times, streamed. */
 import { getLocale } from "next-intl/server";
-import { DomainError, HTTP_STATUS } from "@/lib/actions/result";
+import { DomainError } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit";
 import { requirePermission } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
-import { internalError, jsonError } from "@/lib/http/responses";
+import { errorResponse } from "@/lib/http/domain-errors";
 import type { Locale } from "@/lib/i18n/config";
 import { consoleT } from "@/lib/printables/html";
 import { consoleEvent } from "@/lib/registrations/admin-queries";
@@ -18,7 +18,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ slug: string }>
     const db = await getDb();
     const ev = await consoleEvent(db, slug);
     const actor = await requirePermission("registration.manage", { eventId: ev?.id ?? "00000000-0000-0000-0000-000000000000" });
-    if (!ev) return jsonError(404, "No such forum.");
+    if (!ev) throw new DomainError("not_found", "errors.forumNotFound");
     const format = new URL(req.url).searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
     // personal data leaves the system: say who took it
     await recordAudit(db, actor, { action: "registration.export", entity: "event", entityId: ev.id, eventId: ev.id, after: { format } });
@@ -43,7 +43,6 @@ export async function GET(req: Request, ctx: { params: Promise<{ slug: string }>
       },
     });
   } catch (e) {
-    if (e instanceof DomainError) return jsonError(HTTP_STATUS[e.code], e.message);
-    return internalError(e, "GET /admin/events/[slug]/registrations/export");
+    return errorResponse(e, "GET /admin/events/[slug]/registrations/export");
   }
 }

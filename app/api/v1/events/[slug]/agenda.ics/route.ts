@@ -2,7 +2,8 @@ import { createTranslator } from "next-intl";
 import { buildCalendar } from "@/lib/calendar/ics";
 import { getDb } from "@/lib/db";
 import { publicEventDetail } from "@/lib/events/queries";
-import { internalError, jsonError } from "@/lib/http/responses";
+import { DomainError } from "@/lib/actions/result";
+import { errorResponse } from "@/lib/http/domain-errors";
 import { pick } from "@/lib/i18n/format";
 import { messagesFor } from "@/lib/i18n/messages";
 import { apiLocale } from "@/lib/registrations/api";
@@ -15,7 +16,7 @@ export async function GET(_req: Request, ctx: RouteContext<"/api/v1/events/[slug
   const { slug } = await ctx.params;
   try {
     const event = await publicEventDetail(await getDb(), slug);
-    if (!event) return jsonError(404, `No published forum with slug "${slug}".`);
+    if (!event) throw new DomainError("not_found", "errors.noPublishedForum", { params: { slug } });
     const locale = await apiLocale();
     const t = createTranslator({ locale, messages: messagesFor(locale), namespace: "events" });
     const body = buildCalendar({
@@ -26,6 +27,6 @@ export async function GET(_req: Request, ctx: RouteContext<"/api/v1/events/[slug
       headers: { "content-type": "text/calendar; charset=utf-8", "content-disposition": `attachment; filename="${event.slug}.ics"`, "cache-control": "public, max-age=300" },
     });
   } catch (e) {
-    return internalError(e, "GET /api/v1/events/[slug]/agenda.ics");
+    return errorResponse(e, "GET /api/v1/events/[slug]/agenda.ics");
   }
 }

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import { eventRefBySlug } from "@/lib/events/admin-queries";
 import { exportBundle } from "@/lib/events/bundle";
 import { errorResponse } from "@/lib/http/domain-errors";
-import { jsonError } from "@/lib/http/responses";
+import { DomainError } from "@/lib/actions/result";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +14,7 @@ export async function GET(req: Request, ctx: RouteContext<"/api/v1/events/[slug]
     await requireActor();
     const db = await getDb();
     const ref = await eventRefBySlug(db, slug);
-    if (!ref) return jsonError(404, `No forum with slug "${slug}".`);
+    if (!ref) throw new DomainError("not_found", "errors.noForumWithSlug", { params: { slug } });
     await requirePermission("event.export", { eventId: ref.id });
     const includeRegistrations = new URL(req.url).searchParams.get("include") === "registrations";
     if (includeRegistrations) await requirePermission("registration.manage", { eventId: ref.id });

@@ -1,7 +1,9 @@
-import { DomainError, HTTP_STATUS } from "@/lib/actions/result";
+import { DomainError } from "@/lib/actions/result";
 import { requireActor, requirePermission } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
-import { internalError, json, jsonError } from "@/lib/http/responses";
+import { BodyError } from "@/lib/http/body-limit";
+import { errorResponse } from "@/lib/http/domain-errors";
+import { json } from "@/lib/http/responses";
 import { attachUpload } from "@/lib/reports/commands";
 import { reportRefBySlug } from "@/lib/reports/queries";
 import { uploadMeta } from "@/lib/reports/validation";
@@ -23,13 +25,13 @@ export async function POST(req: Request, ctx: RouteContext<"/api/v1/reports/[slu
     const db = await getDb();
     const target = await reportRefBySlug(db, slug);
     const actor = await requirePermission("report.write", { eventId: target?.eventId ?? "00000000-0000-0000-0000-000000000000" });
-    if (!target) return jsonError(404, "No such report.");
-    if (req.headers.get("x-huiwu-upload") !== "1") return jsonError(400, "Uploads must send the X-Huiwu-Upload: 1 header.");
+    if (!target) throw new DomainError("not_found", "errors.reportNotFound");
+    if (req.headers.get("x-huiwu-upload") !== "1") throw new BodyError(400, "errors.uploadHeader");
     const length = req.headers.get("content-length");
     checkDeclaredSize(length ? Number(length) : null);
     const q = new URL(req.url).searchParams;
     const meta = uploadMeta.safeParse({ role: q.get("role"), caption: q.get("caption"), credit: q.get("credit"), sectionOrder: q.get("section") || null });
-    if (!meta.success) return jsonError(422, "role must be photo or attachment.");
+    if (!meta.success) throw new DomainError("invalid", "errors.uploadRole");
     const bytes = await readLimited(req.body);
     let filename: string | null = null;
     try {
@@ -40,8 +42,6 @@ export async function POST(req: Request, ctx: RouteContext<"/api/v1/reports/[slu
     const r = await attachUpload(db, actor, { eventId: target.eventId, reportId: target.id, bytes, filename, ...meta.data });
     return json({ ...r, url: `/media/${r.key}` }, 201);
   } catch (e) {
-    if (e instanceof UploadError) return jsonError(e.status, e.message, { reason: e.reason });
-    if (e instanceof DomainError) return jsonError(HTTP_STATUS[e.code], e.message, e.fieldErrors ? { fieldErrors: e.fieldErrors } : undefined);
-    return internalError(e, "POST /api/v1/reports/[slug]/media");
+    return errorResponse(e, "POST /api/v1/reports/[slug]/media", e instanceof UploadError ? { extra: { reason: e.reason } } : {});
   }
 }
