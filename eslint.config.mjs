@@ -11,6 +11,14 @@ export default defineConfig([
     },
   },
   {
+    // Configuration is read in ONE place (lib/env.ts: zod-validated, typed, documented in the README).
+    files: ["app/**", "lib/**", "components/**", "db/**"],
+    ignores: ["lib/env.ts"],
+    rules: {
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through `env` from @/lib/env (declare new variables there)." }],
+    },
+  },
+  {
     files: ["next.config.js"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },

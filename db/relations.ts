@@ -2,12 +2,14 @@
 import { relations } from "drizzle-orm";
 import { agendaSessions, buses, sessionSpeakers, siteVisitStops } from "./schema/agenda";
 import { apiTokens, users } from "./schema/auth";
+import { delegates, delegations } from "./schema/delegations";
 import { eventOrganizations, events, eventStaff, registrationQuestions } from "./schema/events";
 import { organizations } from "./schema/organizations";
 import { people, personPositions } from "./schema/people";
 import { agendaSelections, checkins, registrations } from "./schema/registrations";
 import { reportFigures, reportMedia, reportRevisions, reports, reportSections } from "./schema/reports";
 import { media } from "./schema/storage";
+import { rooms } from "./schema/venues";
 
 export const usersRelations = relations(users, ({ many }) => ({
   apiTokens: many(apiTokens),
@@ -21,16 +23,19 @@ export const apiTokensRelations = relations(apiTokens, ({ one }) => ({
 
 export const organizationsRelations = relations(organizations, ({ many }) => ({
   events: many(eventOrganizations),
+  delegations: many(delegations),
 }));
 
 export const eventsRelations = relations(events, ({ many }) => ({
   hosts: many(eventOrganizations),
   staff: many(eventStaff),
   sessions: many(agendaSessions),
+  rooms: many(rooms),
   buses: many(buses),
   questions: many(registrationQuestions),
   registrations: many(registrations),
   reports: many(reports),
+  delegations: many(delegations),
 }));
 
 export const eventOrganizationsRelations = relations(eventOrganizations, ({ one }) => ({
@@ -59,6 +64,7 @@ export const personPositionsRelations = relations(personPositions, ({ one }) => 
 
 export const agendaSessionsRelations = relations(agendaSessions, ({ one, many }) => ({
   event: one(events, { fields: [agendaSessions.eventId], references: [events.id] }),
+  room: one(rooms, { fields: [agendaSessions.roomId], references: [rooms.id] }),
   speakers: many(sessionSpeakers),
   stops: many(siteVisitStops),
   buses: many(buses),
@@ -84,6 +90,19 @@ export const registrationsRelations = relations(registrations, ({ one, many }) =
   user: one(users, { fields: [registrations.userId], references: [users.id] }),
   bus: one(buses, { fields: [registrations.busId], references: [buses.id] }),
   checkins: many(checkins),
+  delegate: one(delegates, { fields: [registrations.id], references: [delegates.registrationId] }),
+}));
+
+export const delegationsRelations = relations(delegations, ({ one, many }) => ({
+  event: one(events, { fields: [delegations.eventId], references: [events.id] }),
+  organization: one(organizations, { fields: [delegations.organizationId], references: [organizations.id] }),
+  delegates: many(delegates),
+}));
+
+export const delegatesRelations = relations(delegates, ({ one }) => ({
+  delegation: one(delegations, { fields: [delegates.delegationId], references: [delegations.id] }),
+  registration: one(registrations, { fields: [delegates.registrationId], references: [registrations.id] }),
+  replacedBy: one(delegates, { fields: [delegates.replacedById], references: [delegates.id], relationName: "replacement" }),
 }));
 
 export const checkinsRelations = relations(checkins, ({ one }) => ({
@@ -118,4 +137,9 @@ export const reportMediaRelations = relations(reportMedia, ({ one }) => ({
 
 export const reportRevisionsRelations = relations(reportRevisions, ({ one }) => ({
   report: one(reports, { fields: [reportRevisions.reportId], references: [reports.id] }),
+}));
+
+export const roomsRelations = relations(rooms, ({ one, many }) => ({
+  event: one(events, { fields: [rooms.eventId], references: [events.id] }),
+  sessions: many(agendaSessions),
 }));

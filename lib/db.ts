@@ -5,14 +5,15 @@
 import "server-only";
 import { migrateDatabase } from "@/db/migrate";
 import { openDatabase, type Db, type DbHandle } from "@/db/client";
+import { env } from "@/lib/env";
 
 const g = globalThis as unknown as { __huiwuDb?: Promise<DbHandle> };
 
 export function databaseOptions() {
   return {
-    databaseUrl: process.env.DATABASE_URL || undefined,
-    dataDir: process.env.DATA_DIR || "./.data",
-    maxConnections: Number(process.env.DATABASE_POOL_SIZE || 10),
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    maxConnections: env.DATABASE_POOL_SIZE,
   };
 }
 

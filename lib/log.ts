@@ -3,9 +3,10 @@
  * (x-request-id), so a user's "ref" can be found in the logs.
  */
 import pino from "pino";
+import { env } from "@/lib/env";
 
 export const logger = pino({
-  level: process.env.LOG_LEVEL || (process.env.NODE_ENV === "test" ? "silent" : "info"),
+  level: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
   base: { app: "huiwu" },
   timestamp: pino.stdTimeFunctions.isoTime,
   redact: { paths: ["password", "*.password", "token", "*.token", "authorization", "*.authorization"], censor: "[redacted]" },

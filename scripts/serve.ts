@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { DEMO_ACCOUNTS } from "../db/seed/demo-accounts";
+import { exitOnBadEnv } from "../lib/env";
 import { startHttpServer } from "./lib/http-server";
 import { dbOptionsFromEnv, exitOnConfigError, prepareDatabase } from "./lib/setup";
 
@@ -26,6 +27,7 @@ function ensureAuthSecret() {
 async function main() {
   (process.env as Record<string, string>).NODE_ENV = "production"; // what `next start` sets
   ensureAuthSecret();
+  exitOnBadEnv(); // every variable checked (lib/env.ts): one line per bad one, exit 1
   await prepareDatabase();
   const port = (process.env.PORT ||= "3000"); // the page cache renders misses through this port
   const host = process.env.HOSTNAME || "0.0.0.0";

@@ -4,8 +4,11 @@ import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { saveQuestionsAction, saveRegistrationSettingsAction } from "@/app/admin/events/actions";
 import { cn } from "@/lib/cn";
-import { btn, CheckField, formObject, inputCls, TextField } from "./fields";
+import { btn, inputCls } from "@/components/ui/button";
+import { CheckField, TextField } from "@/components/ui/field";
+import { formObject } from "@/components/ui/form";
 import { useAct } from "./use-action";
+import { QUESTION_KINDS } from "@/lib/shared/enums";
 
 export type SettingsValues = { capacity: string; opensAt: string; closesAt: string; requiresApproval: boolean; waitlistEnabled: boolean; timezone: string };
 
@@ -71,7 +74,7 @@ export function QuestionsEditor({ eventId, initial }: { eventId: string; initial
             <label className="text-sm">
               <span className="font-medium text-slate-700">{t("kind")}</span>
               <select className={cn(inputCls, "mt-1")} value={r.kind} onChange={(e) => set(i, { kind: e.target.value as Kind })}>
-                {(["text", "choice", "multi_choice"] as const).map((k) => (
+                {QUESTION_KINDS.map((k) => (
                   <option key={k} value={k}>
                     {t(`kinds.${k}`)}
                   </option>

@@ -1,12 +1,12 @@
 import { useTranslations } from "next-intl";
-import { CATEGORIES } from "@/lib/registrations/admin-validation";
+import { DELEGATE_CATEGORIES } from "@/lib/shared/enums";
 
 /** <option>s for the delegate categories (server and client components alike). */
 export function CategoryOptions() {
   const t = useTranslations("console");
   return (
     <>
-      {CATEGORIES.map((c) => (
+      {DELEGATE_CATEGORIES.map((c) => (
         <option key={c} value={c}>
           {t(`category.${c}`)}
         </option>

@@ -2,14 +2,14 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/config";
 import { pick } from "@/lib/i18n/format";
 import type { PublicEventDetail } from "@/lib/events/queries";
+import { HOST_ROLES } from "@/lib/shared/enums";
 
-const ROLE_ORDER = ["host", "co_host", "organizer", "co_organizer", "supporter", "media"] as const;
 
 /** Co-hosting organizations grouped by role (主办 / 联合主办 / 承办 …), each group in its set order. */
 export async function HostList({ hosts }: { hosts: PublicEventDetail["hosts"] }) {
   const t = await getTranslations("events.hostRole");
   const locale = (await getLocale()) as Locale;
-  const groups = ROLE_ORDER.map((role) => ({ role, items: hosts.filter((h) => h.role === role) })).filter((g) => g.items.length);
+  const groups = HOST_ROLES.map((role) => ({ role, items: hosts.filter((h) => h.role === role) })).filter((g) => g.items.length);
   return (
     <dl className="space-y-3" data-testid="hosts">
       {groups.map((g) => (

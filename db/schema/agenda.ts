@@ -3,23 +3,12 @@ import { check, index, integer, jsonb, pgEnum, pgTable, text, unique, uuid } fro
 import { id, tstz } from "./_common";
 import { events } from "./events";
 import { people } from "./people";
+import { SESSION_KINDS, SESSION_ROLES } from "../../lib/shared/enums";
+import { rooms } from "./venues";
 
-export const sessionKind = pgEnum("session_kind", [
-  "site_visit",
-  "plenary",
-  "keynote",
-  "report_release",
-  "exchange",
-  "panel",
-  "remarks",
-  "ceremony",
-  "break",
-  "meal",
-  "transfer",
-  "other",
-]);
+export const sessionKind = pgEnum("session_kind", SESSION_KINDS);
 
-export const sessionRole = pgEnum("session_role", ["speaker", "moderator", "presenter", "host"]);
+export const sessionRole = pgEnum("session_role", SESSION_ROLES);
 
 /** An agenda session (环节). Named agenda_sessions to stay clear of Auth.js `sessions`. */
 export const agendaSessions = pgTable(
@@ -38,10 +27,13 @@ export const agendaSessions = pgTable(
     endsAt: tstz().notNull(),
     location: text(),
     locationEn: text(),
+    /** The room (会议室/分会场) it takes; the free-text location stays for places outside the venue (site visits). */
+    roomId: uuid().references(() => rooms.id, { onDelete: "set null" }),
     order: integer().notNull().default(0),
   },
   (t) => [
     index("agenda_sessions_event_idx").on(t.eventId, t.startsAt),
+    index("agenda_sessions_room_idx").on(t.roomId),
     check("agenda_sessions_time_range", sql`${t.endsAt} >= ${t.startsAt}`),
   ],
 );

@@ -1,9 +1,11 @@
 import { sql } from "drizzle-orm";
 import { bigserial, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, tstz, updatedAt } from "./_common";
+import { SITE_ROLES } from "../../lib/shared/enums";
+import { locales } from "../../lib/i18n/config";
 
-export const siteRole = pgEnum("site_role", ["admin", "user"]);
-export const locale = pgEnum("locale", ["zh-CN", "en"]);
+export const siteRole = pgEnum("site_role", SITE_ROLES);
+export const locale = pgEnum("locale", locales);
 
 /** A person who can sign in. Auth.js adapter columns (name, email, emailVerified, image) plus our own. */
 export const users = pgTable(

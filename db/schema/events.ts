@@ -3,15 +3,16 @@ import { boolean, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, tex
 import { createdAt, id, tstz, updatedAt } from "./_common";
 import { users } from "./auth";
 import { organizations } from "./organizations";
+import { EVENT_STAFF_ROLES, EVENT_STATUSES, HOST_ROLES, QUESTION_KINDS } from "../../lib/shared/enums";
 
-export const eventStatus = pgEnum("event_status", ["draft", "published", "cancelled", "completed"]);
+export const eventStatus = pgEnum("event_status", EVENT_STATUSES);
 
 /** The role an organization plays for a forum: 主办 / 联合主办 / 承办 / 协办 / 支持单位 / 媒体. */
-export const hostRole = pgEnum("host_role", ["host", "co_host", "organizer", "co_organizer", "supporter", "media"]);
+export const hostRole = pgEnum("host_role", HOST_ROLES);
 
-export const eventStaffRole = pgEnum("event_staff_role", ["organizer", "staff"]);
+export const eventStaffRole = pgEnum("event_staff_role", EVENT_STAFF_ROLES);
 
-export const questionKind = pgEnum("question_kind", ["text", "choice", "multi_choice"]);
+export const questionKind = pgEnum("question_kind", QUESTION_KINDS);
 
 /** A forum (座谈会/论坛). */
 export const events = pgTable(
@@ -43,6 +44,8 @@ export const events = pgTable(
     registrationClosesAt: tstz(),
     requiresApproval: boolean().notNull().default(false),
     waitlistEnabled: boolean().notNull().default(true),
+    /** Default reply-by (回执截止) for new invited units; null = 7 days before the forum starts. */
+    delegationReplyBy: tstz(),
     createdById: uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -1,16 +1,9 @@
 import { sql } from "drizzle-orm";
 import { pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./_common";
+import { ORGANIZATION_KINDS } from "../../lib/shared/enums";
 
-export const organizationKind = pgEnum("organization_kind", [
-  "government",
-  "park",
-  "association",
-  "media",
-  "enterprise",
-  "academic",
-  "other",
-]);
+export const organizationKind = pgEnum("organization_kind", ORGANIZATION_KINDS);
 
 /** Any body that hosts a forum or employs a speaker: 四川省人民政府参事室, 四川新闻网传媒集团 … */
 export const organizations = pgTable(

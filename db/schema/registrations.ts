@@ -4,13 +4,15 @@ import { createdAt, id, tstz, updatedAt } from "./_common";
 import { agendaSessions, buses } from "./agenda";
 import { users } from "./auth";
 import { events } from "./events";
+import { DELEGATE_CATEGORIES, OUTBOX_CHANNELS, OUTBOX_STATUSES, REGISTRATION_SOURCES, REGISTRATION_STATUSES } from "../../lib/shared/enums";
 
-export const registrationStatus = pgEnum("registration_status", ["pending", "confirmed", "waitlisted", "cancelled", "rejected"]);
+export const registrationStatus = pgEnum("registration_status", REGISTRATION_STATUSES);
 
 /** 与会代表类别: government department, industrial park, expert/scholar, enterprise, media, other. */
-export const delegateCategory = pgEnum("delegate_category", ["government", "park", "expert", "enterprise", "media", "other"]);
+export const delegateCategory = pgEnum("delegate_category", DELEGATE_CATEGORIES);
 
-export const registrationSource = pgEnum("registration_source", ["self", "organizer", "import", "seed"]);
+/** `delegation`: named on an invited unit's reply slip (db/schema/delegations.ts). */
+export const registrationSource = pgEnum("registration_source", REGISTRATION_SOURCES);
 
 /** One person's registration (报名) for one forum. Guests added by an organizer may have no user account. */
 export const registrations = pgTable(
@@ -98,7 +100,10 @@ export const calendarFeeds = pgTable("calendar_feeds", {
   createdAt: createdAt(),
 });
 
-export const outboxStatus = pgEnum("outbox_status", ["pending", "sent", "failed"]);
+export const outboxStatus = pgEnum("outbox_status", OUTBOX_STATUSES);
+
+/** E-mail through SMTP, or a text message through the SMS sender (lib/notifications/sms.ts). */
+export const outboxChannel = pgEnum("outbox_channel", OUTBOX_CHANNELS);
 
 /** Notifications go through an outbox: written in the same transaction as the change, delivered by a worker. */
 export const outbox = pgTable(
@@ -106,7 +111,11 @@ export const outbox = pgTable(
   {
     id: bigserial({ mode: "number" }).primaryKey(),
     kind: text().notNull(),
-    toEmail: text().notNull(),
+    channel: outboxChannel().notNull().default("email"),
+    /** Set when channel = email. */
+    toEmail: text(),
+    /** Set when channel = sms. */
+    toPhone: text(),
     userId: uuid().references(() => users.id, { onDelete: "set null" }),
     eventId: uuid().references(() => events.id, { onDelete: "set null" }),
     registrationId: uuid().references(() => registrations.id, { onDelete: "set null" }),
@@ -119,5 +128,8 @@ export const outbox = pgTable(
     createdAt: createdAt(),
     sentAt: tstz(),
   },
-  (t) => [index("outbox_due_idx").on(t.status, t.nextAttemptAt)],
+  (t) => [
+    index("outbox_due_idx").on(t.status, t.nextAttemptAt),
+    check("outbox_recipient", sql`(${t.channel} = 'email' AND ${t.toEmail} IS NOT NULL) OR (${t.channel} = 'sms' AND ${t.toPhone} IS NOT NULL)`),
+  ],
 );

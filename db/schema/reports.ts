@@ -4,8 +4,9 @@ import { createdAt, id, tstz, updatedAt } from "./_common";
 import { users } from "./auth";
 import { events } from "./events";
 import { media } from "./storage";
+import { REPORT_MEDIA_ROLES, REPORT_STATUSES } from "../../lib/shared/enums";
 
-export const reportStatus = pgEnum("report_status", ["draft", "in_review", "published"]);
+export const reportStatus = pgEnum("report_status", REPORT_STATUSES);
 
 /** A post-event report (会后报道). `version` is bumped on every save: optimistic locking. */
 export const reports = pgTable(
@@ -84,7 +85,7 @@ export const reportFigures = pgTable(
   (t) => [unique("report_figures_order_unique").on(t.reportId, t.order)],
 );
 
-export const reportMediaRole = pgEnum("report_media_role", ["photo", "attachment"]);
+export const reportMediaRole = pgEnum("report_media_role", REPORT_MEDIA_ROLES);
 
 /** Photos and attachments of a report, each with caption and credit. */
 export const reportMedia = pgTable(

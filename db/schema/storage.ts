@@ -2,13 +2,14 @@ import { sql } from "drizzle-orm";
 import { check, customType, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./_common";
 import { users } from "./auth";
+import { MEDIA_KINDS } from "../../lib/shared/enums";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => "bytea",
   fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
 });
 
-export const mediaKind = pgEnum("media_kind", ["image", "attachment"]);
+export const mediaKind = pgEnum("media_kind", MEDIA_KINDS);
 
 export type MediaVariant = { key: string; width: number; height: number; bytes: number; mime: string };
 

@@ -43,11 +43,19 @@ export class DomainError extends Error {
     public code: ErrorCode,
     public messageKey: string,
     opts: DomainErrorOptions = {},
+    /** @deprecated the old (code, text, fieldErrors, extra) form, kept so code written before keys still works */
+    legacyExtra?: Record<string, unknown>,
   ) {
     super(messageKey);
-    this.params = opts.params;
-    this.fieldErrors = opts.fieldErrors;
-    this.extra = opts.extra;
+    const isOptions = Object.keys(opts).every((k) => k === "params" || k === "fieldErrors" || k === "extra");
+    if (isOptions) {
+      this.params = opts.params;
+      this.fieldErrors = opts.fieldErrors;
+      this.extra = opts.extra;
+    } else {
+      this.fieldErrors = opts as unknown as FieldErrorRefs;
+      this.extra = legacyExtra;
+    }
   }
 }
 

@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { sessionKind, sessionRole } from "@/db/schema/agenda";
 import { checkbox, id, optional, optionalWallTime, required, text, wallTime } from "@/lib/events/validation";
+import { SESSION_KINDS, SESSION_ROLES } from "@/lib/shared/enums";
 
-export const SESSION_KINDS = sessionKind.enumValues;
-export const SESSION_ROLES = sessionRole.enumValues;
+export { SESSION_KINDS, SESSION_ROLES };
 
 const direction = z.enum(["up", "down"], { message: "admin.errors.invalid_direction" });
 

@@ -2,6 +2,8 @@
  * The OpenAPI 3.1 document of /api. Each feature adds its paths here; tests/unit/openapi.test.ts checks that every
  * route handler under app/api is described.
  */
+import { ACTIVE_REGISTRATION_STATUSES, DELEGATE_CATEGORIES, EVENT_STATUSES, HOST_ROLES, PUBLIC_EVENT_STATUSES, REGISTRATION_STATUSES, REPORT_MEDIA_ROLES } from "@/lib/shared/enums";
+
 /** A response with a JSON body of the given schema. */
 const jsonResponse = (description: string, schema: unknown) => ({ description, content: { "application/json": { schema } } });
 const err = { type: "object", properties: { error: { type: "string" } }, required: ["error"] } as const;
@@ -17,7 +19,7 @@ const eventListItem = {
     timezone: { type: "string", example: "Asia/Shanghai" },
     city: { type: ["string", "null"] },
     venue: { type: ["string", "null"] },
-    status: { type: "string", enum: ["published", "completed", "cancelled"] },
+    status: { type: "string", enum: [...PUBLIC_EVENT_STATUSES] },
   },
 } as const;
 
@@ -42,7 +44,7 @@ const eventDetail = {
         type: "object",
         properties: {
           name: { type: "string" },
-          role: { type: "string", enum: ["host", "co_host", "organizer", "co_organizer", "supporter", "media"] },
+          role: { type: "string", enum: [...HOST_ROLES] },
           order: { type: "integer" },
         },
       },
@@ -58,11 +60,22 @@ const eventDetail = {
           startsAt: iso,
           endsAt: iso,
           location: { type: ["string", "null"] },
+          room: {
+            type: ["object", "null"],
+            description: "The room (会议室/分会场) the session takes, null when none",
+            properties: { id: { type: "string", format: "uuid" }, name: { type: "string" }, nameEn: { type: ["string", "null"] }, floor: { type: ["string", "null"] }, capacity: { type: ["integer", "null"] } },
+          },
           speakers: {
             type: "array",
             items: {
               type: "object",
-              properties: { name: { type: "string" }, role: { type: "string" }, topic: { type: ["string", "null"] }, positions: { type: "array", items: position } },
+              properties: {
+                id: { type: "string", format: "uuid", description: "The person id, as in /speakers/{id}" },
+                name: { type: "string" },
+                role: { type: "string" },
+                topic: { type: ["string", "null"] },
+                positions: { type: "array", items: position },
+              },
             },
           },
           stops: {
@@ -85,7 +98,7 @@ const registrationInput = {
   type: "object",
   required: ["category", "organization", "position"],
   properties: {
-    category: { type: "string", enum: ["government", "park", "expert", "enterprise", "media", "other"] },
+    category: { type: "string", enum: [...DELEGATE_CATEGORIES] },
     organization: { type: "string", maxLength: 200 },
     position: { type: "string", maxLength: 200 },
     phone: { type: "string", maxLength: 40 },
@@ -111,7 +124,7 @@ const registrationItem = {
   type: "object",
   properties: {
     ...registrationCreated.properties,
-    status: { type: "string", enum: ["pending", "confirmed", "waitlisted", "cancelled", "rejected"] },
+    status: { type: "string", enum: [...REGISTRATION_STATUSES] },
     event: { type: "object", properties: { slug: { type: "string" }, title: { type: "string" }, startsAt: { type: "string", format: "date-time" }, endsAt: { type: "string", format: "date-time" }, timezone: { type: "string" } } },
     category: registrationInput.properties.category,
     organization: { type: ["string", "null"] },
@@ -148,6 +161,32 @@ const reportDetail = {
 } as const;
 
 export type OpenApiPaths = Record<string, Record<string, unknown>>;
+
+const rankOrNull = { type: ["string", "null"], enum: ["provincial", "bureau", "county", "township", "other", null], description: "级别, most senior first; null = unranked" } as const;
+const rostrum = {
+  type: "object",
+  properties: {
+    convention: { enum: ["government", "international"] },
+    room: { type: ["string", "null"], format: "uuid" },
+    session: { type: ["string", "null"], format: "uuid" },
+    rows: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          row: { type: "integer", description: "1 = front row" },
+          seats: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: { seat: { type: "integer", description: "1 = leftmost as seen from the audience" }, id: { type: "string", format: "uuid" }, name: { type: "string" }, rank: rankOrNull },
+            },
+          },
+        },
+      },
+    },
+  },
+} as const;
 
 export const paths: OpenApiPaths = {
   "/api/health": {
@@ -200,7 +239,7 @@ export const paths: OpenApiPaths = {
               type: "object",
               additionalProperties: false,
               properties: {
-                status: { enum: ["draft", "published", "cancelled", "completed"], description: "draft⇄published, →cancelled (notifies registrants), published→completed" },
+                status: { enum: [...EVENT_STATUSES], description: "draft⇄published, →cancelled (notifies registrants), published→completed" },
                 capacity: { type: ["integer", "null"], minimum: 0 },
                 registrationOpensAt: { ...iso, type: ["string", "null"] },
                 registrationClosesAt: { ...iso, type: ["string", "null"] },
@@ -251,8 +290,8 @@ export const paths: OpenApiPaths = {
                     properties: {
                       name: { type: "string" },
                       organization: { type: ["string", "null"] },
-                      category: { type: "string", enum: ["government", "park", "expert", "enterprise", "media", "other"] },
-                      status: { type: "string", enum: ["pending", "confirmed", "waitlisted"] },
+                      category: { type: "string", enum: [...DELEGATE_CATEGORIES] },
+                      status: { type: "string", enum: [...ACTIVE_REGISTRATION_STATUSES] },
                     },
                   },
                   segment: { type: "string" },
@@ -443,7 +482,7 @@ export const paths: OpenApiPaths = {
       security: [{ bearer: [] }],
       parameters: [
         { name: "slug", in: "path", required: true, schema: { type: "string" } },
-        { name: "role", in: "query", required: true, schema: { enum: ["photo", "attachment"] } },
+        { name: "role", in: "query", required: true, schema: { enum: [...REPORT_MEDIA_ROLES] } },
         { name: "caption", in: "query", schema: { type: "string" } },
         { name: "credit", in: "query", schema: { type: "string" } },
         { name: "section", in: "query", schema: { type: "integer", minimum: 1 }, description: "Section position the photo belongs to; omitted = gallery" },
@@ -468,6 +507,102 @@ export const paths: OpenApiPaths = {
         "413": jsonResponse("Too large (reason too_large)", err),
         "415": jsonResponse("Unsupported type, e.g. HTML renamed .jpg (reason unsupported)", err),
         "422": jsonResponse("Zip bomb, decompression-bomb image or damaged file (reason zip_bomb / image_bomb / corrupt)", err),
+      },
+    },
+  },
+  "/api/v1/events/{slug}/seating": {
+    get: {
+      summary: "Seating plans (organizer or staff): the forum's rostrum (or a room's), every rostrum plan, the hall and the banquet tables",
+      security: [{ bearer: [] }],
+      parameters: [
+        { name: "slug", in: "path", required: true, schema: { type: "string" } },
+        { name: "room", in: "query", required: false, schema: { type: "string", format: "uuid" }, description: "the rostrum of this room instead of the whole forum's" },
+      ],
+      responses: {
+        "200": jsonResponse("The plans (hall null when not set up)", {
+          type: "object",
+          properties: {
+            rostrum: { oneOf: [rostrum, { type: "null" }] },
+            rostrums: { type: "array", items: rostrum },
+            hall: {
+              type: ["object", "null"],
+              properties: {
+                rows: { type: "integer" },
+                seatsPerRow: { type: "integer" },
+                reserved: { type: "array", items: { type: "object", properties: { row: { type: "integer" }, reason: { enum: ["media", "staff", "vip", "other"] } } } },
+                seats: {
+                  type: "array",
+                  items: {
+                    type: "object",
+                    properties: { label: { type: "string", description: "3排12号 / Row 3, Seat 12" }, row: { type: "integer" }, seat: { type: "integer" }, registrationId: { type: "string", format: "uuid" }, name: { type: "string" }, organization: { type: ["string", "null"] } },
+                  },
+                },
+              },
+            },
+            tables: {
+              type: "array",
+              items: {
+                type: "object",
+                properties: {
+                  number: { type: "integer", description: "1 = the main table" },
+                  size: { type: "integer" },
+                  seats: { type: "array", items: { type: "object", properties: { seat: { type: "integer", description: "1 = the host's seat, then clockwise" }, id: { type: "string", format: "uuid" }, name: { type: "string" }, organization: { type: ["string", "null"] }, rank: rankOrNull } } },
+                },
+              },
+            },
+          },
+        }),
+        "401": jsonResponse("Not signed in", err),
+        "403": jsonResponse("Not staff or organizer of this forum", err),
+        "404": jsonResponse("Unknown slug", err),
+      },
+    },
+  },
+  "/api/v1/events/{slug}/seating/rostrum": {
+    put: {
+      summary: "Arrange a rostrum (主席台) by convention (organizer): ids in rank order, first = most senior; replaces that rostrum's plan",
+      security: [{ bearer: [] }],
+      parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }],
+      requestBody: {
+        required: true,
+        content: {
+          "application/json": {
+            schema: {
+              type: "object",
+              required: ["convention", "rows"],
+              properties: {
+                room: { type: "string", format: "uuid", description: "a room of the forum; omitted = the whole forum's rostrum" },
+                session: { type: "string", format: "uuid", description: "a session of the forum (per-session rostrum)" },
+                convention: { enum: ["government", "international"], description: "government: honour to the rostrum's own left; international: to its right" },
+                rows: { type: "array", minItems: 1, maxItems: 6, items: { type: "object", required: ["people"], properties: { people: { type: "array", minItems: 1, maxItems: 40, items: { type: "string", description: "a speaker's person id or a registration id" } } } } },
+              },
+            },
+          },
+        },
+      },
+      responses: {
+        "200": jsonResponse("The arranged rostrum; seat 1 is the leftmost as seen from the audience", rostrum),
+        "401": jsonResponse("Not signed in", err),
+        "403": jsonResponse("Not an organizer of this forum", err),
+        "404": jsonResponse("Unknown slug", err),
+        "422": jsonResponse("Unknown or duplicate id (named in the message), unknown room/session, or invalid body", errWithFields),
+      },
+    },
+  },
+  "/api/v1/events/{slug}/seating/table-cards.pdf": {
+    get: {
+      summary: "Table cards (桌签) of everyone on a rostrum (organizer or staff): folded A4 tent cards, most senior first",
+      security: [{ bearer: [] }],
+      parameters: [
+        { name: "slug", in: "path", required: true, schema: { type: "string" } },
+        { name: "lang", in: "query", required: false, schema: { enum: ["zh-CN", "en"] }, description: "en cards use the English name when given" },
+        { name: "position", in: "query", required: false, schema: { enum: ["0", "1"] }, description: "print the position line (default 1)" },
+      ],
+      responses: {
+        "200": { description: "PDF", content: { "application/pdf": { schema: { type: "string", format: "binary" } } } },
+        "401": jsonResponse("Not signed in", err),
+        "403": jsonResponse("Not staff or organizer of this forum", err),
+        "404": jsonResponse("Unknown slug", err),
       },
     },
   },

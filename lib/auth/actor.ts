@@ -14,12 +14,13 @@ import { getDb } from "@/lib/db";
 import { actorById } from "./actor-lookup";
 import type { Actor } from "./permissions";
 import { actorFromBearer, bearerFrom } from "./tokens";
+import { env } from "@/lib/env";
 
 /** Auth.js's cookie names: the __Secure- one over HTTPS, the plain one over HTTP. */
 const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
 
 async function sessionClaims(): Promise<{ sub: string; authAt: number } | null> {
-  const secret = process.env.AUTH_SECRET;
+  const secret = env.AUTH_SECRET;
   if (!secret) return null;
   const jar = await cookies();
   for (const name of SESSION_COOKIES) {

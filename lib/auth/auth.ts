@@ -20,6 +20,7 @@ import { logger } from "@/lib/log";
 import { normalizeEmail } from "./email";
 import { verifyCredentials } from "./credentials";
 import { ipFromHeaders } from "./request-info";
+import { env, type Env } from "@/lib/env";
 
 /** Carries our DomainError (bad credentials / disabled / rate limited) out of Auth.js to the sign-in action. */
 export class SignInRefused extends CredentialsSignin {
@@ -31,20 +32,22 @@ export class SignInRefused extends CredentialsSignin {
 
 export const SESSION_MAX_AGE = 14 * 24 * 3600;
 
-/** OAuth / OIDC providers: none unless configured. */
-export function oauthProviders(env: NodeJS.ProcessEnv = process.env): Provider[] {
+type OAuthEnv = Partial<Pick<Env, "AUTH_GITHUB_ID" | "AUTH_GITHUB_SECRET" | "AUTH_OIDC_ISSUER" | "AUTH_OIDC_ID" | "AUTH_OIDC_SECRET" | "AUTH_OIDC_NAME">>;
+
+/** OAuth / OIDC providers: none unless configured (tests pass their own values). */
+export function oauthProviders(cfg: OAuthEnv = env): Provider[] {
   const list: Provider[] = [];
-  if (env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET) {
-    list.push(GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET }));
+  if (cfg.AUTH_GITHUB_ID && cfg.AUTH_GITHUB_SECRET) {
+    list.push(GitHub({ clientId: cfg.AUTH_GITHUB_ID, clientSecret: cfg.AUTH_GITHUB_SECRET }));
   }
-  if (env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_ID && env.AUTH_OIDC_SECRET) {
+  if (cfg.AUTH_OIDC_ISSUER && cfg.AUTH_OIDC_ID && cfg.AUTH_OIDC_SECRET) {
     list.push({
       id: "oidc",
-      name: env.AUTH_OIDC_NAME || "OIDC",
+      name: cfg.AUTH_OIDC_NAME || "OIDC",
       type: "oidc",
-      issuer: env.AUTH_OIDC_ISSUER,
-      clientId: env.AUTH_OIDC_ID,
-      clientSecret: env.AUTH_OIDC_SECRET,
+      issuer: cfg.AUTH_OIDC_ISSUER,
+      clientId: cfg.AUTH_OIDC_ID,
+      clientSecret: cfg.AUTH_OIDC_SECRET,
     });
   }
   return list;
@@ -77,7 +80,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     adapter: adapter(db),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
     trustHost: true,
-    secret: process.env.AUTH_SECRET,
+    secret: env.AUTH_SECRET,
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       Credentials({

@@ -6,21 +6,17 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rateLimits } from "@/db/schema";
+import { env } from "@/lib/env";
 
 export type Limit = { max: number; windowSeconds: number };
 
-function envInt(name: string, fallback: number): number {
-  const v = Number(process.env[name]);
-  return Number.isFinite(v) && v > 0 ? Math.floor(v) : fallback;
-}
-
-/** Read at call time so tests and operators can change them without a rebuild. */
+/** Read at call time (lib/env reads lazily) so tests and operators can change them without a rebuild. */
 export function limits() {
-  const signinWindow = envInt("RATE_LIMIT_SIGNIN_WINDOW_SECONDS", 900);
+  const signinWindow = env.RATE_LIMIT_SIGNIN_WINDOW_SECONDS;
   return {
-    signinPerAccount: { max: envInt("RATE_LIMIT_SIGNIN_PER_ACCOUNT", 10), windowSeconds: signinWindow },
-    signinPerIp: { max: envInt("RATE_LIMIT_SIGNIN_PER_IP", 100), windowSeconds: signinWindow },
-    signupPerIp: { max: envInt("RATE_LIMIT_SIGNUP_PER_IP", 20), windowSeconds: envInt("RATE_LIMIT_SIGNUP_WINDOW_SECONDS", 3600) },
+    signinPerAccount: { max: env.RATE_LIMIT_SIGNIN_PER_ACCOUNT, windowSeconds: signinWindow },
+    signinPerIp: { max: env.RATE_LIMIT_SIGNIN_PER_IP, windowSeconds: signinWindow },
+    signupPerIp: { max: env.RATE_LIMIT_SIGNUP_PER_IP, windowSeconds: env.RATE_LIMIT_SIGNUP_WINDOW_SECONDS },
   } satisfies Record<string, Limit>;
 }
 

@@ -11,12 +11,12 @@ import { DomainError } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit";
 import { actorById } from "./actor-lookup";
 import type { Actor } from "./permissions";
+import { env } from "@/lib/env";
 
 export const TOKEN_PREFIX = "hw_";
 
 export function tokenTtlDays(): number {
-  const v = Number(process.env.API_TOKEN_TTL_DAYS);
-  return Number.isFinite(v) && v > 0 ? v : 90;
+  return env.API_TOKEN_TTL_DAYS;
 }
 
 export function hashToken(token: string): string {

@@ -11,7 +11,8 @@
  * but 200 HTML/XML without Set-Cookie. Memory is bounded (LRU by bytes).
  */
 import { gzipSync } from "node:zlib";
-import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage } from "@/lib/i18n/config";
+import { localeFrom } from "@/lib/i18n/config";
+import { env } from "@/lib/env";
 
 export const VERSION_TTL_MS = 200;
 const MAX_AGE_MS = 60_000; // time-based changes (scheduled publishing, upcoming → past) show within a minute
@@ -51,7 +52,7 @@ export function registerPublicVersionSource(read: () => Promise<number>) {
 }
 
 export function pageCacheEnabled() {
-  return process.env.HUIWU_PAGE_CACHE !== "0" && typeof g.__huiwuPublicVersion === "function";
+  return env.HUIWU_PAGE_CACHE !== "0" && typeof g.__huiwuPublicVersion === "function";
 }
 
 async function currentVersion(): Promise<number> {
@@ -78,8 +79,7 @@ export function pageCacheKey(method: string, pathAndQuery: string, header: (name
   if (header("rsc") || header("next-router-prefetch") || header("next-action") || header("authorization")) return null;
   const cookies = parseCookies(header("cookie"));
   if (Object.keys(cookies).some((name) => name.includes("session-token"))) return null;
-  const fromCookie = cookies[LOCALE_COOKIE];
-  const locale = isLocale(fromCookie) ? fromCookie : localeFromAcceptLanguage(header("accept-language"));
+  const locale = localeFrom(header("cookie"), header("accept-language")); // the same decision the render makes
   return `${locale}|${pathAndQuery}`;
 }
 

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { seatsTaken } from "@/lib/agenda/commands";
 import { checkinCountsByEvent } from "@/lib/checkin/queries";
 import { loadEventTree } from "./tree";
+import { ACTIVE_REGISTRATION_STATUSES } from "@/lib/shared/enums";
 
 export async function eventRefBySlug(db: Db, slug: string) {
   const [row] = await db.select({ id: events.id, slug: events.slug, status: events.status, title: events.title, titleEn: events.titleEn, endsAt: events.endsAt }).from(events).where(eq(events.slug, slug));
@@ -76,7 +77,7 @@ export async function eventStats(db: Db, eventIds: string[]): Promise<Map<string
     st.checkedIn = c.checkedIn;
     st.bySegment = c.bySegment;
   }
-  const live = and(inArray(registrations.eventId, eventIds), inArray(registrations.status, ["confirmed", "waitlisted", "pending"]));
+  const live = and(inArray(registrations.eventId, eventIds), inArray(registrations.status, [...ACTIVE_REGISTRATION_STATUSES]));
   const cats = await db
     .select({ eventId: registrations.eventId, category: registrations.category, n: sql<number>`count(*)::int` })
     .from(registrations)

@@ -34,6 +34,7 @@ import { loadEventTree } from "./tree";
 import { findOrCreateOrganization, slugFrom, uniqueSlug } from "./commands";
 import { HOST_ROLES, QUESTION_KINDS } from "./validation";
 import { isValidTimeZone } from "./zoned";
+import { DELEGATE_CATEGORIES, ORGANIZATION_KINDS, REGISTRATION_SOURCES, REGISTRATION_STATUSES } from "@/lib/shared/enums";
 
 export const BUNDLE_FORMAT = "huiwu.event-bundle";
 export const BUNDLE_VERSION = 1;
@@ -41,10 +42,6 @@ export const BUNDLE_VERSION = 1;
 const ts = z.iso.datetime({ offset: true, message: "errors.bundle.isoTime" });
 const str = (max: number) => z.string().max(max);
 const optStr = (max: number) => z.string().max(max).nullable().default(null);
-const ORG_KINDS = ["government", "park", "association", "media", "enterprise", "academic", "other"] as const;
-const CATEGORIES = ["government", "park", "expert", "enterprise", "media", "other"] as const;
-const REG_STATUSES = ["pending", "confirmed", "waitlisted", "cancelled", "rejected"] as const;
-const REG_SOURCES = ["self", "organizer", "import", "seed"] as const;
 
 const positionB = z.object({ organization: str(200).min(1), organizationEn: optStr(300), title: str(200).default(""), titleEn: optStr(300) });
 const factB = z.object({ label: str(100), value: str(300), labelEn: str(200).optional(), valueEn: str(500).optional() });
@@ -99,7 +96,7 @@ export const bundleSchema = z.object({
           name: str(200).min(1, "errors.bundle.notEmpty"),
           nameEn: optStr(300),
           shortName: optStr(100),
-          kind: z.enum(ORG_KINDS).default("other"),
+          kind: z.enum(ORGANIZATION_KINDS).default("other"),
           website: optStr(300),
         }),
       }),
@@ -156,13 +153,13 @@ export const bundleSchema = z.object({
         fullName: str(200).min(1, "errors.bundle.notEmpty"),
         email: z.email().nullable().default(null),
         phone: optStr(40),
-        category: z.enum(CATEGORIES).default("other"),
+        category: z.enum(DELEGATE_CATEGORIES).default("other"),
         organization: optStr(200),
         position: optStr(200),
         needs: optStr(2000),
         siteVisit: z.boolean().default(false),
-        status: z.enum(REG_STATUSES),
-        source: z.enum(REG_SOURCES).default("import"),
+        status: z.enum(REGISTRATION_STATUSES),
+        source: z.enum(REGISTRATION_SOURCES).default("import"),
         bus: str(40).nullable().default(null),
         answers: z.record(z.string(), z.union([z.string(), z.array(z.string())])).default({}),
         notes: optStr(5000),

@@ -19,6 +19,7 @@ import type {
   UpdateEventInput,
 } from "./validation";
 import { zonedToDate } from "./zoned";
+import { ACTIVE_REGISTRATION_STATUSES } from "@/lib/shared/enums";
 
 export type EventStatus = (typeof events.$inferSelect)["status"];
 
@@ -111,7 +112,7 @@ async function notifyCancelled(tx: Db, event: typeof events.$inferSelect, reason
   const regs = await tx
     .select({ id: registrations.id, email: registrations.email, userId: registrations.userId, fullName: registrations.fullName })
     .from(registrations)
-    .where(and(eq(registrations.eventId, event.id), inArray(registrations.status, ["pending", "confirmed", "waitlisted"]), isNotNull(registrations.email)));
+    .where(and(eq(registrations.eventId, event.id), inArray(registrations.status, [...ACTIVE_REGISTRATION_STATUSES]), isNotNull(registrations.email)));
   if (regs.length === 0) return 0;
   const whenZh = formatEventWhen(event.startsAt, event.endsAt, event.timezone, "zh-CN");
   const whenEn = formatEventWhen(event.startsAt, event.endsAt, event.timezone, "en");

@@ -5,9 +5,10 @@ import type { Db, Schema } from "@/db/client";
 
 type Tables = ExtractTablesWithRelations<Schema>;
 import { agendaSessions, buses, eventOrganizations, events, personPositions, reports, sessionSpeakers, siteVisitStops } from "@/db/schema";
+import { PUBLIC_EVENT_STATUSES } from "@/lib/shared/enums";
 
 /** Statuses the public (anonymous) may see. */
-export const PUBLIC_EVENT_STATUSES = ["published", "completed", "cancelled"] as const;
+export { PUBLIC_EVENT_STATUSES };
 
 export type EventListItem = Pick<
   typeof events.$inferSelect,
@@ -52,6 +53,7 @@ export const eventProgramWith = {
       },
       stops: { orderBy: [asc(siteVisitStops.order)] },
       buses: { orderBy: [asc(buses.order)] },
+      room: true,
     },
   },
 } satisfies DBQueryConfig<"many", true, Tables, Tables["events"]>["with"];

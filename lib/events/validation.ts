@@ -3,12 +3,10 @@
  * boundary (lib/actions/result.ts toFailure, lib/http errorResponse) in the request's language, for the console and API alike.
  */
 import { z } from "zod";
-import { eventStatus, hostRole, questionKind } from "@/db/schema/events";
 import { isValidTimeZone, zonedToDate } from "./zoned";
+import { EVENT_STATUSES, HOST_ROLES, QUESTION_KINDS } from "@/lib/shared/enums";
 
-export const EVENT_STATUSES = eventStatus.enumValues;
-export const HOST_ROLES = hostRole.enumValues;
-export const QUESTION_KINDS = questionKind.enumValues;
+export { EVENT_STATUSES, HOST_ROLES, QUESTION_KINDS };
 
 export const id = z.uuid({ message: "admin.errors.invalid_id" });
 export const text = (max: number) => z.string({ message: "admin.errors.required" }).trim().max(max, "admin.errors.too_long");

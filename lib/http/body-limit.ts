@@ -1,9 +1,9 @@
 /** Request bodies are read with a size cap: a declared Content-Length over it, or a stream growing past it → 413. */
+import { env } from "@/lib/env";
 
 /** Default cap for JSON API bodies (bytes); JSON_BODY_LIMIT_BYTES overrides. Files go through upload routes instead. */
 export function jsonBodyLimit(): number {
-  const v = Number(process.env.JSON_BODY_LIMIT_BYTES);
-  return Number.isFinite(v) && v > 0 ? v : 4 * 1024 * 1024;
+  return env.JSON_BODY_LIMIT_BYTES;
 }
 
 /**

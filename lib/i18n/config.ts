@@ -24,3 +24,21 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
   }
   return defaultLocale;
 }
+
+/**
+ * THE language decision for a request (pure, so the page cache, the custom server's background render, server
+ * actions, route handlers and pages all agree): the first NEXT_LOCALE cookie in the Cookie header (browsers list the
+ * most specific path first), if it names a locale; else the best Accept-Language match; else zh-CN.
+ * `requestLocale()` (lib/i18n/request.ts) is this function over the current request's headers.
+ */
+export function localeFrom(cookieHeader: string | null | undefined, acceptLanguage: string | null | undefined): Locale {
+  for (const part of (cookieHeader ?? "").split(";")) {
+    const i = part.indexOf("=");
+    if (i > 0 && part.slice(0, i).trim() === LOCALE_COOKIE) {
+      const v = part.slice(i + 1).trim();
+      if (isLocale(v)) return v;
+      break; // the first one decides; a bad value falls back to Accept-Language
+    }
+  }
+  return localeFromAcceptLanguage(acceptLanguage);
+}

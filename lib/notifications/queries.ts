@@ -9,7 +9,9 @@ export async function mailLog(db: Db, limit = 200) {
     .select({
       id: outbox.id,
       kind: outbox.kind,
+      channel: outbox.channel,
       toEmail: outbox.toEmail,
+      toPhone: outbox.toPhone,
       subject: outbox.subject,
       body: outbox.body,
       status: outbox.status,

@@ -13,24 +13,28 @@ import type { Db } from "@/db/client";
 import { events, outbox, registrations, users } from "@/db/schema";
 import { logger } from "@/lib/log";
 import { enqueueRegistrationMail } from "@/lib/registrations/notify";
+import { env, type Env } from "@/lib/env";
+import { smsSenderFromEnv, type SmsSender } from "./sms";
 
 export const MAX_ATTEMPTS = 8;
 const LEASE_MS = 5 * 60_000;
 
 export type Mail = { to: string; subject: string; text: string };
-export type Transport = { kind: "smtp" | "log"; send: (m: Mail) => Promise<void> };
+/** Mail transport, plus the SMS sender for rows with channel = sms (log sender when absent). */
+export type Transport = { kind: "smtp" | "log"; send: (m: Mail) => Promise<void>; sms?: SmsSender };
 
 /** 1 min, 2, 4 … capped at 6 h. */
 export function backoffMs(attempts: number): number {
   return Math.min(60_000 * 2 ** Math.max(0, attempts - 1), 6 * 3600_000);
 }
 
-export async function transportFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<Transport> {
-  if (!env.SMTP_URL) return { kind: "log", send: async () => {} };
+export async function transportFromEnv(cfg: Partial<Pick<Env, "SMTP_URL" | "MAIL_FROM">> = env): Promise<Transport> {
+  const sms = smsSenderFromEnv();
+  if (!cfg.SMTP_URL) return { kind: "log", send: async () => {}, sms };
   const nodemailer = await import("nodemailer");
-  const t = nodemailer.createTransport(env.SMTP_URL);
-  const from = env.MAIL_FROM || "Huiwu 会务 <no-reply@huiwu.local>";
-  return { kind: "smtp", send: async (m) => void (await t.sendMail({ from, to: m.to, subject: m.subject, text: m.text })) };
+  const t = nodemailer.createTransport(cfg.SMTP_URL);
+  const from = cfg.MAIL_FROM || env.MAIL_FROM;
+  return { kind: "smtp", send: async (m) => void (await t.sendMail({ from, to: m.to, subject: m.subject, text: m.text })), sms };
 }
 
 /** Claim up to `batch` due messages, deliver them, record the outcome. Returns how many were sent / failed. */
@@ -56,7 +60,8 @@ export async function deliverDue(db: Db, transport: Transport, opts: { batch?: n
   let failed = 0;
   for (const m of claimed) {
     try {
-      await transport.send({ to: m.toEmail, subject: m.subject, text: m.body });
+      if (m.channel === "sms") await (transport.sms ?? smsSenderFromEnv({ SMS_SENDER: "log" })).send({ to: m.toPhone ?? "", text: m.body });
+      else await transport.send({ to: m.toEmail ?? "", subject: m.subject, text: m.body });
       await db.update(outbox).set({ status: "sent", sentAt: new Date(), lastError: null }).where(eq(outbox.id, m.id));
       sent++;
     } catch (e) {
@@ -102,7 +107,7 @@ type WorkerState = { timer?: NodeJS.Timeout; running?: boolean };
 const g = globalThis as unknown as { __huiwuOutbox?: WorkerState };
 
 /** Start the loop once per process (every OUTBOX_INTERVAL_MS, default 5 s). */
-export function startOutboxWorker(getDb: () => Promise<Db>, intervalMs = Number(process.env.OUTBOX_INTERVAL_MS || 5000)) {
+export function startOutboxWorker(getDb: () => Promise<Db>, intervalMs = env.OUTBOX_INTERVAL_MS) {
   if (g.__huiwuOutbox?.timer) return;
   const state: WorkerState = {};
   g.__huiwuOutbox = state;

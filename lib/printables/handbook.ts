@@ -10,9 +10,8 @@ import { events, registrations } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatEventWhen, formatTime, formatTimeRange, pick } from "@/lib/i18n/format";
 import { CATEGORY_COLOURS, consoleT, documentHtml, esc, FONT_STACK, SERIF_STACK } from "./html";
+import { DELEGATE_CATEGORIES, HOST_ROLES } from "@/lib/shared/enums";
 
-const CATEGORY_ORDER = ["government", "park", "expert", "enterprise", "media", "other"] as const;
-const ROLE_ORDER = ["host", "co_host", "organizer", "co_organizer", "supporter", "media"] as const;
 
 export async function handbookData(db: Db, eventId: string) {
   const event = await db.query.events.findFirst({
@@ -91,7 +90,7 @@ export function renderHandbookHtml(data: HandbookData, locale: Locale, now = new
   const other = locale === "en" ? e.title : e.titleEn;
 
   // cover: hosts grouped by role, in their order
-  const hostBlocks = ROLE_ORDER.map((role) => {
+  const hostBlocks = HOST_ROLES.map((role) => {
     const orgs = e.hosts.filter((h) => h.role === role);
     if (!orgs.length) return "";
     return `<div class="role">${esc(t(`handbook.roles.${role}`))}</div><ul>${orgs.map((h) => `<li>${esc(pick(locale, h.organization.name, h.organization.nameEn))}</li>`).join("")}</ul>`;
@@ -161,7 +160,7 @@ ${v.buses.length ? `<h3>${esc(t("handbook.buses"))}</h3>` : ""}${v.buses
         .join("")}</section>`
     : "";
 
-  const groups = CATEGORY_ORDER.map((c) => ({ c, list: delegates.filter((d) => d.category === c) })).filter((g) => g.list.length);
+  const groups = DELEGATE_CATEGORIES.map((c) => ({ c, list: delegates.filter((d) => d.category === c) })).filter((g) => g.list.length);
   const delegateList = `<section class="sheet" data-section="delegates"><h2>${esc(t("handbook.delegates"))}</h2>${
     groups.length
       ? groups

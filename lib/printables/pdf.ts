@@ -8,11 +8,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { env } from "@/lib/env";
 
 const run = promisify(execFile);
 
 export function chromiumPath(): string {
-  const candidates = [process.env.PLAYWRIGHT_CHROMIUM_PATH, process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+  const candidates = [env.PLAYWRIGHT_CHROMIUM_PATH, env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
   const found = candidates.find((p) => p && fs.existsSync(p));
   if (!found) throw new Error("No Chromium found for PDF rendering: set CHROMIUM_PATH (Debian: apt-get install chromium fonts-noto-cjk).");
   return found;

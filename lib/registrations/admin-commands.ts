@@ -15,10 +15,11 @@ import { DomainError } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Locale } from "@/lib/i18n/config";
-import { CATEGORIES, type GuestInput, type StatusAction, type UpdateRegistrationInput } from "./admin-validation";
+import { type GuestInput, type StatusAction, type UpdateRegistrationInput } from "./admin-validation";
 import { newTicketCode, promoteWaitlisted, SEAT_HOLDING, seatsTaken } from "./commands";
 import { enqueueRegistrationMail, type MailKind } from "./notify";
 import { checkAnswers as checkAnswersFor } from "./validation";
+import { ACTIVE_REGISTRATION_STATUSES, DELEGATE_CATEGORIES } from "@/lib/shared/enums";
 
 export { newTicketCode };
 
@@ -30,7 +31,7 @@ export const TRANSITIONS: Record<StatusAction, { from: Status[]; to: Status }> =
   promote: { from: ["waitlisted"], to: "confirmed" },
   reject: { from: ["pending", "waitlisted"], to: "rejected" },
   waitlist: { from: ["pending", "confirmed"], to: "waitlisted" },
-  cancel: { from: ["pending", "confirmed", "waitlisted"], to: "cancelled" },
+  cancel: { from: [...ACTIVE_REGISTRATION_STATUSES], to: "cancelled" },
 };
 
 const MAIL: Record<StatusAction, MailKind> = { approve: "approved", promote: "promoted", reject: "rejected", waitlist: "waitlisted", cancel: "cancelled" };
@@ -266,7 +267,7 @@ export async function autoFillBuses(db: Db, actor: Actor, input: { eventId: stri
       .from(registrations)
       .where(and(eq(registrations.eventId, input.eventId), eq(registrations.status, "confirmed"), eq(registrations.siteVisit, true), isNull(registrations.busId)))
       .orderBy(asc(registrations.createdAt), asc(registrations.id));
-    waiting.sort((a, b) => CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category)); // stable: by category, then registration order
+    waiting.sort((a, b) => DELEGATE_CATEGORIES.indexOf(a.category) - DELEGATE_CATEGORIES.indexOf(b.category)); // stable: by category, then registration order
     const plan = new Map<string, string[]>();
     let bi = 0;
     let assigned = 0;

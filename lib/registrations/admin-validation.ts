@@ -1,8 +1,7 @@
 /** Organizer-side registration input (zod): status changes, edits, guests added by hand, bus assignment, table params. */
 import { z } from "zod";
+import { DELEGATE_CATEGORIES, REGISTRATION_STATUSES } from "@/lib/shared/enums";
 
-export const REG_STATUSES = ["pending", "confirmed", "waitlisted", "cancelled", "rejected"] as const;
-export const CATEGORIES = ["government", "park", "expert", "enterprise", "media", "other"] as const;
 export const STATUS_ACTIONS = ["approve", "reject", "waitlist", "promote", "cancel"] as const;
 export type StatusAction = (typeof STATUS_ACTIONS)[number];
 
@@ -25,7 +24,7 @@ export const guestSchema = z.object({
   phone: optText(40),
   organization: optText(200),
   position: optText(200),
-  category: z.enum(CATEGORIES).default("other"),
+  category: z.enum(DELEGATE_CATEGORIES).default("other"),
   siteVisit: boolish.default(false),
   notes: optText(2000),
   needs: optText(1000),
@@ -49,8 +48,8 @@ export const autoFillSchema = z.object({ eventId: z.uuid() });
 export const SORTS = ["createdAt", "fullName", "organization", "category", "status"] as const;
 export const tableParamsSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
-  status: z.enum(REG_STATUSES).optional().catch(undefined),
-  category: z.enum(CATEGORIES).optional().catch(undefined),
+  status: z.enum(REGISTRATION_STATUSES).optional().catch(undefined),
+  category: z.enum(DELEGATE_CATEGORIES).optional().catch(undefined),
   /** a bus id, or "none" = no bus */
   bus: z.union([z.uuid(), z.literal("none")]).optional().catch(undefined),
   sort: z.enum(SORTS).default("createdAt").catch("createdAt"),

@@ -16,9 +16,11 @@ import type { Actor } from "@/lib/auth/permissions";
 import type { Locale } from "@/lib/i18n/config";
 import { enqueueRegistrationMail, type MailKind } from "./notify";
 import { checkAnswers, isUuid, type RegistrationInput } from "./validation";
+import { env } from "@/lib/env";
+import { ACTIVE_REGISTRATION_STATUSES, isOneOf, SEAT_HOLDING_STATUSES } from "@/lib/shared/enums";
 
 /** Statuses that hold a seat. */
-export const SEAT_HOLDING = ["confirmed", "pending"] as const;
+export const SEAT_HOLDING = SEAT_HOLDING_STATUSES;
 
 /** 128 random bits, base64url (22 characters): the ticket's QR payload. */
 export function newTicketCode(): string {
@@ -30,7 +32,7 @@ export function newTicketCode(): string {
  * made outside the transaction, without the lock, and the write follows after a pause — the classic oversell.
  */
 export function unsafeRegistration(): boolean {
-  return process.env.HUIWU_UNSAFE_REGISTRATION === "1" && process.env.NODE_ENV !== "production";
+  return env.HUIWU_UNSAFE_REGISTRATION === "1" && env.NODE_ENV !== "production";
 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -152,7 +154,7 @@ export async function registerForEvent(db: Db, actor: Actor, input: RegisterComm
   let staleTaken: number | null = null;
   if (unsafeRegistration()) {
     staleTaken = await seatsTaken(db, found.id);
-    await sleep(Number(process.env.HUIWU_UNSAFE_SLEEP_MS || 50));
+    await sleep(env.HUIWU_UNSAFE_SLEEP_MS);
   }
 
   try {
@@ -304,7 +306,7 @@ export async function updateRegistration(db: Db, actor: Actor, input: { registra
     const event = await lockEvent(tx, first.eventId);
     if (!event) fail("not_found", "notFound");
     const r = await ownRegistration(tx, actor, input.registrationId, locale, true);
-    if (!registrationGate(event).open || !["pending", "confirmed", "waitlisted"].includes(r.status)) fail("closed", "notEditable");
+    if (!registrationGate(event).open || !isOneOf(ACTIVE_REGISTRATION_STATUSES, r.status)) fail("closed", "notEditable");
     const d = input.data;
     const busId = d.siteVisit && d.groupId ? d.groupId : null;
     if (busId && busId !== r.busId) await checkBus(tx, locale, event, busId, (SEAT_HOLDING as readonly string[]).includes(r.status), r.id);

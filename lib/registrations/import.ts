@@ -13,7 +13,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { consoleT } from "@/lib/printables/html";
 import type { Actor } from "@/lib/auth/permissions";
 import { lockEvent, newTicketCode, seatsLeft } from "./admin-commands";
-import { CATEGORIES } from "./admin-validation";
+import { type DelegateCategory } from "@/lib/shared/enums";
 import { decodeCsv, parseCsv, type CsvEncoding } from "./csv";
 
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
@@ -34,7 +34,7 @@ const HEADERS: Record<Field, string[]> = {
   needs: ["需求", "特殊需求", "needs"],
 };
 
-const CATEGORY_WORDS: Record<(typeof CATEGORIES)[number], string[]> = {
+const CATEGORY_WORDS: Record<DelegateCategory, string[]> = {
   government: ["government", "政府", "政府部门", "省直部门", "部门", "党政机关"],
   park: ["park", "园区", "产业园区", "园区负责人"],
   expert: ["expert", "专家", "学者", "专家学者"],
@@ -54,10 +54,10 @@ export function mapHeader(header: string[]): Partial<Record<Field, number>> {
   return map;
 }
 
-function category(v: string): (typeof CATEGORIES)[number] | null {
+function category(v: string): DelegateCategory | null {
   const n = norm(v);
   if (!n) return "other";
-  for (const [k, words] of Object.entries(CATEGORY_WORDS) as [(typeof CATEGORIES)[number], string[]][]) if (words.includes(n)) return k;
+  for (const [k, words] of Object.entries(CATEGORY_WORDS) as [DelegateCategory, string[]][]) if (words.includes(n)) return k;
   return null;
 }
 
@@ -76,7 +76,7 @@ export type GuestRow = {
   phone: string | null;
   organization: string | null;
   position: string | null;
-  category: (typeof CATEGORIES)[number];
+  category: DelegateCategory;
   siteVisit: boolean;
   notes: string | null;
   needs: string | null;

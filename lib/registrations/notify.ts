@@ -7,6 +7,7 @@ import { outbox, type events } from "@/db/schema";
 import { isLocale, type Locale } from "@/lib/i18n/config";
 import { formatEventWhen, pick } from "@/lib/i18n/format";
 import { registrationT } from "./i18n";
+import { appBaseUrl } from "@/lib/env";
 
 export const MAIL_KINDS = ["confirmed", "waitlisted", "promoted", "pending", "approved", "rejected", "cancelled", "reminder"] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
@@ -15,8 +16,7 @@ type EventRow = Pick<typeof events.$inferSelect, "id" | "slug" | "title" | "titl
 
 /** Absolute base URL for links in messages. */
 export function appUrl(): string {
-  const base = process.env.APP_URL || process.env.AUTH_URL || `http://localhost:${process.env.PORT || 3000}`;
-  return base.replace(/\/+$/, "");
+  return appBaseUrl();
 }
 
 export const ticketPath = (registrationId: string) => `/me/registrations/${registrationId}/ticket`;

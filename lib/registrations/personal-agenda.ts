@@ -15,8 +15,9 @@ import type { Locale } from "@/lib/i18n/config";
 import { pick } from "@/lib/i18n/format";
 import { appUrl } from "./notify";
 import { isUuid } from "./validation";
+import { ACTIVE_REGISTRATION_STATUSES } from "@/lib/shared/enums";
 
-const ACTIVE = ["pending", "confirmed", "waitlisted"] as const;
+const ACTIVE = ACTIVE_REGISTRATION_STATUSES;
 
 /** Mark or unmark a session of a public forum for the actor's own agenda. Idempotent. */
 export async function selectSession(db: Db, actor: Actor, input: { sessionId: string; selected: boolean; locale?: Locale }) {

@@ -5,6 +5,7 @@ import type { Db } from "@/db/client";
 import { agendaSessions, buses, events, registrationQuestions, registrations } from "@/db/schema";
 import { PUBLIC_EVENT_STATUSES } from "@/lib/events/queries";
 import { registrationGate, SEAT_HOLDING, waitlistPositionOf } from "./commands";
+import { ACTIVE_REGISTRATION_STATUSES, isOneOf } from "@/lib/shared/enums";
 
 /** Seats left and the button's state, for the forum page, the form and the API. */
 export type Availability = {
@@ -109,11 +110,10 @@ const listColumns = {
   },
 };
 
-const ACTIVE: string[] = ["pending", "confirmed", "waitlisted"];
 
 /** Adds the waitlist position and what the person may still do (edit while registration is open, cancel until the end). */
 async function withState<R extends { id: string; eventId: string; status: (typeof registrations.$inferSelect)["status"]; event: Parameters<typeof registrationGate>[0] }>(db: Db, r: R) {
-  const active = ACTIVE.includes(r.status);
+  const active = isOneOf(ACTIVE_REGISTRATION_STATUSES, r.status);
   return {
     ...r,
     waitlistPosition: await waitlistPositionOf(db, r),

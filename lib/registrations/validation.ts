@@ -7,9 +7,8 @@ import { z } from "zod";
 import type { Locale } from "@/lib/i18n/config";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { registrationT } from "./i18n";
+import { DELEGATE_CATEGORIES } from "@/lib/shared/enums";
 
-export const DELEGATE_CATEGORIES = ["government", "park", "expert", "enterprise", "media", "other"] as const;
-export type DelegateCategory = (typeof DELEGATE_CATEGORIES)[number];
 
 export const LIMITS = { name: 100, email: 254, organization: 200, position: 200, phone: 40, needs: 1000, answer: 1000, password: 200 } as const;
 

@@ -8,6 +8,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage } from "node:http";
 import { cachedPage, gzipped, pageCacheEnabled, pageCacheKey } from "../../lib/cache/page-cache";
+import { LOCALE_COOKIE, localeFrom } from "../../lib/i18n/config";
 
 const BYPASS = randomBytes(16).toString("hex");
 const FORWARDED = ["accept", "accept-language", "user-agent", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host"];
@@ -60,7 +61,7 @@ function renderSelf(req: IncomingMessage, port: number, id: string): Promise<Res
     const v = one(req.headers[h]);
     if (v) headers.set(h, v);
   }
-  const locale = /(?:^|;\s*)NEXT_LOCALE=([^;]+)/.exec(one(req.headers.cookie) ?? "")?.[1];
-  if (locale) headers.set("cookie", `NEXT_LOCALE=${locale}`);
+  // The page was keyed by localeFrom (lib/cache/page-cache.ts); render exactly that language, decided by the same function.
+  headers.set("cookie", `${LOCALE_COOKIE}=${localeFrom(one(req.headers.cookie), one(req.headers["accept-language"]))}`);
   return fetch(`http://127.0.0.1:${port}${req.url}`, { headers, redirect: "manual", cache: "no-store" });
 }

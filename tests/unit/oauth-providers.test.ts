@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { oauthProviders } from "@/lib/auth/auth";
 
-const ids = (env: Record<string, string>) => oauthProviders(env as NodeJS.ProcessEnv).map((p) => (typeof p === "function" ? p() : p).id);
+const ids = (env: Record<string, string>) => oauthProviders(env).map((p) => (typeof p === "function" ? p() : p).id);
 
 describe("oauthProviders", () => {
   it("none by default", () => expect(ids({})).toEqual([]));

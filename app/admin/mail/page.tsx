@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { pageActor } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
 import { mailLog } from "@/lib/notifications/queries";
+import { env } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,7 @@ const fmt = (d: Date | null) => (d ? new Intl.DateTimeFormat("en-CA", { dateStyl
 export default async function MailLogPage() {
   await pageActor("user.manage", {}, "/admin/mail");
   const [rows, t] = await Promise.all([getDb().then((db) => mailLog(db)), getTranslations("registration.mailLog")]);
-  const smtp = !!process.env.SMTP_URL;
+  const smtp = !!env.SMTP_URL;
   return (
     <div>
       <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
@@ -40,7 +41,7 @@ export default async function MailLogPage() {
                   </div>
                   <p className="mt-1 font-medium text-slate-900">{m.subject}</p>
                   <p className="text-slate-600">
-                    {t("to")}: {m.toEmail} · {t("attempts")}: {m.attempts}
+                    {t("to")}: {m.toEmail ?? m.toPhone} · {t("attempts")}: {m.attempts}
                   </p>
                 </summary>
                 <pre className="mt-3 whitespace-pre-wrap rounded-lg bg-slate-50 p-3 font-sans text-slate-800">{m.body}</pre>

@@ -1,6 +1,7 @@
 import { pageCacheEnabled, pageCacheStats } from "@/lib/cache/page-cache";
 import { dbHandle } from "@/lib/db";
 import { json } from "@/lib/http/responses";
+import { env } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
@@ -12,6 +13,6 @@ export async function GET() {
     await h.query("select 1");
     return json({ ok: true, db: h.kind, cache });
   } catch {
-    return json({ ok: false, db: process.env.DATABASE_URL ? "postgres" : "pglite", cache, error: "Database unreachable." }, 503);
+    return json({ ok: false, db: env.DATABASE_URL ? "postgres" : "pglite", cache, error: "Database unreachable." }, 503);
   }
 }

@@ -11,6 +11,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatEventWhen, formatTime, pick } from "@/lib/i18n/format";
 import { myRegistration, registrationFormData } from "@/lib/registrations/queries";
 import { cancelRegistrationAction, updateRegistrationAction } from "../actions";
+import { ACTIVE_REGISTRATION_STATUSES, isOneOf } from "@/lib/shared/enums";
 
 export const dynamic = "force-dynamic";
 
@@ -28,7 +29,7 @@ export default async function MyRegistrationPage({ params, searchParams }: PageP
   if (!r) notFound(); // someone else's registration looks exactly like an unknown one
   const [form, t, locale] = await Promise.all([registrationFormData(db, r.event.slug), getTranslations("registration"), getLocale() as Promise<Locale>]);
   const tz = r.event.timezone;
-  const active = ["pending", "confirmed", "waitlisted"].includes(r.status);
+  const active = isOneOf(ACTIVE_REGISTRATION_STATUSES, r.status);
   const defaults: Record<string, string | string[]> = {
     category: r.category,
     organization: r.organization ?? "",

@@ -6,7 +6,7 @@ import { pageActor } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
 import { consoleEvent } from "@/lib/registrations/admin-queries";
 import { CategoryOptions } from "@/components/console/category-options";
-import { CATEGORIES } from "@/lib/registrations/admin-validation";
+import { DELEGATE_CATEGORIES, isOneOf } from "@/lib/shared/enums";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +23,7 @@ export default async function BadgesPage({ params, searchParams }: { params: Pro
   await pageActor("registration.read", { eventId: ev.id }, `/admin/events/${slug}/badges`);
   const t = await getTranslations("console");
   const size = sp.size === "single" ? "single" : "a4";
-  const category = (CATEGORIES as readonly string[]).includes(sp.category ?? "") ? sp.category! : "";
+  const category = isOneOf(DELEGATE_CATEGORIES, sp.category) ? sp.category : "";
   const include = sp.include === "active" ? "active" : "confirmed";
   const qs = new URLSearchParams({ size, include, ...(category ? { category } : {}) });
   const base = `/admin/events/${slug}/badges/print?${qs}`;

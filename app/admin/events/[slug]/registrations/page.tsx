@@ -14,7 +14,8 @@ import type { Locale } from "@/lib/i18n/config";
 import { pick } from "@/lib/i18n/format";
 import { busesWithSeats, consoleEvent, eventQuestions, registrationTable, statusCounts } from "@/lib/registrations/admin-queries";
 import { CategoryOptions } from "@/components/console/category-options";
-import { REG_STATUSES, SORTS, tableParamsSchema, type TableParams } from "@/lib/registrations/admin-validation";
+import { SORTS, tableParamsSchema, type TableParams } from "@/lib/registrations/admin-validation";
+import { REGISTRATION_STATUSES } from "@/lib/shared/enums";
 
 export const dynamic = "force-dynamic";
 
@@ -93,7 +94,7 @@ export default async function RegistrationsPage({ params, searchParams }: { para
         />
         <select name="status" defaultValue={p.status ?? ""} aria-label={t("registrations.allStatuses")} className="rounded-lg border border-slate-300 px-2 py-2 text-sm" data-testid="filter-status">
           <option value="">{t("registrations.allStatuses")}</option>
-          {REG_STATUSES.map((s) => (
+          {REGISTRATION_STATUSES.map((s) => (
             <option key={s} value={s}>
               {t(`status.${s}`)}
             </option>

@@ -6,8 +6,10 @@ import { requirePermission } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import { errorResponse } from "@/lib/http/domain-errors";
 import type { Locale } from "@/lib/i18n/config";
+import { sharedT } from "@/lib/i18n/shared";
 import { consoleT } from "@/lib/printables/html";
 import { consoleEvent } from "@/lib/registrations/admin-queries";
+import { categoryLabel, DELEGATE_CATEGORIES, REGISTRATION_SOURCES, REGISTRATION_STATUSES, registrationSourceLabel, registrationStatusLabel } from "@/lib/shared/enums";
 import { BASE_COLUMNS, exportCsvStream, exportXlsxStream, type ExportLabels } from "@/lib/registrations/export";
 
 export const dynamic = "force-dynamic";
@@ -22,12 +24,14 @@ export async function GET(req: Request, ctx: { params: Promise<{ slug: string }>
     const format = new URL(req.url).searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
     // personal data leaves the system: say who took it
     await recordAudit(db, actor, { action: "registration.export", entity: "event", entityId: ev.id, eventId: ev.id, after: { format } });
-    const t = consoleT((await getLocale()) as Locale);
+    const locale = (await getLocale()) as Locale;
+    const t = consoleT(locale);
+    const ts = sharedT(locale);
     const labels: ExportLabels = {
       columns: Object.fromEntries(BASE_COLUMNS.map((c) => [c, t(`export.col.${c}`)])) as ExportLabels["columns"],
-      status: Object.fromEntries(["pending", "confirmed", "waitlisted", "cancelled", "rejected"].map((s) => [s, t(`status.${s}` as "status.pending")])),
-      category: Object.fromEntries(["government", "park", "expert", "enterprise", "media", "other"].map((c) => [c, t(`category.${c}` as "category.other")])),
-      source: Object.fromEntries(["self", "organizer", "import", "seed"].map((s) => [s, t(`source.${s}` as "source.self")])),
+      status: Object.fromEntries(REGISTRATION_STATUSES.map((s) => [s, ts(registrationStatusLabel(s))])),
+      category: Object.fromEntries(DELEGATE_CATEGORIES.map((c) => [c, ts(categoryLabel(c))])),
+      source: Object.fromEntries(REGISTRATION_SOURCES.map((s) => [s, ts(registrationSourceLabel(s))])),
       yes: t("yes"),
       no: t("no"),
       checkin: (segment) => t("export.checkin", { segment: t.has(`segment.${segment}` as "segment.event") ? t(`segment.${segment}` as "segment.event") : segment }),

@@ -1,0 +1,198 @@
+/**
+ * THE server-action family (issue 14 §1). Every server action is one line in a "use server" module
+ * `lib/<domain>/actions.ts`:
+ *
+ *   export const saveBusAction = eventAction("agenda.edit", busSchema, ({ db, actor, input }) => saveBus(db, actor, input));
+ *
+ * Each variant does, in this order and in this one place:
+ *   authenticate → parse (zod; NUL refused) → resolve the forum scope from the VALIDATED input → permission → call →
+ *   ActionResult. Expected failures (DomainError) become `{ok:false, error, code, fieldErrors}`; anything else is
+ *   logged with a reference and answered generically (toFailure). Next's redirect()/notFound() pass through.
+ *
+ * - eventAction: forum-scoped permissions (lib/auth/permissions.ts). The forum is the `eventId` field of the parsed
+ *   input, or what `opts.scope(db, input)` resolves from another id (a delegation id → its forum). An anonymous
+ *   caller is always "unauthenticated", whatever the input. A caller who may not act on the forum is "forbidden" —
+ *   also when the scope is malformed or unknown, so field errors are only ever shown to someone allowed to act.
+ * - userAction: a signed-in user acting on their own things (profile.edit, registration.own, …).
+ * - publicAction: deliberately open (sign-in, sign-up, token-addressed replies); `reason` says why, for the reader
+ *   and the guard manifest.
+ *
+ * The returned function takes the input (FormData or a plain object), or `(previousState, formData)` as React's
+ * useActionState calls it — so the same export serves forms, client calls and tests.
+ */
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { can, requireActor } from "@/lib/auth/guard";
+import { currentActor } from "@/lib/auth/actor";
+import type { Actor, Permission } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db";
+import { NUL_MESSAGE, nulPath } from "@/lib/http/nul";
+import { DomainError, formDataToObject, issueRefs, toFailure, type ActionResult, type FieldErrorRefs } from "./result";
+
+export type ActionInput = FormData | Record<string, unknown>;
+
+/** What an action module exports: callable with the input, or as `(previousState, formData)` by useActionState. */
+export type Action<T> = {
+  (input: ActionInput): Promise<ActionResult<T>>;
+  (previous: unknown, input: ActionInput): Promise<ActionResult<T>>;
+};
+
+export type ActionContext<S extends z.ZodType, A> = { db: Db; actor: A; input: z.infer<S> };
+
+type Revalidate = string | { path: string; type: "layout" | "page" };
+
+export type EventActionOptions<S extends z.ZodType> = {
+  /**
+   * The forum the action is on, from the parsed input (default: its `eventId`). Return null when the id names
+   * nothing: the caller is then refused like one without the permission. When the input is invalid, the resolver
+   * sees only the fields that are themselves valid (others are undefined) — so it can still tell an organizer of
+   * the forum (who gets the field errors) from anyone else (who gets "forbidden").
+   */
+  scope?: (db: Db, input: z.infer<S>) => Promise<string | null>;
+  /** Path(s) to revalidatePath after a success. */
+  revalidate?: Revalidate | Revalidate[];
+};
+
+/** No forum: a permission check against it fails for everyone but site-wide roles (admins). */
+const NO_EVENT = "00000000-0000-0000-0000-000000000000";
+const uuid = z.uuid();
+
+export function eventAction<S extends z.ZodType, T>(
+  permission: Permission,
+  schema: S,
+  fn: (ctx: ActionContext<S, Actor>) => Promise<T> | T,
+  opts: EventActionOptions<S> = {},
+): Action<T> {
+  return entry(async (raw) => {
+    const actor = await requireActor();
+    const db = await getDb();
+    const parsed = parseInput(schema, raw);
+    const scopeInput = parsed.ok ? parsed.data : salvage(schema, raw);
+    let eventId: string | null = null;
+    try {
+      eventId = opts.scope ? await opts.scope(db, scopeInput as z.infer<S>) : idOf((scopeInput as { eventId?: unknown } | undefined)?.eventId);
+    } catch (e) {
+      if (parsed.ok) throw e; // a resolver failing on valid input is a bug: logged as such
+    }
+    if (!(await can(actor, permission, { eventId: eventId ?? NO_EVENT }, db))) throw forbidden();
+    if (!parsed.ok) throw parsed.error;
+    const data = await fn({ db, actor, input: parsed.data });
+    revalidate(opts.revalidate);
+    return data;
+  });
+}
+
+export function userAction<S extends z.ZodType, T>(
+  permission: Permission,
+  schema: S,
+  fn: (ctx: ActionContext<S, Actor>) => Promise<T> | T,
+  opts: { revalidate?: Revalidate | Revalidate[] } = {},
+): Action<T> {
+  return entry(async (raw) => {
+    const actor = await requireActor();
+    const db = await getDb();
+    if (!(await can(actor, permission, {}, db))) throw forbidden();
+    const parsed = parseInput(schema, raw);
+    if (!parsed.ok) throw parsed.error;
+    const data = await fn({ db, actor, input: parsed.data });
+    revalidate(opts.revalidate);
+    return data;
+  });
+}
+
+export function publicAction<S extends z.ZodType, T>(
+  reason: string,
+  schema: S,
+  fn: (ctx: ActionContext<S, Actor | null>) => Promise<T> | T,
+  opts: { revalidate?: Revalidate | Revalidate[] } = {},
+): Action<T> {
+  void reason; // documentation: why this action is open to anyone (mirrored by the guard manifest's note)
+  return entry(async (raw) => {
+    const actor = await currentActor();
+    const parsed = parseInput(schema, raw);
+    if (!parsed.ok) throw parsed.error;
+    const data = await fn({ db: await getDb(), actor, input: parsed.data });
+    revalidate(opts.revalidate);
+    return data;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+function entry<T>(body: (raw: Record<string, unknown>) => Promise<T>): Action<T> {
+  return async function action(...args: unknown[]): Promise<ActionResult<T>> {
+    const input = args.length >= 2 ? args[args.length - 1] : args[0];
+    try {
+      return { ok: true, data: await body(plainInput(input)) };
+    } catch (e) {
+      if (isNextControlFlow(e)) throw e;
+      return toFailure(e);
+    }
+  } as Action<T>;
+}
+
+/** The input as a plain object: FormData fields (repeated keys → arrays), or the object itself. */
+export function plainInput(input: unknown): Record<string, unknown> {
+  if (input instanceof FormData) return formDataToObject(input);
+  return input && typeof input === "object" && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
+}
+
+type Parsed<T> = { ok: true; data: T } | { ok: false; error: DomainError };
+
+/** zod, plus the one NUL check for actions (Postgres cannot store U+0000). */
+function parseInput<S extends z.ZodType>(schema: S, raw: Record<string, unknown>): Parsed<z.infer<S>> {
+  const fieldErrors: FieldErrorRefs = {};
+  const nul = nulPath(raw);
+  if (nul !== null) fieldErrors[nul || "_"] = [NUL_MESSAGE];
+  const r = schema.safeParse(raw);
+  if (r.success && nul === null) return { ok: true, data: r.data };
+  if (!r.success) {
+    for (const [k, v] of Object.entries(issueRefs(r.error.issues))) (fieldErrors[k] ??= []).push(...v);
+  }
+  return { ok: false, error: new DomainError("invalid", "errors.checkFields", { fieldErrors }) };
+}
+
+/** The fields of an object schema that are valid on their own (for resolving the scope of an invalid input). */
+function salvage(schema: z.ZodType, raw: Record<string, unknown>): Record<string, unknown> {
+  const shape = objectShape(schema);
+  if (!shape) return {};
+  const out: Record<string, unknown> = {};
+  for (const [k, field] of Object.entries(shape)) {
+    if (nulPath(raw[k]) !== null) continue;
+    const r = field.safeParse(raw[k]);
+    if (r.success) out[k] = r.data;
+  }
+  return out;
+}
+
+function objectShape(schema: z.ZodType): Record<string, z.ZodType> | null {
+  let s: unknown = schema;
+  for (let i = 0; i < 8 && s; i++) {
+    if (s instanceof z.ZodObject) return s.shape as Record<string, z.ZodType>;
+    if (s instanceof z.ZodPipe) s = s.in; // .transform() / .pipe()
+    else return null;
+  }
+  return null;
+}
+
+const idOf = (v: unknown) => {
+  const r = uuid.safeParse(v);
+  return r.success ? r.data : null;
+};
+
+const forbidden = () => new DomainError("forbidden", "errors.forbidden");
+
+function revalidate(r: EventActionOptions<z.ZodType>["revalidate"]) {
+  for (const p of r === undefined ? [] : Array.isArray(r) ? r : [r]) {
+    if (typeof p === "string") revalidatePath(p);
+    else revalidatePath(p.path, p.type);
+  }
+}
+
+/** redirect(), notFound(), forbidden() … throw errors Next must see; they are not failures of the action. */
+function isNextControlFlow(e: unknown): boolean {
+  const digest = (e as { digest?: unknown })?.digest;
+  return typeof digest === "string" && /^(NEXT_REDIRECT|NEXT_NOT_FOUND|NEXT_HTTP_ERROR_FALLBACK|BAILOUT_TO_CLIENT_SIDE_RENDERING|DYNAMIC_SERVER_USAGE)/.test(digest);
+}
