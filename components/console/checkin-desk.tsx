@@ -101,8 +101,9 @@ export function CheckinDesk({
         void refresh();
       } else if (!r.ok && r.code === "not_found") setOutcome({ kind: "notFound" });
       else if (!r.ok && r.code === "conflict") {
-        const m = /is (\w+)/.exec(r.error);
-        setOutcome({ kind: "refused", name: "", status: m?.[1] ?? "cancelled" });
+        // the refusal carries the registration's status as a parameter (errors.checkinRefused), not as text to parse
+        const status = r.params?.status;
+        setOutcome({ kind: "refused", name: "", status: typeof status === "string" ? status : "cancelled" });
       } else setOutcome({ kind: "error", message: r.ok ? t("genericError") : r.error });
       codeRef.current?.focus();
     });

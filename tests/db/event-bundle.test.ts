@@ -9,6 +9,7 @@ import { cloneEvent, exportBundle, importBundle, type Bundle } from "@/lib/event
 import { DomainError } from "@/lib/actions/result";
 import { testEngines } from "../fixtures/db";
 import { seededDb } from "../fixtures/seeded";
+import { useAppDb } from "../fixtures/app-db";
 
 const withoutSlug = (b: Bundle) => ({ ...b, event: { ...b.event, slug: undefined } });
 
@@ -64,6 +65,24 @@ describe.each(testEngines())("forum bundles on %s", (engine) => {
     expect(after.people).toBe(before.people); // the same people (same name and positions) are reused, not duplicated
     const again = await importBundle(h.db, actor, first);
     expect(again.slug).toBe(`${YANTAN_SLUG}-3`);
+  });
+
+  it("the round trip keeps what the read API shows: GET /api/v1/events/{slug} before = after (host order too)", async () => {
+    useAppDb(h);
+    const { GET } = await import("@/app/api/v1/events/[slug]/route");
+    const read = async (slug: string) => {
+      const res = await GET(new Request(`http://x/api/v1/events/${slug}`), { params: Promise.resolve({ slug }) } as never);
+      expect(res.status).toBe(200);
+      return res.json();
+    };
+    const before = await read(YANTAN_SLUG);
+    const created = await importBundle(h.db, actor, await exportBundle(h.db, yantanId));
+    await h.db.update(events).set({ status: before.status }).where(eq(events.id, created.id)); // imports are drafts; the read API shows public forums
+    // new rows: new slug and session ids; reports are not part of a bundle
+    const comparable = (e: { sessions: { id: string }[]; reports: unknown[] }) => ({ ...e, slug: undefined, reports: undefined, sessions: e.sessions.map((x) => ({ ...x, id: undefined })) });
+    const after = await read(created.slug);
+    expect(before.hosts.map((x: { order: number }) => x.order)).toEqual([1, 2, 3, 4]);
+    expect(comparable(after)).toEqual(comparable(before));
   });
 
   it("with ?include=registrations the personal data round-trips too (new ticket codes)", async () => {

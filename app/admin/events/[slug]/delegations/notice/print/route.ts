@@ -22,7 +22,7 @@ export const GET = eventRoute(DOCS_READ, { params: slugParams, query }, async ({
   const t = docsT(locale);
   const which = query.unit === "generic" || query.unit === "all" ? query.unit : { delegationId: query.unit };
   const copies = await noticeCopies(db, event.id, locale, publicOrigin(req.url), which);
-  if (!copies?.length) throw new DomainError("not_found", "No such unit.");
+  if (!copies?.length) throw new DomainError("not_found", "delegations.errors.unitNotFound");
   if (query.format === "docx") {
     const buf = await noticeDocx(
       copies.map((c) => ({ notice: c.notice, replyLink: c.replyLink, labels: { attachmentQr: t("notice.attachmentQr") } })),
