@@ -9,6 +9,9 @@ import { htmlToPdf } from "@/lib/printables/pdf";
 import { consoleEvent } from "@/lib/registrations/admin-queries";
 import type { Db } from "@/db/client";
 
+/** Printables are framed by the console's print preview (same origin) and run no script at all. */
+const PRINT_CSP = "default-src 'self'; img-src 'self' data:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'none'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'";
+
 type Ev = NonNullable<Awaited<ReturnType<typeof consoleEvent>>>;
 
 export async function printResponse(
@@ -31,7 +34,7 @@ export async function printResponse(
         headers: { "content-type": "application/pdf", "content-disposition": `attachment; filename="${filename}.pdf"`, "cache-control": "no-store" },
       });
     }
-    return new Response(html, { headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "x-frame-options": "SAMEORIGIN" } });
+    return new Response(html, { headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "x-frame-options": "SAMEORIGIN", "content-security-policy": PRINT_CSP } });
   } catch (e) {
     if (e instanceof DomainError) return jsonError(HTTP_STATUS[e.code], e.message);
     return internalError(e, `GET print ${filename}`);

@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db";
+import { originOf } from "@/lib/http/origin";
 import { internalError } from "@/lib/http/responses";
 import { isoInZone } from "@/lib/i18n/format";
 import { renderMarkdown } from "@/lib/reports/markdown";
@@ -12,7 +13,7 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&
 export async function GET(req: Request) {
   try {
     const db = await getDb();
-    const origin = new URL(req.url).origin;
+    const origin = originOf(req); // APP_URL, else a trusted proxy's host — never the listen address or a client's Host
     const list = await publicReportList(db, { limit: 30 });
     const entries = [];
     for (const item of list) {
