@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { delegationNotices, delegations, eventStaff, events, organizations, users } from "@/db/schema";
 import { DomainError } from "@/lib/actions/result";
-import { appBaseUrl, env } from "@/lib/env";
+
 import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/permissions";
 import { eventProgramWith } from "@/lib/events/queries";
@@ -16,15 +16,6 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatTime, pick } from "@/lib/i18n/format";
 import { noticeGenT } from "./docs-i18n";
 import { generateNotice, unitNotice, writtenDate, type NoticeSource, type NoticeText, type UnitCopy } from "./notice-text";
-
-/**
- * The origin printed in documents that leave the building (reply links): APP_URL or AUTH_URL when configured, else
- * the request's own origin (the console is then reached the way the liaisons will reach it), else localhost.
- */
-export function publicOrigin(requestUrl?: string): string {
-  if (env.APP_URL || env.AUTH_URL || !requestUrl) return appBaseUrl();
-  return new URL(requestUrl).origin;
-}
 
 /** The liaison's page for a reply token (the route deleg-core serves). */
 export function replyLinkFor(origin: string, token: string): string {

@@ -13,7 +13,7 @@ import type { IcsEvent } from "@/lib/calendar/ics";
 import { PUBLIC_EVENT_STATUSES } from "@/lib/events/queries";
 import type { Locale } from "@/lib/i18n/config";
 import { pick } from "@/lib/i18n/format";
-import { appUrl } from "./notify";
+import { appUrl } from "@/lib/http/origin";
 import { isUuid } from "./validation";
 import { ACTIVE_REGISTRATION_STATUSES } from "@/lib/shared/enums";
 

@@ -18,7 +18,7 @@ import { hashToken } from "@/lib/auth/tokens";
 import { isLocale, type Locale } from "@/lib/i18n/config";
 import { pick } from "@/lib/i18n/format";
 import { messagesFor } from "@/lib/i18n/messages";
-import { appUrl } from "@/lib/registrations/notify";
+import { appUrl } from "@/lib/http/origin";
 import { invitationByToken } from "./queries";
 import type { AcceptWithSignUpInput, InviteInput } from "./validation";
 

@@ -8,7 +8,7 @@ import { currentActor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { dayKey, formatDate, formatTimeRange, pick } from "@/lib/i18n/format";
-import { appUrl } from "@/lib/registrations/notify";
+import { appUrl } from "@/lib/http/origin";
 import { calendarFeedToken, personalAgenda } from "@/lib/registrations/personal-agenda";
 import { selectSessionAction } from "@/lib/registrations/actions";
 
