@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import type { DelegateCategory } from "@/lib/shared/enums";
 import { RegistrationsByCategory, RegistrationsOverTime } from "@/components/admin/dashboard-charts";
 import { EventStatusBadge } from "@/components/events/event-status-badge";
 import { pageActor } from "@/lib/auth/page-guard";
@@ -20,7 +21,7 @@ export default async function Dashboard() {
   const actor = await pageActor("admin.access", {}, "/admin");
   const [t, tc, tseg, locale, db] = await Promise.all([
     getTranslations("admin.dashboard"),
-    getTranslations("admin.category"),
+    getTranslations("shared.category"),
     getTranslations("console.segment"),
     getLocale() as Promise<Locale>,
     getDb(),
@@ -84,7 +85,7 @@ export default async function Dashboard() {
                   <ul className="mt-2 flex flex-wrap gap-2 text-xs text-slate-600" data-testid="checkin-segments">
                     {Object.entries(s.bySegment).map(([seg, n]) => (
                       <li key={seg} className="rounded bg-slate-100 px-2 py-0.5" data-segment={seg}>
-                        {tseg.has(seg) ? tseg(seg as "event") : seg} <span className="font-semibold tabular-nums">{n}</span>
+                        {tseg.has(seg as never) ? tseg(seg as "event") : seg} <span className="font-semibold tabular-nums">{n}</span>
                       </li>
                     ))}
                   </ul>
@@ -93,7 +94,7 @@ export default async function Dashboard() {
               {live > 0 ? (
                 <div className="mt-4 grid gap-4 md:grid-cols-2">
                   <RegistrationsOverTime data={s.overTime} label={t("overTime")} />
-                  <RegistrationsByCategory data={s.byCategory.map((c) => ({ name: tc(c.category as "other"), count: c.count }))} label={t("byCategory")} />
+                  <RegistrationsByCategory data={s.byCategory.map((c) => ({ name: tc(c.category as DelegateCategory), count: c.count }))} label={t("byCategory")} />
                 </div>
               ) : (
                 <p className="mt-3 text-sm text-slate-400">{t("noRegistrations")}</p>

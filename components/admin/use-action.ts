@@ -15,7 +15,8 @@ export function useErrorText() {
     (code: string | undefined) => {
       if (!code) return undefined;
       const [key, arg] = code.split(":");
-      return t.has(key) ? t(key, { n: arg ?? "" }) : code;
+      const dynamic = t as unknown as ((k: string, v: Record<string, string>) => string) & { has: (k: string) => boolean }; // codes come from the server
+      return dynamic.has(key) ? dynamic(key, { n: arg ?? "" }) : code;
     },
     [t],
   );

@@ -11,6 +11,7 @@ const input = "mt-1 w-full rounded-lg border border-slate-300 px-3 py-2 text-sm"
 
 export function AddGuestDialog({ eventId }: { eventId: string }) {
   const t = useTranslations("console");
+  const ts = useTranslations("shared");
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
@@ -49,7 +50,7 @@ export function AddGuestDialog({ eventId }: { eventId: string }) {
                 fd.set("eventId", eventId);
                 const r = await addGuestAction(fd);
                 if (r.ok && r.data) {
-                  setDone(t("registrations.added", { status: t(`status.${r.data.status}`) }));
+                  setDone(t("registrations.added", { status: ts(`registrationStatus.${r.data.status}`) }));
                   setErrors({});
                   setError(null);
                   router.refresh();
@@ -98,8 +99,8 @@ export function AddGuestDialog({ eventId }: { eventId: string }) {
               <label className="block text-sm">
                 <span className="text-slate-600">{t("registrations.statusOnAdd")}</span>
                 <select name="status" defaultValue="confirmed" className={input}>
-                  <option value="confirmed">{t("status.confirmed")}</option>
-                  <option value="pending">{t("status.pending")}</option>
+                  <option value="confirmed">{ts("registrationStatus.confirmed")}</option>
+                  <option value="pending">{ts("registrationStatus.pending")}</option>
                 </select>
               </label>
               <label className="flex items-center gap-2 self-end pb-2 text-sm">

@@ -73,6 +73,7 @@ function Fields({
   submitLabel?: string;
 }) {
   const t = useTranslations("registration");
+  const ts = useTranslations("shared");
   const locale = useLocale();
   const values: Record<string, string | string[]> = state?.values ?? defaults;
   const [siteVisit, setSiteVisit] = useState(values.siteVisit === "on" || values.siteVisit === "true");
@@ -111,7 +112,7 @@ function Fields({
             </option>
             {DELEGATE_CATEGORIES.map((c) => (
               <option key={c} value={c}>
-                {t(`category.${c}`)}
+                {ts(`category.${c}`)}
               </option>
             ))}
           </select>

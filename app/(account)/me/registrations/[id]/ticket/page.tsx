@@ -24,7 +24,7 @@ export default async function TicketPage({ params }: PageProps<"/me/registration
   if (!actor) redirect(`/sign-in?next=/me/registrations/${id}/ticket`);
   const r = await myRegistration(await getDb(), actor.id, id);
   if (!r) notFound();
-  const [t, tr, locale] = await Promise.all([getTranslations("registration.ticket"), getTranslations("registration"), getLocale() as Promise<Locale>]);
+  const [t, tr, ts, locale] = await Promise.all([getTranslations("registration.ticket"), getTranslations("registration"), getTranslations("shared"), getLocale() as Promise<Locale>]);
   const valid = r.status === "confirmed";
   const svg = valid ? await QRCode.toString(r.ticketCode, { type: "svg", errorCorrectionLevel: "M", margin: 2, color: { dark: "#0f2f5f", light: "#ffffff" } }) : null;
 
@@ -59,7 +59,7 @@ export default async function TicketPage({ params }: PageProps<"/me/registration
             </>
           ) : (
             <p className="rounded-lg bg-amber-50 p-4 text-sm text-amber-900" data-testid="ticket-invalid">
-              {t("notValid", { status: tr(`status.${r.status}`) })}
+              {t("notValid", { status: ts(`registrationStatus.${r.status}`) })}
             </p>
           )}
           <dl className="mt-5 space-y-2 text-left text-sm">
@@ -84,7 +84,7 @@ export default async function TicketPage({ params }: PageProps<"/me/registration
             <div className="flex items-center justify-between gap-4">
               <dt className="shrink-0 text-slate-500">{tr("fields.category")}</dt>
               <dd className="flex flex-wrap items-center justify-end gap-2 text-right">
-                {tr(`category.${r.category}`)} <RegistrationStatusBadge status={r.status} />
+                {ts(`category.${r.category}`)} <RegistrationStatusBadge status={r.status} />
               </dd>
             </div>
             {valid && (

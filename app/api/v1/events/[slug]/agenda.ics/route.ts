@@ -17,10 +17,10 @@ export async function GET(_req: Request, ctx: RouteContext<"/api/v1/events/[slug
     const event = await publicEventDetail(await getDb(), slug);
     if (!event) return jsonError(404, `No published forum with slug "${slug}".`);
     const locale = await apiLocale();
-    const t = createTranslator({ locale, messages: messagesFor(locale), namespace: "events" });
+    const t = createTranslator({ locale, messages: messagesFor(locale), namespace: "shared" });
     const body = buildCalendar({
       name: pick(locale, event.title, event.titleEn),
-      events: event.sessions.map((s) => sessionToIcs(s, event, locale, t(`sessionKind.${s.kind}` as "sessionKind.keynote"))),
+      events: event.sessions.map((s) => sessionToIcs(s, event, locale, t(`sessionKind.${s.kind}`))),
     });
     return new Response(body, {
       headers: { "content-type": "text/calendar; charset=utf-8", "content-disposition": `attachment; filename="${event.slug}.ics"`, "cache-control": "public, max-age=300" },
