@@ -26,8 +26,11 @@ import {
 import { agendaConflicts, conflictsOf } from "@/lib/agenda/conflicts";
 import { cn } from "@/lib/cn";
 import { zonedToDate } from "@/lib/events/zoned";
-import { btn, formObject, inputCls, SelectField, TextArea, TextField } from "./fields";
-import { Modal } from "./modal";
+import { btn, inputCls } from "@/components/ui/button";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { formObject } from "@/components/ui/form";
+import { Dialog } from "@/components/ui/dialog";
+import { ArrowDown, ArrowUp, IconButton, Pencil, Trash2, X } from "@/components/ui/icons";
 import { useAct } from "./use-action";
 import { useSearch } from "./use-search";
 import { SESSION_KINDS, SESSION_ROLES } from "@/lib/shared/enums";
@@ -86,7 +89,7 @@ function reduce(sessions: BSession[], op: Op): BSession[] {
   }
 }
 
-type Dialog =
+type DialogState =
   | { type: "session"; session?: BSession; day?: string }
   | { type: "speaker"; session: BSession }
   | { type: "person"; speaker: BSpeaker }
@@ -117,7 +120,7 @@ export function AgendaBuilder({
   const tt = useTranslations("admin.toast");
   const { act, pending } = useAct();
   const [sessions, apply] = useOptimistic(serverSessions, reduce);
-  const [dialog, setDialog] = useState<Dialog>(null);
+  const [dialog, setDialog] = useState<DialogState>(null);
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
 
   const days = new Map<string, BSession[]>();
@@ -190,18 +193,10 @@ export function AgendaBuilder({
                     {s.description ? <p className="mt-1 text-sm text-slate-600">{s.description}</p> : null}
                   </div>
                   <div className="flex shrink-0 gap-1">
-                    <button type="button" className={btn.icon} title={t("moveUp")} aria-label={t("moveUp")} disabled={i === 0 || pending} onClick={() => act(() => moveSessionAction({ eventId, sessionId: s.id, direction: "up" }), { success: tt("moved") })}>
-                      ↑
-                    </button>
-                    <button type="button" className={btn.icon} title={t("moveDown")} aria-label={t("moveDown")} disabled={i === list.length - 1 || pending} onClick={() => act(() => moveSessionAction({ eventId, sessionId: s.id, direction: "down" }), { success: tt("moved") })}>
-                      ↓
-                    </button>
-                    <button type="button" className={btn.icon} title={t("edit")} aria-label={t("edit")} onClick={() => setDialog({ type: "session", session: s })} data-testid="edit-session">
-                      ✎
-                    </button>
-                    <button type="button" className={btn.icon} title={t("delete")} aria-label={t("delete")} onClick={() => setConfirmDelete(s.id)}>
-                      <TrashIcon />
-                    </button>
+                    <IconButton icon={ArrowUp} label={t("moveUp")} disabled={i === 0 || pending} onClick={() => act(() => moveSessionAction({ eventId, sessionId: s.id, direction: "up" }), { success: tt("moved") })} />
+                    <IconButton icon={ArrowDown} label={t("moveDown")} disabled={i === list.length - 1 || pending} onClick={() => act(() => moveSessionAction({ eventId, sessionId: s.id, direction: "down" }), { success: tt("moved") })} />
+                    <IconButton icon={Pencil} label={t("edit")} onClick={() => setDialog({ type: "session", session: s })} data-testid="edit-session" />
+                    <IconButton icon={Trash2} label={t("delete")} onClick={() => setConfirmDelete(s.id)} />
                   </div>
                 </div>
                 {confirmDelete === s.id ? (
@@ -282,24 +277,16 @@ function SpeakerRow({ sp, first, last, onMove, onRemove, onEdit }: { sp: BSpeake
         {sp.topic ? <span className="block text-slate-800">《{sp.topic}》</span> : null}
       </div>
       <div className="flex shrink-0 gap-1">
-        <button type="button" className={btn.icon} onClick={() => onMove(-1)} disabled={first} aria-label={t("moveUp")} title={t("moveUp")}>
-          ↑
-        </button>
-        <button type="button" className={btn.icon} onClick={() => onMove(1)} disabled={last} aria-label={t("moveDown")} title={t("moveDown")}>
-          ↓
-        </button>
-        <button type="button" className={btn.icon} onClick={onEdit} aria-label={t("editPerson")} title={t("editPerson")} data-testid="edit-speaker">
-          ✎
-        </button>
-        <button type="button" className={btn.icon} onClick={onRemove} aria-label={t("removeSpeaker")} title={t("removeSpeaker")}>
-          ✕
-        </button>
+        <IconButton icon={ArrowUp} label={t("moveUp")} onClick={() => onMove(-1)} disabled={first} />
+        <IconButton icon={ArrowDown} label={t("moveDown")} onClick={() => onMove(1)} disabled={last} />
+        <IconButton icon={Pencil} label={t("editPerson")} onClick={onEdit} data-testid="edit-speaker" />
+        <IconButton icon={X} label={t("removeSpeaker")} onClick={onRemove} />
       </div>
     </li>
   );
 }
 
-function SiteVisit({ eventId, session: s, buses, onEdit, apply }: { eventId: string; session: BSession; buses: BBus[]; onEdit: (d: Dialog) => void; apply: (op: Op) => void }) {
+function SiteVisit({ eventId, session: s, buses, onEdit, apply }: { eventId: string; session: BSession; buses: BBus[]; onEdit: (d: DialogState) => void; apply: (op: Op) => void }) {
   const t = useTranslations("admin.agenda");
   const tt = useTranslations("admin.toast");
   const { act } = useAct();
@@ -331,18 +318,10 @@ function SiteVisit({ eventId, session: s, buses, onEdit, apply }: { eventId: str
                 ) : null}
               </div>
               <div className="flex shrink-0 flex-wrap justify-end gap-1">
-                <button type="button" className={btn.icon} disabled={i === 0} aria-label={t("moveUp")} onClick={() => act(() => moveStopAction({ eventId, stopId: st.id, direction: "up" }), { optimistic: () => apply({ type: "moveStop", id: st.id, dir: -1 }) })}>
-                  ↑
-                </button>
-                <button type="button" className={btn.icon} disabled={i === s.stops.length - 1} aria-label={t("moveDown")} onClick={() => act(() => moveStopAction({ eventId, stopId: st.id, direction: "down" }), { optimistic: () => apply({ type: "moveStop", id: st.id, dir: 1 }) })}>
-                  ↓
-                </button>
-                <button type="button" className={btn.icon} aria-label={t("editStop")} onClick={() => onEdit({ type: "stop", session: s, stop: st })}>
-                  ✎
-                </button>
-                <button type="button" className={btn.icon} aria-label={t("deleteStop")} onClick={() => act(() => deleteStopAction({ eventId, stopId: st.id }), { success: tt("deleted"), optimistic: () => apply({ type: "deleteStop", id: st.id }) })}>
-                  ✕
-                </button>
+                <IconButton icon={ArrowUp} label={t("moveUp")} disabled={i === 0} onClick={() => act(() => moveStopAction({ eventId, stopId: st.id, direction: "up" }), { optimistic: () => apply({ type: "moveStop", id: st.id, dir: -1 }) })} />
+                <IconButton icon={ArrowDown} label={t("moveDown")} disabled={i === s.stops.length - 1} onClick={() => act(() => moveStopAction({ eventId, stopId: st.id, direction: "down" }), { optimistic: () => apply({ type: "moveStop", id: st.id, dir: 1 }) })} />
+                <IconButton icon={Pencil} label={t("editStop")} onClick={() => onEdit({ type: "stop", session: s, stop: st })} />
+                <IconButton icon={X} label={t("deleteStop")} onClick={() => act(() => deleteStopAction({ eventId, stopId: st.id }), { success: tt("deleted"), optimistic: () => apply({ type: "deleteStop", id: st.id }) })} />
               </div>
             </li>
           ))}
@@ -369,12 +348,8 @@ function SiteVisit({ eventId, session: s, buses, onEdit, apply }: { eventId: str
                 ) : null}
               </div>
               <div className="flex shrink-0 gap-1">
-                <button type="button" className={btn.icon} aria-label={t("editBus")} onClick={() => onEdit({ type: "bus", session: s, bus: b })} data-testid="edit-bus">
-                  ✎
-                </button>
-                <button type="button" className={btn.icon} aria-label={t("deleteBus")} onClick={() => act(() => deleteBusAction({ eventId, busId: b.id }), { success: tt("deleted") })}>
-                  ✕
-                </button>
+                <IconButton icon={Pencil} label={t("editBus")} onClick={() => onEdit({ type: "bus", session: s, bus: b })} data-testid="edit-bus" />
+                <IconButton icon={X} label={t("deleteBus")} onClick={() => act(() => deleteBusAction({ eventId, busId: b.id }), { success: tt("deleted") })} />
               </div>
             </li>
           ))}
@@ -425,7 +400,7 @@ function SessionDialog({ eventId, session: s, defaultDay, onClose, context }: { 
   const [draft, setDraft] = useState({ date: s?.day ?? defaultDay, start: s?.start.slice(11) ?? "", end: s?.end.slice(11) ?? "", location: s?.location ?? "", title: s?.title ?? "" });
   const warnings = draftConflicts(context, s, draft);
   return (
-    <Modal open onOpenChange={(o) => !o && onClose()} title={s ? t("editSession") : t("newSession")} testId="session-dialog">
+    <Dialog open onOpenChange={(o) => !o && onClose()} title={s ? t("editSession") : t("newSession")} testId="session-dialog">
       <form
         className="space-y-3"
         onChange={(e) => {
@@ -458,8 +433,8 @@ function SessionDialog({ eventId, session: s, defaultDay, onClose, context }: { 
           <TextField label={t("end")} name="end" type="time" defaultValue={s?.end.slice(11)} error={err("endsAt")} required />
           <TextField label={t("location")} name="location" defaultValue={s?.location ?? ""} error={err("location")} />
           <TextField label={t("locationEn")} name="locationEn" defaultValue={s?.locationEn ?? ""} error={err("locationEn")} />
-          <TextArea label={t("description")} name="description" defaultValue={s?.description ?? ""} error={err("description")} className="sm:col-span-2" />
-          <TextArea label={t("descriptionEn")} name="descriptionEn" defaultValue={s?.descriptionEn ?? ""} rows={2} className="sm:col-span-2" />
+          <TextAreaField label={t("description")} name="description" defaultValue={s?.description ?? ""} error={err("description")} className="sm:col-span-2" />
+          <TextAreaField label={t("descriptionEn")} name="descriptionEn" defaultValue={s?.descriptionEn ?? ""} rows={2} className="sm:col-span-2" />
         </div>
         <div className="flex justify-end gap-2 pt-2">
           <button type="button" className={btn.secondary} onClick={onClose}>
@@ -470,12 +445,13 @@ function SessionDialog({ eventId, session: s, defaultDay, onClose, context }: { 
           </button>
         </div>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 
 function PositionsEditor({ value, onChange }: { value: Position[]; onChange: (v: Position[]) => void }) {
   const t = useTranslations("admin.agenda");
+  const tu = useTranslations("ui");
   return (
     <fieldset className="space-y-2">
       <legend className="text-sm font-medium text-slate-700">{t("positions")}</legend>
@@ -484,9 +460,7 @@ function PositionsEditor({ value, onChange }: { value: Position[]; onChange: (v:
         <div key={i} className="flex gap-2" data-testid="position-row">
           <input className={inputCls} placeholder={t("organization")} aria-label={t("organization")} value={p.organization} onChange={(e) => onChange(value.map((x, j) => (j === i ? { ...x, organization: e.target.value } : x)))} />
           <input className={inputCls} placeholder={t("positionTitle")} aria-label={t("positionTitle")} value={p.title} onChange={(e) => onChange(value.map((x, j) => (j === i ? { ...x, title: e.target.value } : x)))} />
-          <button type="button" className={cn(btn.icon, "h-auto shrink-0")} aria-label="✕" onClick={() => onChange(value.filter((_, j) => j !== i))}>
-            ✕
-          </button>
+          <IconButton icon={X} label={tu("remove")} className="h-auto shrink-0" onClick={() => onChange(value.filter((_, j) => j !== i))} />
         </div>
       ))}
       <button type="button" className="text-sm font-medium text-brand-700 hover:underline" onClick={() => onChange([...value, { organization: "", organizationEn: null, title: "", titleEn: null }])} data-testid="add-position">
@@ -500,6 +474,7 @@ type Found = { id: string; name: string; nameEn: string | null; positions: { org
 
 function SpeakerDialog({ eventId, session, onClose }: { eventId: string; session: BSession; onClose: () => void }) {
   const t = useTranslations("admin.agenda");
+  const tu = useTranslations("ui");
   const tr = useTranslations("events.sessionRole");
   const tt = useTranslations("admin.toast");
   const { act, pending, err } = useAct();
@@ -509,7 +484,7 @@ function SpeakerDialog({ eventId, session, onClose }: { eventId: string; session
   const [creating, setCreating] = useState(false);
   const [positions, setPositions] = useState<Position[]>([{ organization: "", organizationEn: null, title: "", titleEn: null }]);
   return (
-    <Modal open onOpenChange={(o) => !o && onClose()} title={`${t("addSpeaker")} · ${session.title}`} testId="speaker-dialog">
+    <Dialog open onOpenChange={(o) => !o && onClose()} title={`${t("addSpeaker")} · ${session.title}`} testId="speaker-dialog">
       <form
         className="space-y-4"
         onSubmit={(e) => {
@@ -532,9 +507,7 @@ function SpeakerDialog({ eventId, session, onClose }: { eventId: string; session
                 </p>
               ))}
             </div>
-            <button type="button" className="text-brand-700 hover:underline" onClick={() => setPicked(null)}>
-              ✕
-            </button>
+            <IconButton icon={X} label={tu("clear")} variant="ghost" onClick={() => setPicked(null)} />
           </div>
         ) : creating ? (
           <div className="space-y-3 rounded-lg border border-slate-200 p-3">
@@ -586,7 +559,7 @@ function SpeakerDialog({ eventId, session, onClose }: { eventId: string; session
           </button>
         </div>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -597,7 +570,7 @@ function PersonDialog({ eventId, speaker, onClose }: { eventId: string; speaker:
   const { act, pending, err } = useAct();
   const [positions, setPositions] = useState<Position[]>(speaker.positions);
   return (
-    <Modal open onOpenChange={(o) => !o && onClose()} title={`${t("editPerson")} · ${speaker.name}`} testId="person-dialog">
+    <Dialog open onOpenChange={(o) => !o && onClose()} title={`${t("editPerson")} · ${speaker.name}`} testId="person-dialog">
       <form
         className="space-y-4"
         onSubmit={(e) => {
@@ -630,7 +603,7 @@ function PersonDialog({ eventId, speaker, onClose }: { eventId: string; speaker:
           </button>
         </div>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -639,7 +612,7 @@ function StopDialog({ eventId, session, stop, onClose }: { eventId: string; sess
   const tt = useTranslations("admin.toast");
   const { act, pending, err } = useAct();
   return (
-    <Modal open onOpenChange={(o) => !o && onClose()} title={stop ? t("editStop") : t("addStop")} testId="stop-dialog">
+    <Dialog open onOpenChange={(o) => !o && onClose()} title={stop ? t("editStop") : t("addStop")} testId="stop-dialog">
       <form
         className="space-y-3"
         noValidate
@@ -663,8 +636,8 @@ function StopDialog({ eventId, session, stop, onClose }: { eventId: string; sess
           <TextField label={t("stopNameEn")} name="nameEn" defaultValue={stop?.nameEn ?? ""} />
           <TextField label={t("arrival")} name="arrival" type="time" defaultValue={stop?.arrival ?? ""} error={err("plannedArrival")} />
           <TextField label={t("stopOrganization")} name="organization" defaultValue={stop?.organization ?? ""} className="sm:col-span-2" />
-          <TextArea label={t("stopDescription")} name="description" defaultValue={stop?.description ?? ""} className="sm:col-span-2" />
-          <TextArea label={t("facts")} name="facts" defaultValue={stop?.facts.map((f) => `${f.label}：${f.value}`).join("\n")} hint={t("factsHint")} error={err("facts")} className="sm:col-span-2" />
+          <TextAreaField label={t("stopDescription")} name="description" defaultValue={stop?.description ?? ""} className="sm:col-span-2" />
+          <TextAreaField label={t("facts")} name="facts" defaultValue={stop?.facts.map((f) => `${f.label}：${f.value}`).join("\n")} hint={t("factsHint")} error={err("facts")} className="sm:col-span-2" />
         </div>
         <div className="flex justify-end gap-2 pt-1">
           <button type="button" className={btn.secondary} onClick={onClose}>
@@ -675,7 +648,7 @@ function StopDialog({ eventId, session, stop, onClose }: { eventId: string; sess
           </button>
         </div>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -684,7 +657,7 @@ function BusDialog({ eventId, session, bus, onClose }: { eventId: string; sessio
   const tt = useTranslations("admin.toast");
   const { act, pending, err } = useAct();
   return (
-    <Modal open onOpenChange={(o) => !o && onClose()} title={bus ? t("editBus") : t("addBus")} testId="bus-dialog">
+    <Dialog open onOpenChange={(o) => !o && onClose()} title={bus ? t("editBus") : t("addBus")} testId="bus-dialog">
       <form
         className="space-y-3"
         noValidate
@@ -709,14 +682,6 @@ function BusDialog({ eventId, session, bus, onClose }: { eventId: string; sessio
           </button>
         </div>
       </form>
-    </Modal>
-  );
-}
-
-function TrashIcon() {
-  return (
-    <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" className="h-4 w-4" aria-hidden>
-      <path d="M4 6h12M8 6V4h4v2M6 6l1 10h6l1-10" strokeLinecap="round" strokeLinejoin="round" />
-    </svg>
+    </Dialog>
   );
 }

@@ -3,7 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { cloneEventAction } from "@/app/admin/events/actions";
-import { btn, CheckField, formObject, SelectField, TextField } from "./fields";
+import { btn } from "@/components/ui/button";
+import { CheckField, SelectField, TextField } from "@/components/ui/field";
+import { formObject } from "@/components/ui/form";
 import { useAct } from "./use-action";
 
 export function CloneForm({ sources, defaultSource }: { sources: { id: string; label: string }[]; defaultSource?: string }) {

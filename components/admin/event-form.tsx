@@ -3,7 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { createEventAction, updateEventAction } from "@/app/admin/events/actions";
-import { btn, formObject, TextArea, TextField } from "./fields";
+import { btn } from "@/components/ui/button";
+import { TextAreaField, TextField } from "@/components/ui/field";
+import { formObject } from "@/components/ui/form";
 import { useAct } from "./use-action";
 
 export type EventFormValues = {
@@ -26,7 +28,6 @@ export function EventForm({ eventId, initial }: { eventId?: string; initial: Eve
   const tt = useTranslations("admin.toast");
   const router = useRouter();
   const { act, pending, err } = useAct();
-  const opt = t("optional");
   return (
     <form
       data-testid="event-form"
@@ -45,18 +46,18 @@ export function EventForm({ eventId, initial }: { eventId?: string; initial: Eve
     >
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label={t("title")} name="title" defaultValue={initial.title} error={err("title")} required className="sm:col-span-2" />
-        <TextField label={t("titleEn")} name="titleEn" defaultValue={initial.titleEn} error={err("titleEn")} optionalLabel={opt} className="sm:col-span-2" />
+        <TextField label={t("titleEn")} name="titleEn" defaultValue={initial.titleEn} error={err("titleEn")} optional className="sm:col-span-2" />
         <TextField label={t("startsAt")} name="startsAt" type="datetime-local" defaultValue={initial.startsAt} error={err("startsAt")} required />
         <TextField label={t("endsAt")} name="endsAt" type="datetime-local" defaultValue={initial.endsAt} error={err("endsAt")} required />
         <TextField label={t("timezone")} name="timezone" defaultValue={initial.timezone} error={err("timezone")} hint={t("timesInZone", { tz: initial.timezone })} />
-        {!eventId ? <TextField label={t("slug")} name="slug" error={err("slug")} hint={t("slugHint")} optionalLabel={opt} /> : <div className="hidden sm:block" />}
-        <TextField label={t("city")} name="city" defaultValue={initial.city} error={err("city")} optionalLabel={opt} />
-        <TextField label={t("cityEn")} name="cityEn" defaultValue={initial.cityEn} error={err("cityEn")} optionalLabel={opt} />
-        <TextField label={t("venueName")} name="venueName" defaultValue={initial.venueName} error={err("venueName")} optionalLabel={opt} />
-        <TextField label={t("venueAddress")} name="venueAddress" defaultValue={initial.venueAddress} error={err("venueAddress")} optionalLabel={opt} />
-        <TextArea label={t("summary")} name="summary" defaultValue={initial.summary} error={err("summary")} rows={4} optionalLabel={opt} className="sm:col-span-2" />
-        <TextArea label={t("summaryEn")} name="summaryEn" defaultValue={initial.summaryEn} error={err("summaryEn")} rows={3} optionalLabel={opt} className="sm:col-span-2" />
-        <TextField label={t("audience")} name="audience" defaultValue={initial.audience} error={err("audience")} optionalLabel={opt} className="sm:col-span-2" />
+        {!eventId ? <TextField label={t("slug")} name="slug" error={err("slug")} hint={t("slugHint")} optional /> : <div className="hidden sm:block" />}
+        <TextField label={t("city")} name="city" defaultValue={initial.city} error={err("city")} optional />
+        <TextField label={t("cityEn")} name="cityEn" defaultValue={initial.cityEn} error={err("cityEn")} optional />
+        <TextField label={t("venueName")} name="venueName" defaultValue={initial.venueName} error={err("venueName")} optional />
+        <TextField label={t("venueAddress")} name="venueAddress" defaultValue={initial.venueAddress} error={err("venueAddress")} optional />
+        <TextAreaField label={t("summary")} name="summary" defaultValue={initial.summary} error={err("summary")} rows={4} optional className="sm:col-span-2" />
+        <TextAreaField label={t("summaryEn")} name="summaryEn" defaultValue={initial.summaryEn} error={err("summaryEn")} rows={3} optional className="sm:col-span-2" />
+        <TextField label={t("audience")} name="audience" defaultValue={initial.audience} error={err("audience")} optional className="sm:col-span-2" />
       </div>
       <div className="flex justify-end">
         <button type="submit" className={btn.primary} disabled={pending} data-testid="event-form-submit">

@@ -1,10 +1,11 @@
 "use client";
 /** Co-hosts: pick an organization (search) or create one by name, set its role, order by drag or arrows, save. */
 import { useTranslations } from "next-intl";
+import { ArrowDown, ArrowUp, GripVertical, IconButton, X } from "@/components/ui/icons";
 import { useRef, useState } from "react";
 import { saveHostsAction, searchOrganizationsAction } from "@/app/admin/events/actions";
 import { cn } from "@/lib/cn";
-import { btn, inputCls } from "./fields";
+import { btn, inputCls } from "@/components/ui/button";
 import { useAct } from "./use-action";
 import { useSearch } from "./use-search";
 import { HOST_ROLES, type HostRole } from "@/lib/shared/enums";
@@ -90,7 +91,7 @@ export function HostsEditor({ eventId, initial }: { eventId: string; initial: Ho
             data-testid="host-row"
           >
             <span className="cursor-grab select-none px-1 text-slate-400" aria-hidden>
-              ⋮⋮
+              <GripVertical className="h-4 w-4" />
             </span>
             <span className="w-6 text-right text-xs tabular-nums text-slate-400">{i + 1}</span>
             <span className="min-w-0 flex-1 basis-[10rem] text-sm font-medium text-slate-900">
@@ -114,15 +115,9 @@ export function HostsEditor({ eventId, initial }: { eventId: string; initial: Ho
               </select>
             </div>
             <div className="flex gap-1">
-              <button type="button" className={btn.icon} onClick={() => move(i, i - 1)} disabled={i === 0} aria-label={t("moveUp")} title={t("moveUp")}>
-                ↑
-              </button>
-              <button type="button" className={btn.icon} onClick={() => move(i, i + 1)} disabled={i === rows.length - 1} aria-label={t("moveDown")} title={t("moveDown")}>
-                ↓
-              </button>
-              <button type="button" className={btn.icon} onClick={() => update(rows.filter((_, j) => j !== i))} aria-label={t("remove")} title={t("remove")}>
-                ✕
-              </button>
+              <IconButton icon={ArrowUp} label={t("moveUp")} onClick={() => move(i, i - 1)} disabled={i === 0} />
+              <IconButton icon={ArrowDown} label={t("moveDown")} onClick={() => move(i, i + 1)} disabled={i === rows.length - 1} />
+              <IconButton icon={X} label={t("remove")} onClick={() => update(rows.filter((_, j) => j !== i))} />
             </div>
           </li>
         ))}

@@ -4,7 +4,9 @@ import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { saveQuestionsAction, saveRegistrationSettingsAction } from "@/app/admin/events/actions";
 import { cn } from "@/lib/cn";
-import { btn, CheckField, formObject, inputCls, TextField } from "./fields";
+import { btn, inputCls } from "@/components/ui/button";
+import { CheckField, TextField } from "@/components/ui/field";
+import { formObject } from "@/components/ui/form";
 import { useAct } from "./use-action";
 import { QUESTION_KINDS } from "@/lib/shared/enums";
 

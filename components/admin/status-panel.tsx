@@ -1,10 +1,11 @@
 "use client";
 /** Publish / unpublish / cancel (with a confirmation and a note for registrants) / complete. */
-import * as Dialog from "@radix-ui/react-dialog";
 import { useTranslations } from "next-intl";
+import { Dialog, DialogClose } from "@/components/ui/dialog";
 import { useState } from "react";
 import { setEventStatusAction } from "@/app/admin/events/actions";
-import { btn, TextArea } from "./fields";
+import { btn } from "@/components/ui/button";
+import { TextAreaField } from "@/components/ui/field";
 import { useAct } from "./use-action";
 
 type Status = "draft" | "published" | "cancelled" | "completed";
@@ -38,31 +39,32 @@ export function StatusPanel({ eventId, status }: { eventId: string; status: Stat
           </button>
         </>
       )}
-      <Dialog.Root open={open} onOpenChange={setOpen}>
-        <Dialog.Trigger asChild>
+      <Dialog
+        open={open}
+        onOpenChange={setOpen}
+        size="sm"
+        title={t("cancelTitle")}
+        description={t("cancelBody")}
+        trigger={
           <button type="button" className={btn.danger} data-testid="cancel-event">
             {t("cancel")}
           </button>
-        </Dialog.Trigger>
-        <Dialog.Portal>
-          <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-          <Dialog.Content className="fixed left-1/2 top-1/2 z-50 w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-2xl bg-white p-6 shadow-xl">
-            <Dialog.Title className="text-lg font-semibold">{t("cancelTitle")}</Dialog.Title>
-            <Dialog.Description className="mt-2 text-sm text-slate-600">{t("cancelBody")}</Dialog.Description>
-            <TextArea label={t("reason")} name="reason" value={reason} onChange={(e) => setReason(e.target.value)} className="mt-4" />
-            <div className="mt-5 flex justify-end gap-2">
-              <Dialog.Close asChild>
-                <button type="button" className={btn.secondary}>
-                  {t("back")}
-                </button>
-              </Dialog.Close>
-              <button type="button" className={`${btn.primary} bg-red-600 hover:bg-red-700`} disabled={pending} onClick={() => go("cancelled")} data-testid="confirm-cancel">
-                {t("confirmCancel")}
+        }
+        footer={
+          <>
+            <DialogClose asChild>
+              <button type="button" className={btn.secondary}>
+                {t("back")}
               </button>
-            </div>
-          </Dialog.Content>
-        </Dialog.Portal>
-      </Dialog.Root>
+            </DialogClose>
+            <button type="button" className={btn.dangerSolid} disabled={pending} onClick={() => go("cancelled")} data-testid="confirm-cancel">
+              {t("confirmCancel")}
+            </button>
+          </>
+        }
+      >
+        <TextAreaField label={t("reason")} name="reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+      </Dialog>
     </div>
   );
 }

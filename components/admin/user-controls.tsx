@@ -3,8 +3,11 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { grantEventRoleAction, revokeEventRoleAction, setSiteRoleAction, setUserDisabledAction, type GrantState } from "@/app/admin/users/actions";
-import { FormAlert, inputClass, SubmitButton, useAuthErrors } from "@/components/auth/form-bits";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useAuthErrors } from "@/components/auth/form-bits";
+import { inputCls } from "@/components/ui/button";
+import { FormAlert, SubmitButton } from "@/components/ui/form";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { X } from "@/components/ui/icons";
 import { cn } from "@/lib/cn";
 
 type Result = { ok: boolean; error?: string; code?: string } | null | undefined | void;
@@ -46,8 +49,8 @@ export function UserControls({ user, events }: { user: AdminUser; events: { id: 
             <span className="font-semibold">· {ts(`eventRole.${r.role}`)}</span>
             <ConfirmDialog
               trigger={
-                <button type="button" aria-label={t("revoke")} className="ml-0.5 flex h-5 w-5 items-center justify-center rounded-full hover:bg-brand-100" data-testid="revoke-event-role">
-                  ×
+                <button type="button" aria-label={t("revoke")} title={t("revoke")} className="ml-0.5 flex h-5 w-5 items-center justify-center rounded-full hover:bg-brand-100" data-testid="revoke-event-role">
+                  <X aria-hidden className="h-3.5 w-3.5" />
                 </button>
               }
               title={t("revoke")}
@@ -99,7 +102,7 @@ function GrantForm({ userId, events }: { userId: string; events: { id: string; t
         <label className="sr-only" htmlFor={`ev-${userId}`}>
           {t("grantEvent")}
         </label>
-        <select id={`ev-${userId}`} name="eventId" required className={inputClass} defaultValue="">
+        <select id={`ev-${userId}`} name="eventId" required className={inputCls} defaultValue="">
           <option value="" disabled>
             {t("grantEvent")}
           </option>
@@ -112,7 +115,7 @@ function GrantForm({ userId, events }: { userId: string; events: { id: string; t
         <label className="sr-only" htmlFor={`role-${userId}`}>
           {t("grantRole")}
         </label>
-        <select id={`role-${userId}`} name="role" className={inputClass} defaultValue="staff">
+        <select id={`role-${userId}`} name="role" className={inputCls} defaultValue="staff">
           <option value="organizer">{ts("eventRole.organizer")}</option>
           <option value="staff">{ts("eventRole.staff")}</option>
         </select>

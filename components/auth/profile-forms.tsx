@@ -3,7 +3,10 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { changePasswordAction, updateProfileAction, type ProfileFormState } from "@/app/(account)/me/actions";
 import { cn } from "@/lib/cn";
-import { Field, FormAlert, inputClass, SubmitButton, useAuthErrors } from "./form-bits";
+import { inputCls } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { FormAlert, SubmitButton } from "@/components/ui/form";
+import { useAuthErrors } from "./form-bits";
 
 type Profile = { name: string; organization: string | null; position: string | null; phone: string | null; locale: "zh-CN" | "en" };
 
@@ -15,18 +18,18 @@ export function ProfileForm({ profile }: { profile: Profile }) {
   return (
     <form action={action} className="space-y-4" data-testid="profile-form" noValidate>
       {state?.ok ? <FormAlert tone="success" testId="profile-saved">{t("me.profile.saved")}</FormAlert> : message ? <FormAlert>{message}</FormAlert> : null}
-      <Field name="name" label={t("fields.name")} autoComplete="name" required defaultValue={profile.name} error={errors.field(state, "name")} />
+      <TextField name="name" label={t("fields.name")} autoComplete="name" required defaultValue={profile.name} error={errors.field(state, "name")} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field name="organization" label={t("fields.organization")} optional defaultValue={profile.organization ?? ""} error={errors.field(state, "organization")} />
-        <Field name="position" label={t("fields.position")} optional defaultValue={profile.position ?? ""} error={errors.field(state, "position")} />
+        <TextField name="organization" label={t("fields.organization")} optional defaultValue={profile.organization ?? ""} error={errors.field(state, "organization")} />
+        <TextField name="position" label={t("fields.position")} optional defaultValue={profile.position ?? ""} error={errors.field(state, "position")} />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field name="phone" type="tel" inputMode="tel" label={t("fields.phone")} optional defaultValue={profile.phone ?? ""} error={errors.field(state, "phone")} />
+        <TextField name="phone" type="tel" inputMode="tel" label={t("fields.phone")} optional defaultValue={profile.phone ?? ""} error={errors.field(state, "phone")} />
         <div>
           <label htmlFor="f-locale" className="text-sm font-medium text-slate-700">
             {t("fields.locale")}
           </label>
-          <select id="f-locale" name="locale" defaultValue={profile.locale} className={cn(inputClass, "mt-1")}>
+          <select id="f-locale" name="locale" defaultValue={profile.locale} className={cn(inputCls, "mt-1")}>
             <option value="zh-CN">{t("me.localeNames.zh-CN")}</option>
             <option value="en">{t("me.localeNames.en")}</option>
           </select>
@@ -49,9 +52,9 @@ export function PasswordForm() {
   return (
     <form action={action} className="space-y-4" data-testid="password-form" noValidate key={state?.ok ? "done" : "form"}>
       {state?.ok ? <FormAlert tone="success" testId="password-changed">{t("me.password.changed")}</FormAlert> : message ? <FormAlert>{message}</FormAlert> : null}
-      <Field name="currentPassword" type="password" autoComplete="current-password" label={t("fields.currentPassword")} required error={errors.field(state, "currentPassword")} />
+      <TextField name="currentPassword" type="password" autoComplete="current-password" label={t("fields.currentPassword")} required error={errors.field(state, "currentPassword")} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
+        <TextField
           name="newPassword"
           type="password"
           autoComplete="new-password"
@@ -61,7 +64,7 @@ export function PasswordForm() {
           minLength={10}
           error={errors.field(state, "newPassword")}
         />
-        <Field name="confirmPassword" type="password" autoComplete="new-password" label={t("fields.confirmPassword")} required error={errors.field(state, "confirmPassword")} />
+        <TextField name="confirmPassword" type="password" autoComplete="new-password" label={t("fields.confirmPassword")} required error={errors.field(state, "confirmPassword")} />
       </div>
       <div className="flex justify-end">
         <SubmitButton pendingLabel={t("me.password.pending")} testId="password-submit">

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { signInAction, type AuthFormState } from "@/app/(account)/actions";
-import { Field, FormAlert, SubmitButton, useAuthErrors } from "./form-bits";
+import { TextField } from "@/components/ui/field";
+import { FormAlert, SubmitButton } from "@/components/ui/form";
+import { useAuthErrors } from "./form-bits";
 
 export function SignInForm({ next }: { next: string }) {
   const t = useTranslations("auth");
@@ -14,8 +16,8 @@ export function SignInForm({ next }: { next: string }) {
     <form action={action} className="space-y-4" data-testid="sign-in-form" noValidate>
       <input type="hidden" name="next" value={next} />
       {message ? <FormAlert>{message}</FormAlert> : null}
-      <Field name="email" type="email" label={t("fields.email")} autoComplete="email" inputMode="email" required defaultValue={state?.values?.email} />
-      <Field name="password" type="password" label={t("fields.password")} autoComplete="current-password" required />
+      <TextField name="email" type="email" label={t("fields.email")} autoComplete="email" inputMode="email" required defaultValue={state?.values?.email} />
+      <TextField name="password" type="password" label={t("fields.password")} autoComplete="current-password" required />
       <SubmitButton className="w-full" pendingLabel={t("signIn.pending")} testId="sign-in-submit">
         {t("signIn.submit")}
       </SubmitButton>

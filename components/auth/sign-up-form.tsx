@@ -3,7 +3,9 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { signUpAction, type AuthFormState } from "@/app/(account)/actions";
-import { Field, FormAlert, SubmitButton, useAuthErrors } from "./form-bits";
+import { TextField } from "@/components/ui/field";
+import { FormAlert, SubmitButton } from "@/components/ui/form";
+import { useAuthErrors } from "./form-bits";
 
 export function SignUpForm({ next }: { next: string }) {
   const t = useTranslations("auth");
@@ -15,8 +17,8 @@ export function SignUpForm({ next }: { next: string }) {
     <form action={action} className="space-y-4" data-testid="sign-up-form" noValidate>
       <input type="hidden" name="next" value={next} />
       {message ? <FormAlert>{message}</FormAlert> : null}
-      <Field name="name" label={t("fields.name")} autoComplete="name" required defaultValue={v.name} error={errors.field(state, "name")} />
-      <Field
+      <TextField name="name" label={t("fields.name")} autoComplete="name" required defaultValue={v.name} error={errors.field(state, "name")} />
+      <TextField
         name="email"
         type="email"
         label={t("fields.email")}
@@ -26,7 +28,7 @@ export function SignUpForm({ next }: { next: string }) {
         defaultValue={v.email}
         error={errors.field(state, "email")}
       />
-      <Field
+      <TextField
         name="password"
         type="password"
         label={t("fields.password")}
@@ -37,10 +39,10 @@ export function SignUpForm({ next }: { next: string }) {
         error={errors.field(state, "password")}
       />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field name="organization" label={t("fields.organization")} optional autoComplete="organization" defaultValue={v.organization} error={errors.field(state, "organization")} />
-        <Field name="position" label={t("fields.position")} optional autoComplete="organization-title" defaultValue={v.position} error={errors.field(state, "position")} />
+        <TextField name="organization" label={t("fields.organization")} optional autoComplete="organization" defaultValue={v.organization} error={errors.field(state, "organization")} />
+        <TextField name="position" label={t("fields.position")} optional autoComplete="organization-title" defaultValue={v.position} error={errors.field(state, "position")} />
       </div>
-      <Field name="phone" type="tel" label={t("fields.phone")} optional autoComplete="tel" inputMode="tel" defaultValue={v.phone} error={errors.field(state, "phone")} />
+      <TextField name="phone" type="tel" label={t("fields.phone")} optional autoComplete="tel" inputMode="tel" defaultValue={v.phone} error={errors.field(state, "phone")} />
       <SubmitButton className="w-full" pendingLabel={t("signUp.pending")} testId="sign-up-submit">
         {t("signUp.submit")}
       </SubmitButton>

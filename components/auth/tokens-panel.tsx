@@ -3,8 +3,10 @@ import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { createTokenAction, revokeTokenAction, type TokenFormState } from "@/app/(account)/me/actions";
 import { Badge } from "@/components/ui/badge";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Field, FormAlert, SubmitButton, useAuthErrors } from "./form-bits";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { TextField } from "@/components/ui/field";
+import { FormAlert, SubmitButton } from "@/components/ui/form";
+import { useAuthErrors } from "./form-bits";
 
 export type TokenRow = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; expiresAt: string; state: "active" | "revoked" | "expired" };
 
@@ -17,7 +19,7 @@ export function TokensPanel({ tokens }: { tokens: TokenRow[] }) {
   return (
     <div className="space-y-5">
       <form action={action} className="flex flex-col gap-3 sm:flex-row sm:items-end" data-testid="token-form">
-        <Field name="name" label={t("name")} placeholder={t("namePlaceholder")} maxLength={80} className="flex-1" />
+        <TextField name="name" label={t("name")} placeholder={t("namePlaceholder")} maxLength={80} className="flex-1" />
         <SubmitButton pendingLabel={t("creating")} testId="token-create">
           {t("create")}
         </SubmitButton>

@@ -8,7 +8,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { assignBusAction, changeStatusAction } from "@/app/admin/events/[slug]/registrations/actions";
 import { Badge } from "@/components/ui/badge";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { cn } from "@/lib/cn";
 import type { Locale } from "@/lib/i18n/config";
 import { formatTime } from "@/lib/i18n/format";

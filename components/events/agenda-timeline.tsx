@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { PublicEventDetail, PublicSession } from "@/lib/events/queries";
@@ -49,7 +50,7 @@ export async function AgendaTimeline({ event }: { event: PublicEventDetail }) {
 }
 
 async function SessionCard({ session: s, tz, locale }: { session: PublicSession; tz: string; locale: Locale }) {
-  const t = await getTranslations("events");
+  const [t, ts] = await Promise.all([getTranslations("events"), getTranslations("shared")]);
   return (
     <li
       className={`break-inside-avoid rounded-xl border border-l-4 border-slate-200 bg-white p-5 shadow-sm ${KIND_BORDER[s.kind] ?? "border-l-slate-400"}`}
@@ -60,7 +61,13 @@ async function SessionCard({ session: s, tz, locale }: { session: PublicSession;
         <time className="font-mono text-sm font-semibold text-slate-700" dateTime={s.startsAt.toISOString()}>
           {formatTimeRange(s.startsAt, s.endsAt, tz, locale)}
         </time>
-        <Badge tone={KIND_TONE[s.kind] ?? "slate"}>{t(`sessionKind.${s.kind}`)}</Badge>
+        <Badge tone={KIND_TONE[s.kind] ?? "slate"}>{ts(`sessionKind.${s.kind}`)}</Badge>
+        {s.room && (
+          <span className="text-sm font-medium text-slate-600" data-testid="session-room">
+            {pick(locale, s.room.name, s.room.nameEn)}
+            {s.room.floor ? ` · ${s.room.floor}` : ""}
+          </span>
+        )}
         {s.location && <span className="text-sm text-slate-500">{pick(locale, s.location, s.locationEn)}</span>}
       </div>
       <h3 className="mt-2 text-base font-semibold leading-snug text-slate-900">{pick(locale, s.title, s.titleEn)}</h3>
@@ -115,7 +122,9 @@ async function SessionCard({ session: s, tz, locale }: { session: PublicSession;
           {s.speakers.map((sp) => (
             <li key={sp.id} className="rounded-lg bg-slate-50 p-3">
               <div className="flex items-baseline gap-2">
-                <span className="font-semibold text-slate-900">{pick(locale, sp.person.name, sp.person.nameEn)}</span>
+                <Link href={`/speakers/${sp.person.id}`} className="font-semibold text-slate-900 hover:text-brand-700 hover:underline" data-testid="speaker-link">
+                  {pick(locale, sp.person.name, sp.person.nameEn)}
+                </Link>
                 <span className="text-xs text-slate-500">{t(`sessionRole.${sp.role}`)}</span>
               </div>
               <ul className="mt-1 space-y-0.5 text-sm text-slate-600">

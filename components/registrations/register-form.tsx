@@ -7,7 +7,9 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { Field, FormAlert, SubmitButton, inputClass } from "@/components/auth/form-bits";
+import { inputCls } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { FormAlert, SubmitButton } from "@/components/ui/form";
 import { cn } from "@/lib/cn";
 import type { RegisterFormState } from "@/app/(public)/events/[slug]/register/actions";
 import { DELEGATE_CATEGORIES, type QuestionKind } from "@/lib/shared/enums";
@@ -86,9 +88,9 @@ function Fields({
       {newcomer && (
         <fieldset className="space-y-4 rounded-xl border border-brand-100 bg-brand-50/60 p-4">
           <legend className="px-1 text-sm font-semibold text-brand-900">{t("newcomer")}</legend>
-          <Field name="name" label={t("fields.name")} autoComplete="name" required defaultValue={val("name")} error={err("name")} maxLength={100} />
-          <Field name="email" type="email" label={t("fields.email")} autoComplete="email" required defaultValue={val("email")} error={err("email")} inputMode="email" />
-          <Field name="password" type="password" label={t("fields.password")} autoComplete="new-password" required error={err("password")} />
+          <TextField name="name" label={t("fields.name")} autoComplete="name" required defaultValue={val("name")} error={err("name")} maxLength={100} />
+          <TextField name="email" type="email" label={t("fields.email")} autoComplete="email" required defaultValue={val("email")} error={err("email")} inputMode="email" />
+          <TextField name="password" type="password" label={t("fields.password")} autoComplete="new-password" required error={err("password")} />
           {signInHref && (
             <p className="text-sm text-slate-600">
               {t("haveAccount")}{" "}
@@ -106,7 +108,7 @@ function Fields({
           <label htmlFor="f-category" className="block text-sm font-medium text-slate-700">
             {t("fields.category")}
           </label>
-          <select id="f-category" name="category" defaultValue={val("category") || ""} required className={cn(inputClass, "mt-1")} aria-invalid={err("category") ? true : undefined}>
+          <select id="f-category" name="category" defaultValue={val("category") || ""} required className={cn(inputCls, "mt-1")} aria-invalid={err("category") ? true : undefined}>
             <option value="" disabled>
               —
             </option>
@@ -118,15 +120,15 @@ function Fields({
           </select>
           {err("category") && <p className="mt-1 text-sm text-red-600">{err("category")}</p>}
         </div>
-        <Field name="organization" label={t("fields.organization")} autoComplete="organization" required defaultValue={val("organization")} error={err("organization")} />
-        <Field name="position" label={t("fields.position")} autoComplete="organization-title" required defaultValue={val("position")} error={err("position")} />
-        <Field name="phone" type="tel" label={t("fields.phone")} autoComplete="tel" optional defaultValue={val("phone")} error={err("phone")} inputMode="tel" />
+        <TextField name="organization" label={t("fields.organization")} autoComplete="organization" required defaultValue={val("organization")} error={err("organization")} />
+        <TextField name="position" label={t("fields.position")} autoComplete="organization-title" required defaultValue={val("position")} error={err("position")} />
+        <TextField name="phone" type="tel" label={t("fields.phone")} autoComplete="tel" optional defaultValue={val("phone")} error={err("phone")} inputMode="tel" />
         <div>
           <label htmlFor="f-needs" className="flex items-baseline justify-between text-sm font-medium text-slate-700">
             <span>{t("fields.needs")}</span>
             <span className="text-xs font-normal text-slate-400">{t("fields.optional")}</span>
           </label>
-          <textarea id="f-needs" name="needs" rows={2} defaultValue={val("needs")} className={cn(inputClass, "mt-1")} aria-invalid={err("needs") ? true : undefined} placeholder={t("fields.needsHint")} />
+          <textarea id="f-needs" name="needs" rows={2} defaultValue={val("needs")} className={cn(inputCls, "mt-1")} aria-invalid={err("needs") ? true : undefined} placeholder={t("fields.needsHint")} />
           {err("needs") && <p className="mt-1 text-sm text-red-600">{err("needs")}</p>}
         </div>
       </fieldset>
@@ -146,7 +148,7 @@ function Fields({
               <label htmlFor="f-groupId" className="block text-sm font-medium text-slate-700">
                 {t("fields.bus")}
               </label>
-              <select id="f-groupId" name="groupId" defaultValue={val("groupId")} className={cn(inputClass, "mt-1")} aria-invalid={err("groupId") ? true : undefined}>
+              <select id="f-groupId" name="groupId" defaultValue={val("groupId")} className={cn(inputCls, "mt-1")} aria-invalid={err("groupId") ? true : undefined}>
                 <option value="">{t("fields.busAny")}</option>
                 {buses.map((b) => (
                   <option key={b.id} value={b.id} disabled={b.left <= 0 && val("groupId") !== b.id}>
@@ -168,7 +170,7 @@ function Fields({
             const label = locale === "en" && q.labelEn ? q.labelEn : q.label;
             const current = values[name];
             if (q.kind === "text")
-              return <Field key={q.id} name={name} label={label} optional={!q.required} required={q.required} defaultValue={typeof current === "string" ? current : ""} error={err(name)} />;
+              return <TextField key={q.id} name={name} label={label} optional={!q.required} required={q.required} defaultValue={typeof current === "string" ? current : ""} error={err(name)} />;
             return (
               <fieldset key={q.id}>
                 <legend className="flex w-full items-baseline justify-between text-sm font-medium text-slate-700">

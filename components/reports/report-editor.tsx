@@ -9,6 +9,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { ArrowDown, ArrowUp, IconButton } from "@/components/ui/icons";
 import { useCallback, useEffect, useRef, useState } from "react";
 import {
   loadReportStateAction,
@@ -289,12 +290,8 @@ export function ReportEditor({ initial, canPublish, eventSlug }: { initial: Edit
                 </span>
               )}
               <div className="ml-auto flex gap-1">
-                <button type="button" aria-label={t("moveUp")} title={t("moveUp")} onClick={() => moveSection(i, -1)} disabled={i === 0} className={`${btn} border border-slate-200 text-slate-600`} data-testid="section-up">
-                  ↑
-                </button>
-                <button type="button" aria-label={t("moveDown")} title={t("moveDown")} onClick={() => moveSection(i, 1)} disabled={i === doc.sections.length - 1} className={`${btn} border border-slate-200 text-slate-600`} data-testid="section-down">
-                  ↓
-                </button>
+                <IconButton icon={ArrowUp} label={t("moveUp")} onClick={() => moveSection(i, -1)} disabled={i === 0} data-testid="section-up" />
+                <IconButton icon={ArrowDown} label={t("moveDown")} onClick={() => moveSection(i, 1)} disabled={i === doc.sections.length - 1} data-testid="section-down" />
                 <button type="button" onClick={() => edit((d) => ({ ...d, sections: d.sections.filter((_, j) => j !== i) }))} className={`${btn} border border-red-200 text-red-700 hover:bg-red-50`}>
                   {t("removeSection")}
                 </button>

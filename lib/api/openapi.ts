@@ -60,11 +60,22 @@ const eventDetail = {
           startsAt: iso,
           endsAt: iso,
           location: { type: ["string", "null"] },
+          room: {
+            type: ["object", "null"],
+            description: "The room (会议室/分会场) the session takes, null when none",
+            properties: { id: { type: "string", format: "uuid" }, name: { type: "string" }, nameEn: { type: ["string", "null"] }, floor: { type: ["string", "null"] }, capacity: { type: ["integer", "null"] } },
+          },
           speakers: {
             type: "array",
             items: {
               type: "object",
-              properties: { name: { type: "string" }, role: { type: "string" }, topic: { type: ["string", "null"] }, positions: { type: "array", items: position } },
+              properties: {
+                id: { type: "string", format: "uuid", description: "The person id, as in /speakers/{id}" },
+                name: { type: "string" },
+                role: { type: "string" },
+                topic: { type: ["string", "null"] },
+                positions: { type: "array", items: position },
+              },
             },
           },
           stops: {
@@ -150,6 +161,32 @@ const reportDetail = {
 } as const;
 
 export type OpenApiPaths = Record<string, Record<string, unknown>>;
+
+const rankOrNull = { type: ["string", "null"], enum: ["provincial", "bureau", "county", "township", "other", null], description: "级别, most senior first; null = unranked" } as const;
+const rostrum = {
+  type: "object",
+  properties: {
+    convention: { enum: ["government", "international"] },
+    room: { type: ["string", "null"], format: "uuid" },
+    session: { type: ["string", "null"], format: "uuid" },
+    rows: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          row: { type: "integer", description: "1 = front row" },
+          seats: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: { seat: { type: "integer", description: "1 = leftmost as seen from the audience" }, id: { type: "string", format: "uuid" }, name: { type: "string" }, rank: rankOrNull },
+            },
+          },
+        },
+      },
+    },
+  },
+} as const;
 
 export const paths: OpenApiPaths = {
   "/api/health": {
@@ -470,6 +507,102 @@ export const paths: OpenApiPaths = {
         "413": jsonResponse("Too large (reason too_large)", err),
         "415": jsonResponse("Unsupported type, e.g. HTML renamed .jpg (reason unsupported)", err),
         "422": jsonResponse("Zip bomb, decompression-bomb image or damaged file (reason zip_bomb / image_bomb / corrupt)", err),
+      },
+    },
+  },
+  "/api/v1/events/{slug}/seating": {
+    get: {
+      summary: "Seating plans (organizer or staff): the forum's rostrum (or a room's), every rostrum plan, the hall and the banquet tables",
+      security: [{ bearer: [] }],
+      parameters: [
+        { name: "slug", in: "path", required: true, schema: { type: "string" } },
+        { name: "room", in: "query", required: false, schema: { type: "string", format: "uuid" }, description: "the rostrum of this room instead of the whole forum's" },
+      ],
+      responses: {
+        "200": jsonResponse("The plans (hall null when not set up)", {
+          type: "object",
+          properties: {
+            rostrum: { oneOf: [rostrum, { type: "null" }] },
+            rostrums: { type: "array", items: rostrum },
+            hall: {
+              type: ["object", "null"],
+              properties: {
+                rows: { type: "integer" },
+                seatsPerRow: { type: "integer" },
+                reserved: { type: "array", items: { type: "object", properties: { row: { type: "integer" }, reason: { enum: ["media", "staff", "vip", "other"] } } } },
+                seats: {
+                  type: "array",
+                  items: {
+                    type: "object",
+                    properties: { label: { type: "string", description: "3排12号 / Row 3, Seat 12" }, row: { type: "integer" }, seat: { type: "integer" }, registrationId: { type: "string", format: "uuid" }, name: { type: "string" }, organization: { type: ["string", "null"] } },
+                  },
+                },
+              },
+            },
+            tables: {
+              type: "array",
+              items: {
+                type: "object",
+                properties: {
+                  number: { type: "integer", description: "1 = the main table" },
+                  size: { type: "integer" },
+                  seats: { type: "array", items: { type: "object", properties: { seat: { type: "integer", description: "1 = the host's seat, then clockwise" }, id: { type: "string", format: "uuid" }, name: { type: "string" }, organization: { type: ["string", "null"] }, rank: rankOrNull } } },
+                },
+              },
+            },
+          },
+        }),
+        "401": jsonResponse("Not signed in", err),
+        "403": jsonResponse("Not staff or organizer of this forum", err),
+        "404": jsonResponse("Unknown slug", err),
+      },
+    },
+  },
+  "/api/v1/events/{slug}/seating/rostrum": {
+    put: {
+      summary: "Arrange a rostrum (主席台) by convention (organizer): ids in rank order, first = most senior; replaces that rostrum's plan",
+      security: [{ bearer: [] }],
+      parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }],
+      requestBody: {
+        required: true,
+        content: {
+          "application/json": {
+            schema: {
+              type: "object",
+              required: ["convention", "rows"],
+              properties: {
+                room: { type: "string", format: "uuid", description: "a room of the forum; omitted = the whole forum's rostrum" },
+                session: { type: "string", format: "uuid", description: "a session of the forum (per-session rostrum)" },
+                convention: { enum: ["government", "international"], description: "government: honour to the rostrum's own left; international: to its right" },
+                rows: { type: "array", minItems: 1, maxItems: 6, items: { type: "object", required: ["people"], properties: { people: { type: "array", minItems: 1, maxItems: 40, items: { type: "string", description: "a speaker's person id or a registration id" } } } } },
+              },
+            },
+          },
+        },
+      },
+      responses: {
+        "200": jsonResponse("The arranged rostrum; seat 1 is the leftmost as seen from the audience", rostrum),
+        "401": jsonResponse("Not signed in", err),
+        "403": jsonResponse("Not an organizer of this forum", err),
+        "404": jsonResponse("Unknown slug", err),
+        "422": jsonResponse("Unknown or duplicate id (named in the message), unknown room/session, or invalid body", errWithFields),
+      },
+    },
+  },
+  "/api/v1/events/{slug}/seating/table-cards.pdf": {
+    get: {
+      summary: "Table cards (桌签) of everyone on a rostrum (organizer or staff): folded A4 tent cards, most senior first",
+      security: [{ bearer: [] }],
+      parameters: [
+        { name: "slug", in: "path", required: true, schema: { type: "string" } },
+        { name: "lang", in: "query", required: false, schema: { enum: ["zh-CN", "en"] }, description: "en cards use the English name when given" },
+        { name: "position", in: "query", required: false, schema: { enum: ["0", "1"] }, description: "print the position line (default 1)" },
+      ],
+      responses: {
+        "200": { description: "PDF", content: { "application/pdf": { schema: { type: "string", format: "binary" } } } },
+        "401": jsonResponse("Not signed in", err),
+        "403": jsonResponse("Not staff or organizer of this forum", err),
+        "404": jsonResponse("Unknown slug", err),
       },
     },
   },

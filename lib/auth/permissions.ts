@@ -36,6 +36,8 @@ export const PERMISSIONS = {
   "checkin.perform": { site: ["admin"], event: ["organizer", "staff"] },
   "report.write": { site: ["admin"], event: ["organizer", "staff"] },
   "report.publish": { site: ["admin"], event: ["organizer"] },
+  "seating.read": { site: ["admin"], event: ["organizer", "staff"] }, // plans, seat maps and table cards (issue 11)
+  "seating.manage": { site: ["admin"], event: ["organizer"] }, // protocol order, rostrum, hall, dining
   // any signed-in person, on their own things (ownership is checked by the command's WHERE clause)
   "registration.create": { site: ["user", "admin"] },
   "registration.own": { site: ["user", "admin"] },

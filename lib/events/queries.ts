@@ -53,6 +53,7 @@ export const eventProgramWith = {
       },
       stops: { orderBy: [asc(siteVisitStops.order)] },
       buses: { orderBy: [asc(buses.order)] },
+      room: true,
     },
   },
 } satisfies DBQueryConfig<"many", true, Tables, Tables["events"]>["with"];

@@ -37,7 +37,9 @@ export function eventDetailJson(e: PublicEventDetail) {
       startsAt: isoInZone(s.startsAt, tz),
       endsAt: isoInZone(s.endsAt, tz),
       location: s.location,
+      room: s.room ? { id: s.room.id, name: s.room.name, nameEn: s.room.nameEn, floor: s.room.floor, capacity: s.room.capacity } : null,
       speakers: s.speakers.map((sp) => ({
+        id: sp.person.id,
         name: sp.person.name,
         nameEn: sp.person.nameEn,
         role: sp.role,

@@ -19,12 +19,16 @@ import zhAdmin from "@/messages/zh-CN/admin.json";
 import enAdmin from "@/messages/en/admin.json";
 import zhConsole from "@/messages/zh-CN/console.json";
 import enConsole from "@/messages/en/console.json";
+import zhUi from "@/messages/zh-CN/ui.json";
+import enUi from "@/messages/en/ui.json";
 import zhShared from "@/messages/zh-CN/shared.json";
 import enShared from "@/messages/en/shared.json";
+import zhSeating from "@/messages/zh-CN/seating.json";
+import enSeating from "@/messages/en/seating.json";
 
 export const messagesByLocale = {
-  "zh-CN": { common: zhCommon, events: zhEvents, registration: zhRegistration, speakers: zhSpeakers, auth: zhAuth, reports: zhReports, console: zhConsole, admin: zhAdmin, shared: zhShared },
-  en: { common: enCommon, events: enEvents, registration: enRegistration, speakers: enSpeakers, auth: enAuth, reports: enReports, console: enConsole, admin: enAdmin, shared: enShared },
+  "zh-CN": { common: zhCommon, events: zhEvents, registration: zhRegistration, speakers: zhSpeakers, auth: zhAuth, reports: zhReports, console: zhConsole, admin: zhAdmin, shared: zhShared, ui: zhUi, seating: zhSeating },
+  en: { common: enCommon, events: enEvents, registration: enRegistration, speakers: enSpeakers, auth: enAuth, reports: enReports, console: enConsole, admin: enAdmin, shared: enShared, ui: enUi, seating: enSeating },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export function messagesFor(locale: Locale) {

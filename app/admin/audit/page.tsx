@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { inputClass } from "@/components/auth/styles";
+import { inputCls } from "@/components/ui/button";
 import { auditEntities, auditEntries, eventChoices, type AuditFilter } from "@/lib/accounts/admin";
 import { pageActor } from "@/lib/auth/page-guard";
 import { cn } from "@/lib/cn";
@@ -56,7 +56,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
   const field = (name: keyof typeof v, label: string, type = "text") => (
     <label className="text-xs font-medium text-slate-600">
       {label}
-      <input name={name} type={type} defaultValue={v[name]} className={cn(inputClass, "mt-1")} />
+      <input name={name} type={type} defaultValue={v[name]} className={cn(inputCls, "mt-1")} />
     </label>
   );
   return (
@@ -67,7 +67,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
         {field("action", t("action"))}
         <label className="text-xs font-medium text-slate-600">
           {t("entity")}
-          <select name="entity" defaultValue={v.entity} className={cn(inputClass, "mt-1")}>
+          <select name="entity" defaultValue={v.entity} className={cn(inputCls, "mt-1")}>
             <option value="">{t("anyEntity")}</option>
             {entities.map((e) => (
               <option key={e} value={e}>
@@ -79,7 +79,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
         {field("actor", t("actor"))}
         <label className="text-xs font-medium text-slate-600">
           {t("event")}
-          <select name="event" defaultValue={v.event} className={cn(inputClass, "mt-1")}>
+          <select name="event" defaultValue={v.event} className={cn(inputCls, "mt-1")}>
             <option value="">{t("anyEvent")}</option>
             {events.map((e) => (
               <option key={e.id} value={e.id}>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { UserControls } from "@/components/admin/user-controls";
-import { inputClass } from "@/components/auth/styles";
+import { inputCls } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
 import { eventChoices, listUsers, type UserFilter } from "@/lib/accounts/admin";
 import { pageActor } from "@/lib/auth/page-guard";
@@ -33,8 +33,8 @@ export default async function AdminUsersPage({ searchParams }: PageProps<"/admin
       <h1 className="text-2xl font-bold text-slate-900">{t("title")}</h1>
       <p className="mt-1 max-w-2xl text-sm text-slate-600">{t("intro")}</p>
       <form className="mt-5 flex flex-col gap-2 sm:flex-row" role="search">
-        <input name="q" defaultValue={q} placeholder={t("search")} aria-label={t("search")} className={cn(inputClass, "sm:max-w-xs")} data-testid="user-search" />
-        <select name="role" defaultValue={role ?? ""} aria-label={t("filter")} className={cn(inputClass, "sm:w-44")}>
+        <input name="q" defaultValue={q} placeholder={t("search")} aria-label={t("search")} className={cn(inputCls, "sm:max-w-xs")} data-testid="user-search" />
+        <select name="role" defaultValue={role ?? ""} aria-label={t("filter")} className={cn(inputCls, "sm:w-44")}>
           <option value="">{t("filters.all")}</option>
           {ROLES.map((r) => (
             <option key={r} value={r}>

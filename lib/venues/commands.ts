@@ -1,0 +1,72 @@
+/** Rooms (会议室/分会场) of a forum's venue, and which room a session takes. Scoped by the forum id (no IDOR). */
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { z } from "zod";
+import type { Db } from "@/db/client";
+import { agendaSessions, rooms } from "@/db/schema";
+import { DomainError } from "@/lib/actions/result";
+import { recordAudit } from "@/lib/audit";
+import type { Actor } from "@/lib/auth/permissions";
+import type { roomDeleteSchema, roomSchema, roomUpdateSchema, sessionRoomSchema } from "@/lib/seating/validation";
+
+const duplicateName = (e: unknown) => {
+  const code = (e as { code?: string; cause?: { code?: string } })?.cause?.code ?? (e as { code?: string })?.code;
+  return code === "23505";
+};
+
+const fields = (i: z.infer<typeof roomSchema>) => ({ name: i.name, nameEn: i.nameEn ?? null, capacity: i.capacity ?? null, floor: i.floor ?? null, layout: i.layout });
+
+export async function createRoom(db: Db, actor: Actor, input: z.infer<typeof roomSchema>) {
+  try {
+    return await db.transaction(async (tx) => {
+      const [row] = await tx.insert(rooms).values({ eventId: input.eventId, ...fields(input) }).returning({ id: rooms.id });
+      await recordAudit(tx, actor, { action: "room.create", entity: "room", entityId: row!.id, eventId: input.eventId, after: fields(input) });
+      return { id: row!.id };
+    });
+  } catch (e) {
+    if (duplicateName(e)) throw new DomainError("conflict", "A room with this name already exists.", { name: ["A room with this name already exists."] });
+    throw e;
+  }
+}
+
+export async function updateRoom(db: Db, actor: Actor, input: z.infer<typeof roomUpdateSchema>) {
+  try {
+    await db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(rooms)
+        .set(fields(input))
+        .where(and(eq(rooms.id, input.roomId), eq(rooms.eventId, input.eventId)))
+        .returning({ id: rooms.id });
+      if (!row) throw new DomainError("not_found", "No such room.");
+      await recordAudit(tx, actor, { action: "room.update", entity: "room", entityId: row.id, eventId: input.eventId, after: fields(input) });
+    });
+  } catch (e) {
+    if (duplicateName(e)) throw new DomainError("conflict", "A room with this name already exists.", { name: ["A room with this name already exists."] });
+    throw e;
+  }
+}
+
+/** Deleting a room keeps its sessions (their room becomes empty) and drops its rostrum plans. */
+export async function deleteRoom(db: Db, actor: Actor, input: z.infer<typeof roomDeleteSchema>) {
+  await db.transaction(async (tx) => {
+    const [row] = await tx.delete(rooms).where(and(eq(rooms.id, input.roomId), eq(rooms.eventId, input.eventId))).returning({ id: rooms.id, name: rooms.name });
+    if (!row) throw new DomainError("not_found", "No such room.");
+    await recordAudit(tx, actor, { action: "room.delete", entity: "room", entityId: row.id, eventId: input.eventId, before: { name: row.name } });
+  });
+}
+
+export async function setSessionRoom(db: Db, actor: Actor, input: z.infer<typeof sessionRoomSchema>) {
+  await db.transaction(async (tx) => {
+    if (input.roomId) {
+      const [r] = await tx.select({ id: rooms.id }).from(rooms).where(and(eq(rooms.id, input.roomId), eq(rooms.eventId, input.eventId)));
+      if (!r) throw new DomainError("invalid", "Unknown room.", { roomId: ["Unknown room."] });
+    }
+    const [row] = await tx
+      .update(agendaSessions)
+      .set({ roomId: input.roomId ?? null })
+      .where(and(eq(agendaSessions.id, input.sessionId), eq(agendaSessions.eventId, input.eventId)))
+      .returning({ id: agendaSessions.id });
+    if (!row) throw new DomainError("not_found", "No such session.");
+    await recordAudit(tx, actor, { action: "session.room", entity: "agenda_session", entityId: row.id, eventId: input.eventId, after: { roomId: input.roomId ?? null } });
+  });
+}
