@@ -13,6 +13,7 @@ import {
   diningPlans,
   diningSeats,
   diningTables,
+  events,
   hallPlans,
   hallReservedRows,
   hallSeats,
@@ -24,7 +25,6 @@ import {
 import { DomainError } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/permissions";
-import { lockEvent } from "@/lib/registrations/admin-commands";
 import { RANKS, type Rank } from "@/lib/shared/rank";
 import { assignTables } from "./dining";
 import { assignBlocks, hallCapacity, type ReserveReason } from "./hall";
@@ -44,6 +44,15 @@ import type {
   RostrumInput,
   swapRostrumSchema,
 } from "./validation";
+
+/**
+ * The forum's row lock (SELECT … FOR UPDATE), the same lock registration takes (lib/registrations): seating edits
+ * queue behind each other and behind status changes. Kept here so seating does not pull in registration mail code.
+ */
+async function lockEvent(tx: Db, eventId: string) {
+  const [e] = await tx.select({ id: events.id }).from(events).where(eq(events.id, eventId)).for("update");
+  if (!e) throw new DomainError("not_found", "No such forum.");
+}
 
 type Ref = { personId: string | null; registrationId: string | null };
 const refOf = (s: Pick<Seatable, "id" | "kind">): Ref =>

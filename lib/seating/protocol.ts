@@ -16,7 +16,7 @@ import {
   registrations,
   sessionSpeakers,
 } from "@/db/schema";
-import { SEAT_HOLDING } from "@/lib/registrations/commands";
+import { SEAT_HOLDING_STATUSES } from "@/lib/shared/enums";
 import { RANKS, type Rank } from "@/lib/shared/rank";
 
 
@@ -77,7 +77,7 @@ export async function seatablesOf(db: Db, eventId: string): Promise<Map<string, 
       .leftJoin(delegates, eq(delegates.registrationId, registrations.id))
       .leftJoin(delegations, eq(delegations.id, delegates.delegationId))
       .leftJoin(organizations, eq(organizations.id, delegations.organizationId))
-      .where(and(eq(registrations.eventId, eventId), inArray(registrations.status, [...SEAT_HOLDING]))),
+      .where(and(eq(registrations.eventId, eventId), inArray(registrations.status, [...SEAT_HOLDING_STATUSES]))),
   ]);
   const entryByRef = new Map(entries.map((e) => [e.personId ?? e.registrationId!, e]));
   const positionOf = protocolPositions(entries);

@@ -19,8 +19,9 @@ export default async function EventConsoleLayout({ children, params }: LayoutPro
   const ref = await eventRefBySlug(db, slug);
   if (!ref) notFound();
   const actor = await pageActor("event.read", { eventId: ref.id }, `/admin/events/${slug}`);
-  const [t, locale, mayEdit, mayExport] = await Promise.all([
+  const [t, tSeating, locale, mayEdit, mayExport] = await Promise.all([
     getTranslations("admin.nav"),
+    getTranslations("seating"),
     getLocale() as Promise<Locale>,
     can(actor, "event.edit", { eventId: ref.id }, db),
     can(actor, "event.export", { eventId: ref.id }, db),
@@ -31,6 +32,7 @@ export default async function EventConsoleLayout({ children, params }: LayoutPro
     ...(mayEdit ? [{ seg: "hosts", label: t("hosts") }, { seg: "agenda", label: t("agenda") }, { seg: "settings", label: t("settings") }] : []),
     { seg: "registrations", label: t("registrations") },
     { seg: "checkin", label: t("checkin") },
+    { seg: "seating", label: tSeating("title") },
     { seg: "badges", label: t("badges") },
     { seg: "handbook", label: t("handbook") },
     { seg: "reports", label: t("reports") },

@@ -10,6 +10,8 @@ import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatEventWhen, pick } from "@/lib/i18n/format";
 import { myRegistration } from "@/lib/registrations/queries";
+import { hallSeatLabel } from "@/lib/seating/hall";
+import { seatOfRegistration } from "@/lib/seating/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +26,14 @@ export default async function TicketPage({ params }: PageProps<"/me/registration
   if (!actor) redirect(`/sign-in?next=/me/registrations/${id}/ticket`);
   const r = await myRegistration(await getDb(), actor.id, id);
   if (!r) notFound();
-  const [t, tr, ts, locale] = await Promise.all([getTranslations("registration.ticket"), getTranslations("registration"), getTranslations("shared"), getLocale() as Promise<Locale>]);
+  const [t, tr, ts, locale, seat] = await Promise.all([
+    getTranslations("registration.ticket"),
+    getTranslations("registration"),
+    getTranslations("seating"),
+    getLocale() as Promise<Locale>,
+    seatOfRegistration(await getDb(), r.id),
+  ]);
+  const tsh = await getTranslations("shared");
   const valid = r.status === "confirmed";
   const svg = valid ? await QRCode.toString(r.ticketCode, { type: "svg", errorCorrectionLevel: "M", margin: 2, color: { dark: "#0f2f5f", light: "#ffffff" } }) : null;
 
@@ -59,7 +68,7 @@ export default async function TicketPage({ params }: PageProps<"/me/registration
             </>
           ) : (
             <p className="rounded-lg bg-amber-50 p-4 text-sm text-amber-900" data-testid="ticket-invalid">
-              {t("notValid", { status: ts(`registrationStatus.${r.status}`) })}
+              {t("notValid", { status: tsh(`registrationStatus.${r.status}`) })}
             </p>
           )}
           <dl className="mt-5 space-y-2 text-left text-sm">
@@ -69,6 +78,24 @@ export default async function TicketPage({ params }: PageProps<"/me/registration
                 {r.fullName}
               </dd>
             </div>
+            {seat.hall && (
+              <div className="flex justify-between gap-4" data-testid="my-seat">
+                <dt className="shrink-0 text-slate-500">{ts("mySeat.title")}</dt>
+                <dd className="text-right font-semibold text-slate-900">{hallSeatLabel(seat.hall.row, seat.hall.seat, locale)}</dd>
+              </div>
+            )}
+            {seat.rostrum && (
+              <div className="flex justify-between gap-4">
+                <dt className="shrink-0 text-slate-500">{ts("mySeat.rostrum")}</dt>
+                <dd className="text-right text-slate-900">{ts("mySeat.rostrumSeat", { row: seat.rostrum.row, seat: seat.rostrum.seat })}</dd>
+              </div>
+            )}
+            {seat.table && (
+              <div className="flex justify-between gap-4">
+                <dt className="shrink-0 text-slate-500">{ts("mySeat.table")}</dt>
+                <dd className="text-right text-slate-900">{ts("mySeat.tableSeat", { number: seat.table.number, seat: seat.table.seat })}</dd>
+              </div>
+            )}
             {r.organization && (
               <div className="flex justify-between gap-4">
                 <dt className="shrink-0 text-slate-500">{tr("fields.organization")}</dt>
@@ -84,7 +111,7 @@ export default async function TicketPage({ params }: PageProps<"/me/registration
             <div className="flex items-center justify-between gap-4">
               <dt className="shrink-0 text-slate-500">{tr("fields.category")}</dt>
               <dd className="flex flex-wrap items-center justify-end gap-2 text-right">
-                {ts(`category.${r.category}`)} <RegistrationStatusBadge status={r.status} />
+                {tsh(`category.${r.category}`)} <RegistrationStatusBadge status={r.status} />
               </dd>
             </div>
             {valid && (
