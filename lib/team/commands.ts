@@ -45,7 +45,7 @@ async function organizerCount(tx: Tx, eventId: string): Promise<number> {
 
 function teamMail(locale: Locale, kind: "added" | "invited", v: { name: string; title: string; role: EventRole; url: string }) {
   const t = createTranslator({ locale, messages: messagesFor(locale), namespace: "team" });
-  const role = t(`roles.${v.role}`);
+  const role = createTranslator({ locale, messages: messagesFor(locale), namespace: "shared" })(`eventRole.${v.role}`);
   return {
     subject: t(`mail.${kind}.subject`, { title: v.title }),
     body: [t("mail.greeting", { name: v.name }), "", t(`mail.${kind}.body`, { title: v.title, role, url: v.url, days: INVITATION_TTL_DAYS })].join("\n"),

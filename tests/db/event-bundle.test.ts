@@ -1,6 +1,7 @@
 /** Bundle export → import → export round trip (issue 5 §7) on PGlite and Postgres, and malformed bundles writing nothing. */
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { translateError } from "@/lib/i18n/errors";
 import type { DbHandle } from "@/db/client";
 import { agendaSessions, events, eventStaff, people, registrations } from "@/db/schema";
 import { YANTAN_SLUG } from "@/db/seed";
@@ -111,7 +112,7 @@ describe.each(testEngines())("forum bundles on %s", (engine) => {
       const err = await importBundle(h.db, actor, input).catch((e) => e);
       expect(err).toBeInstanceOf(DomainError);
       expect((err as DomainError).code).toBe("invalid");
-      expect((err as DomainError).message).toMatch(msg);
+      expect(translateError(err as DomainError, "en").error).toMatch(msg);
     }
     expect(await counts()).toEqual(before);
   });
@@ -141,6 +142,6 @@ describe.each(testEngines())("forum bundles on %s", (engine) => {
     expect(b2.sessions[0].stops).toHaveLength(4);
     // a taken slug is a field error, not a silent suffix
     const err = await cloneEvent(h.db, actor, { sourceEventId: yantanId, startsOn: "2027-03-01", withPeople: false, title: "重复", titleEn: null, slug: "yantan-2026" }).catch((e) => e);
-    expect(err).toMatchObject({ code: "invalid", fieldErrors: { slug: ["slug_taken"] } });
+    expect(err).toMatchObject({ code: "invalid", fieldErrors: { slug: ["admin.errors.slug_taken"] } });
   });
 });

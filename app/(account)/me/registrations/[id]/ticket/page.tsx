@@ -37,6 +37,7 @@ export default async function TicketPage({ params }: PageProps<"/me/registration
     getLocale() as Promise<Locale>,
     seatOfRegistration(db, r.id),
   ]);
+  const tsh = await getTranslations("shared");
   const valid = r.status === "confirmed";
   const qr = valid ? await ticketQrDataUrl(r.ticketCode) : null;
 
@@ -71,7 +72,7 @@ export default async function TicketPage({ params }: PageProps<"/me/registration
             </>
           ) : (
             <p className="rounded-lg bg-amber-50 p-4 text-sm text-amber-900" data-testid="ticket-invalid">
-              {t("notValid", { status: tr(`status.${r.status}`) })}
+              {t("notValid", { status: tsh(`registrationStatus.${r.status}`) })}
             </p>
           )}
           <dl className="mt-5 space-y-2 text-left text-sm">
@@ -115,7 +116,7 @@ export default async function TicketPage({ params }: PageProps<"/me/registration
             <div className="flex items-center justify-between gap-4">
               <dt className="shrink-0 text-slate-500">{tr("fields.category")}</dt>
               <dd className="flex flex-wrap items-center justify-end gap-2 text-right">
-                {tr(`category.${r.category}`)} <RegistrationStatusBadge status={r.status} />
+                {tsh(`category.${r.category}`)} <RegistrationStatusBadge status={r.status} />
               </dd>
             </div>
             {valid && (
