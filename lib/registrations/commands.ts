@@ -328,13 +328,15 @@ export async function updateRegistration(db: Db, actor: Actor, input: { registra
       .set(changes)
       .where(and(eq(registrations.id, r.id), eq(registrations.userId, actor.id)))
       .returning({ id: registrations.id, status: registrations.status });
+    // parallel sessions: only when the caller offered the choice (the form always does; an API edit may leave it out)
+    const sessions = d.sessions === undefined ? undefined : await recordChoices(tx, event.id, r.id, d.sessions, (SEAT_HOLDING as readonly string[]).includes(r.status));
     await recordAudit(tx, actor, {
       action: "registration.edit",
       entity: "registration",
       entityId: r.id,
       eventId: event.id,
       before: { category: r.category, organization: r.organization, position: r.position, siteVisit: r.siteVisit, busId: r.busId },
-      after: { ...changes, answers: undefined },
+      after: { ...changes, answers: undefined, ...(sessions ? { sessions } : {}) },
     });
     return row;
   });

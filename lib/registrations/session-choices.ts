@@ -11,6 +11,8 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agendaSessions, registrations, registrationSessions, rooms } from "@/db/schema";
 import { DomainError } from "@/lib/actions/result";
+import type { Locale } from "@/lib/i18n/config";
+import { formatTimeRange, pick } from "@/lib/i18n/format";
 import { SEAT_HOLDING_STATUSES } from "@/lib/shared/enums";
 import { choiceGroups } from "@/lib/shared/parallel";
 
@@ -126,4 +128,13 @@ export async function keepChoicesWithSeats(tx: Db, eventId: string, registration
 export async function choicesOf(db: Db, registrationId: string): Promise<string[]> {
   const rows = await db.select({ sessionId: registrationSessions.sessionId }).from(registrationSessions).where(eq(registrationSessions.registrationId, registrationId));
   return rows.map((r) => r.sessionId);
+}
+
+/** What the registration form shows per choice: title, room and time in the forum's zone, seats left. */
+export type FormTrack = { id: string; title: string; room: string | null; when: string; left: number | null };
+
+export function formTracks(groups: SessionSeat[][], locale: Locale, timeZone: string): FormTrack[][] {
+  return groups.map((g) =>
+    g.map((s) => ({ id: s.id, title: pick(locale, s.title, s.titleEn), room: pick(locale, s.roomName, s.roomNameEn) ?? null, when: formatTimeRange(s.startsAt, s.endsAt, timeZone, locale), left: s.left })),
+  );
 }

@@ -126,11 +126,17 @@ export function checkAnswers(
 export function answersFromForm(obj: Record<string, unknown>): Record<string, unknown> {
   const answers: Record<string, string | string[]> = {};
   const rest: Record<string, unknown> = {};
+  const sessions: string[] = [];
   for (const [k, v] of Object.entries(obj)) {
     if (k.startsWith("answers.")) {
       const id = k.slice("answers.".length).replace(/\[\]$/, "");
       answers[id] = Array.isArray(v) ? v.map(String) : String(v ?? "");
+    } else if (k === "tracks") {
+      // the form offered parallel sessions: an empty choice is a choice too (undecided), not "keep what it was"
+    } else if (/^track\.\d+$/.test(k)) {
+      // one radio group per time slot of parallel sessions ("" = not decided yet)
+      if (typeof v === "string" && v) sessions.push(v);
     } else rest[k] = v;
   }
-  return { ...rest, answers };
+  return { ...rest, answers, ...(sessions.length || "tracks" in obj ? { sessions } : {}) };
 }

@@ -1,11 +1,12 @@
 /**
  * Parallel sessions (分论坛): sessions whose times overlap run side by side, in different rooms. Pure and
  * client-safe: the agenda pages lay groups out as columns, the registration form offers one choice per group, the
- * registration command checks the choice, and the agenda builder flags clashes — all from this one definition.
+ * registration command checks the choice, and the agenda builder (lib/agenda/conflicts.ts) flags clashes — all from
+ * this one definition of "overlapping".
  *
  * A group is a maximal run of sessions linked by overlapping times (A overlaps B, B overlaps C → one group, even if
  * A and C do not overlap). Touching ends (A ends 10:00, B starts 10:00) do not overlap. Site visits and breaks are
- * not offered as choices, but they still count for room and speaker clashes.
+ * not offered as choices.
  */
 
 export type TimedSession = { id: string; startsAt: Date | string; endsAt: Date | string; roomId?: string | null; kind?: string };
@@ -40,22 +41,4 @@ const NOT_A_CHOICE = new Set(["site_visit", "break", "meal", "transfer"]);
 /** The groups an attendee chooses from at registration: parallel groups of ≥ 2 choosable sessions. */
 export function choiceGroups<S extends TimedSession>(sessions: S[]): S[][] {
   return parallelGroups(sessions.filter((s) => !s.kind || !NOT_A_CHOICE.has(s.kind)));
-}
-
-export type Clash = { kind: "room"; roomId: string; sessions: [string, string] } | { kind: "speaker"; personId: string; sessions: [string, string] };
-
-/** Two overlapping sessions in one room, or one person speaking in two overlapping sessions. */
-export function clashes(sessions: (TimedSession & { speakerIds?: string[] })[]): Clash[] {
-  const out: Clash[] = [];
-  for (let i = 0; i < sessions.length; i++) {
-    for (let j = i + 1; j < sessions.length; j++) {
-      const a = sessions[i];
-      const b = sessions[j];
-      if (!overlaps(a, b)) continue;
-      if (a.roomId && a.roomId === b.roomId) out.push({ kind: "room", roomId: a.roomId, sessions: [a.id, b.id] });
-      const theirs = new Set(b.speakerIds ?? []);
-      for (const p of new Set(a.speakerIds ?? [])) if (theirs.has(p)) out.push({ kind: "speaker", personId: p, sessions: [a.id, b.id] });
-    }
-  }
-  return out;
 }

@@ -12,7 +12,8 @@ import { DomainError } from "@/lib/actions/result";
 import { translateError } from "@/lib/i18n/errors";
 import { cancelRegistration, registerForEvent } from "@/lib/registrations/commands";
 import { sessionChoiceGroups } from "@/lib/registrations/session-choices";
-import { choiceGroups, clashes, parallelGroups } from "@/lib/shared/parallel";
+import { agendaConflicts } from "@/lib/agenda/conflicts";
+import { choiceGroups, parallelGroups } from "@/lib/shared/parallel";
 import { createTestDb, testEngines } from "../fixtures/db";
 import { makeDelegates, makeOpenForum, sampleInput } from "../fixtures/registration";
 
@@ -32,16 +33,17 @@ describe("parallel groups (pure)", () => {
     expect(parallelGroups(s).map((g) => g.map((x) => x.id))).toEqual([["b", "c", "d"], ["e", "f"]]);
     expect(choiceGroups(s).map((g) => g.map((x) => x.id))).toEqual([["b", "c", "d"]]); // a break is not a choice
   });
-  it("flags a room used twice and a speaker in two places at once", () => {
-    const found = clashes([
-      { id: "a", ...at(9, 11), roomId: "r1", speakerIds: ["p1"] },
-      { id: "b", ...at(10, 12), roomId: "r1", speakerIds: ["p2"] },
-      { id: "c", ...at(10, 12), roomId: "r2", speakerIds: ["p1"] },
-      { id: "d", ...at(12, 13), roomId: "r1", speakerIds: ["p1"] },
+  it("the builder flags a room used twice, a speaker in two places at once, and a room too small for who is expected", () => {
+    const ev = { startsAt: new Date(2026, 0, 1, 8), endsAt: new Date(2026, 0, 1, 18), timezone: "Asia/Shanghai" };
+    const found = agendaConflicts(ev, [
+      { id: "a", title: "A", ...at(9, 11), roomId: "r1", roomName: "一号厅", speakers: [{ personId: "p1", name: "甲" }] },
+      { id: "b", title: "B", ...at(10, 12), roomId: "r1", roomName: "一号厅", speakers: [{ personId: "p2", name: "乙" }], capacity: 50, expected: 80 },
+      { id: "c", title: "C", ...at(10, 12), roomId: "r2", roomName: "二号厅", speakers: [{ personId: "p1", name: "甲" }], capacity: 50, expected: 50 },
     ]);
-    expect(found).toEqual([
-      { kind: "room", roomId: "r1", sessions: ["a", "b"] },
-      { kind: "speaker", personId: "p1", sessions: ["a", "c"] },
+    expect(found.map((c) => [c.kind, ...c.sessionIds])).toEqual([
+      ["room_too_small", "b"],
+      ["room_overlap", "a", "b"],
+      ["speaker_overlap", "a", "c"],
     ]);
   });
 });
