@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { DelegationDocsNav } from "@/components/delegations/docs-nav";
 import { BulkInviteDialog, CopyLink, InviteDialog, UnitActions } from "@/components/delegations/delegation-console";
 import { can } from "@/lib/auth/guard";
 import { pageActor } from "@/lib/auth/page-guard";
@@ -43,6 +44,7 @@ export default async function DelegationsPage({ params, searchParams }: { params
   const sum = (f: (u: (typeof all)[number]) => number) => all.reduce((a, u) => a + f(u), 0);
   return (
     <div className="space-y-4" data-testid="delegations-page">
+      <DelegationDocsNav slug={slug} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-600" data-testid="delegations-summary">
           {tc("summary", { units: all.length, entered: sum((u) => u.filled), quota: sum((u) => u.quota), replied: all.filter((u) => u.status === "replied").length })}
