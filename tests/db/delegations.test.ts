@@ -23,6 +23,7 @@ import {
 } from "@/lib/delegations/commands";
 import { delegationsOf, duplicatePhones, replyView } from "@/lib/delegations/queries";
 import { rosterOf } from "@/lib/delegations/roster";
+import { delegateTicket } from "@/lib/delegations/ticket";
 import { delegateSchema, normalizePhone, type DelegateInput } from "@/lib/delegations/validation";
 import { registerForEvent } from "@/lib/registrations/commands";
 import { eventAvailability } from "@/lib/registrations/queries";
@@ -204,6 +205,16 @@ describe.each(testEngines())("invited delegations on %s", (engine) => {
     expect(audit[0].after).toMatchObject({ name: "刘洋" });
     const view = await replyView(h.db, u.replyToken);
     expect(view.delegates.map((d) => d.name).sort()).toEqual(["刘洋", "戴宇"]);
+
+    // the ticket page by code (/ticket/{code}, what the delegate's text message links to)
+    expect(await delegateTicket(h.db, liu.ticketCode)).toMatchObject({ fullName: "刘洋", status: "confirmed", replaced: false, organization: u.organization, event: { slug: event.slug } });
+    expect(await delegateTicket(h.db, chen.ticketCode)).toMatchObject({ fullName: "陈军", status: "cancelled", replaced: true });
+    const [pub] = await makeDelegates(h.db, 1, "self");
+    const own = await registerForEvent(h.db, pub, { eventSlug: event.slug, data: sampleInput() });
+    const [ownReg] = await h.db.select().from(registrations).where(eq(registrations.id, own.id));
+    expect(await delegateTicket(h.db, ownReg.ticketCode)).toBeNull(); // a self-registration has /me/…, not a page by code
+    expect(await delegateTicket(h.db, "A".repeat(22))).toBeNull();
+    expect(await delegateTicket(h.db, "../../etc/passwd")).toBeNull();
   });
 
   it("reminders: one per unit that has not replied, N hours before reply-by; the reply-by loop releases seats", async () => {
