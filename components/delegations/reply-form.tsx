@@ -12,58 +12,9 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { saveReplyDraftAction, submitReplyAction } from "@/lib/delegations/actions";
 import { cn } from "@/lib/cn";
 import { RANKS } from "@/lib/shared/rank";
+import { emptyRow, type ReplyRow } from "./reply-rows";
 
-export type ReplyRow = {
-  key: string;
-  /** The current delegate this row is (kept) — or, with `replaces`, the one it replaces. */
-  id?: string;
-  replaces?: string;
-  replacingName?: string;
-  name: string;
-  gender: string;
-  position: string;
-  rank: string;
-  orderInUnit: string;
-  phone: string;
-  email: string;
-  siteVisit: boolean;
-  diet: string;
-  ethnicity: string;
-  arrivalAt: string;
-  arrivalBy: string;
-  arrivalNumber: string;
-  arrivalStation: string;
-  departureAt: string;
-  departureBy: string;
-  departureNumber: string;
-  departureStation: string;
-  accommodation: string;
-  note: string;
-};
-
-export const emptyRow = (key: string): ReplyRow => ({
-  key,
-  name: "",
-  gender: "",
-  position: "",
-  rank: "other",
-  orderInUnit: "",
-  phone: "",
-  email: "",
-  siteVisit: false,
-  diet: "",
-  ethnicity: "",
-  arrivalAt: "",
-  arrivalBy: "train",
-  arrivalNumber: "",
-  arrivalStation: "",
-  departureAt: "",
-  departureBy: "train",
-  departureNumber: "",
-  departureStation: "",
-  accommodation: "none",
-  note: "",
-});
+export type { ReplyRow } from "./reply-rows";
 
 function toInput(r: ReplyRow) {
   const leg = (at: string, by: string, number: string, station: string) => (at ? { at, by, number, station } : undefined);
