@@ -9,7 +9,7 @@
  * counted twice; once a unit is released its entered delegates count like everyone else and the rest is free.
  */
 import "server-only";
-import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { delegations, registrations } from "@/db/schema";
 import { SEAT_HOLDING_STATUSES } from "@/lib/shared/enums";
@@ -22,24 +22,26 @@ export const inReservedQuota = sql`(${registrations.source} = 'delegation' and e
   select 1 from delegates d join delegations g on g.id = d.delegation_id
   where d.registration_id = ${registrations.id} and g.released_at is null))`;
 
-export async function reservedSeats(tx: Db, eventId: string): Promise<number> {
+/**
+ * The forum's seat counts in ONE statement (the public forum page reads it on every render, the commands under the
+ * forum lock): `held` = seat-holding registrations outside the reserved quotas, `reserved` = Σ quota of units not
+ * released, `holding` = every seat-holding registration, `waitlisted`.
+ */
+export async function seatCounts(tx: Db, eventId: string): Promise<{ held: number; reserved: number; holding: number; waitlisted: number }> {
+  const holds = inArray(registrations.status, [...SEAT_HOLDING]);
   const [r] = await tx
-    .select({ n: sql<number>`coalesce(sum(${delegations.quota}), 0)::int` })
-    .from(delegations)
-    .where(and(eq(delegations.eventId, eventId), isNull(delegations.releasedAt)));
-  return Number(r?.n ?? 0);
-}
-
-/** Seat-holding registrations outside the reserved quotas (public, organizer-added, released units' delegates). */
-export async function seatsHeldOutsideQuotas(tx: Db, eventId: string): Promise<number> {
-  const [r] = await tx
-    .select({ n: count() })
+    .select({
+      held: sql<number>`(count(*) filter (where ${holds} and not ${inReservedQuota}))::int`,
+      holding: sql<number>`(count(*) filter (where ${holds}))::int`,
+      waitlisted: sql<number>`(count(*) filter (where ${registrations.status} = 'waitlisted'))::int`,
+      reserved: sql<number>`(select coalesce(sum(${delegations.quota}), 0) from ${delegations} where ${delegations.eventId} = ${eventId} and ${delegations.releasedAt} is null)::int`,
+    })
     .from(registrations)
-    .where(and(eq(registrations.eventId, eventId), inArray(registrations.status, [...SEAT_HOLDING]), sql`not ${inReservedQuota}`));
-  return r.n;
+    .where(and(eq(registrations.eventId, eventId), inArray(registrations.status, [...SEAT_HOLDING, "waitlisted"])));
+  return { held: Number(r?.held ?? 0), reserved: Number(r?.reserved ?? 0), holding: Number(r?.holding ?? 0), waitlisted: Number(r?.waitlisted ?? 0) };
 }
 
 export async function seatsTaken(tx: Db, eventId: string): Promise<number> {
-  const [held, reserved] = [await seatsHeldOutsideQuotas(tx, eventId), await reservedSeats(tx, eventId)];
-  return held + reserved;
+  const c = await seatCounts(tx, eventId);
+  return c.held + c.reserved;
 }

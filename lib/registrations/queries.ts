@@ -4,7 +4,8 @@ import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agendaSessions, buses, events, registrationQuestions, registrations } from "@/db/schema";
 import { PUBLIC_EVENT_STATUSES } from "@/lib/events/queries";
-import { registrationGate, SEAT_HOLDING, seatsTaken, waitlistPositionOf } from "./commands";
+import { seatCounts } from "@/lib/delegations/seats";
+import { registrationGate, SEAT_HOLDING, waitlistPositionOf } from "./commands";
 import { ACTIVE_REGISTRATION_STATUSES, isOneOf } from "@/lib/shared/enums";
 
 /** Seats left and the button's state, for the forum page, the form and the API. */
@@ -22,14 +23,10 @@ export type Availability = {
 };
 
 export async function eventAvailability(db: Db, event: typeof events.$inferSelect, now = new Date()): Promise<Availability> {
-  const rows = await db
-    .select({ status: registrations.status, n: count() })
-    .from(registrations)
-    .where(and(eq(registrations.eventId, event.id), inArray(registrations.status, [...SEAT_HOLDING, "waitlisted"])))
-    .groupBy(registrations.status);
-  // seats reserved for invited units count as taken: the public never sees (nor takes) them
-  const taken = event.capacity == null ? rows.filter((r) => r.status !== "waitlisted").reduce((a, r) => a + r.n, 0) : await seatsTaken(db, event.id);
-  const waitlisted = rows.find((r) => r.status === "waitlisted")?.n ?? 0;
+  // one statement; seats reserved for invited units count as taken: the public never sees (nor takes) them
+  const seats = await seatCounts(db, event.id);
+  const taken = event.capacity == null ? seats.holding : seats.held + seats.reserved;
+  const waitlisted = seats.waitlisted;
   const left = event.capacity == null ? null : Math.max(0, event.capacity - taken);
   const gate = registrationGate(event, now);
   let level: Availability["level"] = "unlimited";
