@@ -511,7 +511,10 @@ export async function submitReply(db: Db, input: { token: string; delegates: Del
           confirmedAt: status === "confirmed" ? now : null,
         })
         .returning();
-      const [del] = await tx.insert(delegates).values({ delegationId: d.id, registrationId: reg.id, ...delegateFields(p) }).returning();
+      // the slip's order is the list's order (createdAt, then id): a replacement takes the replaced person's place,
+      // a new person comes after everyone, in the order entered (one transaction shares one database clock)
+      const createdAt = x.replaces ? x.replaces.d.createdAt : new Date(now.getTime() + x.i);
+      const [del] = await tx.insert(delegates).values({ delegationId: d.id, registrationId: reg.id, ...delegateFields(p), createdAt }).returning();
       out.push({ id: del.id, name: reg.fullName, status: reg.status, ticketCode: reg.ticketCode });
       await enqueueDelegationMessage(tx, status === "confirmed" ? "ticket" : "pending", { phone: reg.phone, email: reg.email, registrationId: reg.id }, event, {
         unit,
