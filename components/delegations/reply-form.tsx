@@ -113,11 +113,20 @@ export function ReplyForm({ token, quota, open, initial, draftSavedAt }: { token
               {t("replacing", { name: r.replacingName ?? "" })} · {t("swapHint")}
             </p>
           )}
-          <div className="grid gap-3 sm:grid-cols-2">
-            <Text label={t("fields.name")} value={r.name} onChange={(v) => set(i, { name: v })} error={err(i, "name")} name={`d${i}-name`} required />
-            <Text label={t("fields.position")} value={r.position} onChange={(v) => set(i, { position: v })} error={err(i, "position")} name={`d${i}-position`} required />
-            <Text label={t("fields.phone")} value={r.phone} onChange={(v) => set(i, { phone: v })} error={err(i, "phone")} name={`d${i}-phone`} type="tel" inputMode="tel" required />
-            <Text label={t("fields.email")} value={r.email} onChange={(v) => set(i, { email: v })} error={err(i, "email")} name={`d${i}-email`} type="email" optional={t("fields.optional")} />
+          {/* on a phone: contact fields full width, the short choices two to a row */}
+          <div className="grid grid-cols-2 gap-3">
+            <div className="col-span-2 sm:col-span-1">
+              <Text label={t("fields.name")} value={r.name} onChange={(v) => set(i, { name: v })} error={err(i, "name")} name={`d${i}-name`} required />
+            </div>
+            <div className="col-span-2 sm:col-span-1">
+              <Text label={t("fields.position")} value={r.position} onChange={(v) => set(i, { position: v })} error={err(i, "position")} name={`d${i}-position`} required />
+            </div>
+            <div className="col-span-2 sm:col-span-1">
+              <Text label={t("fields.phone")} value={r.phone} onChange={(v) => set(i, { phone: v })} error={err(i, "phone")} name={`d${i}-phone`} type="tel" inputMode="tel" required />
+            </div>
+            <div className="col-span-2 sm:col-span-1">
+              <Text label={t("fields.email")} value={r.email} onChange={(v) => set(i, { email: v })} error={err(i, "email")} name={`d${i}-email`} type="email" optional={t("fields.optional")} />
+            </div>
             <Select label={t("fields.gender")} value={r.gender} onChange={(v) => set(i, { gender: v })} name={`d${i}-gender`} options={[["", t("fields.none")], ["male", td("gender.male")], ["female", td("gender.female")]]} />
             <Select label={t("fields.rank")} value={r.rank} onChange={(v) => set(i, { rank: v })} name={`d${i}-rank`} options={RANKS.map((k) => [k, td(`rank.${k}`)] as [string, string])} />
             <Text label={t("fields.orderInUnit")} value={r.orderInUnit} onChange={(v) => set(i, { orderInUnit: v })} error={err(i, "orderInUnit")} name={`d${i}-order`} inputMode="numeric" optional={t("fields.optional")} />
@@ -144,8 +153,10 @@ export function ReplyForm({ token, quota, open, initial, draftSavedAt }: { token
           {(["arrival", "departure"] as const).map((leg) => (
             <div key={leg} className="rounded-xl bg-slate-50 p-3">
               <p className="mb-2 text-sm font-medium text-slate-700">{t(`fields.${leg}`)}</p>
-              <div className="grid gap-2 sm:grid-cols-2">
-                <Text label={t("fields.at")} value={r[`${leg}At`]} onChange={(v) => set(i, { [`${leg}At`]: v })} error={err(i, `${leg}.at`)} name={`d${i}-${leg}-at`} type="datetime-local" optional={t("fields.optional")} />
+              <div className="grid grid-cols-2 gap-2">
+                <div className="col-span-2 sm:col-span-1">
+                  <Text label={t("fields.at")} value={r[`${leg}At`]} onChange={(v) => set(i, { [`${leg}At`]: v })} error={err(i, `${leg}.at`)} name={`d${i}-${leg}-at`} type="datetime-local" optional={t("fields.optional")} />
+                </div>
                 <Select
                   label={t("fields.by")}
                   value={r[`${leg}By`]}
@@ -154,7 +165,9 @@ export function ReplyForm({ token, quota, open, initial, draftSavedAt }: { token
                   options={(["train", "flight", "car", "other"] as const).map((k) => [k, td(`travelBy.${k}`)] as [string, string])}
                 />
                 <Text label={t("fields.number")} value={r[`${leg}Number`]} onChange={(v) => set(i, { [`${leg}Number`]: v })} name={`d${i}-${leg}-number`} optional={t("fields.optional")} />
-                <Text label={t("fields.station")} value={r[`${leg}Station`]} onChange={(v) => set(i, { [`${leg}Station`]: v })} name={`d${i}-${leg}-station`} optional={t("fields.optional")} />
+                <div className="col-span-2 sm:col-span-1">
+                  <Text label={t("fields.station")} value={r[`${leg}Station`]} onChange={(v) => set(i, { [`${leg}Station`]: v })} name={`d${i}-${leg}-station`} optional={t("fields.optional")} />
+                </div>
               </div>
             </div>
           ))}

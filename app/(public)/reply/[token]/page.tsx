@@ -89,7 +89,7 @@ export default async function ReplyPage({ params }: PageProps<"/reply/[token]">)
         <h1 className="mt-1 text-xl font-bold leading-snug">{pick(locale, v.event.title, v.event.titleEn)}</h1>
         <p className="mt-1 text-sm text-brand-100">{formatEventWhen(v.event.startsAt, v.event.endsAt, tz, locale)}</p>
         <p className="text-sm text-brand-100">{pick(locale, v.event.venueName, v.event.venueNameEn)}</p>
-        <dl className="mt-4 grid grid-cols-3 gap-2 text-sm">
+        <dl className="mt-4 grid grid-cols-[minmax(0,1fr)_auto_minmax(0,1fr)] gap-4 text-sm">
           <div>
             <dt className="text-brand-100">{t("unit")}</dt>
             <dd className="font-semibold" data-testid="reply-unit">
