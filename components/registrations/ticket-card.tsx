@@ -31,11 +31,14 @@ export type TicketCardProps = {
   invalidReason?: string;
 };
 
-function Row({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
+/** One detail of the ticket; `testId` names the value (dd), `rowTestId` the whole row. */
+function Row({ label, children, testId, rowTestId }: { label: string; children: React.ReactNode; testId?: string; rowTestId?: string }) {
   return (
-    <div className="flex justify-between gap-4" data-testid={testId}>
+    <div className="flex justify-between gap-4" data-testid={rowTestId}>
       <dt className="shrink-0 text-slate-500">{label}</dt>
-      <dd className="min-w-0 break-words text-right text-slate-900">{children}</dd>
+      <dd className="min-w-0 break-words text-right text-slate-900" data-testid={testId}>
+        {children}
+      </dd>
     </div>
   );
 }
@@ -75,7 +78,7 @@ export async function TicketCard(p: TicketCardProps) {
             <span className="font-medium">{p.holder}</span>
           </Row>
           {hall && (
-            <Row label={ts("mySeat.title")} testId="my-seat">
+            <Row label={ts("mySeat.title")} rowTestId="my-seat">
               <span className="font-semibold">{hallSeatLabel(hall.row, hall.seat, locale)}</span>
             </Row>
           )}
