@@ -4,11 +4,12 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { AccountMenu } from "@/components/layout/account-menu";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { appUrl } from "@/lib/http/origin";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("common");
-  return { title: { default: t("productFull"), template: `%s · ${t("product")}` }, description: t("tagline") };
+  return { metadataBase: new URL(appUrl()), title: { default: t("productFull"), template: `%s · ${t("product")}` }, description: t("tagline") };
 }
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#174c99" };

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import type { DelegateCategory } from "@/lib/shared/enums";
 import { RegistrationsByCategory, RegistrationsOverTime } from "@/components/admin/dashboard-charts";
 import { EventStatusBadge } from "@/components/events/event-status-badge";
 import { pageActor } from "@/lib/auth/page-guard";
+import { segmentLabels } from "@/lib/checkin/queries";
 import { getDb } from "@/lib/db";
 import { eventStats, myEvents } from "@/lib/events/admin-queries";
 import type { Locale } from "@/lib/i18n/config";
@@ -18,15 +20,16 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function Dashboard() {
   const actor = await pageActor("admin.access", {}, "/admin");
-  const [t, tc, tseg, locale, db] = await Promise.all([
+  const [t, tc, locale, db] = await Promise.all([
     getTranslations("admin.dashboard"),
-    getTranslations("admin.category"),
-    getTranslations("console.segment"),
+    getTranslations("shared.category"),
     getLocale() as Promise<Locale>,
     getDb(),
   ]);
   const forums = await myEvents(db, actor);
   const stats = await eventStats(db, forums.map((f) => f.id));
+  // a check-in segment is named after the forum's own agenda (lib/checkin/queries.ts), as on the desk
+  const segLabels = Object.fromEntries(await Promise.all(forums.map(async (f) => [f.id, await segmentLabels(db, f.id, locale)] as const)));
   return (
     <div className="space-y-6">
       <header>
@@ -84,7 +87,7 @@ export default async function Dashboard() {
                   <ul className="mt-2 flex flex-wrap gap-2 text-xs text-slate-600" data-testid="checkin-segments">
                     {Object.entries(s.bySegment).map(([seg, n]) => (
                       <li key={seg} className="rounded bg-slate-100 px-2 py-0.5" data-segment={seg}>
-                        {tseg.has(seg) ? tseg(seg as "event") : seg} <span className="font-semibold tabular-nums">{n}</span>
+                        {segLabels[f.id]?.[seg] ?? seg} <span className="font-semibold tabular-nums">{n}</span>
                       </li>
                     ))}
                   </ul>
@@ -93,7 +96,7 @@ export default async function Dashboard() {
               {live > 0 ? (
                 <div className="mt-4 grid gap-4 md:grid-cols-2">
                   <RegistrationsOverTime data={s.overTime} label={t("overTime")} />
-                  <RegistrationsByCategory data={s.byCategory.map((c) => ({ name: tc(c.category as "other"), count: c.count }))} label={t("byCategory")} />
+                  <RegistrationsByCategory data={s.byCategory.map((c) => ({ name: tc(c.category as DelegateCategory), count: c.count }))} label={t("byCategory")} />
                 </div>
               ) : (
                 <p className="mt-3 text-sm text-slate-400">{t("noRegistrations")}</p>

@@ -116,7 +116,7 @@ export function AgendaBuilder({
   conflicts: BConflict[];
 }) {
   const t = useTranslations("admin.agenda");
-  const tk = useTranslations("events.sessionKind");
+  const tk = useTranslations("shared.sessionKind");
   const tt = useTranslations("admin.toast");
   const { act, pending } = useAct();
   const [sessions, apply] = useOptimistic(serverSessions, reduce);
@@ -394,7 +394,7 @@ function draftConflicts(ctx: DialogContext, s: BSession | undefined, draft: { da
 
 function SessionDialog({ eventId, session: s, defaultDay, onClose, context }: { eventId: string; session?: BSession; defaultDay: string; onClose: () => void; context: DialogContext }) {
   const t = useTranslations("admin.agenda");
-  const tk = useTranslations("events.sessionKind");
+  const tk = useTranslations("shared.sessionKind");
   const tt = useTranslations("admin.toast");
   const { act, pending, err } = useAct();
   const [draft, setDraft] = useState({ date: s?.day ?? defaultDay, start: s?.start.slice(11) ?? "", end: s?.end.slice(11) ?? "", location: s?.location ?? "", title: s?.title ?? "" });

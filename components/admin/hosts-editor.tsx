@@ -15,7 +15,7 @@ export type HostRow = { key: string; organizationId: string | null; name: string
 
 export function HostsEditor({ eventId, initial }: { eventId: string; initial: HostRow[] }) {
   const t = useTranslations("admin.hosts");
-  const tr = useTranslations("events.hostRole");
+  const tr = useTranslations("shared.hostRole");
   const tt = useTranslations("admin.toast");
   const { act, pending, err } = useAct();
   const [rows, setRows] = useState<HostRow[]>(initial);

@@ -51,6 +51,7 @@ export type QuestionRow = { key: string; id: string | null; label: string; label
 
 export function QuestionsEditor({ eventId, initial }: { eventId: string; initial: QuestionRow[] }) {
   const t = useTranslations("admin.settings");
+  const tq = useTranslations("shared");
   const tt = useTranslations("admin.toast");
   const { act, pending, err } = useAct();
   const [rows, setRows] = useState<QuestionRow[]>(initial);
@@ -76,7 +77,7 @@ export function QuestionsEditor({ eventId, initial }: { eventId: string; initial
               <select className={cn(inputCls, "mt-1")} value={r.kind} onChange={(e) => set(i, { kind: e.target.value as Kind })}>
                 {QUESTION_KINDS.map((k) => (
                   <option key={k} value={k}>
-                    {t(`kinds.${k}`)}
+                    {tq(`questionKind.${k}`)}
                   </option>
                 ))}
               </select>

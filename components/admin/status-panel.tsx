@@ -12,7 +12,7 @@ type Status = "draft" | "published" | "cancelled" | "completed";
 
 export function StatusPanel({ eventId, status }: { eventId: string; status: Status }) {
   const t = useTranslations("admin.status");
-  const ts = useTranslations("events.status");
+  const ts = useTranslations("shared.eventStatus");
   const tt = useTranslations("admin.toast");
   const { act, pending } = useAct();
   const [open, setOpen] = useState(false);

@@ -1,7 +1,8 @@
 "use client";
 /**
- * Run a server action from a console form: pending state, per-field messages (translated from the codes the server
- * sends, e.g. "seats_below_assigned:12"), a toast for the outcome, and a router refresh so server data re-renders.
+ * Run a server action from a console form: pending state, per-field messages (already translated by the server in
+ * the request's language, see lib/i18n/errors.ts), a toast for the outcome, and a router refresh so server data
+ * re-renders.
  */
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -9,22 +10,10 @@ import { useCallback, useState, useTransition } from "react";
 import type { ActionResult, FieldErrors } from "@/lib/actions/result";
 import { useToast } from "@/components/ui/toast";
 
-export function useErrorText() {
-  const t = useTranslations("admin.errors");
-  return useCallback(
-    (code: string | undefined) => {
-      if (!code) return undefined;
-      const [key, arg] = code.split(":");
-      return t.has(key) ? t(key, { n: arg ?? "" }) : code;
-    },
-    [t],
-  );
-}
-
 export function useAct() {
   const router = useRouter();
   const toast = useToast();
-  const errText = useErrorText();
+  const t = useTranslations("errors");
   const [pending, start] = useTransition();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
 
@@ -37,7 +26,7 @@ export function useAct() {
           try {
             r = await action();
           } catch {
-            r = { ok: false, error: "Network error" };
+            r = { ok: false, error: t("network") };
           }
           if (r.ok) {
             setFieldErrors({});
@@ -48,14 +37,14 @@ export function useAct() {
           } else {
             setFieldErrors(r.fieldErrors ?? {});
             const first = r.fieldErrors ? Object.values(r.fieldErrors)[0]?.[0] : undefined;
-            toast(first ? `${errText(first)}` : r.error, "error");
+            toast(first ?? r.error, "error");
           }
           resolve(r);
         });
       }),
-    [router, toast, errText],
+    [router, toast, t],
   );
 
-  const err = useCallback((field: string) => errText(fieldErrors[field]?.[0]), [fieldErrors, errText]);
+  const err = useCallback((field: string) => fieldErrors[field]?.[0], [fieldErrors]);
   return { act, pending, fieldErrors, setFieldErrors, err };
 }

@@ -18,6 +18,7 @@ const btn = "rounded-md px-2.5 py-1 text-sm font-medium ring-1 ring-inset transi
 
 export function UserControls({ user, events }: { user: AdminUser; events: { id: string; title: string }[] }) {
   const t = useTranslations("auth.admin.users");
+  const ts = useTranslations("shared");
   const errors = useAuthErrors();
   const [result, setResult] = useState<Result>(null);
   const failure = result && !result.ok ? (result.code === "invalid" && result.error ? result.error : errors.summary(result as never)) : null;
@@ -45,7 +46,7 @@ export function UserControls({ user, events }: { user: AdminUser; events: { id: 
         {user.eventRoles.map((r) => (
           <span key={r.eventId} className="inline-flex items-center gap-1 rounded-full bg-brand-50 py-0.5 pl-2.5 pr-1 text-xs text-brand-700 ring-1 ring-inset ring-brand-100" data-testid="event-role">
             <span className="max-w-[14rem] truncate">{r.title}</span>
-            <span className="font-semibold">· {t(`role.${r.role}`)}</span>
+            <span className="font-semibold">· {ts(`eventRole.${r.role}`)}</span>
             <ConfirmDialog
               trigger={
                 <button type="button" aria-label={t("revoke")} title={t("revoke")} className="ml-0.5 flex h-5 w-5 items-center justify-center rounded-full hover:bg-brand-100" data-testid="revoke-event-role">
@@ -53,7 +54,7 @@ export function UserControls({ user, events }: { user: AdminUser; events: { id: 
                 </button>
               }
               title={t("revoke")}
-              body={t("confirmRevoke", { name: user.name, event: r.title, role: t(`role.${r.role}`) })}
+              body={t("confirmRevoke", { name: user.name, event: r.title, role: ts(`eventRole.${r.role}`) })}
               confirmLabel={t("revoke")}
               cancelLabel={t("cancel")}
               action={revokeEventRoleAction}
@@ -88,6 +89,7 @@ export function UserControls({ user, events }: { user: AdminUser; events: { id: 
 
 function GrantForm({ userId, events }: { userId: string; events: { id: string; title: string }[] }) {
   const t = useTranslations("auth.admin.users");
+  const ts = useTranslations("shared");
   const errors = useAuthErrors();
   const [state, action] = useActionState<GrantState, FormData>(grantEventRoleAction, null);
   return (
@@ -114,8 +116,8 @@ function GrantForm({ userId, events }: { userId: string; events: { id: string; t
           {t("grantRole")}
         </label>
         <select id={`role-${userId}`} name="role" className={inputCls} defaultValue="staff">
-          <option value="organizer">{t("role.organizer")}</option>
-          <option value="staff">{t("role.staff")}</option>
+          <option value="organizer">{ts("eventRole.organizer")}</option>
+          <option value="staff">{ts("eventRole.staff")}</option>
         </select>
         <SubmitButton testId="grant-submit">{t("grantSubmit")}</SubmitButton>
       </form>

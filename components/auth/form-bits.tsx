@@ -26,7 +26,7 @@ export function useAuthErrors() {
     field(state: { ok: boolean; code?: string; fieldErrors?: Record<string, string[]> } | null, name: string): string | null {
       if (!state || state.ok || !state.fieldErrors?.[name]) return null;
       if (name === "email" && state.code === "conflict") return t("emailTaken");
-      return t.has(`field.${name}`) ? t(`field.${name}` as "field.name") : state.fieldErrors[name][0];
+      return t.has(`field.${name}` as never) ? t(`field.${name}` as "field.name") : state.fieldErrors[name][0];
     },
   };
 }

@@ -29,8 +29,9 @@ export function AddGuestDialog({ eventId }: { eventId: string }) {
 /** Mounted only while the dialog is open, so each opening starts with a clean form and no old messages. */
 function AddGuestForm({ eventId }: { eventId: string }) {
   const t = useTranslations("console");
+  const ts = useTranslations("shared");
   const f = useActionForm(addGuestAction);
-  const added = f.state?.ok && f.state.data ? t("registrations.added", { status: t(`status.${f.state.data.status}`) }) : null;
+  const added = f.state?.ok && f.state.data ? t("registrations.added", { status: ts(`registrationStatus.${f.state.data.status}`) }) : null;
   return (
     <form action={f.formAction} className="space-y-3" noValidate>
       <input type="hidden" name="eventId" value={eventId} />
@@ -56,8 +57,8 @@ function AddGuestForm({ eventId }: { eventId: string }) {
           label={t("registrations.statusOnAdd")}
           defaultValue="confirmed"
           options={[
-            { value: "confirmed", label: t("status.confirmed") },
-            { value: "pending", label: t("status.pending") },
+            { value: "confirmed", label: ts("registrationStatus.confirmed") },
+            { value: "pending", label: ts("registrationStatus.pending") },
           ]}
         />
         <CheckField name="siteVisit" label={t("registrations.siteVisit")} className="self-end pb-2" />

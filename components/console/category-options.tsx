@@ -3,7 +3,7 @@ import { DELEGATE_CATEGORIES } from "@/lib/shared/enums";
 
 /** <option>s for the delegate categories (server and client components alike). */
 export function CategoryOptions() {
-  const t = useTranslations("console");
+  const t = useTranslations("shared");
   return (
     <>
       {DELEGATE_CATEGORIES.map((c) => (

@@ -13,6 +13,7 @@ import type { CheckinCounts, DeskCard } from "@/lib/checkin/queries";
 import type { Locale } from "@/lib/i18n/config";
 import { formatTime } from "@/lib/i18n/format";
 import { QrScanner } from "./qr-scanner";
+import type { RegistrationStatus } from "@/lib/shared/enums";
 
 type Recent = { registrationId: string; name: string; organization: string | null; segment: string; checkedInAt: Date; byName: string | null };
 type Outcome =
@@ -59,6 +60,7 @@ export function CheckinDesk({
   initialRecent: Recent[];
 }) {
   const t = useTranslations("console");
+  const ts = useTranslations("shared");
   const [segment, setSegment] = useState(initialSegment);
   const [code, setCode] = useState("");
   const [q, setQ] = useState("");
@@ -101,8 +103,9 @@ export function CheckinDesk({
         void refresh();
       } else if (!r.ok && r.code === "not_found") setOutcome({ kind: "notFound" });
       else if (!r.ok && r.code === "conflict") {
-        const m = /is (\w+)/.exec(r.error);
-        setOutcome({ kind: "refused", name: "", status: m?.[1] ?? "cancelled" });
+        // the refusal carries the registration's status as a parameter (errors.checkinRefused), not as text to parse
+        const status = r.params?.status;
+        setOutcome({ kind: "refused", name: "", status: typeof status === "string" ? status : "cancelled" });
       } else setOutcome({ kind: "error", message: r.ok ? t("genericError") : r.error });
       codeRef.current?.focus();
     });
@@ -251,7 +254,7 @@ export function CheckinDesk({
                   <li key={h.registrationId} className="flex flex-wrap items-center gap-3 py-2.5">
                     <div className="min-w-0 flex-1">
                       <div className="font-medium text-slate-900">
-                        {h.name} <Badge tone={STATUS_TONE[h.status]}>{t(`status.${h.status}`)}</Badge>
+                        {h.name} <Badge tone={STATUS_TONE[h.status]}>{ts(`registrationStatus.${h.status}`)}</Badge>
                       </div>
                       <div className="truncate text-sm text-slate-500">{[h.organization, h.position].filter(Boolean).join(" · ")}</div>
                     </div>
@@ -349,9 +352,10 @@ function OutcomeCard({
   pending: boolean;
 }) {
   const t = useTranslations("console");
+  const ts = useTranslations("shared");
   if (outcome.kind === "notFound" || outcome.kind === "error" || outcome.kind === "refused") {
     const text =
-      outcome.kind === "notFound" ? t("checkin.notFound") : outcome.kind === "refused" ? t("checkin.refused", { status: t(`status.${outcome.status}` as "status.cancelled") }) : outcome.message;
+      outcome.kind === "notFound" ? t("checkin.notFound") : outcome.kind === "refused" ? t("checkin.refused", { status: ts(`registrationStatus.${outcome.status as RegistrationStatus}`) }) : outcome.message;
     return (
       <div data-testid="checkin-result" data-state={outcome.kind} className="rounded-xl border-2 border-red-300 bg-red-50 p-4 text-lg font-semibold text-red-800">
         {text}
@@ -387,11 +391,11 @@ function OutcomeCard({
           </>
         )}
         <dt className="text-slate-500">{t("checkin.category")}</dt>
-        <dd>{t(`category.${card.category}`)}</dd>
+        <dd>{ts(`category.${card.category}`)}</dd>
         <dt className="text-slate-500">{t("checkin.statusLabel")}</dt>
         <dd>
-          <Badge tone={STATUS_TONE[card.status]}>{t(`status.${card.status}`)}</Badge>
-          {card.status !== "confirmed" && <span className="ml-2 text-amber-700">{t("checkin.warnStatus", { status: t(`status.${card.status}`) })}</span>}
+          <Badge tone={STATUS_TONE[card.status]}>{ts(`registrationStatus.${card.status}`)}</Badge>
+          {card.status !== "confirmed" && <span className="ml-2 text-amber-700">{t("checkin.warnStatus", { status: ts(`registrationStatus.${card.status}`) })}</span>}
         </dd>
         <dt className="text-slate-500">{t("checkin.bus")}</dt>
         <dd className="font-semibold text-slate-900" data-testid="checkin-bus">

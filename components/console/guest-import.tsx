@@ -13,6 +13,7 @@ type Phase = { kind: "idle" } | { kind: "previewing" } | { kind: "preview"; p: I
 
 export function GuestImport({ eventId }: { eventId: string }) {
   const t = useTranslations("console");
+  const ts = useTranslations("shared");
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
@@ -104,7 +105,7 @@ export function GuestImport({ eventId }: { eventId: string }) {
                         <td className="pr-2">{s.fullName}</td>
                         <td className="pr-2">{s.email}</td>
                         <td className="pr-2">{s.organization}</td>
-                        <td>{t(`category.${s.category}`)}</td>
+                        <td>{ts(`category.${s.category}`)}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -39,6 +39,7 @@ export function RegistrationDrawer({
   onSaved: (text: string) => void;
 }) {
   const t = useTranslations("console");
+  const ts = useTranslations("shared");
   return (
     <Dialog
       open={row !== null}
@@ -49,9 +50,9 @@ export function RegistrationDrawer({
       header={
         row ? (
           <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-500">
-            <Badge tone={STATUS_TONE[row.status]}>{t(`status.${row.status}`)}</Badge>
+            <Badge tone={STATUS_TONE[row.status]}>{ts(`registrationStatus.${row.status}`)}</Badge>
             <span>
-              {t("registrations.source")}: {t(`source.${row.source}`)}
+              {t("registrations.source")}: {ts(`registrationSource.${row.source}`)}
             </span>
             <span>
               {t("registrations.registeredAt")}: {formatDate(new Date(row.createdAt), timezone, locale)} {formatTime(new Date(row.createdAt), timezone, locale)}

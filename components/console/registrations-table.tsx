@@ -44,6 +44,7 @@ export function RegistrationsTable({
   sort: { col: string; dir: string };
 }) {
   const t = useTranslations("console");
+  const ts = useTranslations("shared");
   const router = useRouter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [open, setOpen] = useState<RegistrationRow | null>(null);
@@ -200,9 +201,9 @@ export function RegistrationsTable({
                   <div className="truncate">{r.organization ?? "—"}</div>
                   {r.position && <div className="truncate text-xs text-slate-500">{r.position}</div>}
                 </td>
-                <td className="whitespace-nowrap px-3 py-2">{t(`category.${r.category}`)}</td>
+                <td className="whitespace-nowrap px-3 py-2">{ts(`category.${r.category}`)}</td>
                 <td className="whitespace-nowrap px-3 py-2">
-                  <Badge tone={STATUS_TONE[r.status]}>{t(`status.${r.status}`)}</Badge>
+                  <Badge tone={STATUS_TONE[r.status]}>{ts(`registrationStatus.${r.status}`)}</Badge>
                 </td>
                 <td className="whitespace-nowrap px-3 py-2">{r.busName ?? <span className="text-slate-400">—</span>}</td>
                 <td className="px-3 py-2 text-xs text-slate-600">

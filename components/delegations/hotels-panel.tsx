@@ -154,7 +154,7 @@ export function HotelsPanel({ eventId, hotels, guests, mayEdit }: { eventId: str
                     <td className="px-3 py-2 font-medium whitespace-nowrap">{g.name}</td>
                     <td className="px-3 py-2">{g.unit}</td>
                     <td className="px-3 py-2">{g.gender ? ts(`gender.${g.gender}`) : ""}</td>
-                    <td className="px-3 py-2 whitespace-nowrap">{ts(`accommodation.${g.wants}`)}</td>
+                    <td className="px-3 py-2 whitespace-nowrap">{ts(`accommodation.${g.wants as "none" | "single" | "shared"}`)}</td>
                     <td className="px-3 py-2">{where(g) ?? <span className="text-amber-700">{t("hotels.none")}</span>}</td>
                     {mayEdit ? (
                       <td className="px-3 py-2">

@@ -43,6 +43,7 @@ const nextKey = () => `n${++seq}`;
 export function ReplyForm({ token, quota, open, initial, draftSavedAt }: { token: string; quota: number; open: boolean; initial: ReplyRow[]; draftSavedAt: string | null }) {
   const t = useTranslations("delegations.reply");
   const td = useTranslations("delegations");
+  const ts = useTranslations("shared");
   const router = useRouter();
   const [rows, setRows] = useState<ReplyRow[]>(initial.length ? initial : [emptyRow(nextKey())]);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
@@ -127,7 +128,7 @@ export function ReplyForm({ token, quota, open, initial, draftSavedAt }: { token
             <div className="col-span-2 sm:col-span-1">
               <Text label={t("fields.email")} value={r.email} onChange={(v) => set(i, { email: v })} error={err(i, "email")} name={`d${i}-email`} type="email" optional={t("fields.optional")} />
             </div>
-            <Select label={t("fields.gender")} value={r.gender} onChange={(v) => set(i, { gender: v })} name={`d${i}-gender`} options={[["", t("fields.none")], ["male", td("gender.male")], ["female", td("gender.female")]]} />
+            <Select label={t("fields.gender")} value={r.gender} onChange={(v) => set(i, { gender: v })} name={`d${i}-gender`} options={[["", t("fields.none")], ["male", ts("gender.male")], ["female", ts("gender.female")]]} />
             <Select label={t("fields.rank")} value={r.rank} onChange={(v) => set(i, { rank: v })} name={`d${i}-rank`} options={RANKS.map((k) => [k, td(`rank.${k}`)] as [string, string])} />
             <Text label={t("fields.orderInUnit")} value={r.orderInUnit} onChange={(v) => set(i, { orderInUnit: v })} error={err(i, "orderInUnit")} name={`d${i}-order`} inputMode="numeric" optional={t("fields.optional")} />
             <Select
@@ -143,7 +144,7 @@ export function ReplyForm({ token, quota, open, initial, draftSavedAt }: { token
               value={r.accommodation}
               onChange={(v) => set(i, { accommodation: v })}
               name={`d${i}-accommodation`}
-              options={(["none", "single", "shared"] as const).map((k) => [k, td(`accommodation.${k}`)] as [string, string])}
+              options={(["none", "single", "shared"] as const).map((k) => [k, ts(`accommodation.${k}`)] as [string, string])}
             />
           </div>
           <label className="flex items-center gap-2 text-sm text-slate-800">

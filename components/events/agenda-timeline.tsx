@@ -50,7 +50,7 @@ export async function AgendaTimeline({ event }: { event: PublicEventDetail }) {
 }
 
 async function SessionCard({ session: s, tz, locale }: { session: PublicSession; tz: string; locale: Locale }) {
-  const t = await getTranslations("events");
+  const [t, ts] = await Promise.all([getTranslations("events"), getTranslations("shared")]);
   return (
     <li
       className={`break-inside-avoid rounded-xl border border-l-4 border-slate-200 bg-white p-5 shadow-sm ${KIND_BORDER[s.kind] ?? "border-l-slate-400"}`}
@@ -61,7 +61,7 @@ async function SessionCard({ session: s, tz, locale }: { session: PublicSession;
         <time className="font-mono text-sm font-semibold text-slate-700" dateTime={s.startsAt.toISOString()}>
           {formatTimeRange(s.startsAt, s.endsAt, tz, locale)}
         </time>
-        <Badge tone={KIND_TONE[s.kind] ?? "slate"}>{t(`sessionKind.${s.kind}`)}</Badge>
+        <Badge tone={KIND_TONE[s.kind] ?? "slate"}>{ts(`sessionKind.${s.kind}`)}</Badge>
         {s.room && (
           <span className="text-sm font-medium text-slate-600" data-testid="session-room">
             {pick(locale, s.room.name, s.room.nameEn)}

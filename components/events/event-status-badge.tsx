@@ -7,7 +7,7 @@ const hasEnded = (endsAt: Date) => endsAt.getTime() < Date.now();
 
 /** A published forum whose end has passed shows as ended ("completed") even before an organizer marks it so. */
 export async function EventStatusBadge({ status, endsAt }: { status: string; endsAt?: Date }) {
-  const t = await getTranslations("events.status");
+  const t = await getTranslations("shared.eventStatus");
   const shown = status === "published" && endsAt && hasEnded(endsAt) ? "completed" : status;
   return (
     <Badge tone={tone[shown] ?? "slate"} data-status={shown}>

@@ -7,7 +7,7 @@ import { HOST_ROLES } from "@/lib/shared/enums";
 
 /** Co-hosting organizations grouped by role (主办 / 联合主办 / 承办 …), each group in its set order. */
 export async function HostList({ hosts }: { hosts: PublicEventDetail["hosts"] }) {
-  const t = await getTranslations("events.hostRole");
+  const t = await getTranslations("shared.hostRole");
   const locale = (await getLocale()) as Locale;
   const groups = HOST_ROLES.map((role) => ({ role, items: hosts.filter((h) => h.role === role) })).filter((g) => g.items.length);
   return (

@@ -81,6 +81,7 @@ function Fields({
   submitLabel?: string;
 }) {
   const t = useTranslations("registration");
+  const ts = useTranslations("shared");
   const locale = useLocale();
   const values: Record<string, string | string[]> = state?.values ?? defaults;
   const [siteVisit, setSiteVisit] = useState(values.siteVisit === "on" || values.siteVisit === "true");
@@ -119,7 +120,7 @@ function Fields({
             </option>
             {DELEGATE_CATEGORIES.map((c) => (
               <option key={c} value={c}>
-                {t(`category.${c}`)}
+                {ts(`category.${c}`)}
               </option>
             ))}
           </select>

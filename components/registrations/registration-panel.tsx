@@ -9,7 +9,7 @@ type Mine = { id: string; status: "pending" | "confirmed" | "waitlisted" | "canc
 
 /** The forum page's registration box: seats left / filling / full and the register button in the right state. */
 export async function RegistrationPanel({ event, availability: a, mine }: { event: { slug: string; timezone: string; registrationOpensAt: Date | null; registrationClosesAt: Date | null }; availability: Availability; mine: Mine }) {
-  const [t, locale] = await Promise.all([getTranslations("registration"), getLocale() as Promise<Locale>]);
+  const [t, ts, locale] = await Promise.all([getTranslations("registration"), getTranslations("shared"), getLocale() as Promise<Locale>]);
   const tz = event.timezone;
   const when = (d: Date) => `${formatDate(d, tz, locale)} ${formatTime(d, tz, locale)}`;
   const active = mine && mine.status !== "cancelled";
@@ -28,7 +28,7 @@ export async function RegistrationPanel({ event, availability: a, mine }: { even
   if (active) {
     button = (
       <Link href={`/me/registrations/${mine.id}`} className={cn(primary, "bg-emerald-600 text-white hover:bg-emerald-700")} data-testid="register-button" data-state="registered">
-        {t("registered")} · {t(`status.${mine.status}`)}
+        {t("registered")} · {ts(`registrationStatus.${mine.status}`)}
       </Link>
     );
   } else if (a.gate === "open" && !(a.level === "full" && !a.waitlistEnabled)) {

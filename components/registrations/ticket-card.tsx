@@ -8,6 +8,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { StayRows, type Stay } from "@/components/delegations/stay-rows";
 import { RegistrationStatusBadge } from "@/components/registrations/status-badge";
 import type { Locale } from "@/lib/i18n/config";
+import type { DelegateCategory, RegistrationStatus } from "@/lib/shared/enums";
 import { formatEventWhen, pick } from "@/lib/i18n/format";
 import { ticketQrDataUrl } from "@/lib/registrations/ticket-qr";
 import { hallSeatLabel } from "@/lib/seating/hall";
@@ -44,10 +45,11 @@ function Row({ label, children, testId, rowTestId }: { label: string; children: 
 }
 
 export async function TicketCard(p: TicketCardProps) {
-  const [t, tr, ts, locale] = await Promise.all([
+  const [t, tr, ts, tsh, locale] = await Promise.all([
     getTranslations("registration.ticket"),
     getTranslations("registration"),
     getTranslations("seating"),
+    getTranslations("shared"),
     getLocale() as Promise<Locale>,
   ]);
   const valid = p.status === "confirmed";
@@ -70,7 +72,7 @@ export async function TicketCard(p: TicketCardProps) {
           </>
         ) : (
           <p className="rounded-lg bg-amber-50 p-4 text-sm text-amber-900" data-testid="ticket-invalid">
-            {p.invalidReason ?? t("notValid", { status: tr(`status.${p.status as "confirmed"}`) })}
+            {p.invalidReason ?? t("notValid", { status: tsh(`registrationStatus.${p.status as RegistrationStatus}`) })}
           </p>
         )}
         <dl className="mt-5 space-y-2 text-left text-sm">
@@ -95,7 +97,7 @@ export async function TicketCard(p: TicketCardProps) {
           <div className="flex items-center justify-between gap-4">
             <dt className="shrink-0 text-slate-500">{tr("fields.category")}</dt>
             <dd className="flex flex-wrap items-center justify-end gap-2 text-right">
-              {tr(`category.${p.category as "government"}`)} <RegistrationStatusBadge status={p.status} />
+              {tsh(`category.${p.category as DelegateCategory}`)} <RegistrationStatusBadge status={p.status} />
             </dd>
           </div>
           {valid && (

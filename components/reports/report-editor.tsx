@@ -534,6 +534,7 @@ function MediaManager({
   onChange: (m: EditorMedia[]) => void;
 }) {
   const t = useTranslations("reports.admin");
+  const tErr = useTranslations("errors");
   const [caption, setCaption] = useState("");
   const [credit, setCredit] = useState("");
   const [placement, setPlacement] = useState<string>("");
@@ -552,9 +553,9 @@ function MediaManager({
       headers: { "x-huiwu-upload": "1", "x-filename": encodeURIComponent(file.name), "content-type": "application/octet-stream" },
     }).catch(() => null);
     setUploading(false);
-    if (!res) return setError("Network error");
+    if (!res) return setError(tErr("network"));
     const body = await res.json().catch(() => ({}));
-    if (!res.ok) return setError(body.error ?? `HTTP ${res.status}`);
+    if (!res.ok) return setError(body.error ?? tErr("generic")); // the server translates (lib/http errorResponse)
     onChange([
       ...media,
       {

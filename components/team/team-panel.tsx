@@ -20,6 +20,7 @@ export type TeamInvitation = { id: string; email: string; role: Role; expires: s
 
 export function TeamPanel({ eventId, me, members, invitations, inviteDays }: { eventId: string; me: string; members: TeamMember[]; invitations: TeamInvitation[]; inviteDays: number }) {
   const t = useTranslations("team");
+  const ts = useTranslations("shared");
   const toast = useToast();
   const failure = useFailureText();
   const [link, setLink] = useState<{ email: string; url: string } | null>(null);
@@ -27,7 +28,7 @@ export function TeamPanel({ eventId, me, members, invitations, inviteDays }: { e
     onOk: (r) => setLink(r?.kind === "invited" ? { email: r.email, url: r.url } : null),
     success: (r) => (r?.kind === "added" ? t("invite.added", { email: r.email }) : ""),
   });
-  const roleOptions = (["staff", "organizer"] as const).map((r) => ({ value: r, label: t(`roles.${r}`) }));
+  const roleOptions = (["staff", "organizer"] as const).map((r) => ({ value: r, label: ts(`eventRole.${r}`) }));
   const done = (okText: string) => (r: { ok: boolean; error?: string; code?: string } | null | undefined | void) => {
     if (r && r.ok) toast(okText, "success");
     else if (r) toast(failure(r as { ok: false; error: string; code?: never }) ?? "", "error");
@@ -114,7 +115,7 @@ export function TeamPanel({ eventId, me, members, invitations, inviteDays }: { e
                 <div className="min-w-0 flex-1">
                   <p className="truncate text-slate-900">{i.email}</p>
                   <p className="text-sm text-slate-500">
-                    {t(`roles.${i.role}`)} · {t("invitations.expires", { date: i.expires })}
+                    {ts(`eventRole.${i.role}`)} · {t("invitations.expires", { date: i.expires })}
                   </p>
                 </div>
                 <ConfirmDialog

@@ -27,7 +27,8 @@ type Failure = Extract<ActionResult, { ok: false }>;
 
 /** Translate a field-error code ("too_long", "seats_below_assigned:12") from a namespace; unknown text is shown as is. */
 export function useErrorText(namespace = "admin.errors") {
-  const t = useTranslations(namespace);
+  // Codes arrive from the server at run time, so the typed message keys (global.d.ts) cannot check them here.
+  const t = useTranslations(namespace as never) as unknown as ((k: string, v: Record<string, string>) => string) & { has: (k: string) => boolean };
   return useCallback(
     (code: string | undefined | null) => {
       if (!code) return undefined;

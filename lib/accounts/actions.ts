@@ -119,7 +119,7 @@ export type TokenFormState = ActionResult<{ token: string; expiresAt: string }> 
 
 export const createTokenAction = userAction(
   "profile.edit",
-  z.object({ name: z.string().trim().max(80, { error: "At most 80 characters." }).optional() }),
+  z.object({ name: z.string().trim().max(80, { error: "admin.errors.too_long" }).optional() }),
   async ({ db, actor, input }) => {
     const name = input.name || "API";
     const t = await db.transaction(async (tx) => {
@@ -138,7 +138,7 @@ export const revokeTokenAction = userAction("profile.edit", z.object({ tokenId: 
 
 // ---------------------------------------------------------------- user management (admins)
 
-const uuid = z.uuid({ error: "Unknown id." });
+const uuid = z.uuid({ error: "errors.unknownId" });
 const users = { revalidate: "/admin/users" };
 
 export type GrantState = ActionResult<{ changed: boolean }> | null;
@@ -154,7 +154,7 @@ export const setUserDisabledAction = userAction(
 
 export const grantEventRoleAction = eventAction(
   "event.staff.manage",
-  z.object({ userId: uuid, eventId: uuid, role: z.enum(["organizer", "staff"], { error: "Choose organizer or staff." }) }),
+  z.object({ userId: uuid, eventId: uuid, role: z.enum(["organizer", "staff"], { error: "errors.chooseEventRole" }) }),
   ({ db, actor, input }) => grantEventRole(db, actor, input),
   users,
 );

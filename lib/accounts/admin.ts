@@ -72,13 +72,13 @@ async function lockedUser(tx: Db, userId: string) {
     .from(users)
     .where(eq(users.id, userId))
     .for("update");
-  if (!u) throw new DomainError("not_found", "No such user.");
+  if (!u) throw new DomainError("not_found", "errors.userNotFound");
   return u;
 }
 
 export async function setSiteRole(db: Db, actor: Actor | null, input: { userId: string; siteRole: SiteRole }) {
   if (input.userId === actor?.id && input.siteRole !== "admin") {
-    throw new DomainError("invalid", "You cannot remove your own admin role; ask another admin.");
+    throw new DomainError("invalid", "errors.cannotDemoteSelf");
   }
   return db.transaction(async (tx) => {
     const u = await lockedUser(tx, input.userId);
@@ -90,7 +90,7 @@ export async function setSiteRole(db: Db, actor: Actor | null, input: { userId: 
 }
 
 export async function setUserDisabled(db: Db, actor: Actor | null, input: { userId: string; disabled: boolean }) {
-  if (input.userId === actor?.id) throw new DomainError("invalid", "You cannot disable your own account.");
+  if (input.userId === actor?.id) throw new DomainError("invalid", "errors.cannotDisableSelf");
   return db.transaction(async (tx) => {
     const u = await lockedUser(tx, input.userId);
     if (Boolean(u.disabledAt) === input.disabled) return { changed: false };
@@ -113,7 +113,7 @@ export async function grantEventRole(db: Db, actor: Actor | null, input: { userI
   return db.transaction(async (tx) => {
     const u = await lockedUser(tx, input.userId);
     const [e] = await tx.select({ id: events.id, slug: events.slug }).from(events).where(eq(events.id, input.eventId)).limit(1);
-    if (!e) throw new DomainError("not_found", "No such forum.");
+    if (!e) throw new DomainError("not_found", "errors.forumNotFound");
     const [before] = await tx
       .select({ role: eventStaff.role })
       .from(eventStaff)
@@ -141,7 +141,7 @@ export async function revokeEventRole(db: Db, actor: Actor | null, input: { user
       .delete(eventStaff)
       .where(and(eq(eventStaff.eventId, input.eventId), eq(eventStaff.userId, input.userId)))
       .returning({ role: eventStaff.role });
-    if (!row) throw new DomainError("not_found", "This person holds no role on that forum.");
+    if (!row) throw new DomainError("not_found", "errors.roleNotFound");
     await recordAudit(tx, actor, { action: "event.staff.revoke", entity: "event_staff", entityId: input.userId, eventId: input.eventId, before: { role: row.role } });
     return { changed: true };
   });

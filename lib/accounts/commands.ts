@@ -11,7 +11,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { endAllSessions } from "@/lib/auth/sessions";
 import type { ChangePasswordInput, ProfileInput, SignUpInput } from "./validation";
 
-export const EMAIL_TAKEN = "An account with this email address already exists. Please sign in instead.";
+export const EMAIL_TAKEN = "auth.errors.emailTaken";
 
 export function isUniqueViolation(e: unknown): boolean {
   for (let x = e as { code?: string; cause?: unknown } | undefined, i = 0; x && i < 4; x = x.cause as typeof x, i++) {
@@ -26,9 +26,7 @@ export async function signUp(db: Db, input: SignUpInput, ip: string): Promise<{ 
   const key = `signup:ip:${ip}`;
   const wait = await blockedFor(db, key, limit);
   if (wait > 0) {
-    throw new DomainError("rate_limited", `Too many sign-ups from this network. Please try again in ${Math.ceil(wait / 60)} minute(s).`, undefined, {
-      retryAfter: wait,
-    });
+    throw new DomainError("rate_limited", "errors.signupRateLimited", { params: { minutes: Math.ceil(wait / 60) }, extra: { retryAfter: wait } });
   }
   await hit(db, key, limit);
   return createAccount(db, null, input, { ip });
@@ -61,7 +59,7 @@ export async function createAccount(
         })
         .onConflictDoNothing({ target: users.email })
         .returning({ id: users.id, email: users.email, name: users.name });
-      if (!row) throw new DomainError("conflict", EMAIL_TAKEN, { email: [EMAIL_TAKEN] });
+      if (!row) throw new DomainError("conflict", EMAIL_TAKEN, { fieldErrors: { email: [EMAIL_TAKEN] } });
       const who = actor ?? (opts.via === "cli" ? null : { id: row.id });
       await recordAudit(tx, who, {
         action: opts.via === "cli" ? "user.create" : "user.signup",
@@ -73,7 +71,7 @@ export async function createAccount(
       return row;
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new DomainError("conflict", EMAIL_TAKEN, { email: [EMAIL_TAKEN] });
+    if (isUniqueViolation(e)) throw new DomainError("conflict", EMAIL_TAKEN, { fieldErrors: { email: [EMAIL_TAKEN] } });
     throw e;
   }
 }
@@ -85,7 +83,7 @@ export async function updateProfile(db: Db, actor: Actor, input: ProfileInput): 
       .from(users)
       .where(eq(users.id, actor.id))
       .for("update");
-    if (!before) throw new DomainError("not_found", "Your account no longer exists.");
+    if (!before) throw new DomainError("not_found", "errors.accountGone");
     await tx.update(users).set(input).where(eq(users.id, actor.id));
     const changed = Object.fromEntries(Object.entries(input).filter(([k, v]) => before[k as keyof typeof before] !== v));
     const was = Object.fromEntries(Object.keys(changed).map((k) => [k, before[k as keyof typeof before]]));
@@ -104,13 +102,13 @@ export async function changePassword(db: Db, actor: Actor, input: Omit<ChangePas
   const key = `password:user:${actor.id}`;
   const wait = await blockedFor(db, key, limit);
   if (wait > 0) {
-    throw new DomainError("rate_limited", `Too many wrong current passwords. Please try again in ${Math.ceil(wait / 60)} minute(s).`, undefined, { retryAfter: wait });
+    throw new DomainError("rate_limited", "errors.tooManyWrongPasswords", { params: { minutes: Math.ceil(wait / 60) }, extra: { retryAfter: wait } });
   }
   const [u] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.id)).limit(1);
-  if (!u) throw new DomainError("not_found", "Your account no longer exists.");
+  if (!u) throw new DomainError("not_found", "errors.accountGone");
   if (u.passwordHash && !(await verifyPassword(u.passwordHash, input.currentPassword))) {
     await hit(db, key, limit);
-    throw new DomainError("invalid", "The current password is not correct.", { currentPassword: ["The current password is not correct."] });
+    throw new DomainError("invalid", "errors.wrongCurrentPassword", { fieldErrors: { currentPassword: ["errors.wrongCurrentPassword"] } });
   }
   await clear(db, key);
   const passwordHash = await hashPassword(input.newPassword);

@@ -1,4 +1,4 @@
-/** Input schemas for accounts: sign-up, profile, password. Messages are English; the forms show localised labels. */
+/** Input schemas for accounts: sign-up, profile, password. Messages are keys (errors.*), translated at the boundary. */
 import { z } from "zod";
 import { emailSchema } from "@/lib/auth/email";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
@@ -7,32 +7,32 @@ const optionalText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, { error: `At most ${max} characters.` })
+    .max(max)
     .optional()
     .nullable()
     .transform((v) => (v ? v : null));
 
 export const passwordSchema = z
-  .string({ error: "Please enter a password." })
-  .min(PASSWORD_MIN_LENGTH, { error: `Use at least ${PASSWORD_MIN_LENGTH} characters.` })
-  .max(256, { error: "At most 256 characters." });
+  .string({ error: "errors.enterPassword" })
+  .min(PASSWORD_MIN_LENGTH)
+  .max(256);
 
 export const nameSchema = z
-  .string({ error: "Please enter your name." })
+  .string({ error: "errors.enterName" })
   .trim()
-  .min(1, { error: "Please enter your name." })
-  .max(100, { error: "At most 100 characters." });
+  .min(1, { error: "errors.enterName" })
+  .max(100);
 
 export const phoneSchema = z
   .string()
   .trim()
-  .max(32, { error: "At most 32 characters." })
-  .refine((v) => v === "" || /^\+?[0-9][0-9 \-()]{4,30}$/.test(v), { error: "Please enter a valid phone number." })
+  .max(32)
+  .refine((v) => v === "" || /^\+?[0-9][0-9 \-()]{4,30}$/.test(v), { error: "errors.validPhone" })
   .optional()
   .nullable()
   .transform((v) => (v ? v : null));
 
-export const localeSchema = z.enum(["zh-CN", "en"], { error: "Unknown language." });
+export const localeSchema = z.enum(["zh-CN", "en"], { error: "errors.unknownLanguage" });
 
 export const signUpSchema = z.object({
   name: nameSchema,
@@ -56,14 +56,14 @@ export type ProfileInput = z.infer<typeof profileSchema>;
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string({ error: "Please enter your current password." }).min(1, { error: "Please enter your current password." }),
+    currentPassword: z.string({ error: "errors.enterCurrentPassword" }).min(1, { error: "errors.enterCurrentPassword" }),
     newPassword: passwordSchema,
     confirmPassword: z.string().optional(),
     /** Keep the API tokens (a checkbox: "on"); by default a password change revokes them with the sessions. */
     keepTokens: z.union([z.boolean(), z.literal("on")]).optional().transform((v) => v === true || v === "on"),
   })
   .refine((v) => v.confirmPassword === undefined || v.confirmPassword === v.newPassword, {
-    error: "The two new passwords differ.",
+    error: "errors.passwordsDiffer",
     path: ["confirmPassword"],
   });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;

@@ -29,7 +29,7 @@ import { currentActor } from "@/lib/auth/actor";
 import type { Actor, Permission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { NUL_MESSAGE, nulPath } from "@/lib/http/nul";
-import { DomainError, formDataToObject, toFailure, type FieldErrors } from "./result";
+import { DomainError, formDataToObject, issueRefs, toFailure, type FieldErrorRefs } from "./result";
 
 export type ActionInput = FormData | Record<string, unknown>;
 
@@ -47,7 +47,7 @@ type Data<T> = [T] extends [void] ? undefined : T;
  */
 export type FormAction = (formData: FormData) => Promise<void>;
 
-export type Failure = ReturnType<typeof toFailure>;
+export type Failure = Awaited<ReturnType<typeof toFailure>>;
 
 type CommonOptions<F extends Failure> = {
   /** Path(s) to revalidatePath after a success. */
@@ -146,7 +146,7 @@ function entry<T, F extends Failure>(opts: CommonOptions<F>, body: (raw: Record<
       return { ok: true, data: await body(raw) };
     } catch (e) {
       if (isNextControlFlow(e)) throw e;
-      const f = toFailure(e);
+      const f = await toFailure(e);
       return opts.failure ? await opts.failure(f, { error: e, input: raw }) : f;
     }
   } as Action<T, F>;
@@ -162,15 +162,15 @@ type Parsed<T> = { ok: true; data: T } | { ok: false; error: DomainError };
 
 /** zod, plus the one NUL check for actions (Postgres cannot store U+0000). */
 function parseInput<S extends z.ZodType>(schema: S, raw: Record<string, unknown>): Parsed<z.infer<S>> {
-  const fieldErrors: FieldErrors = {};
+  const fieldErrors: FieldErrorRefs = {};
   const nul = nulPath(raw);
   if (nul !== null) fieldErrors[nul || "_"] = [NUL_MESSAGE];
   const r = schema.safeParse(raw);
   if (r.success && nul === null) return { ok: true, data: r.data };
   if (!r.success) {
-    for (const issue of r.error.issues) (fieldErrors[issue.path.join(".") || "_"] ??= []).push(issue.message);
+    for (const [k, v] of Object.entries(issueRefs(r.error.issues))) (fieldErrors[k] ??= []).push(...v);
   }
-  return { ok: false, error: new DomainError("invalid", "Please check the highlighted fields.", fieldErrors) };
+  return { ok: false, error: new DomainError("invalid", "errors.checkFields", { fieldErrors }) };
 }
 
 /** The fields of an object schema that are valid on their own (for resolving the scope of an invalid input). */
@@ -201,7 +201,7 @@ const idOf = (v: unknown) => {
   return r.success ? r.data : null;
 };
 
-const forbidden = () => new DomainError("forbidden", "You do not have permission to do this.");
+const forbidden = () => new DomainError("forbidden", "errors.forbidden");
 
 function revalidate(r: CommonOptions<Failure>["revalidate"]) {
   for (const p of r === undefined ? [] : Array.isArray(r) ? r : [r]) {

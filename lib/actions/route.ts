@@ -98,7 +98,7 @@ export function eventRoute<P extends AnyObject | undefined = undefined, Q extend
       event = typeof slug === "string" ? await eventWhere(db, "slug", slug) : null;
     }
     if (!(await can(actor, permission, { eventId: event?.id ?? NO_EVENT }, db))) throw forbidden();
-    if (!event) throw new DomainError("not_found", "No such forum.");
+    if (!event) throw new DomainError("not_found", "errors.forumNotFound");
     if (!opts.scope && opts.body) body = await bodyOf(opts, req);
     return handler({ db, actor, req, params, query, body, event, locale: await requestLocale() });
   });
@@ -138,7 +138,7 @@ export function publicRoute<P extends AnyObject | undefined = undefined, Q exten
 // ---------------------------------------------------------------------------------------------------------------
 
 const NO_EVENT = "00000000-0000-0000-0000-000000000000";
-const forbidden = () => new DomainError("forbidden", "You do not have permission to do this.");
+const forbidden = () => new DomainError("forbidden", "errors.forbidden");
 
 function entry(opts: RouteOptions<unknown, unknown, unknown>, body: (req: Request, ctx: Ctx) => Promise<Result>): RouteHandler {
   return async function route(req: Request, ctx?: Ctx): Promise<Response> {
@@ -179,7 +179,7 @@ function queryOf<Q>(schema: Q | undefined, req: Request): Out<Q> {
     raw[k] = all.length > 1 ? all : all[0];
   }
   const nul = nulPath(raw);
-  if (nul !== null) throw new DomainError("invalid", NUL_MESSAGE, { [nul || "_"]: [NUL_MESSAGE] });
+  if (nul !== null) throw new DomainError("invalid", NUL_MESSAGE, { fieldErrors: { [nul || "_"]: [NUL_MESSAGE] } });
   return parse(schema as unknown as z.ZodType, raw) as Out<Q>;
 }
 

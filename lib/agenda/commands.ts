@@ -6,7 +6,7 @@ import "server-only";
 import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agendaSessions, buses, events, registrations, sessionSpeakers, siteVisitStops } from "@/db/schema";
-import { DomainError } from "@/lib/actions/result";
+import { DomainError, type MessageParams } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/permissions";
 import { audit } from "@/lib/events/audit";
 import { dayKey } from "@/lib/i18n/format";
@@ -15,8 +15,9 @@ import { assertPersonVisible, createPerson } from "@/lib/people/commands";
 import { swapSlots } from "./reorder";
 import type { AddSpeakerInput, BusInput, Direction, SessionInput, StopInput, UpdateSpeakerInput } from "./validation";
 
-const invalid = (field: string, code: string) => new DomainError("invalid", "Please check the highlighted fields.", { [field]: [code] });
-const notFound = (what: string) => new DomainError("not_found", `No such ${what} in this forum.`);
+const invalid = (field: string, code: string, params?: MessageParams) => new DomainError("invalid", "errors.checkFields", { fieldErrors: { [field]: [{ key: `admin.errors.${code}`, params }] } });
+const notFound = (what: "forum" | "session" | "speaker" | "stop" | "bus") =>
+  what === "forum" ? new DomainError("not_found", "errors.forumNotFound") : new DomainError("not_found", "errors.notInForum", { params: { what } });
 
 async function eventOf(db: Db, eventId: string) {
   const [e] = await db.select({ id: events.id, timezone: events.timezone }).from(events).where(eq(events.id, eventId));
@@ -38,10 +39,10 @@ export async function saveSession(db: Db, actor: Actor, input: SessionInput) {
     const startsAt = zonedToDate(input.startsAt, event.timezone);
     const endsAt = zonedToDate(input.endsAt, event.timezone);
     const errors: Record<string, string[]> = {};
-    if (!startsAt) errors.startsAt = ["invalid_time"];
-    if (!endsAt) errors.endsAt = ["invalid_time"];
-    if (startsAt && endsAt && endsAt <= startsAt) errors.endsAt = ["end_before_start"];
-    if (Object.keys(errors).length) throw new DomainError("invalid", "Please check the highlighted fields.", errors);
+    if (!startsAt) errors.startsAt = ["admin.errors.invalid_time"];
+    if (!endsAt) errors.endsAt = ["admin.errors.invalid_time"];
+    if (startsAt && endsAt && endsAt <= startsAt) errors.endsAt = ["admin.errors.end_before_start"];
+    if (Object.keys(errors).length) throw new DomainError("invalid", "errors.checkFields", { fieldErrors: errors });
     const values = {
       kind: input.kind,
       title: input.title,
@@ -268,7 +269,7 @@ export async function saveBus(db: Db, actor: Actor, input: BusInput) {
       const [bus] = await tx.select().from(buses).where(and(eq(buses.id, input.busId), eq(buses.eventId, input.eventId))).for("update");
       if (!bus) throw notFound("bus");
       const taken = await seatsTaken(tx, bus.id);
-      if (input.seats < taken) throw invalid("seats", `seats_below_assigned:${taken}`);
+      if (input.seats < taken) throw invalid("seats", "seats_below_assigned", { n: taken });
       const [row] = await tx.update(buses).set(values).where(and(eq(buses.id, bus.id), eq(buses.eventId, input.eventId))).returning({ id: buses.id });
       await audit(tx, actor, { action: "agenda.bus.edit", entity: "bus", entityId: row.id, eventId: input.eventId, before: { seats: bus.seats }, after: values });
       return row;

@@ -5,12 +5,12 @@ import { personSchema, positionSchema, type PersonInput } from "@/lib/people/val
 
 export { SESSION_KINDS, SESSION_ROLES, personSchema, positionSchema, type PersonInput };
 
-const direction = z.enum(["up", "down"], { message: "invalid_direction" });
+const direction = z.enum(["up", "down"], { message: "admin.errors.invalid_direction" });
 
 export const sessionSchema = z.object({
   eventId: id,
   sessionId: id.optional().nullable(),
-  kind: z.enum(SESSION_KINDS, { message: "invalid_kind" }),
+  kind: z.enum(SESSION_KINDS, { message: "admin.errors.invalid_kind" }),
   title: required(300),
   titleEn: optional(500),
   description: optional(5000),
@@ -28,7 +28,7 @@ export const moveSessionSchema = z.object({ eventId: id, sessionId: id, directio
 export const newPersonSchema = z.object({
   name: required(100),
   nameEn: optional(200),
-  positions: z.array(positionSchema).max(10, "too_many").default([]),
+  positions: z.array(positionSchema).max(10, "admin.errors.too_many").default([]),
 });
 
 export const addSpeakerSchema = z
@@ -37,16 +37,16 @@ export const addSpeakerSchema = z
     sessionId: id,
     personId: id.optional().nullable(),
     person: newPersonSchema.optional().nullable(),
-    role: z.enum(SESSION_ROLES, { message: "invalid_role" }).default("speaker"),
+    role: z.enum(SESSION_ROLES, { message: "admin.errors.invalid_role" }).default("speaker"),
     topic: optional(300),
     topicEn: optional(500),
   })
-  .refine((v) => Boolean(v.personId || v.person), { message: "person_required", path: ["personId"] });
+  .refine((v) => Boolean(v.personId || v.person), { message: "admin.errors.person_required", path: ["personId"] });
 
 export const updateSpeakerSchema = z.object({
   eventId: id,
   speakerId: id,
-  role: z.enum(SESSION_ROLES, { message: "invalid_role" }),
+  role: z.enum(SESSION_ROLES, { message: "admin.errors.invalid_role" }),
   topic: optional(300),
   topicEn: optional(500),
 });
@@ -63,12 +63,12 @@ export const stopSchema = z.object({
   eventId: id,
   sessionId: id,
   stopId: id.optional().nullable(),
-  name: z.string({ message: "stop_name_required" }).trim().min(1, "stop_name_required").max(200, "too_long"),
+  name: z.string({ message: "admin.errors.stop_name_required" }).trim().min(1, "admin.errors.stop_name_required").max(200, "admin.errors.too_long"),
   nameEn: optional(300),
   organization: optional(200),
   description: optional(5000),
   descriptionEn: optional(10_000),
-  facts: z.array(factSchema).max(30, "too_many").default([]),
+  facts: z.array(factSchema).max(30, "admin.errors.too_many").default([]),
   plannedArrival: optionalWallTime,
 });
 
@@ -82,7 +82,7 @@ export const busSchema = z.object({
   name: required(100),
   seats: z.preprocess(
     (v) => (v === "" || v === null || v === undefined ? undefined : typeof v === "string" ? Number(v) : v),
-    z.number({ message: "seats_min" }).int("not_integer").min(1, "seats_min").max(1000, "too_large"),
+    z.number({ message: "admin.errors.seats_min" }).int("admin.errors.not_integer").min(1, "admin.errors.seats_min").max(1000, "admin.errors.too_large"),
   ),
   leaderName: optional(100),
   leaderPhone: optional(40),

@@ -13,6 +13,21 @@ const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})
 /** Fields whose values are codes with labels of their own (`audit.values.<field>.<value>`). */
 const CODED = new Set(["status", "role", "siteRole", "kind", "segment", "direction", "convention", "category", "source", "accommodation", "rank"]);
 
+/** Coded values whose labels are a shared vocabulary (messages shared.*), not repeated under audit.values. */
+const SHARED_VALUES: Record<string, string> = { siteRole: "siteRole" };
+
+/** The audit translator, with the shared vocabularies' labels for SHARED_VALUES fields (one source of labels). */
+export function auditT(audit: AuditT, shared: AuditT): AuditT {
+  const route = (key: string) => {
+    const m = /^values\.(\w+)\.(.+)$/.exec(key);
+    return m && SHARED_VALUES[m[1]] ? `${SHARED_VALUES[m[1]]}.${m[2]}` : null;
+  };
+  return Object.assign((key: string, values?: Record<string, string | number>) => {
+    const s = route(key);
+    return s ? shared(s) : audit(key, values);
+  }, { has: (key: string) => { const s = route(key); return s ? shared.has(s) : audit.has(key); } });
+}
+
 export function describeAction(t: AuditT, action: string): string {
   return t.has(`actions.${action}`) ? t(`actions.${action}`) : action;
 }

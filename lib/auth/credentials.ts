@@ -12,8 +12,8 @@ import { normalizeEmail } from "./email";
 import { blockedFor, clear, hit, limits } from "./limits";
 import { dummyHash, verifyPassword } from "./password";
 
-export const BAD_CREDENTIALS = "Email or password is incorrect.";
-export const DISABLED = "This account has been disabled. Please contact the organizers.";
+export const BAD_CREDENTIALS = "auth.errors.badCredentials";
+export const DISABLED = "auth.errors.disabled";
 
 export type VerifiedUser = { id: string; email: string; name: string };
 
@@ -23,9 +23,7 @@ export const ipKey = (ip: string) => `signin:ip:${ip}`;
 
 function tooMany(retryAfter: number): DomainError {
   const minutes = Math.max(1, Math.ceil(retryAfter / 60));
-  return new DomainError("rate_limited", `Too many failed sign-in attempts. Please try again in ${minutes} minute(s).`, undefined, {
-    retryAfter,
-  });
+  return new DomainError("rate_limited", "auth.errors.rateLimited", { params: { minutes }, extra: { retryAfter } });
 }
 
 /** Returns the user, or throws DomainError: "unauthenticated" (bad credentials), "forbidden" (disabled), "rate_limited". */

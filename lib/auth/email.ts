@@ -13,14 +13,14 @@ const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\
 
 /** A zod schema: normalises, then checks the shape (Unicode local parts and IDN domains are allowed). */
 export const emailSchema = z
-  .string({ error: "Please enter your email address." })
-  .max(254, { error: "This email address is too long." })
+  .string({ error: "errors.enterEmail" })
+  .max(254, { error: "errors.emailTooLong" })
   .transform(normalizeEmail)
   .pipe(
     z
       .string()
-      .min(1, { error: "Please enter your email address." })
-      .refine((v) => !INVISIBLE.test(v), { error: "This email address contains invisible characters." })
-      .pipe(z.email({ pattern: z.regexes.unicodeEmail, error: "Please enter a valid email address." }))
-      .refine((v) => /@[^@.]+(\.[^@.]+)+$/u.test(v), { error: "Please enter a valid email address." }),
+      .min(1, { error: "errors.enterEmail" })
+      .refine((v) => !INVISIBLE.test(v), { error: "errors.emailInvisible" })
+      .pipe(z.email({ pattern: z.regexes.unicodeEmail, error: "errors.validEmail" }))
+      .refine((v) => /@[^@.]+(\.[^@.]+)+$/u.test(v), { error: "errors.validEmail" }),
   );

@@ -49,7 +49,7 @@ export async function requireActor(): Promise<Actor> {
       .catch(() => null);
     throw new DomainError(
       "unauthenticated",
-      bearer ? "The API token is invalid, expired or revoked (or its account is disabled). Get a new one from POST /api/v1/auth/token." : "Please sign in first.",
+      bearer ? "errors.tokenInvalid" : "errors.signInRequired",
     );
   }
   return actor;
@@ -57,6 +57,6 @@ export async function requireActor(): Promise<Actor> {
 
 export async function requirePermission(permission: Permission, scope: Scope = {}): Promise<Actor> {
   const actor = await requireActor();
-  if (!(await can(actor, permission, scope))) throw new DomainError("forbidden", "You do not have permission to do this.");
+  if (!(await can(actor, permission, scope))) throw new DomainError("forbidden", "errors.forbidden");
   return actor;
 }

@@ -88,14 +88,14 @@ export function tokenState(t: { revokedAt: Date | null; expiresAt: Date }): "act
 
 /** Revoke one of the actor's own tokens (scoped by user id: no IDOR), audited. */
 export async function revokeToken(db: Db, actor: Actor, tokenId: string): Promise<{ id: string }> {
-  if (!/^[0-9a-f-]{36}$/i.test(tokenId)) throw new DomainError("not_found", "No such active token.");
+  if (!/^[0-9a-f-]{36}$/i.test(tokenId)) throw new DomainError("not_found", "errors.tokenNotFound");
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(apiTokens)
       .set({ revokedAt: sql`now()` })
       .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, actor.id), isNull(apiTokens.revokedAt)))
       .returning({ id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.prefix });
-    if (!row) throw new DomainError("not_found", "No such active token.");
+    if (!row) throw new DomainError("not_found", "errors.tokenNotFound");
     await recordAudit(tx, actor, { action: "api_token.revoke", entity: "api_token", entityId: row.id, before: { name: row.name, prefix: row.prefix } });
     return { id: row.id };
   });

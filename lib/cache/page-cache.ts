@@ -11,6 +11,8 @@
  * but 200 HTML/XML without Set-Cookie. Memory is bounded (LRU by bytes).
  */
 import { gzipSync } from "node:zlib";
+import { publicOrigin } from "@/lib/http/origin";
+import { cspWithHashes, inlineScriptHashes } from "@/lib/http/security-headers";
 import { localeFrom } from "@/lib/i18n/config";
 import { env } from "@/lib/env";
 
@@ -34,7 +36,8 @@ const CACHEABLE = [
 ];
 const KEPT_HEADERS = ["content-type", "content-language", "cache-control", "link", "x-robots-tag"];
 
-type Entry = { body: ArrayBuffer; gzip?: Buffer; status: number; headers: [string, string][]; version: number; storedAt: number };
+/** `csp`: the page's Content-Security-Policy, allowing its inline scripts by hash (lib/http/security-headers.ts). */
+type Entry = { body: ArrayBuffer; gzip?: Buffer; status: number; headers: [string, string][]; csp: string; version: number; storedAt: number };
 type State = {
   entries: Map<string, Entry>;
   bytes: number;
@@ -80,7 +83,10 @@ export function pageCacheKey(method: string, pathAndQuery: string, header: (name
   const cookies = parseCookies(header("cookie"));
   if (Object.keys(cookies).some((name) => name.includes("session-token"))) return null;
   const locale = localeFrom(header("cookie"), header("accept-language")); // the same decision the render makes
-  return `${locale}|${pathAndQuery}`;
+  // Absolute links follow publicOrigin (lib/http/origin.ts). It is constant unless a trusted proxy forwards the
+  // scheme and host (no APP_URL): then its https and http pages differ, and so do their keys.
+  const origin = publicOrigin((h) => header(h));
+  return origin === publicOrigin(() => undefined) ? `${locale}|${pathAndQuery}` : `${locale}|${pathAndQuery}|${origin}`;
 }
 
 export function parseCookies(header: string | undefined): Record<string, string> {
@@ -123,7 +129,8 @@ export async function cachedPage(key: string, render: () => Promise<Response>): 
       }
       const body = await res.arrayBuffer();
       const headers = KEPT_HEADERS.flatMap((h) => (res.headers.has(h) ? [[h, res.headers.get(h)!] as [string, string]] : []));
-      const entry: Entry = { body, status: res.status, headers, version, storedAt: Date.now() };
+      const csp = cspWithHashes(/text\/html/.test(type) ? inlineScriptHashes(Buffer.from(body).toString("utf8")) : []);
+      const entry: Entry = { body, status: res.status, headers, csp, version, storedAt: Date.now() };
       const old = state.entries.get(key);
       if (old) state.bytes -= old.body.byteLength;
       state.entries.delete(key);

@@ -10,7 +10,6 @@ import { DomainError } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/permissions";
 import { replacementOf } from "@/lib/delegations/commands";
-import { delegationT } from "@/lib/delegations/i18n";
 import { deskCard, type DeskCard } from "./queries";
 import type { CheckInInput, UndoCheckInInput } from "./validation";
 
@@ -34,15 +33,12 @@ export async function checkIn(db: Db, actor: Actor, input: CheckInInput): Promis
     .from(registrations)
     .where(and(eq(registrations.eventId, input.eventId), byCode))
     .limit(1);
-  if (!reg) throw new DomainError("not_found", "Unknown ticket code for this forum.");
+  if (!reg) throw new DomainError("not_found", "errors.ticketUnknown");
   if ((REFUSED as readonly string[]).includes(reg.status)) {
     // a delegate swapped out (换人): say by whom, so the desk can send the person to the organizer
     const by = reg.status === "cancelled" ? await replacementOf(db, reg.id) : null;
-    if (by) {
-      const message = delegationT("zh-CN")("checkin.replaced", by);
-      throw new DomainError("conflict", message, undefined, { registration: publicPart(reg), replacedBy: by });
-    }
-    throw new DomainError("conflict", `This registration is ${reg.status}: no check-in.`, undefined, { registration: publicPart(reg) });
+    if (by) throw new DomainError("conflict", "delegations.checkin.replaced", { params: by, extra: { registration: publicPart(reg), replacedBy: by } });
+    throw new DomainError("conflict", "errors.checkinRefused", { params: { status: reg.status }, extra: { registration: publicPart(reg) } });
   }
 
   const inserted = await db.transaction(async (tx) => {

@@ -4,11 +4,11 @@ import { z } from "zod";
 export const segmentSchema = z
   .string()
   .trim()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "Unknown segment.");
+  .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "errors.unknownSegment");
 
 /** What the desk (or the API) sends: a ticket code from the QR or typed by hand. */
 export const checkInByCodeSchema = z.object({
-  ticketCode: z.string().trim().min(1, "Enter a ticket code.").max(200),
+  ticketCode: z.string().trim().min(1, "errors.enterTicketCode").max(200),
   /** Omitted: the segment in progress (see defaultSegment). */
   segment: segmentSchema.optional(),
 });
@@ -20,7 +20,7 @@ export const checkInSchema = z
     registrationId: z.uuid().optional(),
     segment: segmentSchema.default("event"),
   })
-  .refine((v) => Boolean(v.ticketCode) || Boolean(v.registrationId), { message: "Enter a ticket code.", path: ["ticketCode"] });
+  .refine((v) => Boolean(v.ticketCode) || Boolean(v.registrationId), { message: "errors.enterTicketCode", path: ["ticketCode"] });
 
 export const undoCheckInSchema = z.object({ eventId: z.uuid(), registrationId: z.uuid(), segment: segmentSchema.default("event") });
 

@@ -2,6 +2,9 @@
 import "server-only";
 import { htmlToPdf } from "@/lib/printables/pdf";
 
+/** Printables are framed by the console's print preview (same origin) and run no script at all. */
+const PRINT_CSP = "default-src 'self'; img-src 'self' data:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'none'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'";
+
 export async function printResponse(req: Request, filename: string, html: string): Promise<Response> {
   if (new URL(req.url).searchParams.get("format") === "pdf") {
     const pdf = await htmlToPdf(html);
@@ -9,5 +12,5 @@ export async function printResponse(req: Request, filename: string, html: string
       headers: { "content-type": "application/pdf", "content-disposition": `attachment; filename="${filename}.pdf"`, "cache-control": "no-store" },
     });
   }
-  return new Response(html, { headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "x-frame-options": "SAMEORIGIN" } });
+  return new Response(html, { headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "x-frame-options": "SAMEORIGIN", "content-security-policy": PRINT_CSP } });
 }

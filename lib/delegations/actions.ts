@@ -25,7 +25,6 @@ import {
   submitReply,
   updateDelegation,
 } from "./commands";
-import { delegationT } from "./i18n";
 import { INVITE_MAX_BYTES, parseInviteFile, parsePastedInvites } from "./import";
 import { delegationCreateSchema, delegationPatchSchema, replySchema } from "./validation";
 
@@ -33,11 +32,11 @@ const str = z.string().max(20_000).optional();
 const ADMIN_PATH = { path: "/admin/events/[slug]/delegations", type: "page" as const };
 
 /** "YYYY-MM-DDTHH:mm" from a datetime-local field, in the forum's zone. */
-async function replyByOf(db: Db, eventId: string, raw: string | undefined, locale: Locale): Promise<Date | undefined> {
+async function replyByOf(db: Db, eventId: string, raw: string | undefined, _locale?: Locale): Promise<Date | undefined> {
   if (!raw) return undefined;
   const [e] = await db.select({ tz: events.timezone }).from(events).where(eq(events.id, eventId));
   const d = zonedToDate(raw, e?.tz ?? "Asia/Shanghai") ?? (Number.isNaN(Date.parse(raw)) ? null : new Date(raw));
-  if (!d) throw new DomainError("invalid", delegationT(locale)("errors.invalid"), { replyBy: [delegationT(locale)("validation.date")] });
+  if (!d) throw new DomainError("invalid", "delegations.errors.invalid", { fieldErrors: { replyBy: ["delegations.validation.date"] } });
   return d;
 }
 
@@ -77,7 +76,7 @@ export const bulkInviteAction = eventAction(
     const locale = await requestLocale();
     let rows = input.text?.trim() ? parsePastedInvites(input.text, locale) : [];
     if (input.file && input.file.size > 0) {
-      if (input.file.size > INVITE_MAX_BYTES) throw new DomainError("invalid", delegationT(locale)("errors.invalid"), { file: [">5 MB"] });
+      if (input.file.size > INVITE_MAX_BYTES) throw new DomainError("invalid", "delegations.errors.invalid", { fieldErrors: { file: ["errors.fileOver5mb"] } });
       rows = rows.concat(await parseInviteFile(new Uint8Array(await input.file.arrayBuffer()), locale));
     }
     const res = await bulkCreateDelegations(db, actor, { eventId: input.eventId, rows, locale });

@@ -15,12 +15,13 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { delegates, delegations, events, organizations, registrations } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { DomainError, type FieldErrors } from "@/lib/actions/result";
+import { DomainError, type FieldErrorRefs, type FieldErrors } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Locale } from "@/lib/i18n/config";
 import { env } from "@/lib/env";
 import { zonedToDate } from "@/lib/events/zoned";
 import { newTicketCode, promoteWaitlisted, unsafeRegistration } from "@/lib/registrations/commands";
+import { translateError, translateMessage } from "@/lib/i18n/errors";
 import { delegationT } from "./i18n";
 import { enqueueDelegationMessage, formatMoment } from "./notify";
 import { seatsTaken } from "./seats";
@@ -35,9 +36,9 @@ export function newReplyToken(): string {
   return randomBytes(24).toString("base64url");
 }
 
-function fail(locale: Locale, code: ErrorCode, key: string, params: Record<string, string | number> = {}, fieldErrors?: FieldErrors): never {
-  const t = delegationT(locale);
-  throw new DomainError(code, t(`errors.${key}` as "errors.invalid", params), fieldErrors);
+/** A refusal: the key is under delegations.errors, translated at the boundary (toFailure/errorResponse). */
+function fail(_locale: Locale, code: ErrorCode, key: string, params: Record<string, string | number> = {}, fieldErrors?: FieldErrorRefs): never {
+  throw new DomainError(code, "delegations.errors." + key, { params, fieldErrors });
 }
 
 async function lockEvent(tx: Db, eventId: string): Promise<EventRow | undefined> {
@@ -95,7 +96,7 @@ async function insertDelegation(tx: Db, actor: Actor, event: EventRow, input: De
     .select({ id: delegations.id })
     .from(delegations)
     .where(and(eq(delegations.eventId, event.id), eq(delegations.organizationId, org.id)));
-  if (dup) fail(locale, "conflict", "alreadyInvited", { unit: org.name }, { organization: [delegationT(locale)("errors.alreadyInvited", { unit: org.name })] });
+  if (dup) fail(locale, "conflict", "alreadyInvited", { unit: org.name }, { organization: [{ key: "delegations.errors.alreadyInvited", params: { unit: org.name } }] });
   const free = await freeSeats(tx, event);
   if (input.quota > free) fail(locale, "conflict", "noSeats", { free: Math.max(0, free), quota: input.quota });
   const [{ next }] = await tx
@@ -157,7 +158,7 @@ export async function bulkCreateDelegations(
     const results: BulkRowResult[] = [];
     for (const r of input.rows) {
       if (!r.data) {
-        results.push({ row: r.row, ok: false, error: r.error ?? delegationT(locale)("errors.invalid"), fieldErrors: r.fieldErrors });
+        results.push({ row: r.row, ok: false, error: r.error ?? translateMessage("delegations.errors.invalid", locale), fieldErrors: r.fieldErrors });
         continue;
       }
       try {
@@ -166,7 +167,8 @@ export async function bulkCreateDelegations(
         results.push({ row: r.row, ok: true, id: made.id });
       } catch (e) {
         if (!(e instanceof DomainError)) throw e;
-        results.push({ row: r.row, ok: false, error: e.message, fieldErrors: e.fieldErrors });
+        const said = translateError(e, locale); // a row's refusal is shown in the list, in the caller's language
+        results.push({ row: r.row, ok: false, error: said.error, fieldErrors: said.fieldErrors });
       }
     }
     const created = results.filter((r) => r.ok).length;
@@ -209,7 +211,7 @@ export async function updateDelegation(db: Db, actor: Actor, input: DelegationPa
     const changes: Partial<DelegationRow> = {};
     if (input.quota !== undefined && input.quota !== d.quota) {
       const entered = (await activeDelegates(tx, d.id)).length;
-      if (input.quota < entered) fail(locale, "invalid", "quotaBelowEntered", { count: entered }, { quota: [delegationT(locale)("errors.quotaBelowEntered", { count: entered })] });
+      if (input.quota < entered) fail(locale, "invalid", "quotaBelowEntered", { count: entered }, { quota: [{ key: "delegations.errors.quotaBelowEntered", params: { count: entered } }] });
       if (!d.releasedAt && input.quota > d.quota) {
         const free = await freeSeats(tx, event);
         if (input.quota - d.quota > free) fail(locale, "conflict", "noSeats", { free: Math.max(0, free), quota: input.quota });
@@ -431,7 +433,7 @@ export async function submitReply(db: Db, input: { token: string; delegates: Del
       }
       if (p.replaces) {
         const old = byId.get(p.replaces);
-        if (!old || touched.has(old.d.id)) (fieldErrors[`delegates.${i}.name`] ??= []).push(t("errors.notReplaceable"));
+        if (!old || touched.has(old.d.id)) (fieldErrors[`delegates.${i}.name`] ??= []).push("delegations.errors.notReplaceable");
         else {
           touched.add(old.d.id);
           plan.push({ p, i, replaces: old });
@@ -454,7 +456,7 @@ export async function submitReply(db: Db, input: { token: string; delegates: Del
         } else (fieldErrors[`delegates.${x.i}.email`] ??= []).push(t("validation.emailTaken"));
       }
     }
-    if (Object.keys(fieldErrors).length) throw new DomainError("invalid", t("errors.invalid"), fieldErrors);
+    if (Object.keys(fieldErrors).length) throw new DomainError("invalid", "delegations.errors.invalid", { fieldErrors });
 
     const unit = await orgName(tx, d.organizationId);
     const [org] = await tx.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, d.organizationId));

@@ -114,15 +114,15 @@ export async function staysOfDelegates(db: Db, delegateIds: string[]) {
 
 // ───────────────────────────── validation
 
-const name = z.string().trim().min(1, "required").max(200, "too_long");
+const name = z.string().trim().min(1, "admin.errors.required").max(200, "admin.errors.too_long");
 const optional = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, "too_long")
+    .max(max, "admin.errors.too_long")
     .optional()
     .transform((v) => v || null);
-const int = (min: number, max: number) => z.coerce.number("not_a_number").int("not_integer").min(min, "too_small").max(max, "too_large");
+const int = (min: number, max: number) => z.coerce.number("admin.errors.not_a_number").int("admin.errors.not_integer").min(min, "admin.errors.too_small").max(max, "admin.errors.too_large");
 const roomNumbers = z
   .union([z.string(), z.array(z.string())])
   .optional()
@@ -164,7 +164,7 @@ async function releaseInactive(tx: Db, eventId: string) {
 
 async function hotelOfEvent(tx: Db, eventId: string, hotelId: string) {
   const [h] = await tx.select({ id: hotels.id, name: hotels.name }).from(hotels).where(and(eq(hotels.id, hotelId), eq(hotels.eventId, eventId)));
-  if (!h) throw new DomainError("not_found", "No such hotel.");
+  if (!h) throw new DomainError("not_found", "errors.hotelNotFound");
   return h;
 }
 
@@ -176,7 +176,7 @@ export async function createHotel(db: Db, actor: Actor, v: z.infer<typeof hotelS
       .values({ eventId: v.eventId, name: v.name, address: v.address, phone: v.phone, sortOrder: n })
       .onConflictDoNothing()
       .returning({ id: hotels.id });
-    if (!row) throw new DomainError("conflict", "A hotel of that name exists.", { name: ["duplicate"] });
+    if (!row) throw new DomainError("conflict", "errors.hotelExists", { fieldErrors: { name: ["errors.hotelExists"] } });
     await recordAudit(tx, actor, { action: "hotel.create", entity: "hotel", entityId: row.id, eventId: v.eventId, after: { name: v.name } });
     return row;
   });
@@ -209,7 +209,7 @@ export async function deleteBlock(db: Db, actor: Actor, v: z.infer<typeof blockI
   return db.transaction(async (tx) => {
     const blocks = await lockBlocks(tx, v.eventId);
     const b = blocks.find((x) => x.id === v.blockId);
-    if (!b) throw new DomainError("not_found", "No such room block.");
+    if (!b) throw new DomainError("not_found", "errors.roomBlockNotFound");
     await tx.delete(roomBlocks).where(eq(roomBlocks.id, b.id));
     await recordAudit(tx, actor, { action: "hotel.block.delete", entity: "room_block", entityId: b.id, eventId: v.eventId, before: { type: b.type, count: b.count } });
     return { id: b.id };
@@ -241,16 +241,16 @@ export async function moveToRoom(db: Db, actor: Actor, v: z.infer<typeof moveSch
   return db.transaction(async (tx) => {
     const blocks = await lockBlocks(tx, v.eventId);
     const block = blocks.find((b) => b.id === v.blockId);
-    if (!block) throw new DomainError("not_found", "No such room block.");
-    if (v.room > block.count) throw new DomainError("invalid", `This block has ${block.count} rooms.`, { room: ["range"] });
+    if (!block) throw new DomainError("not_found", "errors.roomBlockNotFound");
+    if (v.room > block.count) throw new DomainError("invalid", "errors.roomOutOfBlock", { params: { count: block.count }, fieldErrors: { room: [{ key: "errors.roomOutOfBlock", params: { count: block.count } }] } });
     await releaseInactive(tx, v.eventId);
     const guests = await roomGuests(tx, v.eventId);
     const me = guests.find((g) => g.delegateId === v.delegateId);
-    if (!me) throw new DomainError("not_found", "No such delegate asking for a room.");
+    if (!me) throw new DomainError("not_found", "errors.noRoomRequest");
     const roommates = guests.filter((g) => g.blockId === block.id && g.room === v.room && g.delegateId !== me.delegateId);
     const beds = bedsOf(block.type);
-    if (roommates.length >= beds) throw new DomainError("conflict", "That room is full.", { room: ["room_full"] });
-    if (roommates.some((g) => !g.gender || !me.gender || g.gender !== me.gender)) throw new DomainError("conflict", "A shared room is only shared by two people of the same gender.", { room: ["gender_mix"] });
+    if (roommates.length >= beds) throw new DomainError("conflict", "errors.roomFull", { fieldErrors: { room: ["errors.roomFull"] } });
+    if (roommates.some((g) => !g.gender || !me.gender || g.gender !== me.gender)) throw new DomainError("conflict", "errors.roomGenderMix", { fieldErrors: { room: ["errors.roomGenderMix"] } });
     const taken = new Set(roommates.map((g) => g.bed));
     const bed = [1, 2].find((b) => b <= beds && !taken.has(b))!;
     await tx.delete(roomAssignments).where(eq(roomAssignments.delegateId, me.delegateId));
@@ -279,7 +279,7 @@ export async function unassignRoom(db: Db, actor: Actor, v: z.infer<typeof unass
         ),
       )
       .returning({ id: roomAssignments.delegateId });
-    if (!gone.length) throw new DomainError("not_found", "That delegate has no room.");
+    if (!gone.length) throw new DomainError("not_found", "errors.noRoomAssigned");
     await recordAudit(tx, actor, { action: "hotel.unassign", entity: "delegate", entityId: v.delegateId, eventId: v.eventId });
     return { delegateId: v.delegateId };
   });

@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { delegationNotices, delegations, eventStaff, events, organizations, users } from "@/db/schema";
 import { DomainError } from "@/lib/actions/result";
-import { appBaseUrl, env } from "@/lib/env";
+
 import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/permissions";
 import { eventProgramWith } from "@/lib/events/queries";
@@ -16,15 +16,6 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatTime, pick } from "@/lib/i18n/format";
 import { noticeGenT } from "./docs-i18n";
 import { generateNotice, unitNotice, writtenDate, type NoticeSource, type NoticeText, type UnitCopy } from "./notice-text";
-
-/**
- * The origin printed in documents that leave the building (reply links): APP_URL or AUTH_URL when configured, else
- * the request's own origin (the console is then reached the way the liaisons will reach it), else localhost.
- */
-export function publicOrigin(requestUrl?: string): string {
-  if (env.APP_URL || env.AUTH_URL || !requestUrl) return appBaseUrl();
-  return new URL(requestUrl).origin;
-}
 
 /** The liaison's page for a reply token (the route deleg-core serves). */
 export function replyLinkFor(origin: string, token: string): string {
@@ -90,11 +81,11 @@ export async function noticeCopies(db: Db, eventId: string, locale: Locale, orig
   return units.map((u) => ({ notice: unitNotice(notice, u.copy), replyLink: u.copy.replyLink, unitKey: u.id }));
 }
 
-const text = (max: number) => z.string().trim().max(max, "too_long");
+const text = (max: number) => z.string().trim().max(max, "admin.errors.too_long");
 export const saveNoticeSchema = z.object({
   eventId: z.uuid(),
-  title: text(300).min(1, "required"),
-  body: text(20_000).min(1, "required"),
+  title: text(300).min(1, "admin.errors.required"),
+  body: text(20_000).min(1, "admin.errors.required"),
   signature: text(2_000).default(""),
   issuedOn: text(100).default(""),
 });
@@ -103,7 +94,7 @@ export const resetNoticeSchema = z.object({ eventId: z.uuid() });
 export async function saveNotice(db: Db, actor: Actor, v: z.infer<typeof saveNoticeSchema>) {
   return db.transaction(async (tx) => {
     const [ev] = await tx.select({ id: events.id }).from(events).where(eq(events.id, v.eventId));
-    if (!ev) throw new DomainError("not_found", "No such forum.");
+    if (!ev) throw new DomainError("not_found", "errors.forumNotFound");
     const row = { title: v.title, body: v.body, signature: v.signature, issuedOn: v.issuedOn, updatedById: actor.id, updatedAt: new Date() };
     await tx.insert(delegationNotices).values({ eventId: v.eventId, ...row }).onConflictDoUpdate({ target: delegationNotices.eventId, set: row });
     await recordAudit(tx, actor, { action: "notice.edit", entity: "delegation_notice", entityId: v.eventId, eventId: v.eventId, after: { title: v.title, length: v.body.length } });

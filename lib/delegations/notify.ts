@@ -7,7 +7,7 @@ import type { Db } from "@/db/client";
 import { outbox, type events } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatEventWhen, formatTime, pick } from "@/lib/i18n/format";
-import { appUrl } from "@/lib/registrations/notify";
+import { appUrl } from "@/lib/http/origin";
 import { delegationT } from "./i18n";
 
 type EventRow = Pick<typeof events.$inferSelect, "id" | "title" | "titleEn" | "startsAt" | "endsAt" | "timezone" | "venueName" | "venueNameEn">;

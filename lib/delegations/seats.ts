@@ -9,7 +9,7 @@
  * counted twice; once a unit is released its entered delegates count like everyone else and the rest is free.
  */
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { delegations, registrations } from "@/db/schema";
 import { SEAT_HOLDING_STATUSES } from "@/lib/shared/enums";
@@ -22,26 +22,26 @@ export const inReservedQuota = sql`(${registrations.source} = 'delegation' and e
   select 1 from delegates d join delegations g on g.id = d.delegation_id
   where d.registration_id = ${registrations.id} and g.released_at is null))`;
 
+const holding = sql.join(SEAT_HOLDING.map((st) => sql`${st}`), sql`, `);
+
 /**
- * The forum's seat counts in ONE statement (the public forum page reads it on every render, the commands under the
- * forum lock): `held` = seat-holding registrations outside the reserved quotas, `reserved` = Σ quota of units not
- * released, `holding` = every seat-holding registration, `waitlisted`.
+ * A forum's seat counts in ONE statement (public pages count their statements, and the forum lock is held while it
+ * runs): seat-holding registrations, those outside the reserved quotas, the reserved seats, the waitlist.
  */
-export async function seatCounts(tx: Db, eventId: string): Promise<{ held: number; reserved: number; holding: number; waitlisted: number }> {
-  const holds = inArray(registrations.status, [...SEAT_HOLDING]);
+export async function seatCounts(tx: Db, eventId: string): Promise<{ holding: number; outsideQuotas: number; reserved: number; waitlisted: number }> {
   const [r] = await tx
     .select({
-      held: sql<number>`(count(*) filter (where ${holds} and not ${inReservedQuota}))::int`,
-      holding: sql<number>`(count(*) filter (where ${holds}))::int`,
-      waitlisted: sql<number>`(count(*) filter (where ${registrations.status} = 'waitlisted'))::int`,
+      holding: sql<number>`count(*) filter (where ${registrations.status} in (${holding}))::int`,
+      outsideQuotas: sql<number>`count(*) filter (where ${registrations.status} in (${holding}) and not ${inReservedQuota})::int`,
+      waitlisted: sql<number>`count(*) filter (where ${registrations.status} = 'waitlisted')::int`,
       reserved: sql<number>`(select coalesce(sum(${delegations.quota}), 0) from ${delegations} where ${delegations.eventId} = ${eventId} and ${delegations.releasedAt} is null)::int`,
     })
     .from(registrations)
-    .where(and(eq(registrations.eventId, eventId), inArray(registrations.status, [...SEAT_HOLDING, "waitlisted"])));
-  return { held: Number(r?.held ?? 0), reserved: Number(r?.reserved ?? 0), holding: Number(r?.holding ?? 0), waitlisted: Number(r?.waitlisted ?? 0) };
+    .where(eq(registrations.eventId, eventId));
+  return { holding: Number(r?.holding ?? 0), outsideQuotas: Number(r?.outsideQuotas ?? 0), reserved: Number(r?.reserved ?? 0), waitlisted: Number(r?.waitlisted ?? 0) };
 }
 
 export async function seatsTaken(tx: Db, eventId: string): Promise<number> {
   const c = await seatCounts(tx, eventId);
-  return c.held + c.reserved;
+  return c.outsideQuotas + c.reserved;
 }

@@ -25,7 +25,7 @@ import {
   sessionSpeakers,
   siteVisitStops,
 } from "@/db/schema";
-import { DomainError, type FieldErrors } from "@/lib/actions/result";
+import { DomainError, issueRefs, type FieldErrorRefs, type MessageParams } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/permissions";
 import { isoInZone } from "@/lib/i18n/format";
 import { createPerson } from "@/lib/people/commands";
@@ -40,7 +40,7 @@ import { DELEGATE_CATEGORIES, ORGANIZATION_KINDS, REGISTRATION_SOURCES, REGISTRA
 export const BUNDLE_FORMAT = "huiwu.event-bundle";
 export const BUNDLE_VERSION = 1;
 
-const ts = z.iso.datetime({ offset: true, message: "must be an ISO-8601 time with an offset, e.g. 2025-09-05T09:00:00+08:00" });
+const ts = z.iso.datetime({ offset: true, message: "errors.bundle.isoTime" });
 const str = (max: number) => z.string().max(max);
 const optStr = (max: number) => z.string().max(max).nullable().default(null);
 
@@ -48,11 +48,11 @@ const positionB = z.object({ organization: str(200).min(1), organizationEn: optS
 const factB = z.object({ label: str(100), value: str(300), labelEn: str(200).optional(), valueEn: str(500).optional() });
 
 export const bundleSchema = z.object({
-  format: z.literal(BUNDLE_FORMAT, { message: `must be "${BUNDLE_FORMAT}"` }),
-  version: z.literal(BUNDLE_VERSION, { message: `must be ${BUNDLE_VERSION}` }),
+  format: z.literal(BUNDLE_FORMAT, { message: "errors.bundle.format" }),
+  version: z.literal(BUNDLE_VERSION, { message: "errors.bundle.version" }),
   event: z.object({
     slug: str(80).optional(),
-    title: str(200).min(1, "must not be empty"),
+    title: str(200).min(1, "errors.bundle.notEmpty"),
     titleEn: optStr(300),
     summary: str(10_000).default(""),
     summaryEn: optStr(20_000),
@@ -60,7 +60,7 @@ export const bundleSchema = z.object({
     audienceEn: optStr(1000),
     startsAt: ts,
     endsAt: ts,
-    timezone: z.string().refine(isValidTimeZone, "is not an IANA time zone"),
+    timezone: z.string().refine(isValidTimeZone, "errors.bundle.timeZone"),
     venueName: optStr(200),
     venueNameEn: optStr(300),
     venueAddress: optStr(300),
@@ -94,7 +94,7 @@ export const bundleSchema = z.object({
       z.object({
         role: z.enum(HOST_ROLES),
         organization: z.object({
-          name: str(200).min(1, "must not be empty"),
+          name: str(200).min(1, "errors.bundle.notEmpty"),
           nameEn: optStr(300),
           shortName: optStr(100),
           kind: z.enum(ORGANIZATION_KINDS).default("other"),
@@ -104,14 +104,14 @@ export const bundleSchema = z.object({
     )
     .default([]),
   people: z
-    .array(z.object({ ref: str(40).min(1), name: str(100).min(1, "must not be empty"), nameEn: optStr(200), bio: optStr(5000), bioEn: optStr(10_000), positions: z.array(positionB).max(10).default([]) }))
+    .array(z.object({ ref: str(40).min(1), name: str(100).min(1, "errors.bundle.notEmpty"), nameEn: optStr(200), bio: optStr(5000), bioEn: optStr(10_000), positions: z.array(positionB).max(10).default([]) }))
     .default([]),
   sessions: z
     .array(
       z.object({
         ref: str(40).min(1),
         kind: z.enum(SESSION_KINDS),
-        title: str(300).min(1, "must not be empty"),
+        title: str(300).min(1, "errors.bundle.notEmpty"),
         titleEn: optStr(500),
         description: optStr(5000),
         descriptionEn: optStr(10_000),
@@ -123,7 +123,7 @@ export const bundleSchema = z.object({
         stops: z
           .array(
             z.object({
-              name: z.string().trim().min(1, "a stop needs a name").max(200),
+              name: z.string().trim().min(1, "errors.bundle.stopName").max(200),
               nameEn: optStr(300),
               organization: optStr(200),
               description: optStr(5000),
@@ -140,8 +140,8 @@ export const bundleSchema = z.object({
     .array(
       z.object({
         ref: str(40).min(1),
-        name: str(100).min(1, "must not be empty"),
-        seats: z.number().int().min(1, "a bus needs at least 1 seat"),
+        name: str(100).min(1, "errors.bundle.notEmpty"),
+        seats: z.number().int().min(1, "errors.bundle.busSeats"),
         leaderName: optStr(100),
         leaderPhone: optStr(40),
         session: str(40).nullable().default(null),
@@ -151,7 +151,7 @@ export const bundleSchema = z.object({
   registrations: z
     .array(
       z.object({
-        fullName: str(200).min(1, "must not be empty"),
+        fullName: str(200).min(1, "errors.bundle.notEmpty"),
         email: z.email().nullable().default(null),
         phone: optStr(40),
         category: z.enum(DELEGATE_CATEGORIES).default("other"),
@@ -175,7 +175,7 @@ export type Bundle = z.infer<typeof bundleSchema>;
 
 export async function exportBundle(db: Db, eventId: string, opts: { includeRegistrations?: boolean } = {}): Promise<Bundle> {
   const e = await loadEventTree(db, eq(events.id, eventId));
-  if (!e) throw new DomainError("not_found", "No such forum.");
+  if (!e) throw new DomainError("not_found", "errors.forumNotFound");
   const tz = e.timezone;
   const iso = (d: Date | null) => (d ? isoInZone(d, tz) : null);
 
@@ -292,67 +292,66 @@ export async function exportBundle(db: Db, eventId: string, opts: { includeRegis
 
 // ------------------------------------------------------------------------------------------------ import
 
-const malformed = (fieldErrors: FieldErrors) => {
-  const [path, msgs] = Object.entries(fieldErrors)[0];
-  return new DomainError("invalid", `Malformed bundle: ${path}: ${msgs[0]}`, fieldErrors);
+/** "Malformed bundle: <path>: <first problem>"; the problem is a message ref, translated with the rest. */
+const malformed = (fieldErrors: FieldErrorRefs) => {
+  const [path, refs] = Object.entries(fieldErrors)[0];
+  return new DomainError("invalid", "errors.bundleMalformed", { params: { path, detail: typeof refs[0] === "string" ? { key: refs[0] } : refs[0] }, fieldErrors });
 };
 
 /** zod + cross-reference checks; throws DomainError("invalid") naming the first problem (all of them in fieldErrors). */
 export function parseBundle(input: unknown): Bundle {
-  if (input === null || typeof input !== "object" || Array.isArray(input)) throw malformed({ _: ["a bundle is a JSON object"] });
+  if (input === null || typeof input !== "object" || Array.isArray(input)) throw malformed({ _: ["errors.bundle.notObject"] });
   const r = bundleSchema.safeParse(input);
   if (!r.success) {
-    const fe: FieldErrors = {};
-    for (const issue of r.error.issues) (fe[issue.path.join(".") || "_"] ??= []).push(issue.message);
-    throw malformed(fe);
+    throw malformed(issueRefs(r.error.issues));
   }
   const b = r.data;
-  const fe: FieldErrors = {};
-  const add = (path: string, msg: string) => (fe[path] ??= []).push(msg);
-  const dupes = (refs: string[], path: string) => refs.forEach((ref, i) => refs.indexOf(ref) !== i && add(`${path}.${i}.ref`, `duplicate ref "${ref}"`));
+  const fe: FieldErrorRefs = {};
+  const add = (path: string, key: string, params?: MessageParams) => (fe[path] ??= []).push({ key: `errors.bundle.${key}`, params });
+  const dupes = (refs: string[], path: string) => refs.forEach((ref, i) => refs.indexOf(ref) !== i && add(`${path}.${i}.ref`, "duplicateRef", { ref }));
   dupes(b.people.map((p) => p.ref), "people");
   dupes(b.sessions.map((s) => s.ref), "sessions");
   dupes(b.buses.map((x) => x.ref), "buses");
   const keys = b.registration.questions.map((q) => q.key);
-  keys.forEach((k, i) => keys.indexOf(k) !== i && add(`registration.questions.${i}.key`, `duplicate key "${k}"`));
+  keys.forEach((k, i) => keys.indexOf(k) !== i && add(`registration.questions.${i}.key`, "duplicateKey", { key: k }));
   const personRefs = new Set(b.people.map((p) => p.ref));
   const sessionRefs = new Set(b.sessions.map((s) => s.ref));
   const busRefs = new Set(b.buses.map((x) => x.ref));
-  if (Date.parse(b.event.endsAt) < Date.parse(b.event.startsAt)) add("event.endsAt", "ends before the forum starts");
+  if (Date.parse(b.event.endsAt) < Date.parse(b.event.startsAt)) add("event.endsAt", "endsBeforeStart");
   if (b.registration.opensAt && b.registration.closesAt && Date.parse(b.registration.closesAt) < Date.parse(b.registration.opensAt))
-    add("registration.closesAt", "closes before registration opens");
+    add("registration.closesAt", "closesBeforeOpens");
   b.sessions.forEach((s, i) => {
-    if (Date.parse(s.endsAt) <= Date.parse(s.startsAt)) add(`sessions.${i}.endsAt`, "must be after startsAt");
-    if (s.stops.length && s.kind !== "site_visit") add(`sessions.${i}.stops`, "only site_visit sessions have stops");
+    if (Date.parse(s.endsAt) <= Date.parse(s.startsAt)) add(`sessions.${i}.endsAt`, "endAfterStart");
+    if (s.stops.length && s.kind !== "site_visit") add(`sessions.${i}.stops`, "stopsOnlySiteVisit");
     const seen = new Set<string>();
     s.speakers.forEach((sp, j) => {
-      if (!personRefs.has(sp.person)) add(`sessions.${i}.speakers.${j}.person`, `unknown person "${sp.person}"`);
+      if (!personRefs.has(sp.person)) add(`sessions.${i}.speakers.${j}.person`, "unknownPerson", { ref: sp.person });
       const k = `${sp.person}|${sp.role}`;
-      if (seen.has(k)) add(`sessions.${i}.speakers.${j}`, "the same person twice in the same role");
+      if (seen.has(k)) add(`sessions.${i}.speakers.${j}`, "samePersonTwice");
       seen.add(k);
     });
   });
   const hostKeys = new Set<string>();
   b.hosts.forEach((h, i) => {
     const k = `${h.organization.name.trim().toLowerCase()}|${h.role}`;
-    if (hostKeys.has(k)) add(`hosts.${i}`, "the same organization twice in the same role");
+    if (hostKeys.has(k)) add(`hosts.${i}`, "sameHostTwice");
     hostKeys.add(k);
   });
   b.buses.forEach((x, i) => {
-    if (x.session && !sessionRefs.has(x.session)) add(`buses.${i}.session`, `unknown session "${x.session}"`);
+    if (x.session && !sessionRefs.has(x.session)) add(`buses.${i}.session`, "unknownSession", { ref: x.session });
   });
   const perBus = new Map<string, number>();
   const emails = new Set<string>();
   b.registrations?.forEach((reg, i) => {
-    if (reg.bus && !busRefs.has(reg.bus)) add(`registrations.${i}.bus`, `unknown bus "${reg.bus}"`);
+    if (reg.bus && !busRefs.has(reg.bus)) add(`registrations.${i}.bus`, "unknownBus", { ref: reg.bus });
     if (reg.bus && reg.status !== "cancelled" && reg.status !== "rejected") perBus.set(reg.bus, (perBus.get(reg.bus) ?? 0) + 1);
     const email = reg.email?.toLowerCase();
-    if (email && emails.has(email)) add(`registrations.${i}.email`, `duplicate email ${email}`);
+    if (email && emails.has(email)) add(`registrations.${i}.email`, "duplicateEmail", { email });
     if (email) emails.add(email);
-    for (const k of Object.keys(reg.answers)) if (!keys.includes(k)) add(`registrations.${i}.answers.${k}`, `unknown question "${k}"`);
+    for (const k of Object.keys(reg.answers)) if (!keys.includes(k)) add(`registrations.${i}.answers.${k}`, "unknownQuestion", { key: k });
   });
   b.buses.forEach((x, i) => {
-    if ((perBus.get(x.ref) ?? 0) > x.seats) add(`buses.${i}.seats`, `${perBus.get(x.ref)} registrations assigned to ${x.seats} seats`);
+    if ((perBus.get(x.ref) ?? 0) > x.seats) add(`buses.${i}.seats`, "busOverfull", { n: perBus.get(x.ref) ?? 0, seats: x.seats });
   });
   if (Object.keys(fe).length) throw malformed(fe);
   return b;
@@ -410,17 +409,18 @@ export async function importBundle(db: Db, actor: Actor, raw: unknown, opts: { s
       .returning({ id: events.id, slug: events.slug });
     await tx.insert(eventStaff).values({ eventId: ev.id, userId: actor.id, role: "organizer" }).onConflictDoNothing();
 
-    for (const [order, h] of b.hosts.entries()) {
+    // Positions count from 1, like sessions, stops and buses (and the seed): the round trip keeps them.
+    for (const [i, h] of b.hosts.entries()) {
       const { name, ...extra } = h.organization;
       const org = await findOrCreateOrganization(tx, name, extra);
-      await tx.insert(eventOrganizations).values({ eventId: ev.id, organizationId: org.id, role: h.role, order });
+      await tx.insert(eventOrganizations).values({ eventId: ev.id, organizationId: org.id, role: h.role, order: i + 1 });
     }
 
     const questionId = new Map<string, string>();
-    for (const [order, q] of b.registration.questions.entries()) {
+    for (const [i, q] of b.registration.questions.entries()) {
       const [row] = await tx
         .insert(registrationQuestions)
-        .values({ eventId: ev.id, label: q.label, labelEn: q.labelEn, kind: q.kind, options: q.options, required: q.required, order })
+        .values({ eventId: ev.id, label: q.label, labelEn: q.labelEn, kind: q.kind, options: q.options, required: q.required, order: i + 1 })
         .returning({ id: registrationQuestions.id });
       questionId.set(q.key, row.id);
     }
@@ -534,11 +534,11 @@ export async function cloneEvent(db: Db, actor: Actor, input: CloneEventInput) {
   if (!input.withPeople) b = { ...b, people: [], sessions: b.sessions.map((s) => ({ ...s, speakers: [] })) };
   const from = Date.parse(`${b.event.startsAt.slice(0, 10)}T00:00:00Z`);
   const to = Date.parse(`${input.startsOn}T00:00:00Z`);
-  if (Number.isNaN(to)) throw new DomainError("invalid", "Please check the highlighted fields.", { startsOn: ["invalid_date"] });
+  if (Number.isNaN(to)) throw new DomainError("invalid", "errors.checkFields", { fieldErrors: { startsOn: ["admin.errors.invalid_date"] } });
   b = shiftBundle(b, to - from);
   if (input.slug) {
     const [taken] = await db.select({ id: events.id }).from(events).where(eq(events.slug, input.slug)).limit(1);
-    if (taken) throw new DomainError("invalid", "Please check the highlighted fields.", { slug: ["slug_taken"] });
+    if (taken) throw new DomainError("invalid", "errors.checkFields", { fieldErrors: { slug: ["admin.errors.slug_taken"] } });
   }
   // never the source's identity: its slug or English title would make the copy look like the original
   b = { ...b, event: { ...b.event, title: input.title, titleEn: input.titleEn ?? null, slug: input.slug ?? "" } };

@@ -6,7 +6,7 @@ import "server-only";
 import { and, eq, inArray, isNotNull, like, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { eventOrganizations, events, eventStaff, organizations, outbox, registrationQuestions, registrations } from "@/db/schema";
-import { DomainError } from "@/lib/actions/result";
+import { DomainError, type MessageParams } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/permissions";
 import { formatEventWhen } from "@/lib/i18n/format";
 import { audit } from "./audit";
@@ -36,7 +36,7 @@ export function canTransition(from: EventStatus, to: EventStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }
 
-const invalid = (field: string, code: string) => new DomainError("invalid", "Please check the highlighted fields.", { [field]: [code] });
+const invalid = (field: string, code: string, params?: MessageParams) => new DomainError("invalid", "errors.checkFields", { fieldErrors: { [field]: [{ key: `admin.errors.${code}`, params }] } });
 
 /** ASCII slug from an English title, else forum-YYYYMMDD. */
 export function slugFrom(titleEn: string | null | undefined, startsAt: Date): string {
@@ -61,7 +61,7 @@ export async function uniqueSlug(db: Db, base: string): Promise<string> {
 
 async function loadEvent(db: Db, eventId: string) {
   const [row] = await db.select().from(events).where(eq(events.id, eventId)).limit(1);
-  if (!row) throw new DomainError("not_found", "No such forum.");
+  if (!row) throw new DomainError("not_found", "errors.forumNotFound");
   return row;
 }
 
@@ -94,9 +94,9 @@ export async function updateEvent(db: Db, actor: Actor, input: UpdateEventInput)
 export async function setEventStatus(db: Db, actor: Actor, input: StatusInput) {
   return db.transaction(async (tx) => {
     const [event] = await tx.select().from(events).where(eq(events.id, input.eventId)).for("update");
-    if (!event) throw new DomainError("not_found", "No such forum.");
+    if (!event) throw new DomainError("not_found", "errors.forumNotFound");
     if (event.status === input.status) return { id: event.id, slug: event.slug, status: event.status, notified: 0 };
-    if (!canTransition(event.status, input.status)) throw invalid("status", `invalid_transition:${event.status}>${input.status}`);
+    if (!canTransition(event.status, input.status)) throw invalid("status", "invalid_transition", { from: event.status, to: input.status });
     const [row] = await tx
       .update(events)
       .set({ status: input.status })
@@ -140,7 +140,7 @@ async function notifyCancelled(tx: Db, event: typeof events.$inferSelect, reason
 export async function updateRegistrationSettings(db: Db, actor: Actor, input: RegistrationSettingsInput) {
   return db.transaction(async (tx) => {
     const [event] = await tx.select().from(events).where(eq(events.id, input.eventId)).for("update");
-    if (!event) throw new DomainError("not_found", "No such forum.");
+    if (!event) throw new DomainError("not_found", "errors.forumNotFound");
     const opens = input.registrationOpensAt ? zonedToDate(input.registrationOpensAt, event.timezone) : null;
     const closes = input.registrationClosesAt ? zonedToDate(input.registrationClosesAt, event.timezone) : null;
     if (input.registrationOpensAt && !opens) throw invalid("registrationOpensAt", "invalid_time");
@@ -166,7 +166,7 @@ async function applySettings(tx: Db, actor: Actor, event: typeof events.$inferSe
       .select({ n: sql<number>`count(*)::int` })
       .from(registrations)
       .where(and(eq(registrations.eventId, event.id), eq(registrations.status, "confirmed")));
-    if (s.capacity < n) throw invalid("capacity", `capacity_below_confirmed:${n}`);
+    if (s.capacity < n) throw invalid("capacity", "capacity_below_confirmed", { n });
   }
   const [row] = await tx.update(events).set(s).where(eq(events.id, event.id)).returning();
   await audit(tx, actor, { action: "event.registration_settings", entity: "event", entityId: event.id, eventId: event.id, after: s });
@@ -177,7 +177,7 @@ async function applySettings(tx: Db, actor: Actor, event: typeof events.$inferSe
 export async function patchEvent(db: Db, actor: Actor, eventId: string, patch: EventPatch) {
   return db.transaction(async (tx) => {
     const [event] = await tx.select().from(events).where(eq(events.id, eventId)).for("update");
-    if (!event) throw new DomainError("not_found", "No such forum.");
+    if (!event) throw new DomainError("not_found", "errors.forumNotFound");
     const { status, ...rest } = patch;
     const s: Settings = {};
     if (rest.capacity !== undefined) s.capacity = rest.capacity;
@@ -198,8 +198,8 @@ export async function saveQuestions(db: Db, actor: Actor, input: QuestionsInput)
     const existing = await tx.select({ id: registrationQuestions.id }).from(registrationQuestions).where(eq(registrationQuestions.eventId, input.eventId));
     const existingIds = new Set(existing.map((q) => q.id));
     const keep = new Set<string>();
-    for (const [order, q] of input.questions.entries()) {
-      const values = { label: q.label, labelEn: q.labelEn, kind: q.kind, options: q.kind === "text" ? [] : q.options, required: q.required, order };
+    for (const [i, q] of input.questions.entries()) {
+      const values = { label: q.label, labelEn: q.labelEn, kind: q.kind, options: q.kind === "text" ? [] : q.options, required: q.required, order: i + 1 };
       if (q.id && existingIds.has(q.id)) {
         keep.add(q.id);
         await tx.update(registrationQuestions).set(values).where(and(eq(registrationQuestions.id, q.id), eq(registrationQuestions.eventId, input.eventId)));
@@ -229,7 +229,7 @@ export async function findOrCreateOrganization(db: Db, name: string, extra: Part
   return again;
 }
 
-/** Replace the co-host list (order = position in the list). */
+/** Replace the co-host list (order = position in the list, from 1). */
 export async function saveHosts(db: Db, actor: Actor, input: HostsInput) {
   return db.transaction(async (tx) => {
     await loadEvent(tx, input.eventId);
@@ -246,7 +246,7 @@ export async function saveHosts(db: Db, actor: Actor, input: HostsInput) {
       const key = `${orgId}|${h.role}`;
       if (seen.has(key)) throw invalid(`hosts.${i}.name`, "duplicate_host");
       seen.add(key);
-      rows.push({ organizationId: orgId, role: h.role, order: i });
+      rows.push({ organizationId: orgId, role: h.role, order: i + 1 }); // from 1, like every other position
     }
     await tx.delete(eventOrganizations).where(eq(eventOrganizations.eventId, input.eventId));
     if (rows.length) await tx.insert(eventOrganizations).values(rows.map((r) => ({ ...r, eventId: input.eventId })));

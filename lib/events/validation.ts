@@ -1,6 +1,6 @@
 /**
- * Input schemas of the forum editor (zod). Messages are codes ("required", "end_before_start", "seats_below_assigned:12")
- * that the console translates (messages/<locale>/admin.json → errors.*); API clients get the same codes per field.
+ * Input schemas of the forum editor (zod). Messages are message keys ("admin.errors.required"), translated at the
+ * boundary (lib/actions/result.ts toFailure, lib/http errorResponse) in the request's language, for the console and API alike.
  */
 import { z } from "zod";
 import { isValidTimeZone, zonedToDate } from "./zoned";
@@ -8,24 +8,24 @@ import { EVENT_STATUSES, HOST_ROLES, QUESTION_KINDS } from "@/lib/shared/enums";
 
 export { EVENT_STATUSES, HOST_ROLES, QUESTION_KINDS };
 
-export const id = z.uuid({ message: "invalid_id" });
-export const text = (max: number) => z.string({ message: "required" }).trim().max(max, "too_long");
-export const required = (max: number) => text(max).min(1, "required");
+export const id = z.uuid({ message: "admin.errors.invalid_id" });
+export const text = (max: number) => z.string({ message: "admin.errors.required" }).trim().max(max, "admin.errors.too_long");
+export const required = (max: number) => text(max).min(1, "admin.errors.required");
 /** "" / null / undefined → null; otherwise trimmed text. */
 export const optional = (max: number) =>
-  z.preprocess((v) => (typeof v === "string" ? v.trim() || null : (v ?? null)), z.string().max(max, "too_long").nullable());
+  z.preprocess((v) => (typeof v === "string" ? v.trim() || null : (v ?? null)), z.string().max(max, "admin.errors.too_long").nullable());
 export const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
 export const intOrNull = z.preprocess(
   (v) => (v === "" || v === null || v === undefined ? null : typeof v === "string" ? Number(v) : v),
-  z.number({ message: "not_a_number" }).int("not_integer").min(0, "negative").max(1_000_000, "too_large").nullable(),
+  z.number({ message: "admin.errors.not_a_number" }).int("admin.errors.not_integer").min(0, "admin.errors.negative").max(1_000_000, "admin.errors.too_large").nullable(),
 );
 /** A wall time "YYYY-MM-DDTHH:mm" in the forum's zone (converted by the command, which knows the zone). */
-export const wallTime = z.string({ message: "required" }).trim().min(1, "required");
+export const wallTime = z.string({ message: "admin.errors.required" }).trim().min(1, "admin.errors.required");
 export const optionalWallTime = z.preprocess((v) => (typeof v === "string" ? v.trim() || null : (v ?? null)), z.string().nullable());
 
 const slug = z.preprocess(
   (v) => (typeof v === "string" ? v.trim().toLowerCase() || undefined : v),
-  z.string().max(80, "too_long").regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "slug_format").optional(),
+  z.string().max(80, "admin.errors.too_long").regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "admin.errors.slug_format").optional(),
 );
 
 const detailFields = {
@@ -37,7 +37,7 @@ const detailFields = {
   audienceEn: optional(1000),
   startsAt: wallTime,
   endsAt: wallTime,
-  timezone: z.string().trim().default("Asia/Shanghai").refine(isValidTimeZone, "invalid_timezone"),
+  timezone: z.string().trim().default("Asia/Shanghai").refine(isValidTimeZone, "admin.errors.invalid_timezone"),
   venueName: optional(200),
   venueNameEn: optional(300),
   venueAddress: optional(300),
@@ -53,9 +53,9 @@ type Instants = { startsAt: Date; endsAt: Date };
 function toInstants<T extends Wall>(v: T, ctx: z.RefinementCtx): Omit<T, "startsAt" | "endsAt"> & Instants {
   const startsAt = zonedToDate(v.startsAt, v.timezone);
   const endsAt = zonedToDate(v.endsAt, v.timezone);
-  if (!startsAt) ctx.addIssue({ code: "custom", message: "invalid_time", path: ["startsAt"] });
-  if (!endsAt) ctx.addIssue({ code: "custom", message: "invalid_time", path: ["endsAt"] });
-  if (startsAt && endsAt && endsAt < startsAt) ctx.addIssue({ code: "custom", message: "end_before_start", path: ["endsAt"] });
+  if (!startsAt) ctx.addIssue({ code: "custom", message: "admin.errors.invalid_time", path: ["startsAt"] });
+  if (!endsAt) ctx.addIssue({ code: "custom", message: "admin.errors.invalid_time", path: ["endsAt"] });
+  if (startsAt && endsAt && endsAt < startsAt) ctx.addIssue({ code: "custom", message: "admin.errors.end_before_start", path: ["endsAt"] });
   return { ...v, startsAt: startsAt ?? new Date(0), endsAt: endsAt ?? new Date(0) };
 }
 
@@ -64,7 +64,7 @@ export const updateEventSchema = z.object({ ...detailFields, eventId: id }).tran
 
 export const statusSchema = z.object({
   eventId: id,
-  status: z.enum(EVENT_STATUSES, { message: "invalid_status" }),
+  status: z.enum(EVENT_STATUSES, { message: "admin.errors.invalid_status" }),
   /** Shown to registrants when a forum is cancelled. */
   reason: optional(1000),
 });
@@ -80,7 +80,7 @@ export const cloneEventSchema = z.object({
   titleEn: optional(300),
   slug,
   /** New first day "YYYY-MM-DD" in the forum's zone. */
-  startsOn: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "invalid_date"),
+  startsOn: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "admin.errors.invalid_date"),
   /** Keep the speakers on the agenda (and their positions); without, only the structure is copied. */
   withPeople: checkbox,
 });
@@ -103,13 +103,13 @@ export const questionsSchema = z.object({
           id: id.optional().nullable(),
           label: required(300),
           labelEn: optional(500),
-          kind: z.enum(QUESTION_KINDS, { message: "invalid_kind" }),
-          options: z.array(z.string().trim().min(1, "required").max(200, "too_long")).max(50).default([]),
+          kind: z.enum(QUESTION_KINDS, { message: "admin.errors.invalid_kind" }),
+          options: z.array(z.string().trim().min(1, "admin.errors.required").max(200, "admin.errors.too_long")).max(50).default([]),
           required: checkbox,
         })
-        .refine((q) => q.kind === "text" || q.options.length >= 2, { message: "options_needed", path: ["options"] }),
+        .refine((q) => q.kind === "text" || q.options.length >= 2, { message: "admin.errors.options_needed", path: ["options"] }),
     )
-    .max(50, "too_many"),
+    .max(50, "admin.errors.too_many"),
 });
 
 export const hostsSchema = z.object({
@@ -121,24 +121,24 @@ export const hostsSchema = z.object({
           organizationId: id.optional().nullable(),
           /** A new organization's name (created if no organization of that name exists). */
           name: optional(200),
-          role: z.enum(HOST_ROLES, { message: "invalid_role" }),
+          role: z.enum(HOST_ROLES, { message: "admin.errors.invalid_role" }),
         })
-        .refine((h) => Boolean(h.organizationId || h.name), { message: "required", path: ["name"] }),
+        .refine((h) => Boolean(h.organizationId || h.name), { message: "admin.errors.required", path: ["name"] }),
     )
-    .max(100, "too_many"),
+    .max(100, "admin.errors.too_many"),
 });
 
 /** The API's PATCH: any of these; times are ISO-8601 with an offset (or null to clear). */
 export const eventPatchSchema = z
   .object({
-    status: z.enum(EVENT_STATUSES, { message: "invalid_status" }).optional(),
-    capacity: z.number({ message: "not_a_number" }).int("not_integer").min(0, "negative").nullable().optional(),
-    registrationOpensAt: z.iso.datetime({ offset: true, message: "invalid_time" }).nullable().optional(),
-    registrationClosesAt: z.iso.datetime({ offset: true, message: "invalid_time" }).nullable().optional(),
-    requiresApproval: z.boolean({ message: "not_a_boolean" }).optional(),
+    status: z.enum(EVENT_STATUSES, { message: "admin.errors.invalid_status" }).optional(),
+    capacity: z.number({ message: "admin.errors.not_a_number" }).int("admin.errors.not_integer").min(0, "admin.errors.negative").nullable().optional(),
+    registrationOpensAt: z.iso.datetime({ offset: true, message: "admin.errors.invalid_time" }).nullable().optional(),
+    registrationClosesAt: z.iso.datetime({ offset: true, message: "admin.errors.invalid_time" }).nullable().optional(),
+    requiresApproval: z.boolean({ message: "admin.errors.not_a_boolean" }).optional(),
   })
   .strict()
-  .refine((v) => Object.keys(v).length > 0, { message: "nothing_to_change" });
+  .refine((v) => Object.keys(v).length > 0, { message: "admin.errors.nothing_to_change" });
 
 export type CreateEventInput = z.infer<typeof createEventSchema>;
 export type UpdateEventInput = z.infer<typeof updateEventSchema>;

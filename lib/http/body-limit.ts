@@ -6,18 +6,22 @@ export function jsonBodyLimit(): number {
   return env.JSON_BODY_LIMIT_BYTES;
 }
 
-/** A refusal of the body itself, answered with its status by errorResponse (lib/http/domain-errors). */
+/**
+ * A refusal of the body itself, answered with its status by errorResponse (lib/http/domain-errors). Like a
+ * DomainError it carries a message key ("errors.bodyTooLarge") and parameters, translated there.
+ */
 export class BodyError extends Error {
   override name = "BodyError";
   constructor(
     public status: 400 | 413 | 415 | 422,
-    message: string,
+    public messageKey: string,
+    public params?: Record<string, string | number>,
   ) {
-    super(message);
+    super(messageKey);
   }
 }
 
-const tooLarge = (max: number) => new BodyError(413, `The request body is too large (limit ${Math.round(max / 1024)} KB).`);
+const tooLarge = (max: number) => new BodyError(413, "errors.bodyTooLarge", { kb: Math.round(max / 1024) });
 
 /** The body as text, or BodyError(413) without reading more than `maxBytes`. */
 export async function readBodyText(req: Request, maxBytes = jsonBodyLimit()): Promise<string> {

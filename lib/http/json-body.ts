@@ -17,19 +17,19 @@ import { NUL_MESSAGE, nulPath } from "./nul";
 export async function readJson(req: Request, maxBytes = jsonBodyLimit()): Promise<Record<string, unknown>> {
   const type = req.headers.get("content-type");
   if (type && !/^application\/([\w.+-]*\+)?json\b/i.test(type.trim())) {
-    throw new BodyError(415, "Send the body as JSON (Content-Type: application/json).");
+    throw new BodyError(415, "errors.bodyWrongType");
   }
   const text = await readBodyText(req, maxBytes);
-  if (!text.trim()) throw new BodyError(400, "The request body is empty; send a JSON object.");
+  if (!text.trim()) throw new BodyError(400, "errors.bodyEmpty");
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    throw new BodyError(400, "The request body is not valid JSON.");
+    throw new BodyError(400, "errors.bodyNotJson");
   }
-  if (!value || typeof value !== "object" || Array.isArray(value)) throw new BodyError(422, "The request body must be a JSON object.");
+  if (!value || typeof value !== "object" || Array.isArray(value)) throw new BodyError(422, "errors.bodyNotObject");
   const at = nulPath(value);
-  if (at !== null) throw new BodyError(422, `${NUL_MESSAGE}${at ? ` (${at})` : ""}`);
+  if (at !== null) throw new BodyError(422, NUL_MESSAGE, { at: at || "-" });
   return value as Record<string, unknown>;
 }
 

@@ -26,4 +26,4 @@ export function nulPath(value: unknown, at = "", depth = 0): string | null {
   return null;
 }
 
-export const NUL_MESSAGE = "Text must not contain the NUL character (U+0000).";
+export const NUL_MESSAGE = "errors.nul";

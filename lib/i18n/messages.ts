@@ -34,6 +34,8 @@ import zhUi from "@/messages/zh-CN/ui.json";
 import enUi from "@/messages/en/ui.json";
 import zhShared from "@/messages/zh-CN/shared.json";
 import enShared from "@/messages/en/shared.json";
+import zhErrors from "@/messages/zh-CN/errors.json";
+import enErrors from "@/messages/en/errors.json";
 import zhSeating from "@/messages/zh-CN/seating.json";
 import enSeating from "@/messages/en/seating.json";
 import zhDelegationDocs from "@/messages/zh-CN/delegationDocs.json";
@@ -58,6 +60,7 @@ export const messagesByLocale = {
     shared: zhShared,
     seating: zhSeating,
     delegationDocs: zhDelegationDocs,
+    errors: zhErrors,
   },
   en: {
     common: enCommon,
@@ -77,6 +80,7 @@ export const messagesByLocale = {
     shared: enShared,
     seating: enSeating,
     delegationDocs: enDelegationDocs,
+    errors: enErrors,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

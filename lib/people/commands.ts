@@ -71,7 +71,7 @@ function visibleTo(db: Db, actor: Actor) {
 /** May this actor attach this existing person to an agenda? (Unknown and invisible people are both "not found".) */
 export async function assertPersonVisible(db: Db, actor: Actor, personId: string): Promise<void> {
   const [row] = await db.select({ id: people.id }).from(people).where(and(eq(people.id, personId), visibleTo(db, actor))).limit(1);
-  if (!row) throw new DomainError("not_found", "No such person.");
+  if (!row) throw new DomainError("not_found", "errors.personNotFound");
 }
 
 async function personSnapshot(db: Db, personId: string) {
@@ -96,15 +96,14 @@ async function personSnapshot(db: Db, personId: string) {
  */
 export async function updatePerson(db: Db, actor: Actor, input: PersonInput) {
   return db.transaction(async (tx) => {
-    if (!(await speaksAt(tx, input.personId, input.eventId))) throw new DomainError("not_found", "This person is not on this forum's agenda.");
+    if (!(await speaksAt(tx, input.personId, input.eventId))) throw new DomainError("not_found", "errors.personNotOnAgenda");
     const others = [];
     for (const f of await forumsOf(tx, input.personId)) if (f.id !== input.eventId && !(await can(actor, "agenda.edit", { eventId: f.id }, tx))) others.push(f.title);
     if (others.length) {
       throw new DomainError(
         "forbidden",
-        `This person also speaks at other forums you do not manage (${others.join("、")}), so their name and positions cannot be changed from here. Remove them from this session and add them as a new person instead, or ask an organizer of those forums.`,
-        undefined,
-        { forums: others },
+        "errors.personSharedElsewhere",
+        { params: { forums: others.join("、") }, extra: { forums: others } },
       );
     }
     await tx.select({ id: people.id }).from(people).where(eq(people.id, input.personId)).for("update");

@@ -14,7 +14,7 @@ export const personSchema = z.object({
   personId: id,
   name: required(100),
   nameEn: optional(200),
-  positions: z.array(positionSchema).max(10, "too_many"),
+  positions: z.array(positionSchema).max(10, "admin.errors.too_many"),
 });
 
 export type PersonInput = z.infer<typeof personSchema>;

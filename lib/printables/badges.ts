@@ -11,6 +11,7 @@ import { events, registrations } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/config";
 import { pick } from "@/lib/i18n/format";
 import { CATEGORY_COLOURS, consoleT, documentHtml, esc, FONT_STACK } from "./html";
+import { sharedT } from "@/lib/i18n/shared";
 
 export type BadgeSize = "a4" | "single";
 export type BadgeFilter = { size: BadgeSize; category?: string; include: "confirmed" | "active" };
@@ -63,12 +64,13 @@ body { margin: 0; font-family: ${FONT_STACK}; color: #0f172a; background: #e2e8f
 
 export async function renderBadgesHtml(data: Awaited<ReturnType<typeof badgeData>>, size: BadgeSize, locale: Locale): Promise<string> {
   const t = consoleT(locale);
+  const ts = sharedT(locale);
   const title = data.event ? pick(locale, data.event.title, data.event.titleEn) : "";
   const cards = await Promise.all(
     data.people.map(async (p) => {
       const qr = await QRCode.toString(p.ticketCode, { type: "svg", margin: 0, errorCorrectionLevel: "M" });
       const colour = CATEGORY_COLOURS[p.category] ?? CATEGORY_COLOURS.other;
-      return `<article class="badge" data-category="${esc(p.category)}"><div class="band" style="background:${colour}"><span class="event">${esc(title)}</span><span class="cat">${esc(t(`category.${p.category}`))}</span></div>
+      return `<article class="badge" data-category="${esc(p.category)}"><div class="band" style="background:${colour}"><span class="event">${esc(title)}</span><span class="cat">${esc(ts(`category.${p.category}`))}</span></div>
 <div class="body"><div class="who"><div class="name">${esc(p.name)}</div>${p.organization ? `<div class="org">${esc(p.organization)}</div>` : ""}${p.position ? `<div class="pos">${esc(p.position)}</div>` : ""}</div><div class="qr">${qr}</div></div><div class="foot" style="background:${colour}"></div></article>`;
     }),
   );

@@ -14,6 +14,7 @@ import { CATEGORY_COLOURS, consoleT, documentHtml, esc, FONT_STACK, SERIF_STACK 
 import { DELEGATE_CATEGORIES, HOST_ROLES } from "@/lib/shared/enums";
 import { protocolOrderOf } from "@/lib/seating/protocol";
 import { seatingT } from "./seating";
+import { sharedT } from "@/lib/i18n/shared";
 
 
 export async function handbookData(db: Db, eventId: string) {
@@ -89,6 +90,7 @@ tr { break-inside: avoid; }
 
 export function renderHandbookHtml(data: HandbookData, locale: Locale, now = new Date()): string {
   const t = consoleT(locale);
+  const ts = sharedT(locale);
   const { event: e, passengers, delegates } = data;
   const tz = e.timezone;
   const title = pick(locale, e.title, e.titleEn);
@@ -98,7 +100,7 @@ export function renderHandbookHtml(data: HandbookData, locale: Locale, now = new
   const hostBlocks = HOST_ROLES.map((role) => {
     const orgs = e.hosts.filter((h) => h.role === role);
     if (!orgs.length) return "";
-    return `<div class="role">${esc(t(`handbook.roles.${role}`))}</div><ul>${orgs.map((h) => `<li>${esc(pick(locale, h.organization.name, h.organization.nameEn))}</li>`).join("")}</ul>`;
+    return `<div class="role">${esc(ts(`hostRole.${role}`))}</div><ul>${orgs.map((h) => `<li>${esc(pick(locale, h.organization.name, h.organization.nameEn))}</li>`).join("")}</ul>`;
   }).join("");
   const cover = `<section class="sheet cover" data-section="cover">
   <div class="title-block"><div class="kicker">${esc(t("handbook.cover"))}</div><h1>${esc(title)}</h1>${other ? `<div class="en">${esc(other)}</div>` : ""}</div>
@@ -176,7 +178,7 @@ ${v.buses.length ? `<h3>${esc(t("handbook.buses"))}</h3>` : ""}${v.buses
     groups.length
       ? groups
           .map(
-            (g) => `<h3><span class="cat" style="background:${CATEGORY_COLOURS[g.c]}"></span>${esc(t(`category.${g.c}`))} <span class="muted small">${esc(t("handbook.delegateCount", { n: g.list.length }))}</span></h3>
+            (g) => `<h3><span class="cat" style="background:${CATEGORY_COLOURS[g.c]}"></span>${esc(ts(`category.${g.c}`))} <span class="muted small">${esc(t("handbook.delegateCount", { n: g.list.length }))}</span></h3>
 <table><tbody>${g.list.map((d) => `<tr><td style="width:28mm"><b>${esc(d.name)}</b></td><td>${esc(d.organization ?? "")}</td><td class="muted">${esc(d.position ?? "")}</td></tr>`).join("")}</tbody></table>`,
           )
           .join("")

@@ -25,7 +25,7 @@ import { requestLocale } from "@/lib/i18n/request";
 import { addGuest, assignBus, autoFillBuses, changeRegistrationStatus, updateRegistration as updateByOrganizer } from "./admin-commands";
 import { assignBusSchema, autoFillSchema, guestSchema, statusChangeSchema, updateRegistrationSchema } from "./admin-validation";
 import { cancelRegistration, registerForEvent, updateRegistration } from "./commands";
-import { registrationT } from "./i18n";
+import { translateMessage } from "@/lib/i18n/errors";
 import { IMPORT_MAX_BYTES, importGuests, previewGuestImport } from "./import";
 import { selectSession } from "./personal-agenda";
 import { answersFromForm, newcomerSchema, registrationSchema } from "./validation";
@@ -40,7 +40,7 @@ export const updateRegistrationAction = eventAction("registration.manage", updat
   updateByOrganizer(db, actor, input, await requestLocale()),
 );
 
-export const addGuestAction = eventAction("registration.manage", guestSchema, async ({ db, actor, input }) => addGuest(db, actor, input, await requestLocale()));
+export const addGuestAction = eventAction("registration.manage", guestSchema, async ({ db, actor, input }) => addGuest(db, actor, input));
 
 export const assignBusAction = eventAction("registration.manage", assignBusSchema, async ({ db, actor, input }) => assignBus(db, actor, { ...input, locale: await requestLocale() }));
 
@@ -48,7 +48,7 @@ export const autoFillBusesAction = eventAction("registration.manage", autoFillSc
   autoFillBuses(db, actor, { ...input, locale: await requestLocale() }),
 );
 
-const fileSchema = z.custom<File>((f) => f instanceof File, "Choose a CSV file.").refine((f) => f.size <= IMPORT_MAX_BYTES, "The file is larger than 20 MB.");
+const fileSchema = z.custom<File>((f) => f instanceof File, "errors.chooseCsv").refine((f) => f.size <= IMPORT_MAX_BYTES, "console.import.err.tooLarge");
 const bytesOf = async (f: File) => new Uint8Array(await f.arrayBuffer());
 
 /** Preview an import: parse and validate the whole file, count what exists. Writes nothing. */
@@ -61,7 +61,7 @@ export const importChunkAction = eventAction(
   "registration.manage",
   z.object({ eventId: z.uuid(), file: fileSchema, from: z.coerce.number().int().min(0).default(0), to: z.coerce.number().int().min(1).max(1_000_000).optional() }),
   async ({ db, actor, input }) => {
-    if (input.to !== undefined && input.to <= input.from) throw new DomainError("invalid", "Empty range.");
+    if (input.to !== undefined && input.to <= input.from) throw new DomainError("invalid", "errors.emptyRange");
     return importGuests(db, actor, { eventId: input.eventId, bytes: await bytesOf(input.file), from: input.from, to: input.to, locale: await requestLocale() });
   },
 );
@@ -72,7 +72,7 @@ export type RegisterFormState = (ActionResult<{ id: string }> & { values?: Recor
 
 /** "Please sign in" in the caller's language. */
 async function localized(f: Failure): Promise<Failure> {
-  return f.code === "unauthenticated" ? { ...f, error: registrationT(await requestLocale())("signInRequired") } : f;
+  return f.code === "unauthenticated" ? { ...f, error: translateMessage("registration.signInRequired", await requestLocale()) } : f;
 }
 
 const KEEP = ["name", "email", "category", "organization", "position", "phone", "needs", "groupId", "siteVisit"];
@@ -108,7 +108,7 @@ function parseForm(locale: Locale, input: Record<string, unknown>, withNewcomer:
   };
   const data = collect(registrationSchema(locale).safeParse(raw));
   const who = withNewcomer ? collect(newcomerSchema(locale).safeParse(raw)) : null;
-  if (Object.keys(errors).length || !data) throw new DomainError("invalid", registrationT(locale)("errors.invalid"), errors);
+  if (Object.keys(errors).length || !data) throw new DomainError("invalid", "registration.errors.invalid", { fieldErrors: errors });
   return { data, who };
 }
 
@@ -167,8 +167,7 @@ export const signUpAndRegisterAction = publicAction(
       user = await signUp(db, { name: who!.name, email: who!.email, password: who!.password, organization: data.organization, position: data.position, phone: data.phone, locale }, await clientIp());
     } catch (e) {
       if (e instanceof DomainError && e.code === "conflict") {
-        const msg = registrationT(locale)("errors.emailTaken");
-        throw new DomainError("conflict", msg, { email: [msg] });
+        throw new DomainError("conflict", "registration.errors.emailTaken", { fieldErrors: { email: ["registration.errors.emailTaken"] } });
       }
       throw e;
     }

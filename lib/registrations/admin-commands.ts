@@ -18,7 +18,6 @@ import type { Actor } from "@/lib/auth/permissions";
 import type { Locale } from "@/lib/i18n/config";
 import { type GuestInput, type StatusAction, type UpdateRegistrationInput } from "./admin-validation";
 import { newTicketCode, promoteWaitlisted, SEAT_HOLDING, seatsTaken } from "./commands";
-import { consoleT } from "@/lib/printables/html";
 import { enqueueRegistrationMail, type MailKind } from "./notify";
 import { checkAnswers as checkAnswersFor } from "./validation";
 import { ACTIVE_REGISTRATION_STATUSES, DELEGATE_CATEGORIES } from "@/lib/shared/enums";
@@ -42,7 +41,7 @@ const holdsSeat = (s: Status) => (SEAT_HOLDING as readonly string[]).includes(s)
 /** Lock the forum row for the rest of the transaction. */
 export async function lockEvent(tx: Db, eventId: string) {
   const [e] = await tx.select().from(events).where(eq(events.id, eventId)).for("update");
-  if (!e) throw new DomainError("not_found", "No such forum.");
+  if (!e) throw new DomainError("not_found", "errors.forumNotFound");
   return e;
 }
 
@@ -63,7 +62,6 @@ export async function changeRegistrationStatus(
   actor: Actor,
   input: { eventId: string; action: StatusAction; registrationIds: string[]; locale?: Locale },
 ): Promise<StatusChangeResult & { promoted: number }> {
-  const tr = consoleT(input.locale ?? "en");
   const ids = [...new Set(input.registrationIds)];
   const t = TRANSITIONS[input.action];
   return db.transaction(async (tx) => {
@@ -78,7 +76,7 @@ export async function changeRegistrationStatus(
     if (needed > 0) {
       const left = await seatsLeft(tx, ev);
       if (needed > left) {
-        throw new DomainError("conflict", left === 0 ? tr("errors.full") : tr("errors.seatsLeft", { left }), undefined, { seatsLeft: left });
+        throw new DomainError("conflict", left === 0 ? "console.errors.full" : "console.errors.seatsLeft", { params: { left }, extra: { seatsLeft: left } });
       }
     }
     let promoted = 0;
@@ -124,10 +122,9 @@ const personFields = (i: GuestInput | UpdateRegistrationInput) => ({
 });
 
 /** A second registration with the same email at this forum: a field error, not a crash. */
-function rethrowEmailTaken(e: unknown, locale: Locale): never {
+function rethrowEmailTaken(e: unknown): never {
   if (uniqueViolation(e, "registrations_event_email_unique")) {
-    const msg = consoleT(locale)("errors.emailTaken");
-    throw new DomainError("conflict", msg, { email: [msg] });
+    throw new DomainError("conflict", "console.errors.emailTaken", { fieldErrors: { email: ["console.errors.emailTaken"] } });
   }
   throw e;
 }
@@ -139,14 +136,13 @@ function uniqueViolation(e: unknown, constraint: string): boolean {
 }
 
 /** Add a guest by hand (手工添加嘉宾). Confirmed when a seat is free, else waitlisted (or refused without a waitlist). */
-export async function addGuest(db: Db, actor: Actor, input: GuestInput, locale: Locale = "en"): Promise<{ id: string; status: Status }> {
-  const t = consoleT(locale);
+export async function addGuest(db: Db, actor: Actor, input: GuestInput): Promise<{ id: string; status: Status }> {
   try {
     return await db.transaction(async (tx) => {
       const ev = await lockEvent(tx, input.eventId);
       let status: Status = input.status;
       if (status === "confirmed" && (await seatsLeft(tx, ev)) < 1) {
-        if (!ev.waitlistEnabled) throw new DomainError("conflict", t("errors.fullNoWaitlist"));
+        if (!ev.waitlistEnabled) throw new DomainError("conflict", "console.errors.fullNoWaitlist");
         status = "waitlisted";
       }
       const now = new Date();
@@ -166,7 +162,7 @@ export async function addGuest(db: Db, actor: Actor, input: GuestInput, locale: 
       return row;
     });
   } catch (e) {
-    rethrowEmailTaken(e, locale);
+    rethrowEmailTaken(e);
   }
 }
 
@@ -174,7 +170,7 @@ export async function addGuest(db: Db, actor: Actor, input: GuestInput, locale: 
 async function checkAnswers(tx: Db, eventId: string, answers: Record<string, string | string[]>, locale: Locale) {
   const qs = await tx.select().from(registrationQuestions).where(eq(registrationQuestions.eventId, eventId)).orderBy(asc(registrationQuestions.order));
   const r = checkAnswersFor(qs, answers, locale);
-  if (!r.ok) throw new DomainError("invalid", "Please check the highlighted fields.", r.fieldErrors);
+  if (!r.ok) throw new DomainError("invalid", "errors.checkFields", { fieldErrors: r.fieldErrors });
   return r.answers;
 }
 
@@ -188,13 +184,13 @@ export async function updateRegistration(db: Db, actor: Actor, input: UpdateRegi
         .set({ ...personFields(input), answers })
         .where(and(eq(registrations.eventId, input.eventId), eq(registrations.id, input.registrationId)))
         .returning({ id: registrations.id });
-      if (!row) throw new DomainError("not_found", consoleT(locale)("errors.notFound"));
+      if (!row) throw new DomainError("not_found", "console.errors.notFound");
       const { eventId: _e, registrationId: _r, ...after } = input;
       await recordAudit(tx, actor, { action: "registration.edit", entity: "registration", entityId: row.id, eventId: input.eventId, after });
       return row;
     });
   } catch (e) {
-    rethrowEmailTaken(e, locale);
+    rethrowEmailTaken(e);
   }
 }
 
@@ -204,7 +200,6 @@ export async function assignBus(
   actor: Actor,
   input: { eventId: string; registrationIds: string[]; busId: string | null; locale?: Locale },
 ): Promise<{ assigned: number }> {
-  const t = consoleT(input.locale ?? "en");
   const ids = [...new Set(input.registrationIds)];
   return db.transaction(async (tx) => {
     if (input.busId) {
@@ -213,7 +208,7 @@ export async function assignBus(
         .from(buses)
         .where(and(eq(buses.id, input.busId), eq(buses.eventId, input.eventId)))
         .for("update");
-      if (!bus) throw new DomainError("not_found", t("errors.noBus"));
+      if (!bus) throw new DomainError("not_found", "console.errors.noBus");
       const [{ n: taken }] = await tx.select({ n: count() }).from(registrations).where(eq(registrations.busId, bus.id));
       const moving = await tx
         .select({ id: registrations.id })
@@ -228,7 +223,7 @@ export async function assignBus(
         );
       const free = bus.seats - Number(taken);
       if (moving.length > free) {
-        throw new DomainError("conflict", t("errors.busFull", { bus: bus.name, free, n: moving.length }), undefined, { free });
+        throw new DomainError("conflict", "console.errors.busFull", { params: { bus: bus.name, free, n: moving.length }, extra: { free } });
       }
       if (moving.length === 0) return { assigned: 0 };
       await tx
@@ -261,7 +256,7 @@ export async function autoFillBuses(db: Db, actor: Actor, input: { eventId: stri
       .where(eq(buses.eventId, input.eventId))
       .orderBy(asc(buses.order), asc(buses.name))
       .for("update");
-    if (bs.length === 0) throw new DomainError("invalid", consoleT(input.locale ?? "en")("errors.noBuses"));
+    if (bs.length === 0) throw new DomainError("invalid", "console.errors.noBuses");
     const takenRows = await tx
       .select({ busId: registrations.busId, n: count() })
       .from(registrations)

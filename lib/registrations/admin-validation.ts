@@ -5,7 +5,7 @@ import { DELEGATE_CATEGORIES, REGISTRATION_STATUSES } from "@/lib/shared/enums";
 export const STATUS_ACTIONS = ["approve", "reject", "waitlist", "promote", "cancel"] as const;
 export type StatusAction = (typeof STATUS_ACTIONS)[number];
 
-const ids = z.preprocess((v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v), z.array(z.uuid()).min(1, "Select at least one registration.").max(10_000));
+const ids = z.preprocess((v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v), z.array(z.uuid()).min(1, "errors.selectRegistrations").max(10_000));
 const optText = (max: number) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), z.string().trim().max(max).nullable().optional().default(null));
 const boolish = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
@@ -16,10 +16,10 @@ const answers = z.record(z.string().max(64), z.union([z.string().max(1000), z.ar
 
 export const guestSchema = z.object({
   eventId: z.uuid(),
-  fullName: z.string().trim().min(1, "Name is required.").max(100),
+  fullName: z.string().trim().min(1, "errors.nameRequired").max(100),
   email: z.preprocess(
     (v) => (typeof v === "string" ? (v.trim() === "" ? null : v.trim().toLowerCase()) : v),
-    z.email("Not a valid email address.").max(254).nullable().optional().default(null),
+    z.email("errors.validEmail").max(254).nullable().optional().default(null),
   ),
   phone: optText(40),
   organization: optText(200),

@@ -12,10 +12,9 @@ import type { Db } from "@/db/client";
 import { buses, events, registrationQuestions, registrations, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { SEAT_HOLDING, seatsTaken } from "@/lib/delegations/seats";
-import { DomainError } from "@/lib/actions/result";
+import { DomainError, type FieldErrorRefs } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Locale } from "@/lib/i18n/config";
-import { registrationT } from "./i18n";
 import { seedPersonalAgenda } from "./personal-agenda";
 import { enqueueRegistrationMail, type MailKind } from "./notify";
 import { checkAnswers, isUuid, type RegistrationInput } from "./validation";
@@ -41,9 +40,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 type EventRow = typeof events.$inferSelect;
 type RegistrationRow = typeof registrations.$inferSelect;
 
-function fail(locale: Locale, code: ConstructorParameters<typeof DomainError>[0], key: string, fieldErrors?: Record<string, string[]>): never {
-  const t = registrationT(locale);
-  throw new DomainError(code, t(`errors.${key}` as "errors.full"), fieldErrors);
+function fail(code: ConstructorParameters<typeof DomainError>[0], key: string, fieldErrors?: FieldErrorRefs): never {
+  throw new DomainError(code, `registration.errors.${key}`, { fieldErrors });
 }
 
 /** Whether a forum takes registrations right now; the reason key when it does not. */
@@ -101,15 +99,15 @@ async function localeOfRegistration(tx: Db, r: Pick<RegistrationRow, "userId">) 
 
 /** A bus of this forum (else a field error), locked, with its seats checked when the registration will hold a seat. */
 async function checkBus(tx: Db, locale: Locale, event: EventRow, busId: string, holdsSeat: boolean, exceptRegistrationId?: string) {
-  if (!isUuid(busId)) fail(locale, "invalid", "invalid", { groupId: [registrationT(locale)("errors.badBus")] });
+  if (!isUuid(busId)) fail("invalid", "invalid", { groupId: ["registration.errors.badBus"] });
   const [bus] = await tx
     .select()
     .from(buses)
     .where(and(eq(buses.id, busId), eq(buses.eventId, event.id)))
     .for("update");
-  if (!bus) fail(locale, "invalid", "invalid", { groupId: [registrationT(locale)("errors.badBus")] });
+  if (!bus) fail("invalid", "invalid", { groupId: ["registration.errors.badBus"] });
   if (holdsSeat && (await busSeatsTaken(tx, bus.id, exceptRegistrationId)) >= bus.seats) {
-    fail(locale, "conflict", "busFull", { groupId: [registrationT(locale)("errors.busFull")] });
+    fail("conflict", "busFull", { groupId: ["registration.errors.busFull"] });
   }
   return bus;
 }
@@ -142,10 +140,10 @@ export type RegisterOutcome = {
 export async function registerForEvent(db: Db, actor: Actor, input: RegisterCommandInput): Promise<RegisterOutcome> {
   const locale = input.locale ?? "zh-CN";
   const [found] = await db.select().from(events).where(eq(events.slug, input.eventSlug)).limit(1);
-  if (!found || found.status === "draft") fail(locale, "not_found", "notFound");
+  if (!found || found.status === "draft") fail("not_found", "notFound");
   const data = input.data;
   const checked = checkAnswers(await loadQuestions(db, found.id), data.answers, locale);
-  if (!checked.ok) throw new DomainError("invalid", registrationT(locale)("errors.invalid"), checked.fieldErrors);
+  if (!checked.ok) throw new DomainError("invalid", "registration.errors.invalid", { fieldErrors: checked.fieldErrors });
   const wantsBus = data.siteVisit && data.groupId ? data.groupId : null;
 
   // Negative control: count first, outside any transaction and lock, then write later (DO NOT do this).
@@ -158,20 +156,20 @@ export async function registerForEvent(db: Db, actor: Actor, input: RegisterComm
   try {
     const outcome = await db.transaction(async (tx) => {
       const event = staleTaken === null ? await lockEvent(tx, found.id) : found;
-      if (!event) fail(locale, "not_found", "notFound");
+      if (!event) fail("not_found", "notFound");
       const gate = registrationGate(event);
-      if (!gate.open) fail(locale, gate.reason === "notFound" ? "not_found" : "closed", gate.reason);
+      if (!gate.open) fail(gate.reason === "notFound" ? "not_found" : "closed", gate.reason);
 
       const [existing] = await tx
         .select()
         .from(registrations)
         .where(and(eq(registrations.eventId, event.id), sql`(${registrations.userId} = ${actor.id} or ${registrations.email} = ${actor.email.toLowerCase()})`))
         .limit(1);
-      if (existing && existing.status !== "cancelled") fail(locale, "conflict", "already");
+      if (existing && existing.status !== "cancelled") fail("conflict", "already");
 
       const taken = staleTaken ?? (await seatsTaken(tx, event.id));
       const hasSeat = event.capacity == null || taken < event.capacity;
-      if (!hasSeat && !event.waitlistEnabled) fail(locale, "conflict", "full");
+      if (!hasSeat && !event.waitlistEnabled) fail("conflict", "full");
       const status: RegisterOutcome["status"] = hasSeat ? (event.requiresApproval ? "pending" : "confirmed") : "waitlisted";
       if (wantsBus) await checkBus(tx, locale, event, wantsBus, hasSeat);
 
@@ -222,7 +220,7 @@ export async function registerForEvent(db: Db, actor: Actor, input: RegisterComm
     await seedPersonalAgenda(db, actor.id, found.id);
     return outcome;
   } catch (e) {
-    if (isUniqueViolation(e)) fail(locale, "conflict", "already");
+    if (isUniqueViolation(e)) fail("conflict", "already");
     throw e;
   }
 }
@@ -265,13 +263,13 @@ export async function promoteWaitlisted(tx: Db, event: EventRow, actor: Actor | 
 
 /** Load a registration the actor owns (else not found: someone else's id looks exactly like an unknown one). */
 async function ownRegistration(db: Db, actor: Actor, registrationId: string, locale: Locale, lock = false) {
-  if (!isUuid(registrationId)) fail(locale, "not_found", "notFound");
+  if (!isUuid(registrationId)) fail("not_found", "notFound");
   const q = db
     .select()
     .from(registrations)
     .where(and(eq(registrations.id, registrationId), eq(registrations.userId, actor.id)));
   const [row] = lock ? await q.for("update") : await q;
-  if (!row) fail(locale, "not_found", "notFound");
+  if (!row) fail("not_found", "notFound");
   return row;
 }
 
@@ -280,10 +278,10 @@ export async function cancelRegistration(db: Db, actor: Actor, input: { registra
   const first = await ownRegistration(db, actor, input.registrationId, locale);
   return db.transaction(async (tx) => {
     const event = await lockEvent(tx, first.eventId);
-    if (!event) fail(locale, "not_found", "notFound");
+    if (!event) fail("not_found", "notFound");
     const r = await ownRegistration(tx, actor, input.registrationId, locale, true);
-    if (r.status === "cancelled" || r.status === "rejected") fail(locale, "conflict", "notCancellable");
-    if (event.endsAt <= new Date()) fail(locale, "closed", "ended");
+    if (r.status === "cancelled" || r.status === "rejected") fail("conflict", "notCancellable");
+    if (event.endsAt <= new Date()) fail("closed", "ended");
     const [row] = await tx
       .update(registrations)
       .set({ status: "cancelled", cancelledAt: new Date() })
@@ -301,12 +299,12 @@ export async function updateRegistration(db: Db, actor: Actor, input: { registra
   const locale = input.locale ?? "zh-CN";
   const first = await ownRegistration(db, actor, input.registrationId, locale);
   const checked = checkAnswers(await loadQuestions(db, first.eventId), input.data.answers, locale);
-  if (!checked.ok) throw new DomainError("invalid", registrationT(locale)("errors.invalid"), checked.fieldErrors);
+  if (!checked.ok) throw new DomainError("invalid", "registration.errors.invalid", { fieldErrors: checked.fieldErrors });
   return db.transaction(async (tx) => {
     const event = await lockEvent(tx, first.eventId);
-    if (!event) fail(locale, "not_found", "notFound");
+    if (!event) fail("not_found", "notFound");
     const r = await ownRegistration(tx, actor, input.registrationId, locale, true);
-    if (!registrationGate(event).open || !isOneOf(ACTIVE_REGISTRATION_STATUSES, r.status)) fail(locale, "closed", "notEditable");
+    if (!registrationGate(event).open || !isOneOf(ACTIVE_REGISTRATION_STATUSES, r.status)) fail("closed", "notEditable");
     const d = input.data;
     const busId = d.siteVisit && d.groupId ? d.groupId : null;
     if (busId && busId !== r.busId) await checkBus(tx, locale, event, busId, (SEAT_HOLDING as readonly string[]).includes(r.status), r.id);

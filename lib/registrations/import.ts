@@ -8,7 +8,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { registrations } from "@/db/schema";
-import { DomainError } from "@/lib/actions/result";
+import { DomainError, type MessageParams } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit";
 import type { Locale } from "@/lib/i18n/config";
 import { consoleT } from "@/lib/printables/html";
@@ -92,21 +92,21 @@ const MAX: Partial<Record<Field, number>> = { fullName: 100, email: 254, phone: 
 /** Decode, parse and validate a file. Errors name the file line; a repeated email is an error on its later lines. */
 export function parseGuestFile(bytes: Uint8Array, locale: Locale = "en"): ParsedImport {
   const t = consoleT(locale);
-  const fileError = (msg: string): never => {
-    throw new DomainError("invalid", msg, { file: [msg] });
+  const fileError = (key: string, params?: MessageParams): never => {
+    throw new DomainError("invalid", `console.${key}`, { params, fieldErrors: { file: [{ key: `console.${key}`, params }] } });
   };
   const label = (f: Field) => t(`import.field.${f}`);
-  if (bytes.byteLength === 0) fileError(t("import.err.empty"));
-  if (bytes.byteLength > IMPORT_MAX_BYTES) fileError(t("import.err.tooLarge"));
+  if (bytes.byteLength === 0) fileError("import.err.empty");
+  if (bytes.byteLength > IMPORT_MAX_BYTES) fileError("import.err.tooLarge");
   const { text, encoding } = decodeCsv(bytes);
   const records = parseCsv(text);
-  if (records.length < 2) fileError(t("import.err.noRows"));
-  if (records.length - 1 > IMPORT_MAX_ROWS) fileError(t("import.err.tooMany", { max: IMPORT_MAX_ROWS }));
+  if (records.length < 2) fileError("import.err.noRows");
+  if (records.length - 1 > IMPORT_MAX_ROWS) fileError("import.err.tooMany", { max: IMPORT_MAX_ROWS });
   const [head, ...body] = records;
   const map = mapHeader(head.fields);
   const missingColumns = (["fullName", "email"] as Field[]).filter((f) => map[f] === undefined);
   if (missingColumns.length) {
-    fileError(t("import.err.missingColumns", { columns: missingColumns.map((f) => (f === "email" ? "邮箱 / email" : "姓名 / name")).join(", ") }));
+    fileError("import.err.missingColumns", { columns: missingColumns.map((f) => (f === "email" ? "邮箱 / email" : "姓名 / name")).join(", ") });
   }
   const firstLineOf = new Map<string, number>();
   const rows: ParsedRow[] = body.map(({ line, fields }) => {
@@ -224,7 +224,7 @@ export async function importGuests(
         .returning({ id: registrations.id });
       result.created += ins.length;
     }
-    if (result.created !== values.length) throw new DomainError("conflict", "Someone registered some of these emails meanwhile; please import again.");
+    if (result.created !== values.length) throw new DomainError("conflict", "errors.importRace");
     await recordAudit(tx, actor, { action: "registration.import", entity: "event", entityId: input.eventId, eventId: input.eventId, after: { from, to, ...result } });
     return result;
   });

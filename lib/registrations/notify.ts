@@ -8,17 +8,13 @@ import { outbox, type events } from "@/db/schema";
 import { isLocale, type Locale } from "@/lib/i18n/config";
 import { formatEventWhen, pick } from "@/lib/i18n/format";
 import { registrationT } from "./i18n";
-import { appBaseUrl } from "@/lib/env";
+import { appUrl } from "@/lib/http/origin";
 
 export const MAIL_KINDS = ["confirmed", "waitlisted", "promoted", "pending", "approved", "rejected", "cancelled", "reminder"] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 type EventRow = Pick<typeof events.$inferSelect, "id" | "slug" | "title" | "titleEn" | "startsAt" | "endsAt" | "timezone" | "venueName" | "venueNameEn">;
 
-/** Absolute base URL for links in messages. */
-export function appUrl(): string {
-  return appBaseUrl();
-}
 
 export const ticketPath = (registrationId: string) => `/me/registrations/${registrationId}/ticket`;
 

@@ -13,8 +13,7 @@ import type { IcsEvent } from "@/lib/calendar/ics";
 import { PUBLIC_EVENT_STATUSES } from "@/lib/events/queries";
 import type { Locale } from "@/lib/i18n/config";
 import { pick } from "@/lib/i18n/format";
-import { registrationT } from "./i18n";
-import { appUrl } from "./notify";
+import { appUrl } from "@/lib/http/origin";
 import { isUuid } from "./validation";
 import { ACTIVE_REGISTRATION_STATUSES } from "@/lib/shared/enums";
 
@@ -39,7 +38,7 @@ export async function setAllSessions(db: Db, actor: Actor, input: { eventId: str
     .select({ id: events.id })
     .from(events)
     .where(and(eq(events.id, input.eventId), inArray(events.status, [...PUBLIC_EVENT_STATUSES])));
-  if (!f) throw new DomainError("not_found", registrationT(input.locale ?? "zh-CN")("errors.notFound"));
+  if (!f) throw new DomainError("not_found", "registration.errors.notFound");
   if (input.selected) await seedPersonalAgenda(db, actor.id, f.id);
   else
     await db
@@ -50,7 +49,7 @@ export async function setAllSessions(db: Db, actor: Actor, input: { eventId: str
 
 /** Mark or unmark a session of a public forum for the actor's own agenda. Idempotent. */
 export async function selectSession(db: Db, actor: Actor, input: { sessionId: string; selected: boolean; locale?: Locale }) {
-  const notFound = () => new DomainError("not_found", registrationT(input.locale ?? "zh-CN")("errors.notFound"));
+  const notFound = () => new DomainError("not_found", "registration.errors.notFound");
   if (!isUuid(input.sessionId)) throw notFound();
   const [s] = await db
     .select({ id: agendaSessions.id })

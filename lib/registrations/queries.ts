@@ -23,10 +23,10 @@ export type Availability = {
 };
 
 export async function eventAvailability(db: Db, event: typeof events.$inferSelect, now = new Date()): Promise<Availability> {
-  // one statement; seats reserved for invited units count as taken: the public never sees (nor takes) them
-  const seats = await seatCounts(db, event.id);
-  const taken = event.capacity == null ? seats.holding : seats.held + seats.reserved;
-  const waitlisted = seats.waitlisted;
+  // seats reserved for invited units count as taken: the public never sees (nor takes) them
+  const c = await seatCounts(db, event.id);
+  const taken = event.capacity == null ? c.holding : c.outsideQuotas + c.reserved;
+  const waitlisted = c.waitlisted;
   const left = event.capacity == null ? null : Math.max(0, event.capacity - taken);
   const gate = registrationGate(event, now);
   let level: Availability["level"] = "unlimited";

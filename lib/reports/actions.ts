@@ -62,7 +62,7 @@ export const saveReportAction = report("report.write", saveReportInput, ({ db, a
 /** The latest saved state (after a conflict: "reload or merge"). */
 export const loadReportStateAction = report("report.write", z.object({ eventId: z.uuid(), reportId: z.uuid() }), async ({ db, input }) => {
   const r = await reportForEditor(db, input.eventId, input.reportId);
-  if (!r) throw new DomainError("not_found", "No such report.");
+  if (!r) throw new DomainError("not_found", "errors.reportNotFound");
   const [{ timezone }] = await db.query.events.findMany({ where: (e, { eq }) => eq(e.id, input.eventId), columns: { timezone: true } });
   return editorState(r, timezone);
 });

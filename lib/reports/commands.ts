@@ -57,7 +57,7 @@ export async function createReportFromEvent(db: Db, actor: Actor, input: z.input
   const { eventId } = createReportInput.parse(input);
   return db.transaction(async (tx) => {
     const [event] = await tx.select({ id: events.id, slug: events.slug, title: events.title, summary: events.summary }).from(events).where(eq(events.id, eventId));
-    if (!event) throw new DomainError("not_found", "No such forum.");
+    if (!event) throw new DomainError("not_found", "errors.forumNotFound");
     const slug = await uniqueSlug(tx, `${event.slug}-report`);
     const sections = [
       { order: 1, heading: GENERATED_HEADINGS.program, body: await generatedBody(tx, eventId, "program"), generated: "program" as const },
@@ -104,7 +104,7 @@ export async function saveReport(db: Db, actor: Actor, input: z.input<typeof sav
 
 async function writeDoc(tx: Tx, actor: Actor, ids: { eventId: string; reportId: string; version: number }, doc: ReportDoc) {
   const [event] = await tx.select({ timezone: events.timezone }).from(events).where(eq(events.id, ids.eventId));
-  if (!event) throw new DomainError("not_found", "No such report.");
+  if (!event) throw new DomainError("not_found", "errors.reportNotFound");
   await assertEditable(tx, actor, ids);
   const scheduledAt = doc.publishAt ? zonedToInstant(doc.publishAt, event.timezone) : null;
   const [row] = await tx
@@ -168,16 +168,11 @@ async function staleOrMissing(tx: D, ids: { eventId: string; reportId: string; v
     .innerJoin(events, eq(events.id, reports.eventId))
     .leftJoin(users, eq(users.id, reports.updatedById))
     .where(and(eq(reports.id, ids.reportId), eq(reports.eventId, ids.eventId)));
-  if (!cur) return new DomainError("not_found", "No such report.");
-  if (cur.version === ids.version) return new DomainError("invalid", `This cannot be done while the report is ${cur.status.replace("_", " ")}.`);
+  if (!cur) return new DomainError("not_found", "errors.reportNotFound");
+  if (cur.version === ids.version) return new DomainError("invalid", "errors.reportWrongStatus", { params: { status: cur.status } });
   const by = cur.by ?? "someone";
   const at = hhmmInZone(cur.updatedAt, cur.tz);
-  return new DomainError("conflict", `Changed by ${by} at ${at} — reload or merge. Nothing was overwritten.`, undefined, {
-    by,
-    at,
-    updatedAt: cur.updatedAt.toISOString(),
-    version: cur.version,
-  });
+  return new DomainError("conflict", "errors.reportConflict", { params: { by, at }, extra: { by, at, updatedAt: cur.updatedAt.toISOString(), version: cur.version } });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -191,7 +186,7 @@ async function staleOrMissing(tx: D, ids: { eventId: string; reportId: string; v
 async function assertEditable(tx: Tx, actor: Actor, ids: { eventId: string; reportId: string }) {
   const [cur] = await tx.select({ status: reports.status }).from(reports).where(and(eq(reports.id, ids.reportId), eq(reports.eventId, ids.eventId)));
   if (cur?.status === "published" && !(await can(actor, "report.publish", { eventId: ids.eventId }, tx))) {
-    throw new DomainError("forbidden", "This report is published: only an organizer can change it. Ask an organizer to unpublish it for editing.");
+    throw new DomainError("forbidden", "errors.reportPublishedLocked");
   }
 }
 
@@ -237,7 +232,7 @@ export async function restoreRevision(db: Db, actor: Actor, input: z.input<typeo
       .innerJoin(reports, eq(reports.id, reportRevisions.reportId))
       .innerJoin(events, eq(events.id, reports.eventId))
       .where(and(eq(reportRevisions.reportId, reportId), eq(reportRevisions.version, revision), eq(reports.eventId, eventId)));
-    if (!rev) throw new DomainError("not_found", "No such revision.");
+    if (!rev) throw new DomainError("not_found", "errors.revisionNotFound");
     const s = rev.snapshot as ReportSnapshot;
     const doc = reportDocInput.parse({
       ...s,
@@ -253,7 +248,7 @@ export async function refreshGenerated(db: Db, actor: Actor, input: z.input<type
   const { eventId, reportId, version } = workflowInput.parse(input);
   return db.transaction(async (tx) => {
     const [r] = await tx.select({ tz: events.timezone }).from(reports).innerJoin(events, eq(events.id, reports.eventId)).where(and(eq(reports.id, reportId), eq(reports.eventId, eventId)));
-    if (!r) throw new DomainError("not_found", "No such report.");
+    if (!r) throw new DomainError("not_found", "errors.reportNotFound");
     const s = await snapshotOf(tx, reportId);
     const sections = [];
     for (const x of s.sections) {
@@ -281,9 +276,9 @@ async function transition(
   return db.transaction(async (tx) => {
     if (requireTitle) {
       const [cur] = await tx.select({ title: reports.title }).from(reports).where(and(eq(reports.id, ids.reportId), eq(reports.eventId, ids.eventId)));
-      if (!cur) throw new DomainError("not_found", "No such report.");
+      if (!cur) throw new DomainError("not_found", "errors.reportNotFound");
       const ok = publishable.safeParse(cur);
-      if (!ok.success) throw new DomainError("invalid", "A title is required.", { title: ["A title is required to submit or publish."] });
+      if (!ok.success) throw new DomainError("invalid", "errors.titleRequired", { fieldErrors: { title: ["errors.titleRequiredToPublish"] } });
     }
     const [row] = await tx
       .update(reports)
@@ -333,7 +328,7 @@ export async function unpublishReport(db: Db, actor: Actor, input: z.input<typeo
 /** Photos and attachments are part of what a published report shows: the same rule as text edits (assertEditable). */
 async function assertMediaEditable(tx: Tx, actor: Actor, reportId: string, eventId: string) {
   const [r] = await tx.select({ id: reports.id }).from(reports).where(and(eq(reports.id, reportId), eq(reports.eventId, eventId)));
-  if (!r) throw new DomainError("not_found", "No such report.");
+  if (!r) throw new DomainError("not_found", "errors.reportNotFound");
   await assertEditable(tx, actor, { reportId, eventId });
 }
 
@@ -345,8 +340,8 @@ export async function attachUpload(
 ) {
   const meta = uploadMeta.parse(input);
   const file = await processUpload(input.bytes);
-  if (meta.role === "photo" && file.type.kind !== "image") throw new UploadError("unsupported", "Photos must be JPEG, PNG or WebP images.");
-  if (meta.role === "attachment" && file.type.kind !== "attachment") throw new UploadError("unsupported", "Attachments must be PDF, DOCX or XLSX files.");
+  if (meta.role === "photo" && file.type.kind !== "image") throw new UploadError("unsupported", "errors.upload.photoType");
+  if (meta.role === "attachment" && file.type.kind !== "attachment") throw new UploadError("unsupported", "errors.upload.attachmentType");
   return db.transaction(async (tx) => {
     await assertMediaEditable(tx, actor, input.reportId, input.eventId);
     const m = await storeProcessed(tx, actor, file, input.filename);
@@ -372,7 +367,7 @@ export async function updateReportMedia(db: Db, actor: Actor, input: z.input<typ
       .set({ caption: v.caption, credit: v.credit, sectionOrder: v.sectionOrder, order: v.order })
       .where(and(eq(reportMedia.id, v.reportMediaId), eq(reportMedia.reportId, v.reportId)))
       .returning({ id: reportMedia.id });
-    if (!row) throw new DomainError("not_found", "No such photo or attachment.");
+    if (!row) throw new DomainError("not_found", "errors.mediaNotFound");
     await recordAudit(tx, actor, { action: "report.media.edit", entity: "report", entityId: v.reportId, eventId: v.eventId, after: { caption: v.caption, credit: v.credit, sectionOrder: v.sectionOrder } });
     return row;
   });
@@ -386,7 +381,7 @@ export async function removeReportMedia(db: Db, actor: Actor, input: z.input<typ
       .delete(reportMedia)
       .where(and(eq(reportMedia.id, v.reportMediaId), eq(reportMedia.reportId, v.reportId)))
       .returning({ mediaId: reportMedia.mediaId });
-    if (!row) throw new DomainError("not_found", "No such photo or attachment.");
+    if (!row) throw new DomainError("not_found", "errors.mediaNotFound");
     const [still] = await tx.select({ id: reportMedia.id }).from(reportMedia).where(eq(reportMedia.mediaId, row.mediaId)).limit(1);
     if (!still) {
       const [m] = await tx.delete(media).where(eq(media.id, row.mediaId)).returning({ key: media.storageKey, variants: media.variants });

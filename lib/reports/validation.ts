@@ -21,8 +21,8 @@ export const sectionInput = z.object({
 });
 
 export const figureInput = z.object({
-  label: text(120).min(1, "Label required"),
-  value: text(60).min(1, "Value required"),
+  label: text(120).min(1, "errors.labelRequired"),
+  value: text(60).min(1, "errors.valueRequired"),
   unit: optText(30),
   change: optText(30),
   period: optText(40),
@@ -38,7 +38,7 @@ const tags = z
 export const localDateTime = z
   .string()
   .trim()
-  .regex(/^$|^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, "Use the date picker (YYYY-MM-DD HH:mm)")
+  .regex(/^$|^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, "errors.useDatePicker")
   .nullish()
   .transform((v) => v || null);
 
@@ -64,7 +64,7 @@ const version = z.coerce.number().int().min(1);
 export const createReportInput = z.object({ eventId: z.uuid() });
 export const saveReportInput = reportDocInput.extend({ ...ids, version });
 export const workflowInput = z.object({ ...ids, version, comment: z.string().trim().max(2000).nullish() });
-export const returnInput = workflowInput.extend({ comment: z.string().trim().min(1, "Say what needs to change").max(2000) });
+export const returnInput = workflowInput.extend({ comment: z.string().trim().min(1, "errors.sayWhatToChange").max(2000) });
 export const restoreInput = z.object({ ...ids, version, revision: z.coerce.number().int().min(1) });
 export const previewInput = z.object({ eventId: z.uuid(), body: z.string().max(50_000), figures: z.array(figureInput.partial()).max(40).default([]) });
 export const mediaUpdateInput = z.object({
@@ -85,4 +85,4 @@ export const uploadMeta = z.object({
 });
 
 /** What "ready to publish" means: a title at least (a field error otherwise). */
-export const publishable = z.object({ title: z.string().trim().min(1, "A title is required to publish") });
+export const publishable = z.object({ title: z.string().trim().min(1, "errors.titleRequiredToPublish") });

@@ -51,7 +51,7 @@ import type {
  */
 async function lockEvent(tx: Db, eventId: string) {
   const [e] = await tx.select({ id: events.id }).from(events).where(eq(events.id, eventId)).for("update");
-  if (!e) throw new DomainError("not_found", "No such forum.");
+  if (!e) throw new DomainError("not_found", "errors.forumNotFound");
 }
 
 type Ref = { personId: string | null; registrationId: string | null };
@@ -72,8 +72,8 @@ export async function addProtocolEntry(db: Db, actor: Actor, input: z.infer<type
   return db.transaction(async (tx) => {
     await lockEvent(tx, input.eventId);
     const who = (await seatablesOf(tx, input.eventId)).get(input.id);
-    if (!who) throw new DomainError("invalid", "Unknown person or registration.", { id: ["Unknown person or registration."] });
-    if (who.protocolPosition !== null) throw new DomainError("conflict", `${who.name} is already on the protocol list.`);
+    if (!who) throw new DomainError("invalid", "errors.seatableUnknown", { fieldErrors: { id: ["errors.seatableUnknown"] } });
+    if (who.protocolPosition !== null) throw new DomainError("conflict", "errors.alreadyOnProtocol", { params: { name: who.name } });
     const [row] = await tx
       .insert(protocolEntries)
       .values({ eventId: input.eventId, ...refOf(who), rank: input.rank ?? who.rank ?? "other", position: await nextPosition(tx, input.eventId), title: input.title ?? null, titleEn: input.titleEn ?? null })
@@ -91,7 +91,7 @@ export async function updateProtocolEntry(db: Db, actor: Actor, input: z.infer<t
       .set({ rank: input.rank, title: input.title ?? null, titleEn: input.titleEn ?? null })
       .where(and(eq(protocolEntries.id, input.entryId), eq(protocolEntries.eventId, input.eventId)))
       .returning({ id: protocolEntries.id });
-    if (!row) throw new DomainError("not_found", "No such protocol entry.");
+    if (!row) throw new DomainError("not_found", "errors.protocolEntryNotFound");
     await recordAudit(tx, actor, { action: "seating.protocol.update", entity: "protocol_entry", entityId: row.id, eventId: input.eventId, after: { rank: input.rank, title: input.title } });
   });
 }
@@ -103,7 +103,7 @@ export async function removeProtocolEntry(db: Db, actor: Actor, input: z.infer<t
       .delete(protocolEntries)
       .where(and(eq(protocolEntries.id, input.entryId), eq(protocolEntries.eventId, input.eventId)))
       .returning({ id: protocolEntries.id });
-    if (!row) throw new DomainError("not_found", "No such protocol entry.");
+    if (!row) throw new DomainError("not_found", "errors.protocolEntryNotFound");
     await recordAudit(tx, actor, { action: "seating.protocol.remove", entity: "protocol_entry", entityId: row.id, eventId: input.eventId });
   });
 }
@@ -116,7 +116,7 @@ export async function reorderProtocol(db: Db, actor: Actor, input: z.infer<typeo
     const known = new Set(existing.map((e) => e.id));
     const given = new Set(input.entryIds);
     if (given.size !== input.entryIds.length || given.size !== known.size || input.entryIds.some((id) => !known.has(id))) {
-      throw new DomainError("conflict", "The list changed meanwhile; reload and try again.");
+      throw new DomainError("conflict", "errors.protocolChanged");
     }
     await writePositions(tx, input.eventId, input.entryIds);
     await recordAudit(tx, actor, { action: "seating.protocol.reorder", entity: "event", entityId: input.eventId, eventId: input.eventId, after: { count: input.entryIds.length } });
@@ -173,11 +173,11 @@ export async function seedProtocolOrder(db: Db, actor: Actor, input: { eventId: 
 async function checkScope(tx: Db, eventId: string, roomId?: string | null, sessionId?: string | null) {
   if (roomId) {
     const [r] = await tx.select({ id: rooms.id }).from(rooms).where(and(eq(rooms.id, roomId), eq(rooms.eventId, eventId)));
-    if (!r) throw new DomainError("invalid", "Unknown room.", { room: ["Unknown room."] });
+    if (!r) throw new DomainError("invalid", "errors.roomUnknown", { fieldErrors: { room: ["errors.roomUnknown"] } });
   }
   if (sessionId) {
     const [s] = await tx.select({ id: agendaSessions.id }).from(agendaSessions).where(and(eq(agendaSessions.id, sessionId), eq(agendaSessions.eventId, eventId)));
-    if (!s) throw new DomainError("invalid", "Unknown session.", { session: ["Unknown session."] });
+    if (!s) throw new DomainError("invalid", "errors.sessionUnknown", { fieldErrors: { session: ["errors.sessionUnknown"] } });
   }
 }
 
@@ -192,9 +192,9 @@ export async function setRostrum(db: Db, actor: Actor, input: RostrumInput & { e
     const dir = await seatablesOf(tx, input.eventId);
     const ids = input.rows.flatMap((r) => r.people);
     const unknown = ids.filter((id) => !dir.has(id));
-    if (unknown.length) throw new DomainError("invalid", `Unknown id: ${unknown.join(", ")}.`, { rows: [`Unknown id: ${unknown.join(", ")}`] });
+    if (unknown.length) throw new DomainError("invalid", "errors.seatableIdsUnknown", { params: { ids: unknown.join("、") }, fieldErrors: { rows: [{ key: "errors.seatableIdsUnknown", params: { ids: unknown.join("、") } }] } });
     const dup = ids.filter((id, i) => ids.indexOf(id) !== i);
-    if (dup.length) throw new DomainError("invalid", `Listed twice: ${[...new Set(dup)].join(", ")}.`, { rows: [`Listed twice: ${[...new Set(dup)].join(", ")}`] });
+    if (dup.length) throw new DomainError("invalid", "errors.seatableListedTwice", { params: { ids: [...new Set(dup)].join("、") }, fieldErrors: { rows: [{ key: "errors.seatableListedTwice", params: { ids: [...new Set(dup)].join("、") } }] } });
     const planId = await upsertRostrumPlan(tx, input.eventId, input.room ?? null, input.session ?? null, input.convention);
     await tx.delete(rostrumSeats).where(eq(rostrumSeats.planId, planId));
     const arranged = arrangeRostrum(
@@ -223,7 +223,7 @@ async function upsertRostrumPlan(tx: Db, eventId: string, roomId: string | null,
 /** The top `count` of the protocol order, in rows of `perRow`, arranged by the convention. */
 export async function autoRostrum(db: Db, actor: Actor, input: z.infer<typeof autoRostrumSchema>) {
   const order = await protocolOrderOf(db, input.eventId);
-  if (!order.length) throw new DomainError("conflict", "The protocol order is empty: list the leaders first.");
+  if (!order.length) throw new DomainError("conflict", "errors.protocolEmpty");
   const rows = splitIntoRows(order.slice(0, input.count).map((e) => e.id), input.perRow).map((people) => ({ people }));
   return setRostrum(db, actor, { eventId: input.eventId, room: input.room, session: input.session, convention: input.convention, rows });
 }
@@ -233,11 +233,11 @@ export async function swapRostrumSeats(db: Db, actor: Actor, input: z.infer<type
   return db.transaction(async (tx) => {
     await lockEvent(tx, input.eventId);
     const [plan] = await tx.select({ id: rostrumPlans.id }).from(rostrumPlans).where(and(eq(rostrumPlans.id, input.planId), eq(rostrumPlans.eventId, input.eventId)));
-    if (!plan) throw new DomainError("not_found", "No such rostrum plan.");
+    if (!plan) throw new DomainError("not_found", "errors.rostrumNotFound");
     const at = (p: { row: number; seat: number }) => and(eq(rostrumSeats.planId, plan.id), eq(rostrumSeats.row, p.row), eq(rostrumSeats.seat, p.seat));
     const [a] = await tx.delete(rostrumSeats).where(at(input.a)).returning();
     const [b] = await tx.delete(rostrumSeats).where(at(input.b)).returning();
-    if (!a && !b) throw new DomainError("not_found", "Both seats are empty.");
+    if (!a && !b) throw new DomainError("not_found", "errors.seatsBothEmpty");
     const moved = [a && { ...a, ...input.b }, b && { ...b, ...input.a }].filter((x) => !!x);
     await tx.insert(rostrumSeats).values(moved);
     await recordAudit(tx, actor, { action: "seating.rostrum.swap", entity: "rostrum_plan", entityId: plan.id, eventId: input.eventId, after: { a: input.a, b: input.b } });
@@ -304,7 +304,7 @@ export async function autoAssignHall(db: Db, actor: Actor, input: { eventId: str
   return db.transaction(async (tx) => {
     await lockEvent(tx, input.eventId);
     const [plan] = await tx.select().from(hallPlans).where(eq(hallPlans.eventId, input.eventId));
-    if (!plan) throw new DomainError("conflict", "Set up the hall (rows × seats) first.");
+    if (!plan) throw new DomainError("conflict", "errors.hallNotSetUp");
     const reservedRows = await tx.select().from(hallReservedRows).where(eq(hallReservedRows.planId, plan.id));
     const grid = { rows: plan.rows, seatsPerRow: plan.seatsPerRow, reserved: new Map<number, ReserveReason>(reservedRows.map((r) => [r.row, r.reason])) };
     const dir = await seatablesOf(tx, input.eventId);
@@ -320,7 +320,7 @@ export async function autoAssignHall(db: Db, actor: Actor, input: { eventId: str
     const blocks = hallBlocks(dir.values(), onRostrum);
     const people = blocks.reduce((n, b) => n + b.length, 0);
     const free = hallCapacity(grid);
-    if (people > free) throw new DomainError("conflict", `${people} people for ${free} free seats: add rows or seats, or release a reserved row.`);
+    if (people > free) throw new DomainError("conflict", "errors.hallTooSmall", { params: { people, free } });
     const seated = assignBlocks(grid, blocks);
     await tx.delete(hallSeats).where(eq(hallSeats.planId, plan.id));
     for (let i = 0; i < seated.length; i += 1000) {
@@ -336,13 +336,13 @@ export async function moveHallSeat(db: Db, actor: Actor, input: z.infer<typeof h
   return db.transaction(async (tx) => {
     await lockEvent(tx, input.eventId);
     const [plan] = await tx.select().from(hallPlans).where(eq(hallPlans.eventId, input.eventId));
-    if (!plan) throw new DomainError("conflict", "Set up the hall (rows × seats) first.");
+    if (!plan) throw new DomainError("conflict", "errors.hallNotSetUp");
     const dir = await seatablesOf(tx, input.eventId);
     const who = dir.get(input.registrationId);
-    if (!who || who.kind !== "registration") throw new DomainError("invalid", "Unknown registration.", { registrationId: ["Unknown registration."] });
+    if (!who || who.kind !== "registration") throw new DomainError("invalid", "errors.registrationUnknown", { fieldErrors: { registrationId: ["errors.registrationUnknown"] } });
     const [from] = await tx.delete(hallSeats).where(and(eq(hallSeats.planId, plan.id), eq(hallSeats.registrationId, who.id))).returning();
     if (input.to) {
-      if (input.to.row > plan.rows || input.to.seat > plan.seatsPerRow) throw new DomainError("invalid", "That seat is outside the hall.", { to: ["That seat is outside the hall."] });
+      if (input.to.row > plan.rows || input.to.seat > plan.seatsPerRow) throw new DomainError("invalid", "errors.seatOutsideHall", { fieldErrors: { to: ["errors.seatOutsideHall"] } });
       const [other] = await tx.delete(hallSeats).where(and(eq(hallSeats.planId, plan.id), eq(hallSeats.row, input.to.row), eq(hallSeats.seat, input.to.seat))).returning();
       await tx.insert(hallSeats).values({ planId: plan.id, row: input.to.row, seat: input.to.seat, registrationId: who.id });
       if (other && from) await tx.insert(hallSeats).values({ planId: plan.id, row: from.row, seat: from.seat, registrationId: other.registrationId });
@@ -402,12 +402,12 @@ export async function moveDiningSeat(db: Db, actor: Actor, input: z.infer<typeof
   return db.transaction(async (tx) => {
     await lockEvent(tx, input.eventId);
     const who = (await seatablesOf(tx, input.eventId)).get(input.id);
-    if (!who) throw new DomainError("invalid", "Unknown person or registration.", { id: ["Unknown person or registration."] });
+    if (!who) throw new DomainError("invalid", "errors.seatableUnknown", { fieldErrors: { id: ["errors.seatableUnknown"] } });
     const mine = who.kind === "person" ? eq(diningSeats.personId, who.id) : eq(diningSeats.registrationId, who.id);
     const [from] = await tx.delete(diningSeats).where(and(eq(diningSeats.eventId, input.eventId), mine)).returning();
     if (input.to) {
       const [table] = await tx.select().from(diningTables).where(and(eq(diningTables.eventId, input.eventId), eq(diningTables.number, input.to.table)));
-      if (!table || input.to.seat > table.size) throw new DomainError("invalid", "No such table seat.", { to: ["No such table seat."] });
+      if (!table || input.to.seat > table.size) throw new DomainError("invalid", "errors.tableSeatUnknown", { fieldErrors: { to: ["errors.tableSeatUnknown"] } });
       const [other] = await tx.delete(diningSeats).where(and(eq(diningSeats.tableId, table.id), eq(diningSeats.seat, input.to.seat))).returning();
       await tx.insert(diningSeats).values({ eventId: input.eventId, tableId: table.id, seat: input.to.seat, ...refOf(who) });
       if (other && from) await tx.insert(diningSeats).values({ ...other, tableId: from.tableId, seat: from.seat });

@@ -27,7 +27,7 @@ export function detectType(b: Uint8Array): { ok: true; type: Detected } | Refusa
   if (startsWith(b, ascii("RIFF")) && startsWith(b, ascii("WEBP"), 8)) return { ok: true, type: { kind: "image", mime: "image/webp", ext: "webp" } };
   if (startsWith(b, ascii("%PDF-"))) return { ok: true, type: { kind: "attachment", mime: "application/pdf", ext: "pdf" } };
   if (startsWith(b, [0x50, 0x4b, 0x03, 0x04])) return detectOfficeZip(b);
-  return { ok: false, reason: "unsupported", detail: "Only JPEG, PNG, WebP images and PDF, DOCX, XLSX files can be uploaded." };
+  return { ok: false, reason: "unsupported", detail: "errors.upload.unsupported" };
 }
 
 export type ZipEntry = { name: string; compressedSize: number; uncompressedSize: number };
@@ -66,19 +66,19 @@ export function zipEntries(b: Uint8Array): ZipEntry[] | null {
 
 function detectOfficeZip(b: Uint8Array): { ok: true; type: Detected } | Refusal {
   const entries = zipEntries(b);
-  if (!entries) return { ok: false, reason: "corrupt", detail: "The file looks like a zip archive but its directory cannot be read." };
+  if (!entries) return { ok: false, reason: "corrupt", detail: "errors.upload.zipUnreadable" };
   const total = entries.reduce((s, e) => s + e.uncompressedSize, 0);
   if (entries.length > MAX_ZIP_ENTRIES || total > MAX_ZIP_UNCOMPRESSED) {
-    return { ok: false, reason: "zip_bomb", detail: "The archive would unpack to far more than its size (a zip bomb); it was refused." };
+    return { ok: false, reason: "zip_bomb", detail: "errors.upload.zipBomb" };
   }
   for (const e of entries) {
     if (e.compressedSize > 0 && e.uncompressedSize / e.compressedSize > 1000 && e.uncompressedSize > 10 * 1024 * 1024) {
-      return { ok: false, reason: "zip_bomb", detail: "The archive would unpack to far more than its size (a zip bomb); it was refused." };
+      return { ok: false, reason: "zip_bomb", detail: "errors.upload.zipBomb" };
     }
   }
   const names = new Set(entries.map((e) => e.name));
   if (!names.has("[Content_Types].xml")) {
-    return { ok: false, reason: "unsupported", detail: "Zip archives are accepted only as Word (.docx) or Excel (.xlsx) documents." };
+    return { ok: false, reason: "unsupported", detail: "errors.upload.zipNotOffice" };
   }
   const has = (prefix: string) => entries.some((e) => e.name.startsWith(prefix));
   if (names.has("word/document.xml") || has("word/")) {
@@ -87,5 +87,5 @@ function detectOfficeZip(b: Uint8Array): { ok: true; type: Detected } | Refusal 
   if (names.has("xl/workbook.xml") || has("xl/")) {
     return { ok: true, type: { kind: "attachment", mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ext: "xlsx" } };
   }
-  return { ok: false, reason: "unsupported", detail: "Zip archives are accepted only as Word (.docx) or Excel (.xlsx) documents." };
+  return { ok: false, reason: "unsupported", detail: "errors.upload.zipNotOffice" };
 }

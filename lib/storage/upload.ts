@@ -8,7 +8,7 @@ import { createHash, randomBytes } from "node:crypto";
 import sharp, { type Metadata, type OutputInfo, type Sharp } from "sharp";
 import type { Db, Tx } from "@/db/client";
 import { media, type MediaVariant } from "@/db/schema";
-import { DomainError } from "@/lib/actions/result";
+import { DomainError, type MessageParams } from "@/lib/actions/result";
 import { readCapped } from "@/lib/http/body-limit";
 import type { Actor } from "@/lib/auth/permissions";
 import { putBlob } from "./blobs";
@@ -23,9 +23,10 @@ const HTTP_BY_REASON: Record<UploadRefusal, number> = { too_large: 413, unsuppor
 export class UploadError extends DomainError {
   constructor(
     public reason: UploadRefusal,
-    message: string,
+    messageKey: string,
+    params?: MessageParams,
   ) {
-    super("invalid", message, { file: [message] }, { reason });
+    super("invalid", messageKey, { params, fieldErrors: { file: [{ key: messageKey, params }] }, extra: { reason } });
   }
   get status() {
     return HTTP_BY_REASON[this.reason];
@@ -37,15 +38,15 @@ const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 /** Refuse by the declared length alone (Content-Length / File.size), before reading a byte of the body. */
 export function checkDeclaredSize(bytes: number | null | undefined, limit = MAX_UPLOAD_BYTES) {
   if (bytes != null && Number.isFinite(bytes) && bytes > limit) {
-    throw new UploadError("too_large", `The file is too large (${mb(bytes)}); the limit is ${mb(limit)}.`);
+    throw new UploadError("too_large", "errors.upload.tooLargeDeclared", { size: mb(bytes), limit: mb(limit) });
   }
 }
 
 /** Read a body stream, stopping (and cancelling the stream) as soon as it passes the limit — a 200 MB upload is never held whole. */
 export async function readLimited(stream: ReadableStream<Uint8Array> | null, limit = MAX_UPLOAD_BYTES): Promise<Buffer> {
-  if (!stream) throw new UploadError("empty", "The upload is empty.");
-  const data = await readCapped(stream, limit, () => new UploadError("too_large", `The file is too large; the limit is ${mb(limit)}.`));
-  if (data.length === 0) throw new UploadError("empty", "The upload is empty.");
+  if (!stream) throw new UploadError("empty", "errors.upload.empty");
+  const data = await readCapped(stream, limit, () => new UploadError("too_large", "errors.upload.tooLarge", { limit: mb(limit) }));
+  if (data.length === 0) throw new UploadError("empty", "errors.upload.empty");
   return data;
 }
 
@@ -57,15 +58,15 @@ export type ProcessedFile = {
 
 /** Check and transform one file's bytes. Throws UploadError with a person-readable reason. */
 export async function processUpload(bytes: Buffer): Promise<ProcessedFile> {
-  if (bytes.length === 0) throw new UploadError("empty", "The upload is empty.");
+  if (bytes.length === 0) throw new UploadError("empty", "errors.upload.empty");
   const detected = detectType(bytes);
   if (!detected.ok) throw new UploadError(detected.reason, detected.detail);
   const type = detected.type;
   if (type.kind === "attachment") {
-    if (bytes.length > MAX_ATTACHMENT_BYTES) throw new UploadError("too_large", `Attachments may be at most ${mb(MAX_ATTACHMENT_BYTES)}.`);
+    if (bytes.length > MAX_ATTACHMENT_BYTES) throw new UploadError("too_large", "errors.upload.attachmentTooLarge", { limit: mb(MAX_ATTACHMENT_BYTES) });
     return { type, main: { data: bytes, mime: type.mime, width: null, height: null }, variants: [] };
   }
-  if (bytes.length > MAX_IMAGE_BYTES) throw new UploadError("too_large", `Images may be at most ${mb(MAX_IMAGE_BYTES)}.`);
+  if (bytes.length > MAX_IMAGE_BYTES) throw new UploadError("too_large", "errors.upload.imageTooLarge", { limit: mb(MAX_IMAGE_BYTES) });
   return { type, ...(await reencodeImage(bytes, type.mime)) };
 }
 
@@ -77,17 +78,14 @@ async function reencodeImage(bytes: Buffer, mime: keyof typeof EXPECTED_FORMAT) 
   try {
     meta = await sharp(bytes, SHARP_INPUT).metadata();
   } catch (e) {
-    if (e instanceof Error && /pixel limit/i.test(e.message)) throw new UploadError("image_bomb", "The image has too many pixels (a decompression bomb?).");
-    throw new UploadError("corrupt", "The image cannot be read (damaged or not really an image).");
+    if (e instanceof Error && /pixel limit/i.test(e.message)) throw new UploadError("image_bomb", "errors.upload.imageBomb");
+    throw new UploadError("corrupt", "errors.upload.corrupt");
   }
   if (meta.format !== EXPECTED_FORMAT[mime] || !meta.width || !meta.height) {
-    throw new UploadError("corrupt", "The image cannot be read (damaged or not really an image).");
+    throw new UploadError("corrupt", "errors.upload.corrupt");
   }
   if (meta.width * meta.height > MAX_IMAGE_PIXELS) {
-    throw new UploadError(
-      "image_bomb",
-      `The image declares ${meta.width}×${meta.height} pixels, more than the ${MAX_IMAGE_PIXELS / 1_000_000} megapixel limit (a decompression bomb?).`,
-    );
+    throw new UploadError("image_bomb", "errors.upload.pixelLimit", { width: meta.width, height: meta.height, megapixels: MAX_IMAGE_PIXELS / 1_000_000 });
   }
   const encode = (s: Sharp) =>
     mime === "image/jpeg" ? s.jpeg({ quality: 82, mozjpeg: true }) : mime === "image/png" ? s.png({ compressionLevel: 9 }) : s.webp({ quality: 80 });
@@ -98,8 +96,8 @@ async function reencodeImage(bytes: Buffer, mime: keyof typeof EXPECTED_FORMAT) 
       sharp(bytes, SHARP_INPUT).rotate().resize({ width: MAX_STORED_EDGE, height: MAX_STORED_EDGE, fit: "inside", withoutEnlargement: true }),
     ).toBuffer({ resolveWithObject: true });
   } catch (e) {
-    if (e instanceof Error && /pixel limit/i.test(e.message)) throw new UploadError("image_bomb", "The image has too many pixels (a decompression bomb?).");
-    throw new UploadError("corrupt", "The image cannot be read (damaged or not really an image).");
+    if (e instanceof Error && /pixel limit/i.test(e.message)) throw new UploadError("image_bomb", "errors.upload.imageBomb");
+    throw new UploadError("corrupt", "errors.upload.corrupt");
   }
   const variants: ProcessedFile["variants"] = [];
   for (const v of IMAGE_VARIANTS) {

@@ -18,7 +18,7 @@ import { hashToken } from "@/lib/auth/tokens";
 import { isLocale, type Locale } from "@/lib/i18n/config";
 import { pick } from "@/lib/i18n/format";
 import { messagesFor } from "@/lib/i18n/messages";
-import { appUrl } from "@/lib/registrations/notify";
+import { appUrl } from "@/lib/http/origin";
 import { invitationByToken } from "./queries";
 import type { AcceptWithSignUpInput, InviteInput } from "./validation";
 
@@ -45,7 +45,7 @@ async function organizerCount(tx: Tx, eventId: string): Promise<number> {
 
 function teamMail(locale: Locale, kind: "added" | "invited", v: { name: string; title: string; role: EventRole; url: string }) {
   const t = createTranslator({ locale, messages: messagesFor(locale), namespace: "team" });
-  const role = t(`roles.${v.role}`);
+  const role = createTranslator({ locale, messages: messagesFor(locale), namespace: "shared" })(`eventRole.${v.role}`);
   return {
     subject: t(`mail.${kind}.subject`, { title: v.title }),
     body: [t("mail.greeting", { name: v.name }), "", t(`mail.${kind}.body`, { title: v.title, role, url: v.url, days: INVITATION_TTL_DAYS })].join("\n"),

@@ -24,7 +24,7 @@ export async function createRoom(db: Db, actor: Actor, input: z.infer<typeof roo
       return { id: row!.id };
     });
   } catch (e) {
-    if (duplicateName(e)) throw new DomainError("conflict", "A room with this name already exists.", { name: ["A room with this name already exists."] });
+    if (duplicateName(e)) throw new DomainError("conflict", "errors.roomNameTaken", { fieldErrors: { name: ["errors.roomNameTaken"] } });
     throw e;
   }
 }
@@ -37,11 +37,11 @@ export async function updateRoom(db: Db, actor: Actor, input: z.infer<typeof roo
         .set(fields(input))
         .where(and(eq(rooms.id, input.roomId), eq(rooms.eventId, input.eventId)))
         .returning({ id: rooms.id });
-      if (!row) throw new DomainError("not_found", "No such room.");
+      if (!row) throw new DomainError("not_found", "errors.roomNotFound");
       await recordAudit(tx, actor, { action: "room.update", entity: "room", entityId: row.id, eventId: input.eventId, after: fields(input) });
     });
   } catch (e) {
-    if (duplicateName(e)) throw new DomainError("conflict", "A room with this name already exists.", { name: ["A room with this name already exists."] });
+    if (duplicateName(e)) throw new DomainError("conflict", "errors.roomNameTaken", { fieldErrors: { name: ["errors.roomNameTaken"] } });
     throw e;
   }
 }
@@ -50,7 +50,7 @@ export async function updateRoom(db: Db, actor: Actor, input: z.infer<typeof roo
 export async function deleteRoom(db: Db, actor: Actor, input: z.infer<typeof roomDeleteSchema>) {
   await db.transaction(async (tx) => {
     const [row] = await tx.delete(rooms).where(and(eq(rooms.id, input.roomId), eq(rooms.eventId, input.eventId))).returning({ id: rooms.id, name: rooms.name });
-    if (!row) throw new DomainError("not_found", "No such room.");
+    if (!row) throw new DomainError("not_found", "errors.roomNotFound");
     await recordAudit(tx, actor, { action: "room.delete", entity: "room", entityId: row.id, eventId: input.eventId, before: { name: row.name } });
   });
 }
@@ -59,14 +59,14 @@ export async function setSessionRoom(db: Db, actor: Actor, input: z.infer<typeof
   await db.transaction(async (tx) => {
     if (input.roomId) {
       const [r] = await tx.select({ id: rooms.id }).from(rooms).where(and(eq(rooms.id, input.roomId), eq(rooms.eventId, input.eventId)));
-      if (!r) throw new DomainError("invalid", "Unknown room.", { roomId: ["Unknown room."] });
+      if (!r) throw new DomainError("invalid", "errors.roomUnknown", { fieldErrors: { roomId: ["errors.roomUnknown"] } });
     }
     const [row] = await tx
       .update(agendaSessions)
       .set({ roomId: input.roomId ?? null })
       .where(and(eq(agendaSessions.id, input.sessionId), eq(agendaSessions.eventId, input.eventId)))
       .returning({ id: agendaSessions.id });
-    if (!row) throw new DomainError("not_found", "No such session.");
+    if (!row) throw new DomainError("not_found", "errors.sessionNotFound");
     await recordAudit(tx, actor, { action: "session.room", entity: "agenda_session", entityId: row.id, eventId: input.eventId, after: { roomId: input.roomId ?? null } });
   });
 }

@@ -18,6 +18,7 @@ import { grantEventRole, revokeEventRole, setSiteRole, setUserDisabled } from "@
 import { createAccount } from "@/lib/accounts/commands";
 import { signUpSchema } from "@/lib/accounts/validation";
 import { DomainError, parse } from "@/lib/actions/result";
+import { translateError } from "@/lib/i18n/errors";
 import { normalizeEmail } from "@/lib/auth/email";
 import { dbOptionsFromEnv } from "../lib/setup";
 
@@ -124,8 +125,9 @@ export async function accountsCommand(args: string[], err: (s: string) => void =
   } catch (e) {
     if (e instanceof UsageError) err(/^(Missing|Unknown command|No command)/.test(e.message) ? `Error: ${e.message}\nUsage:\n${ACCOUNTS_USAGE}\n` : `Error: ${e.message}\n`);
     else if (e instanceof DomainError) {
-      const fields = e.fieldErrors ? Object.entries(e.fieldErrors).map(([k, v]) => `  --${k}: ${v.join(" ")}`) : [];
-      err([`Error: ${e.fieldErrors ? "invalid input." : e.message}`, ...fields].join("\n") + "\n");
+      const t = translateError(e, "en"); // the CLI speaks English
+      const fields = t.fieldErrors ? Object.entries(t.fieldErrors).map(([k, v]) => `  --${k}: ${v.join(" ")}`) : [];
+      err([`Error: ${t.fieldErrors ? "invalid input." : t.error}`, ...fields].join("\n") + "\n");
     } else if (e instanceof DatabaseConfigError) err(`Error: ${e.message}\n`);
     else throw e;
     return 1;

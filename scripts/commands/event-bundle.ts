@@ -12,6 +12,7 @@ import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { events, users } from "@/db/schema";
 import { DomainError } from "@/lib/actions/result";
+import { translateError } from "@/lib/i18n/errors";
 import type { Actor } from "@/lib/auth/permissions";
 import { exportBundle, importBundle } from "@/lib/events/bundle";
 import { dbOptionsFromEnv } from "../lib/setup";
@@ -78,8 +79,9 @@ export async function eventCommand(args: string[], out: (s: string) => void = (s
     return 0;
   } catch (e) {
     if (e instanceof DomainError) {
-      err(`${e.message}\n`);
-      for (const [k, v] of Object.entries(e.fieldErrors ?? {}).slice(0, 20)) err(`  ${k}: ${v.join("; ")}\n`);
+      const t = translateError(e, "en"); // the CLI speaks English
+      err(`${t.error}\n`);
+      for (const [k, v] of Object.entries(t.fieldErrors ?? {}).slice(0, 20)) err(`  ${k}: ${v.join("; ")}\n`);
       return 1;
     }
     throw e;

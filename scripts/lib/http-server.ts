@@ -7,8 +7,10 @@
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage } from "node:http";
+import type { TLSSocket } from "node:tls";
 import { cachedPage, gzipped, pageCacheEnabled, pageCacheKey } from "../../lib/cache/page-cache";
 import { resolveClient, trustProxyFromEnv } from "../../lib/http/client-ip";
+import { baseSecurityHeaders, cspWithNonce } from "../../lib/http/security-headers";
 import { LOCALE_COOKIE, localeFrom } from "../../lib/i18n/config";
 
 const BYPASS = randomBytes(16).toString("hex");
@@ -31,6 +33,18 @@ export async function startHttpServer(port: number, hostname: string) {
     const bypass = one(req.headers["x-huiwu-bypass"]) === BYPASS;
     delete req.headers["x-huiwu-bypass"];
     if (!bypass) trustForwarding(req); // a background render carries what this server already decided
+    // Security headers on every response (lib/http/security-headers.ts); a route may replace them with its own.
+    const https = one(req.headers["x-forwarded-proto"]) === "https" || Boolean((req.socket as TLSSocket).encrypted);
+    for (const [k, v] of Object.entries(baseSecurityHeaders(https))) res.setHeader(k, v);
+    delete req.headers["content-security-policy"];
+    delete req.headers["content-security-policy-report-only"];
+    if (!bypass) {
+      // Next reads the nonce from the request's policy and stamps it on every script it emits. A background render
+      // for the cache gets none: its page is served with hashes of its inline scripts instead.
+      const policy = cspWithNonce(randomBytes(16).toString("base64"));
+      req.headers["content-security-policy"] = policy;
+      res.setHeader("content-security-policy", policy);
+    }
     if (!bypass && pageCacheEnabled()) {
       const key = pageCacheKey(req.method ?? "GET", req.url ?? "/", (h) => one(req.headers[h]));
       if (key) {
@@ -39,6 +53,7 @@ export async function startHttpServer(port: number, hostname: string) {
           if (entry) {
             res.statusCode = entry.status;
             for (const [k, v] of entry.headers) res.setHeader(k, v);
+            res.setHeader("content-security-policy", entry.csp);
             res.setHeader("x-huiwu-cache", `v${entry.version}`);
             res.setHeader("vary", "Accept-Encoding, Accept-Language, Cookie");
             const body = /\bgzip\b/.test(one(req.headers["accept-encoding"]) ?? "") ? (res.setHeader("content-encoding", "gzip"), gzipped(entry)) : Buffer.from(entry.body);

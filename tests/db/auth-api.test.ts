@@ -51,7 +51,7 @@ describe.each(testEngines())("auth API on %s", (engine) => {
 
     const dup = await signupRoute(post({ email: "LI.HUA@example.COM", password: "a-good-password", name: "x" }));
     expect(dup.status).toBe(409);
-    expect((await dup.json()).error).toMatch(/already exists/);
+    expect((await dup.json()).error).toBe("该邮箱已注册，请直接登录。"); // no Accept-Language: zh-CN, the default
 
     const bad = await signupRoute(post({ email: "not-an-email", password: "short" }));
     expect(bad.status).toBe(422);
@@ -77,13 +77,13 @@ describe.each(testEngines())("auth API on %s", (engine) => {
     const before = await userCount();
     const malformed = await signupRoute(post('{"email": "x@example.com", "password": '));
     expect(malformed.status).toBe(400);
-    expect(await malformed.json()).toEqual({ error: "The request body is not valid JSON." });
+    expect(await malformed.json()).toEqual({ error: "请求体不是有效的 JSON。" });
     expect((await signupRoute(post("[1,2,3]"))).status).toBe(422);
     expect((await signupRoute(post("email=x", { "content-type": "application/x-www-form-urlencoded" }))).status).toBe(415);
     const big = JSON.stringify({ email: "big@example.com", password: "a-good-password", name: "x".repeat(10 * 1024 * 1024) });
     const huge = await signupRoute(post(big));
     expect(huge.status).toBe(413);
-    expect((await huge.json()).error).toMatch(/too large/);
+    expect((await huge.json()).error).toMatch(/^请求体过大（上限 \d+ KB）。$/);
     // the same without a Content-Length (streamed): still 413
     const stream = new ReadableStream({
       start(c) {
@@ -126,7 +126,7 @@ describe.each(testEngines())("auth API on %s", (engine) => {
     expect((await asBearer(token, () => revokeRoute(new Request("http://x", { method: "DELETE" }), ctx))).status).toBe(200);
     const after = await asBearer(token, () => meRoute(new Request("http://x/api/v1/me")));
     expect(after.status).toBe(401);
-    expect((await after.json()).error).toMatch(/token is invalid, expired or revoked/);
+    expect((await after.json()).error).toMatch(/API 令牌无效、已过期或已撤销/);
     // expired
     await h.db.update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiTokens.userId, other.id));
     expect((await asBearer(otherToken.token, () => meRoute(new Request("http://x/api/v1/me")))).status).toBe(401);
@@ -160,7 +160,7 @@ describe.each(testEngines())("auth API on %s", (engine) => {
     const d = await makeUser(h.db, { disabledAt: new Date() });
     const disabled = await tokenRoute(post({ email: d.email, password: TEST_PASSWORD }));
     expect(disabled.status).toBe(403);
-    expect((await disabled.json()).error).toMatch(/disabled/);
+    expect((await disabled.json()).error).toMatch(/已被停用/);
   });
 
   it("10 wrong passwords → 429 with Retry-After, even with the right password", async () => {
@@ -169,7 +169,7 @@ describe.each(testEngines())("auth API on %s", (engine) => {
     const locked = await tokenRoute(post({ email: u.email, password: TEST_PASSWORD }));
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect((await locked.json()).error).toMatch(/Too many/);
+    expect((await locked.json()).error).toMatch(/尝试次数过多/);
   });
 
   it("IDOR over the API with a token: the organizer of forum A may PATCH A, not B (403, B unchanged); 10 MB → 413", async () => {
@@ -190,7 +190,7 @@ describe.each(testEngines())("auth API on %s", (engine) => {
     expect(ok.status).toBe(200);
     const huge = await patch(world.eventSlug, JSON.stringify({ capacity: 1, pad: "x".repeat(10 * 1024 * 1024) }));
     expect(huge.status).toBe(413);
-    expect((await huge.json()).error).toMatch(/too large/);
+    expect((await huge.json()).error).toMatch(/^请求体过大（上限 \d+ KB）。$/);
     const [a] = await h.db.select().from(events).where(eq(events.id, world.eventId));
     expect(a.capacity).toBe(150);
   });

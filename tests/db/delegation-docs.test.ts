@@ -130,10 +130,10 @@ describe.each(testEngines())("delegation documents (%s)", (engine) => {
     const zhou = now.guests.find((g) => g.name === "周七")!;
     const zhangRoom = now.guests.find((g) => g.name === "张一")!.room!;
     const liRoom = now.guests.find((g) => g.name === "李二")!.room!;
-    await expect(moveToRoom(h.db, actor, { eventId: forum.id, delegateId: zhou.delegateId, blockId: shared.id, room: zhangRoom })).rejects.toMatchObject({ code: "conflict", fieldErrors: { room: ["room_full"] } });
+    await expect(moveToRoom(h.db, actor, { eventId: forum.id, delegateId: zhou.delegateId, blockId: shared.id, room: zhangRoom })).rejects.toMatchObject({ code: "conflict", fieldErrors: { room: ["errors.roomFull"] } });
     await expect(moveToRoom(h.db, actor, { eventId: forum.id, delegateId: zhou.delegateId, blockId: single.id, room: 2 })).rejects.toMatchObject({ code: "invalid" });
     await unassignRoom(h.db, actor, { eventId: forum.id, delegateId: now.guests.find((g) => g.name === "孙六")!.delegateId });
-    await expect(moveToRoom(h.db, actor, { eventId: forum.id, delegateId: zhou.delegateId, blockId: shared.id, room: liRoom })).rejects.toMatchObject({ code: "conflict", fieldErrors: { room: ["gender_mix"] } });
+    await expect(moveToRoom(h.db, actor, { eventId: forum.id, delegateId: zhou.delegateId, blockId: shared.id, room: liRoom })).rejects.toMatchObject({ code: "conflict", fieldErrors: { room: ["errors.roomGenderMix"] } });
     // another forum's organizer data cannot be reached through this forum
     await expect(moveToRoom(h.db, actor, { eventId: ev.id, delegateId: zhou.delegateId, blockId: shared.id, room: 1 })).rejects.toMatchObject({ code: "not_found" });
 

@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { auditLog, delegates, delegations, outbox, registrations } from "@/db/schema";
 import { DomainError } from "@/lib/actions/result";
+import { translateError } from "@/lib/i18n/errors";
 import { checkIn } from "@/lib/checkin/commands";
 import {
   bulkCreateDelegations,
@@ -43,7 +44,8 @@ async function expectError(p: Promise<unknown>, code: string, text?: RegExp) {
   );
   expect(e).toBeInstanceOf(DomainError);
   expect((e as DomainError).code).toBe(code);
-  if (text) expect((e as DomainError).message).toMatch(text);
+  // errors carry keys; what a Chinese liaison or desk reads is the translation (lib/i18n/errors.ts)
+  if (text) expect(translateError(e as DomainError, "zh-CN").error).toMatch(text);
   return e as DomainError;
 }
 
@@ -182,7 +184,7 @@ describe.each(testEngines())("invited delegations on %s", (engine) => {
 
     await h.db.update(delegations).set({ replyBy: new Date("2026-01-05T02:00:00Z") }).where(eq(delegations.id, u.id));
     const late = await expectError(submitReply(h.db, { token: u.replyToken, delegates: [] }), "conflict");
-    expect(late.message).toContain("2026");
+    expect(translateError(late, "zh-CN").error).toContain("2026");
     expect((await replyView(h.db, u.replyToken)).open).toBe(false);
   });
 

@@ -56,10 +56,10 @@ describe.each(testEngines())("organizer API on %s", (engine) => {
     expect((await asActor(attendeeId, () => importReq(bundle))).status).toBe(403);
     const bad = await asActor(organizerId, () => importReq(bundle.replace(/"seats": \d+/, '"seats": 0')));
     expect(bad.status).toBe(422);
-    expect((await bad.json()).error).toMatch(/^Malformed bundle: buses\.0\.seats: a bus needs at least 1 seat/);
+    expect((await bad.json()).error).toMatch(/^数据包格式错误：buses\.0\.seats：车辆至少需要 1 个座位/); // no Accept-Language: zh-CN
     const notJson = await asActor(organizerId, () => importReq("{oops"));
     expect(notJson.status).toBe(400); // malformed JSON: 400 on every route (lib/http/json-body.ts)
-    expect((await notJson.json()).error).toMatch(/not valid JSON/);
+    expect((await notJson.json()).error).toMatch(/请求体不是有效的 JSON/);
     const [{ n: unchanged }] = await h.db.select({ n: count() }).from(events);
     expect(unchanged).toBe(before);
     const ok = await asActor(organizerId, () => importReq(bundle));
@@ -100,7 +100,7 @@ describe.each(testEngines())("organizer API on %s", (engine) => {
     await asActor(organizerId, () => patch(slug, { status: "cancelled" }));
     const back = await asActor(organizerId, () => patch(slug, { status: "published" }));
     expect(back.status).toBe(422);
-    expect((await back.json()).fieldErrors.status).toEqual(["invalid_transition:cancelled>published"]);
+    expect(await back.json()).toMatchObject({ code: "invalid", fieldErrors: { status: ["当前状态下不能进行此操作"] } }); // translated, zh-CN by default
     const [row] = await h.db.select().from(events).where(eq(events.slug, slug));
     expect(row).toMatchObject({ status: "cancelled", capacity: 300 });
   });

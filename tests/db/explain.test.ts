@@ -56,11 +56,7 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)("query plans on Postgres", () =>
     ["check-in: ticket lookup", "select * from registrations where ticket_code = $1", () => [code]],
     ["registration table: first page", "select * from registrations where event_id = $1 order by created_at desc, id desc limit 50", () => [eventId]],
     ["registration table: filtered by status", "select * from registrations where event_id = $1 and status = 'confirmed' order by created_at desc limit 50", () => [eventId]],
-    [
-      "seats taken (under the forum lock; lib/delegations/seats.ts seatCounts)",
-      "select count(*) filter (where status in ('confirmed','pending') and not (source = 'delegation' and exists (select 1 from delegates d join delegations g on g.id = d.delegation_id where d.registration_id = registrations.id and g.released_at is null))), count(*) filter (where status = 'waitlisted'), (select coalesce(sum(quota), 0) from delegations where event_id = $1 and released_at is null) from registrations where event_id = $1 and status in ('confirmed','pending','waitlisted')",
-      () => [eventId],
-    ],
+    ["seats taken (under the forum lock)", "select status, count(*) from registrations where event_id = $1 and status in ('confirmed','pending','waitlisted') group by status", () => [eventId]],
     ["waitlist order", "select id from registrations where event_id = $1 and status = 'waitlisted' order by waitlisted_at, created_at limit 10", () => [eventId]],
     ["my registration for a forum", "select * from registrations where event_id = $1 and user_id = $2", () => [eventId, "00000000-0000-4000-8000-000000000000"]],
     ["export keyset page", "select * from registrations where event_id = $1 and (created_at, id) > (now() - interval '1 day', '00000000-0000-4000-8000-000000000000'::uuid) order by created_at, id limit 5000", () => [eventId]],

@@ -6,6 +6,7 @@
  */
 import { and, asc, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { translateError } from "@/lib/i18n/errors";
 import type { DbHandle } from "@/db/client";
 import { agendaSessions, auditLog, people, personPositions, sessionSpeakers } from "@/db/schema";
 import { DomainError, parse } from "@/lib/actions/result";
@@ -68,7 +69,7 @@ describe.each(testEngines())("people across forums on %s", (engine) => {
     await addSpeaker(h.db, orgB, { eventId: forumB, sessionId: sessionB, personId: shared.personId, role: "speaker", topic: null, topicEn: null });
     const e = await failure(updatePerson(h.db, orgB, { eventId: forumB, personId: shared.personId, name: "被改名", nameEn: null, positions: [{ organization: "乙单位", organizationEn: null, title: "职员", titleEn: null }] }));
     expect(e.code).toBe("forbidden");
-    expect(e.message).toMatch(/other forums/);
+    expect(translateError(e, "en").error).toMatch(/other forums/);
     const [p] = await h.db.select({ name: people.name }).from(people).where(eq(people.id, shared.personId));
     expect(p.name).toBe(shared.name);
     expect(await positionsOf(shared.personId)).toEqual(before);

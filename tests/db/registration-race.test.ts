@@ -5,6 +5,7 @@
  */
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { translateError } from "@/lib/i18n/errors";
 import type { DbHandle } from "@/db/client";
 import { outbox, registrations } from "@/db/schema";
 import { DomainError } from "@/lib/actions/result";
@@ -108,7 +109,7 @@ describe.each(testEngines())("registration under a rush on %s", (engine) => {
     for (const e of errors) {
       expect(e).toBeInstanceOf(DomainError);
       expect((e as DomainError).code).toBe("conflict");
-      expect((e as DomainError).message).toBe("You are already registered for this forum.");
+      expect(translateError(e as DomainError, "en").error).toBe("You are already registered for this forum.");
     }
     const rows = await statuses(event.id);
     expect(rows).toHaveLength(1);

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { auditLog, outbox, registrations } from "@/db/schema";
 import { DomainError, parse } from "@/lib/actions/result";
+import type { Locale } from "@/lib/i18n/config";
+import { translateError } from "@/lib/i18n/errors";
 import { changeRegistrationStatus } from "@/lib/registrations/admin-commands";
 import { cancelRegistration, registerForEvent, updateRegistration } from "@/lib/registrations/commands";
 import { eventAvailability, myRegistration, myRegistrations } from "@/lib/registrations/queries";
@@ -13,11 +15,15 @@ import { makeBus, makeDelegates, makeOpenForum, makeQuestion, sampleInput } from
 
 const DAY = 24 * 3600 * 1000;
 
-async function refusal(p: Promise<unknown>): Promise<DomainError> {
+/** The refusal as a person sees it: code, and message + field errors translated (as the boundary does) into `locale`. */
+async function refusal(p: Promise<unknown>, locale: Locale = "en"): Promise<{ code: string; message: string; fieldErrors?: Record<string, string[]> }> {
   try {
     await p;
   } catch (e) {
-    if (e instanceof DomainError) return e;
+    if (e instanceof DomainError) {
+      const t = translateError(e, locale);
+      return { code: e.code, message: t.error, fieldErrors: t.fieldErrors };
+    }
     throw e;
   }
   throw new Error("expected a refusal");
@@ -64,7 +70,7 @@ describe.each(testEngines())("registration rules on %s", (engine) => {
       const e = await makeOpenForum(h.db, c.over);
       const en = await refusal(registerForEvent(h.db, me, { eventSlug: e.slug, data: sampleInput(), locale: "en" }));
       expect([en.code, en.message]).toEqual([c.code, c.en]);
-      const zh = await refusal(registerForEvent(h.db, me, { eventSlug: e.slug, data: sampleInput(), locale: "zh-CN" }));
+      const zh = await refusal(registerForEvent(h.db, me, { eventSlug: e.slug, data: sampleInput(), locale: "zh-CN" }), "zh-CN");
       expect(zh.message).toBe(c.zh);
       expect(await rowsOf(e.id)).toHaveLength(0);
     }

@@ -116,8 +116,7 @@ describe.each(testEngines())("reports on %s", (engine) => {
     expect(second.code).toBe("conflict");
     expect(second.conflict?.by).toBe(organizer.name);
     expect(second.conflict?.at).toMatch(/^\d{2}:\d{2}$/);
-    expect(second.error).toContain(`Changed by ${organizer.name} at ${second.conflict!.at}`);
-    expect(second.error).toMatch(/reload or merge/);
+    expect(second.error).toBe(`${organizer.name} 已于 ${second.conflict!.at} 修改——请重新加载或合并。未覆盖任何内容。`); // zh-CN, the default
     const rows = await h.db.select({ body: reportSections.body }).from(reportSections).where(eq(reportSections.reportId, id));
     expect(rows.map((r) => r.body)).toEqual(["组织者的文字 A"]);
     // Merge: save again on top of the latest version keeps both texts.

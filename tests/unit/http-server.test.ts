@@ -2,6 +2,7 @@
  * The custom HTTP server (scripts/lib/http-server.ts) in front of a stand-in for Next's request handler: what the
  * page cache stores and serves must be what Next would answer for the same request (issue 12 items 3, 4, 9).
  */
+import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -24,8 +25,11 @@ function fakeNext(req: IncomingMessage, res: ServerResponse) {
   renders++;
   const c = nextCookie(req, "NEXT_LOCALE");
   const lang = c === "en" || c === "zh-CN" ? c : /^en/i.test(req.headers["accept-language"] ?? "") ? "en" : "zh-CN";
+  // like Next: the nonce comes from the request's Content-Security-Policy header and is stamped on every script
+  const nonce = /'nonce-([^']+)'/.exec(String(req.headers["content-security-policy"] ?? ""))?.[1];
+  const n = nonce ? ` nonce="${nonce}"` : "";
   res.setHeader("content-type", "text/html; charset=utf-8");
-  res.end(`<!doctype html><html lang="${lang}"><body>render ${renders}</body></html>`);
+  res.end(`<!doctype html><html lang="${lang}"><body>render ${renders}<script${n}>self.__next_f.push([1,"${req.url}"])</script><script${n} src="/_next/static/chunks/main.js" async></script></body></html>`);
 }
 
 vi.mock("next", () => ({
@@ -58,5 +62,54 @@ describe("page cache and language (item 3)", () => {
     const again = await get(path, twoCookies);
     expect(again.headers.get("x-huiwu-cache")).toBeTruthy(); // served from the cache, still right
     expect(await langOf(again)).toBe(localeFrom(twoCookies.cookie, null));
+  });
+});
+
+describe("security headers on every response (item 9)", () => {
+  const scriptSrc = (csp: string | null) => csp?.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+  const common = (r: Response) => {
+    expect(r.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(r.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    const csp = r.headers.get("content-security-policy");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(scriptSrc(csp)).not.toContain("unsafe-inline");
+    expect(scriptSrc(csp)).not.toBe("");
+    return csp!;
+  };
+  const inline = (html: string) => /<script(?: nonce="[^"]*")?>([^<]*)<\/script>/.exec(html)![1];
+
+  it("a cached page: the policy allows its inline script by hash, the same on the miss and on every hit", async () => {
+    const path = `/events/headers-${Math.random().toString(36).slice(2)}`;
+    for (let i = 0; i < 2; i++) {
+      const r = await get(path);
+      expect(r.headers.get("x-huiwu-cache")).toBeTruthy();
+      const csp = common(r);
+      const body = await r.text();
+      const hash = createHash("sha256").update(inline(body)).digest("base64");
+      expect(scriptSrc(csp)).toContain(`'sha256-${hash}'`);
+      expect(scriptSrc(csp)).not.toContain("nonce-");
+    }
+  });
+
+  it("an uncached page: a fresh nonce per request, the one Next stamped on its scripts", async () => {
+    const a = await get("/me/registrations");
+    expect(a.headers.get("x-huiwu-cache")).toBeNull();
+    const csp = common(a);
+    const nonce = /'nonce-([^']+)'/.exec(scriptSrc(csp))?.[1];
+    expect(nonce).toBeTruthy();
+    expect(await a.text()).toContain(`nonce="${nonce}"`);
+    const b = await get("/me/registrations");
+    expect(/'nonce-([^']+)'/.exec(scriptSrc(b.headers.get("content-security-policy")))?.[1]).not.toBe(nonce);
+  });
+
+  it("HSTS only over https, and only a trusted proxy can say so", async () => {
+    expect((await get("/me", { "x-forwarded-proto": "https" })).headers.get("strict-transport-security")).toBeNull();
+    process.env.TRUST_PROXY = "1";
+    try {
+      expect((await get("/me", { "x-forwarded-proto": "https" })).headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
+      expect((await get("/me")).headers.get("strict-transport-security")).toBeNull();
+    } finally {
+      delete process.env.TRUST_PROXY;
+    }
   });
 });

@@ -58,3 +58,32 @@ describe("cached pages follow the public version", () => {
     expect(withCookie).toBeNull();
   });
 });
+
+describe("absolute URLs and the cache key (issue 12 item 4)", () => {
+  const prev = { ...process.env };
+  const restore = () => {
+    for (const k of ["TRUST_PROXY", "APP_URL"]) {
+      if (prev[k] === undefined) delete process.env[k];
+      else process.env[k] = prev[k];
+    }
+  };
+
+  it("X-Forwarded-Proto/-Host change the key only when a trusted proxy may send them (else they never reach the page)", async () => {
+    const { publicOrigin } = await import("@/lib/http/origin");
+    try {
+      delete process.env.TRUST_PROXY;
+      delete process.env.APP_URL;
+      const https = h({ "x-forwarded-proto": "https", "x-forwarded-host": "evil.example" });
+      expect(pageCacheKey("GET", "/reports/feed.xml", https)).toBe(pageCacheKey("GET", "/reports/feed.xml", h({})));
+      expect(publicOrigin((n) => ({ host: "evil.example", "x-forwarded-proto": "https" })[n])).not.toContain("evil");
+      process.env.TRUST_PROXY = "1";
+      expect(pageCacheKey("GET", "/reports/feed.xml", https)).not.toBe(pageCacheKey("GET", "/reports/feed.xml", h({ "x-forwarded-proto": "http", "x-forwarded-host": "evil.example" })));
+      expect(publicOrigin((n) => ({ "x-forwarded-proto": "https", "x-forwarded-host": "huiwu.example.cn" })[n])).toBe("https://huiwu.example.cn");
+      process.env.APP_URL = "https://meet.example.org/";
+      expect(publicOrigin((n) => ({ "x-forwarded-proto": "http", "x-forwarded-host": "other" })[n])).toBe("https://meet.example.org");
+      expect(pageCacheKey("GET", "/reports/feed.xml", https)).toBe(pageCacheKey("GET", "/reports/feed.xml", h({})));
+    } finally {
+      restore();
+    }
+  });
+});

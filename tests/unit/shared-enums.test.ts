@@ -18,6 +18,19 @@ describe("shared vocabularies", () => {
     }
   });
 
+  it("no other namespace repeats a vocabulary's labels (one source for charts, forms, tables, exports)", () => {
+    const tuples = Object.entries(LABELLED).map(([ns, v]) => [ns, [...v].sort().join(",")] as const);
+    const copies: string[] = [];
+    const walk = (o: unknown, where: string) => {
+      if (!o || typeof o !== "object") return;
+      const keys = Object.keys(o).sort().join(",");
+      for (const [ns, k] of tuples) if (k === keys && ns !== "rank" && !where.startsWith("shared.") && !where.endsWith("Help")) // help texts per value are not labels copies.push(`${where} (= shared.${ns})`);
+      for (const [k, v] of Object.entries(o)) walk(v, where ? `${where}.${k}` : k);
+    };
+    walk(messagesByLocale["zh-CN"], "");
+    expect(copies).toEqual([]);
+  });
+
   it("the database enums are the shared tuples", () => {
     expect(schema.delegateCategory.enumValues).toEqual([...DELEGATE_CATEGORIES]);
     expect(schema.sessionKind.enumValues).toEqual([...SESSION_KINDS]);

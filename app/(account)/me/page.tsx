@@ -23,13 +23,14 @@ const AGENDA_PREVIEW = 5;
 export default async function MeHub() {
   const actor = await pageActor("profile.edit", {}, "/me");
   const db = await getDb();
-  const [profile, regs, forums, t, tr, tm, f, locale] = await Promise.all([
+  const [profile, regs, forums, t, tr, tm, ts, f, locale] = await Promise.all([
     profileOf(db, actor.id),
     myRegistrations(db, actor.id),
     personalAgenda(db, actor.id),
     getTranslations("me.hub"),
     getTranslations("registration"),
     getTranslations("me.menu"),
+    getTranslations("shared"),
     getFormatter(),
     getLocale() as Promise<Locale>,
   ]);
@@ -71,7 +72,7 @@ export default async function MeHub() {
               <p className="text-sm text-slate-600">{formatEventWhen(next.event.startsAt, next.event.endsAt, next.event.timezone, locale)}</p>
               {next.event.venueName ? <p className="text-sm text-slate-600">{pick(locale, next.event.venueName, next.event.venueNameEn)}</p> : null}
               <RegistrationStatusBadge status={next.status} />
-              <p className="text-sm text-slate-500">{qr ? t("showAtDesk") : t("notValid", { status: tr(`status.${next.status}`) })}</p>
+              <p className="text-sm text-slate-500">{qr ? t("showAtDesk") : t("notValid", { status: ts(`registrationStatus.${next.status}`) })}</p>
               <div className="flex flex-wrap gap-2 pt-1">
                 <Link href={`/me/registrations/${next.id}/ticket`} className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-600" data-testid="hub-open-ticket">
                   {t("openTicket")}

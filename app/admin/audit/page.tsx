@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { inputCls } from "@/components/ui/button";
 import { auditEntities, auditEntries, eventChoices, type AuditFilter } from "@/lib/accounts/admin";
-import { describeAction, describeChanges } from "@/lib/audit/describe";
+import { auditT, describeAction, describeChanges, type AuditT } from "@/lib/audit/describe";
 import { pageActor } from "@/lib/auth/page-guard";
 import { cn } from "@/lib/cn";
 import { getDb } from "@/lib/db";
@@ -41,7 +41,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
     getTranslations("auth.admin.audit"),
     getFormatter(),
   ]);
-  const ta = await getTranslations("audit");
+  const ta = auditT((await getTranslations("audit")) as unknown as AuditT, (await getTranslations("shared")) as unknown as AuditT);
   const when = (d: Date) => f.dateTime(d, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
   const params = Object.fromEntries(Object.entries(v).filter(([, x]) => x));
   const field = (name: keyof typeof v, label: string, type = "text") => (

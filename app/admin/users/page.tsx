@@ -26,6 +26,7 @@ export default async function AdminUsersPage({ searchParams }: PageProps<"/admin
   const filter: UserFilter = { q: q || undefined, role, page };
   const db = await getDb();
   const [list, events, t, f] = await Promise.all([listUsers(db, filter), eventChoices(db), getTranslations("auth.admin.users"), getFormatter()]);
+  const ts = await getTranslations("shared");
   const href = (p: number) => `/admin/users?${new URLSearchParams({ ...(q ? { q } : {}), ...(role ? { role } : {}), page: String(p) })}`;
   return (
     <div>
@@ -60,7 +61,7 @@ export default async function AdminUsersPage({ searchParams }: PageProps<"/admin
                   <div className="flex flex-wrap items-center gap-2">
                     <span className="font-semibold text-slate-900">{u.name}</span>
                     {u.id === actor.id ? <span className="text-xs text-slate-400">({t("you")})</span> : null}
-                    <Badge tone={u.siteRole === "admin" ? "violet" : "slate"}>{t(`siteRole.${u.siteRole}`)}</Badge>
+                    <Badge tone={u.siteRole === "admin" ? "violet" : "slate"}>{ts(`siteRole.${u.siteRole}`)}</Badge>
                     {u.disabledAt ? <Badge tone="red">{t("disabled")}</Badge> : null}
                   </div>
                   <div className="truncate text-sm text-slate-600">{u.email}</div>

@@ -30,8 +30,8 @@ export default async function InvitationPage({ params }: PageProps<"/invite/[tok
       </AuthCard>
     );
   }
-  const [actor, locale] = await Promise.all([currentActor(), getLocale() as Promise<Locale>]);
-  const lead = t("accept.lead", { title: pick(locale, inv.title, inv.titleEn) ?? inv.title, role: t(`roles.${inv.role}`) });
+  const [actor, locale, ts] = await Promise.all([currentActor(), getLocale() as Promise<Locale>, getTranslations("shared")]);
+  const lead = t("accept.lead", { title: pick(locale, inv.title, inv.titleEn) ?? inv.title, role: ts(`eventRole.${inv.role}`) });
   return (
     <AuthCard title={t("accept.title")} subtitle={lead}>
       {actor && actor.email !== inv.email ? (

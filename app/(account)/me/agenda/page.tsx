@@ -8,7 +8,7 @@ import { currentActor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { dayKey, formatDate, formatTimeRange, pick } from "@/lib/i18n/format";
-import { appUrl } from "@/lib/registrations/notify";
+import { appUrl } from "@/lib/http/origin";
 import { calendarFeedToken, personalAgenda } from "@/lib/registrations/personal-agenda";
 import { selectSessionAction } from "@/lib/registrations/actions";
 
@@ -26,7 +26,7 @@ export default async function MyAgendaPage() {
     personalAgenda(db, actor.id),
     calendarFeedToken(db, actor.id),
     getTranslations("registration.myAgenda"),
-    getTranslations("events"),
+    getTranslations("shared"),
     getLocale() as Promise<Locale>,
   ]);
   const feedPath = `/api/v1/calendar/${token}.ics`;
@@ -81,7 +81,7 @@ export default async function MyAgendaPage() {
                             <time className="font-mono font-semibold text-slate-700" dateTime={s.startsAt.toISOString()}>
                               {formatTimeRange(s.startsAt, s.endsAt, tz, locale)}
                             </time>
-                            <Badge tone={s.kind === "site_visit" ? "teal" : "blue"}>{te(`sessionKind.${s.kind}` as "sessionKind.keynote")}</Badge>
+                            <Badge tone={s.kind === "site_visit" ? "teal" : "blue"}>{te(`sessionKind.${s.kind}`)}</Badge>
                           </div>
                           <p className="mt-1 text-sm font-medium leading-snug text-slate-900">{title}</p>
                           {s.auto && <p className="mt-0.5 text-xs text-teal-700">{t("siteVisitIncluded")}</p>}

@@ -77,7 +77,7 @@ export default async function ReplyPage({ params }: PageProps<"/reply/[token]">)
   const { token } = await params;
   const locale = (await getLocale()) as Locale;
   const v = await load(token, locale);
-  const [t, td] = await Promise.all([getTranslations("delegations.reply"), getTranslations("delegations")]);
+  const [t, td, ts] = await Promise.all([getTranslations("delegations.reply"), getTranslations("delegations"), getTranslations("shared")]);
   const tz = v.event.timezone;
   const tickets = await Promise.all(
     v.delegates.map(async (d) => ({ ...d, svg: d.status === "confirmed" ? await QRCode.toString(d.ticketCode, { type: "svg", errorCorrectionLevel: "M", margin: 1, color: { dark: "#0f2f5f", light: "#ffffff" } }) : null })),
@@ -134,7 +134,7 @@ export default async function ReplyPage({ params }: PageProps<"/reply/[token]">)
                 <p className="text-slate-600">{d.position}</p>
                 <p className="text-slate-500">{td(`rank.${d.rank}`)}</p>
                 <p className="mt-1 text-xs text-slate-500">
-                  {t(`statusLabel.${d.status as "confirmed"}`)}
+                  {ts(`registrationStatus.${d.status as "confirmed"}`)}
                   {d.svg && (
                     <>
                       {" · "}

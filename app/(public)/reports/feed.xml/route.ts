@@ -1,4 +1,5 @@
 import { publicRoute } from "@/lib/actions/route";
+import { originOf } from "@/lib/http/origin";
 import { isoInZone } from "@/lib/i18n/format";
 import { renderMarkdown } from "@/lib/reports/markdown";
 import { publicReportDetail, publicReportList } from "@/lib/reports/queries";
@@ -9,7 +10,7 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&
 
 /** GET /reports/feed.xml: Atom feed of the latest published reports, full sanitized content. */
 export const GET = publicRoute("the public Atom feed of published reports", {}, async ({ db, req }) => {
-  const origin = new URL(req.url).origin;
+  const origin = originOf(req); // APP_URL, else a trusted proxy's host — never the listen address or a client's Host
   const list = await publicReportList(db, { limit: 30 });
   const entries = [];
   for (const item of list) {

@@ -24,7 +24,7 @@ export default async function SpeakerPage({ params }: PageProps<"/speakers/[id]"
   const { id } = await params;
   const d = await speakerDetail(await getDb(), id);
   if (!d) notFound();
-  const [t, te, locale] = await Promise.all([getTranslations("speakers"), getTranslations("events"), getLocale() as Promise<Locale>]);
+  const [t, te, ts, locale] = await Promise.all([getTranslations("speakers"), getTranslations("events"), getTranslations("shared"), getLocale() as Promise<Locale>]);
   const { person } = d;
   return (
     <article className="mx-auto max-w-3xl">
@@ -48,7 +48,7 @@ export default async function SpeakerPage({ params }: PageProps<"/speakers/[id]"
         {d.sessions.map((s) => (
           <li key={`${s.session.id}-${s.role}`} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
             <div className="flex flex-wrap items-center gap-2 text-xs">
-              <Badge tone="blue">{te(`sessionKind.${s.session.kind}` as "sessionKind.keynote")}</Badge>
+              <Badge tone="blue">{ts(`sessionKind.${s.session.kind}`)}</Badge>
               <span className="text-slate-500">{te(`sessionRole.${s.role}` as "sessionRole.speaker")}</span>
             </div>
             <p className="mt-1 font-medium text-slate-900">{pick(locale, s.session.title, s.session.titleEn)}</p>

@@ -17,7 +17,7 @@ export const POST = eventRoute(
     body: checkInByCodeSchema,
     scope: async (db, { body }) => {
       const ticket = await ticketEvent(db, body.ticketCode);
-      if (!ticket) throw new DomainError("not_found", "Unknown ticket code.");
+      if (!ticket) throw new DomainError("not_found", "errors.ticketCodeUnknown");
       return ticket.eventId;
     },
     // a cancelled or rejected ticket: 409 with whose it is, so the desk can say so

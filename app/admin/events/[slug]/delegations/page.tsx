@@ -31,8 +31,8 @@ export default async function DelegationsPage({ params, searchParams }: { params
   if (!event) notFound();
   const actor = await pageActor("registration.read", { eventId: event.id }, `/admin/events/${slug}/delegations`);
   const filter = (FILTERS as string[]).includes(String(sp.filter)) ? (sp.filter as DelegationFilter) : "all";
-  const [t, tc, locale, mayManage, all, dups] = await Promise.all([
-    getTranslations("delegations"),
+  const [ts, tc, locale, mayManage, all, dups] = await Promise.all([
+    getTranslations("shared"),
     getTranslations("delegations.console"),
     getLocale() as Promise<Locale>,
     can(actor, "registration.manage", { eventId: event.id }, db),
@@ -105,7 +105,7 @@ export default async function DelegationsPage({ params, searchParams }: { params
                     {u.releasedAt ? <p className="text-xs text-slate-500">{tc("released", { when: formatMoment(u.releasedAt, tz, locale) })}</p> : null}
                   </td>
                   <td className="px-3 py-2" data-testid="unit-status">
-                    {t(`status.${u.status}`)}
+                    {ts(`delegationStatus.${u.status}`)}
                   </td>
                   <td className="px-3 py-2 text-xs">{formatMoment(u.replyBy, tz, locale)}</td>
                   <td className="px-3 py-2 text-xs">{u.lastChangeAt ? formatMoment(u.lastChangeAt, tz, locale) : tc("never")}</td>

@@ -45,6 +45,7 @@ export default async function RegistrationsPage({ params, searchParams }: { para
   const actor = await pageActor("registration.read", { eventId: ev.id }, `/admin/events/${slug}/registrations`);
   const locale = (await getLocale()) as Locale;
   const t = await getTranslations("console");
+  const ts = await getTranslations("shared");
   const p = tableParamsSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const [table, counts, buses, questions, segments, labels, canManage] = await Promise.all([
     registrationTable(db, ev.id, p),
@@ -97,7 +98,7 @@ export default async function RegistrationsPage({ params, searchParams }: { para
           <option value="">{t("registrations.allStatuses")}</option>
           {REGISTRATION_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {t(`status.${s}`)}
+              {ts(`registrationStatus.${s}`)}
             </option>
           ))}
         </select>

@@ -33,7 +33,7 @@ export default async function EventReportsPage({ params }: PageProps<"/admin/eve
               <div className="min-w-0">
                 <p className="font-medium text-slate-900">{r.title || "—"}</p>
                 <p className="mt-1 text-xs text-slate-500">
-                  <StatusBadge status={r.status} scheduled={r.status === "published" && r.scheduled} label={(k) => t(`status.${k}`)} />{" "}
+                  <StatusBadge status={r.status} scheduled={r.status === "published" && r.scheduled} label={(k) => t(`status.${k as "draft"}`)} />{" "}
                   {t("admin.version", { version: r.version })} · {t("admin.updated", { by: r.updatedBy ?? "—", at: when(r.updatedAt) })}
                 </p>
               </div>

@@ -8,8 +8,8 @@ import { issueToken } from "@/lib/auth/tokens";
 export const dynamic = "force-dynamic";
 
 const tokenRequest = z.object({
-  email: z.string({ error: "Please give an email." }).max(300),
-  password: z.string({ error: "Please give a password." }).max(1024),
+  email: z.string({ error: "errors.enterEmail" }).max(300),
+  password: z.string({ error: "errors.enterPassword" }).max(1024),
   name: z.string().trim().max(80).optional(),
 });
 

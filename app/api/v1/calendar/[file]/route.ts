@@ -17,7 +17,7 @@ export const GET = publicRoute(
   { params: z.object({ file: z.string().max(200) }), where: "GET /api/v1/calendar/[file]" },
   async ({ db, params }) => {
     const feed = await feedForToken(db, params.file.replace(/\.ics$/, ""));
-    if (!feed) throw new DomainError("not_found", "Unknown calendar feed.");
+    if (!feed) throw new DomainError("not_found", "errors.calendarUnknown");
     const locale = isLocale(feed.locale) ? feed.locale : "zh-CN";
     const body = buildCalendar({ name: registrationT(locale)("myAgenda.title"), events: feed.items.map((i) => sessionToIcs(i.session, i.forum, locale)) });
     return new Response(body, {

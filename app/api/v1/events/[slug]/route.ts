@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = publicRoute("the public read API: published forums only", { params: slugParams }, async ({ db, params }) => {
   const event = await publicEventDetail(db, params.slug);
-  if (!event) throw new DomainError("not_found", `No published forum with slug "${params.slug}".`);
+  if (!event) throw new DomainError("not_found", "errors.noPublishedForum", { params: { slug: params.slug } });
   return eventDetailJson(event);
 });
 

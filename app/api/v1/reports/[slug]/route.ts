@@ -9,6 +9,6 @@ export const dynamic = "force-dynamic";
 /** GET /api/v1/reports/{slug}: a published report; section bodies as sanitized HTML. */
 export const GET = publicRoute("the public read API: published reports only", { params: slugParams }, async ({ db, params }) => {
   const r = await publicReportDetail(db, params.slug);
-  if (!r) throw new DomainError("not_found", `No published report with slug "${params.slug}".`);
+  if (!r) throw new DomainError("not_found", "errors.noPublishedReport", { params: { slug: params.slug } });
   return reportJson(r);
 });

@@ -9,7 +9,8 @@ import { can } from "@/lib/auth/guard";
 import { pageActor } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
 import { DOCS_EDIT, DOCS_READ } from "@/lib/delegations/docs-permissions";
-import { currentNotice, noticeUnits, publicOrigin } from "@/lib/delegations/notice";
+import { currentNotice, noticeUnits } from "@/lib/delegations/notice";
+import { appUrl } from "@/lib/http/origin";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatTime } from "@/lib/i18n/format";
 import { consoleEvent } from "@/lib/registrations/admin-queries";
@@ -29,7 +30,7 @@ export default async function NoticePage({ params, searchParams }: { params: Pro
   const actor = await pageActor(DOCS_READ, { eventId: ev.id }, `/admin/events/${slug}/delegations/notice`);
   const [t, locale, mayEdit] = await Promise.all([getTranslations("delegationDocs.notice"), getLocale() as Promise<Locale>, can(actor, DOCS_EDIT, { eventId: ev.id }, db)]);
   const notice = (await currentNotice(db, ev.id, locale))!;
-  const units = await noticeUnits(db, ev.id, locale, publicOrigin());
+  const units = await noticeUnits(db, ev.id, locale, appUrl());
   const unit = sp.unit === "all" && units.length ? "all" : units.some((u) => u.id === sp.unit) ? sp.unit! : "generic";
   const src = `/admin/events/${slug}/delegations/notice/print?unit=${unit}`;
   const select = "mt-1 block max-w-full rounded-lg border border-slate-300 px-2 py-2 text-sm";

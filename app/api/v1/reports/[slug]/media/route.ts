@@ -28,7 +28,7 @@ export const POST = eventRoute(
   },
   async ({ db, actor, req, params, query }) => {
     const target = await reportRefBySlug(db, params.slug);
-    if (!target) throw new DomainError("not_found", "No such report.");
+    if (!target) throw new DomainError("not_found", "errors.reportNotFound");
     if (req.headers.get("x-huiwu-upload") !== "1") return jsonError(400, "Uploads must send the X-Huiwu-Upload: 1 header.");
     const length = req.headers.get("content-length");
     checkDeclaredSize(length ? Number(length) : null);

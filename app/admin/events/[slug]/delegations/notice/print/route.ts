@@ -9,7 +9,8 @@ import { printResponse } from "@/lib/console/print-route";
 import { DOCS_READ } from "@/lib/delegations/docs-permissions";
 import { download, DOCX_TYPE } from "@/lib/delegations/downloads";
 import { docsT } from "@/lib/delegations/docs-i18n";
-import { noticeCopies, publicOrigin } from "@/lib/delegations/notice";
+import { noticeCopies } from "@/lib/delegations/notice";
+import { originOf } from "@/lib/http/origin";
 import { noticeDocx } from "@/lib/delegations/notice-docx";
 import { slugParams } from "@/lib/http/params";
 import { renderNoticeHtml } from "@/lib/printables/notice";
@@ -21,8 +22,8 @@ const query = z.object({ unit: z.union([z.enum(["generic", "all"]), z.uuid()]).d
 export const GET = eventRoute(DOCS_READ, { params: slugParams, query }, async ({ db, req, event, locale, query }) => {
   const t = docsT(locale);
   const which = query.unit === "generic" || query.unit === "all" ? query.unit : { delegationId: query.unit };
-  const copies = await noticeCopies(db, event.id, locale, publicOrigin(req.url), which);
-  if (!copies?.length) throw new DomainError("not_found", "No such unit.");
+  const copies = await noticeCopies(db, event.id, locale, originOf(req), which);
+  if (!copies?.length) throw new DomainError("not_found", "delegations.errors.unitNotFound");
   if (query.format === "docx") {
     const buf = await noticeDocx(
       copies.map((c) => ({ notice: c.notice, replyLink: c.replyLink, labels: { attachmentQr: t("notice.attachmentQr") } })),

@@ -1,0 +1,31 @@
+import { expect, test } from "@playwright/test";
+import { signInAs } from "./auth";
+import { snap, YANTAN } from "./helpers";
+
+test("seating console: protocol order, rostrum (both views), hall and banquet", async ({ page }) => {
+  test.setTimeout(300_000);
+  await signInAs(page, "organizer");
+  const base = `/admin/events/${YANTAN}/seating`;
+  await page.goto(`${base}?tab=protocol`);
+  await page.getByTestId("protocol-seed").click();
+  await expect(page.getByTestId("protocol-entry").first()).toBeVisible({ timeout: 30_000 });
+  await snap(page, "seating-protocol");
+  await page.goto(`${base}?tab=rostrum`);
+  await page.getByTestId("rostrum-arrange").click();
+  await expect(page.getByTestId("rostrum-seat").first()).toBeVisible({ timeout: 30_000 });
+  await snap(page, "seating-rostrum-audience");
+  await page.getByTestId("view-rostrum").click();
+  await snap(page, "seating-rostrum-rostrum");
+  await page.goto(`${base}?tab=hall`);
+  await page.getByTestId("hall-rows").fill("12");
+  await page.getByTestId("hall-seats").fill("24");
+  await page.getByTestId("hall-save").click();
+  await expect(page.getByTestId("hall-grid")).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId("hall-auto").click();
+  await page.waitForTimeout(3000);
+  await snap(page, "seating-hall");
+  await page.goto(`${base}?tab=dining`);
+  await page.getByTestId("dining-auto").click();
+  await expect(page.getByTestId("dining-table").first()).toBeVisible({ timeout: 30_000 });
+  await snap(page, "seating-dining");
+});
