@@ -30,7 +30,9 @@ export default async function DelegateTicketPage({ params }: PageProps<"/ticket/
     <div className="mx-auto max-w-sm space-y-4 py-2" data-testid="delegate-ticket">
       <div className="no-print flex items-center justify-between gap-3 text-sm">
         <p className="text-slate-600">{t("delegateIntro")}</p>
-        <PrintButton label={t("print")} />
+        <div className="shrink-0">
+          <PrintButton label={t("print")} />
+        </div>
       </div>
       <TicketCard
         event={ticket.event}
