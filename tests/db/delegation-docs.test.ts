@@ -168,6 +168,7 @@ describe.each(testEngines())("delegation documents (%s)", (engine) => {
     const forum = await makeOpenForum(h.db, { title: "参会名单测试论坛" });
     const late = await makeUnit(h.db, forum.id, "四川省商务厅", 3, 1);
     const first = await makeUnit(h.db, forum.id, "四川省经济和信息化厅", 4, 0);
+    await makeUnit(h.db, forum.id, "四川省财政厅", 2, 2); // has not replied: not listed, not counted
     await addDelegates(h.db, forum.id, late.id, late.organization, [{ name: "钱科员", rank: "other" }, { name: "孙处长", rank: "county" }]);
     await addDelegates(h.db, forum.id, first.id, first.organization, [
       { name: "周处长", rank: "county" },
