@@ -34,8 +34,11 @@ export async function startHttpServer(port: number, hostname: string) {
     delete req.headers["x-huiwu-bypass"];
     if (!bypass) trustForwarding(req); // a background render carries what this server already decided
     // Security headers on every response (lib/http/security-headers.ts); a route may replace them with its own.
+    // They are defaults, filled in just before the head is written: Next copies a route's Response headers only when
+    // the outgoing response has no header of that name yet, so headers set here first would override the route's own
+    // (the print frames' `x-frame-options: SAMEORIGIN` / `frame-ancestors 'self'` became DENY / 'none').
     const https = one(req.headers["x-forwarded-proto"]) === "https" || Boolean((req.socket as TLSSocket).encrypted);
-    for (const [k, v] of Object.entries(baseSecurityHeaders(https))) res.setHeader(k, v);
+    const defaults: Record<string, string> = baseSecurityHeaders(https);
     delete req.headers["content-security-policy"];
     delete req.headers["content-security-policy-report-only"];
     if (!bypass) {
@@ -43,8 +46,13 @@ export async function startHttpServer(port: number, hostname: string) {
       // for the cache gets none: its page is served with hashes of its inline scripts instead.
       const policy = cspWithNonce(randomBytes(16).toString("base64"));
       req.headers["content-security-policy"] = policy;
-      res.setHeader("content-security-policy", policy);
+      defaults["content-security-policy"] = policy;
     }
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: typeof res, ...args: unknown[]) {
+      for (const [k, v] of Object.entries(defaults)) if (!this.hasHeader(k)) this.setHeader(k, v);
+      return (writeHead as (...a: unknown[]) => typeof res).apply(this, args);
+    } as typeof res.writeHead;
     if (!bypass && pageCacheEnabled()) {
       const key = pageCacheKey(req.method ?? "GET", req.url ?? "/", (h) => one(req.headers[h]));
       if (key) {
