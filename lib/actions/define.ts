@@ -24,7 +24,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { can, requireActor } from "@/lib/auth/guard";
+import { can, NO_FORUM, requireActor } from "@/lib/auth/guard";
 import { currentActor } from "@/lib/auth/actor";
 import type { Actor, Permission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
@@ -73,8 +73,6 @@ export type EventActionOptions<S extends z.ZodType, F extends Failure = Failure>
   scope?: (db: Db, input: z.infer<S>) => Promise<string | null>;
 };
 
-/** No forum: a permission check against it fails for everyone but site-wide roles (admins). */
-const NO_EVENT = "00000000-0000-0000-0000-000000000000";
 const uuid = z.uuid();
 
 export function eventAction<S extends z.ZodType, T, F extends Failure = Failure>(
@@ -94,7 +92,7 @@ export function eventAction<S extends z.ZodType, T, F extends Failure = Failure>
     } catch (e) {
       if (parsed.ok) throw e; // a resolver failing on valid input is a bug: logged as such
     }
-    if (!(await can(actor, permission, { eventId: eventId ?? NO_EVENT }, db))) throw forbidden();
+    if (!(await can(actor, permission, { eventId: eventId ?? NO_FORUM }, db))) throw forbidden();
     if (!parsed.ok) throw parsed.error;
     const data = await fn({ db, actor, input: parsed.data });
     revalidate(opts.revalidate);

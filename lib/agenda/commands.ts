@@ -3,11 +3,12 @@
  * through the forum the guard checked (WHERE … event_id = input.eventId, or a join to it).
  */
 import "server-only";
-import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { agendaSessions, buses, events, registrations, sessionSpeakers, siteVisitStops } from "@/db/schema";
+import { agendaSessions, buses, events, sessionSpeakers, siteVisitStops } from "@/db/schema";
 import { DomainError, type MessageParams } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/permissions";
+import { seatsTakenOnBus } from "@/lib/buses/seats";
 import { audit } from "@/lib/events/audit";
 import { dayKey } from "@/lib/i18n/format";
 import { zonedToDate } from "@/lib/events/zoned";
@@ -247,15 +248,6 @@ export async function moveStop(db: Db, actor: Actor, input: { eventId: string; s
 
 // ---------------------------------------------------------------- buses
 
-/** Registrations that hold a seat on a bus (cancelled and rejected ones do not). */
-export async function seatsTaken(db: Db, busId: string): Promise<number> {
-  const [{ n }] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(registrations)
-    .where(and(eq(registrations.busId, busId), notInArray(registrations.status, ["cancelled", "rejected"])));
-  return n;
-}
-
 export async function saveBus(db: Db, actor: Actor, input: BusInput) {
   return db.transaction(async (tx) => {
     await eventOf(tx, input.eventId);
@@ -268,7 +260,7 @@ export async function saveBus(db: Db, actor: Actor, input: BusInput) {
       // Lock the bus so no assignment slips in between the count and the change.
       const [bus] = await tx.select().from(buses).where(and(eq(buses.id, input.busId), eq(buses.eventId, input.eventId))).for("update");
       if (!bus) throw notFound("bus");
-      const taken = await seatsTaken(tx, bus.id);
+      const taken = await seatsTakenOnBus(tx, bus.id);
       if (input.seats < taken) throw invalid("seats", "seats_below_assigned", { n: taken });
       const [row] = await tx.update(buses).set(values).where(and(eq(buses.id, bus.id), eq(buses.eventId, input.eventId))).returning({ id: buses.id });
       await audit(tx, actor, { action: "agenda.bus.edit", entity: "bus", entityId: row.id, eventId: input.eventId, before: { seats: bus.seats }, after: values });

@@ -240,12 +240,3 @@ export async function recentCheckins(db: Db, eventId: string, limit = 10) {
     .limit(limit);
 }
 
-/** The forum the desk is for, by slug, in any status (staff check in before and during the day). */
-export async function deskEvent(db: Db, slug: string) {
-  const [e] = await db
-    .select({ id: events.id, slug: events.slug, title: events.title, titleEn: events.titleEn, timezone: events.timezone, status: events.status, startsAt: events.startsAt })
-    .from(events)
-    .where(eq(events.slug, slug))
-    .limit(1);
-  return e ?? null;
-}

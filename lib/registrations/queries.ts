@@ -1,11 +1,13 @@
 /** Reads for the registration pages and API. Every read of a registration is scoped by its owner's id. */
 import "server-only";
-import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agendaSessions, buses, events, registrationQuestions, registrations } from "@/db/schema";
 import { PUBLIC_EVENT_STATUSES } from "@/lib/events/queries";
+import { withSeatsTaken } from "@/lib/buses/seats";
 import { seatCounts } from "@/lib/delegations/seats";
-import { registrationGate, SEAT_HOLDING, waitlistPositionOf } from "./commands";
+import { eventBySlug } from "@/lib/events/lookup";
+import { registrationGate, waitlistPositionOf } from "./commands";
 import { ACTIVE_REGISTRATION_STATUSES, isOneOf } from "@/lib/shared/enums";
 
 /** Seats left and the button's state, for the forum page, the form and the API. */
@@ -45,7 +47,7 @@ export async function eventAvailability(db: Db, event: typeof events.$inferSelec
 
 /** Everything the registration form needs: the forum, its questions, whether it has a site visit, its buses with seats left. */
 export async function registrationFormData(db: Db, slug: string) {
-  const event = await db.query.events.findFirst({ where: and(eq(events.slug, slug), inArray(events.status, [...PUBLIC_EVENT_STATUSES])) });
+  const event = await eventBySlug(db, slug, PUBLIC_EVENT_STATUSES);
   if (!event) return null;
   const [questions, busRows, visits, availability] = await Promise.all([
     db.select().from(registrationQuestions).where(eq(registrationQuestions.eventId, event.id)).orderBy(asc(registrationQuestions.order)),
@@ -53,19 +55,11 @@ export async function registrationFormData(db: Db, slug: string) {
     db.select({ id: agendaSessions.id }).from(agendaSessions).where(and(eq(agendaSessions.eventId, event.id), eq(agendaSessions.kind, "site_visit"))).limit(1),
     eventAvailability(db, event),
   ]);
-  const busTaken = busRows.length
-    ? await db
-        .select({ busId: registrations.busId, n: count() })
-        .from(registrations)
-        .where(and(inArray(registrations.busId, busRows.map((b) => b.id)), inArray(registrations.status, [...SEAT_HOLDING])))
-        .groupBy(registrations.busId)
-    : [];
-  const takenOf = new Map(busTaken.map((b) => [b.busId, b.n]));
   return {
     event,
     questions,
     hasSiteVisit: visits.length > 0 || busRows.length > 0,
-    buses: busRows.map((b) => ({ id: b.id, name: b.name, seats: b.seats, left: Math.max(0, b.seats - (takenOf.get(b.id) ?? 0)) })),
+    buses: (await withSeatsTaken(db, busRows)).map((b) => ({ id: b.id, name: b.name, seats: b.seats, left: b.left })),
     availability,
   };
 }

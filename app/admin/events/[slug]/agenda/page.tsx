@@ -4,7 +4,7 @@ import { AgendaBuilder, type BConflict, type BSession } from "@/components/admin
 import { agendaConflicts } from "@/lib/agenda/conflicts";
 import { pageActor } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
-import { consoleEvent } from "@/lib/events/admin-queries";
+import { consoleEventTree } from "@/lib/events/admin-queries";
 import { dateToZoned } from "@/lib/events/zoned";
 import type { Locale } from "@/lib/i18n/config";
 import { dayKey, formatDate, formatTime } from "@/lib/i18n/format";
@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 export default async function AgendaBuilderPage({ params }: PageProps<"/admin/events/[slug]/agenda">) {
   const { slug } = await params;
   const db = await getDb();
-  const e = await consoleEvent(db, slug);
+  const e = await consoleEventTree(db, slug);
   if (!e) notFound();
   await pageActor("agenda.edit", { eventId: e.id }, `/admin/events/${slug}/agenda`);
   const [t, locale] = await Promise.all([getTranslations("admin.agenda"), getLocale() as Promise<Locale>]);

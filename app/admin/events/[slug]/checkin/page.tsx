@@ -3,8 +3,9 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CheckinDesk } from "@/components/console/checkin-desk";
 import { pageActor } from "@/lib/auth/page-guard";
-import { checkinCounts, checkinSegments, defaultSegment, deskEvent, recentCheckins, segmentLabels } from "@/lib/checkin/queries";
+import { checkinCounts, checkinSegments, defaultSegment, recentCheckins, segmentLabels } from "@/lib/checkin/queries";
 import { getDb } from "@/lib/db";
+import { consoleEvent } from "@/lib/events/admin-queries";
 import type { Locale } from "@/lib/i18n/config";
 import { dayKey, formatDate } from "@/lib/i18n/format";
 
@@ -17,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CheckinPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const db = await getDb();
-  const ev = await deskEvent(db, slug);
+  const ev = await consoleEvent(db, slug);
   if (!ev) notFound();
   await pageActor("checkin.perform", { eventId: ev.id }, `/admin/events/${slug}/checkin`);
   const locale = (await getLocale()) as Locale;

@@ -11,7 +11,7 @@ import { pageActor } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatTime, pick } from "@/lib/i18n/format";
-import { consoleEvent } from "@/lib/registrations/admin-queries";
+import { consoleEvent } from "@/lib/events/admin-queries";
 import { printStatusOf, PRINT_KINDS } from "@/lib/seating/prints";
 import { protocolOrderOf } from "@/lib/seating/protocol";
 import { seatingOf } from "@/lib/seating/queries";
