@@ -29,14 +29,13 @@ import { DomainError, issueRefs, type FieldErrorRefs, type MessageParams } from 
 import type { Actor } from "@/lib/auth/permissions";
 import { isoInZone } from "@/lib/i18n/format";
 import { createPerson } from "@/lib/people/commands";
-import { SESSION_KINDS, SESSION_ROLES } from "@/lib/agenda/validation";
-import { audit } from "./audit";
+import { recordAudit } from "@/lib/audit";
 import { eventBySlug } from "./lookup";
 import { loadEventTree } from "./tree";
 import { findOrCreateOrganization, slugFrom, uniqueSlug } from "./commands";
 import { HOST_ROLES, QUESTION_KINDS, type CloneEventInput } from "./validation";
 import { isValidTimeZone } from "./zoned";
-import { DELEGATE_CATEGORIES, holdsSeat, ORGANIZATION_KINDS, REGISTRATION_SOURCES, REGISTRATION_STATUSES } from "@/lib/shared/enums";
+import { DELEGATE_CATEGORIES, holdsSeat, ORGANIZATION_KINDS, REGISTRATION_SOURCES, REGISTRATION_STATUSES, SESSION_KINDS, SESSION_ROLES } from "@/lib/shared/enums";
 
 export const BUNDLE_FORMAT = "huiwu.event-bundle";
 export const BUNDLE_VERSION = 1;
@@ -504,7 +503,7 @@ export async function importBundle(db: Db, actor: Actor, raw: unknown, opts: { s
       for (let i = 0; i < rows.length; i += 500) await tx.insert(registrations).values(rows.slice(i, i + 500));
     }
 
-    await audit(tx, actor, {
+    await recordAudit(tx, actor, {
       action: "event.import",
       entity: "event",
       entityId: ev.id,

@@ -6,8 +6,8 @@ import { agendaSessions, events, eventStaff, people, personPositions, sessionSpe
 import { DomainError } from "@/lib/actions/result";
 import { can } from "@/lib/auth/guard";
 import type { Actor } from "@/lib/auth/permissions";
-import { PUBLIC_EVENT_STATUSES } from "@/lib/events/queries";
-import { audit } from "@/lib/events/audit";
+import { recordAudit } from "@/lib/audit";
+import { PUBLIC_EVENT_STATUSES } from "@/lib/shared/enums";
 import type { PersonInput } from "./validation";
 
 export type PositionValues = { organization: string; organizationEn?: string | null; title: string; titleEn?: string | null };
@@ -114,7 +114,7 @@ export async function updatePerson(db: Db, actor: Actor, input: PersonInput) {
       await tx.insert(personPositions).values(input.positions.map((p, order) => ({ ...p, personId: input.personId, order })));
     }
     const after = await personSnapshot(tx, input.personId);
-    await audit(tx, actor, { action: "person.edit", entity: "person", entityId: input.personId, eventId: input.eventId, before, after });
+    await recordAudit(tx, actor, { action: "person.edit", entity: "person", entityId: input.personId, eventId: input.eventId, before, after });
     return { id: input.personId };
   });
 }

@@ -19,7 +19,8 @@ import type { Actor } from "@/lib/auth/permissions";
 import type { Locale } from "@/lib/i18n/config";
 import { seedPersonalAgenda } from "./personal-agenda";
 import { enqueueRegistrationMail, type MailKind } from "./notify";
-import { checkAnswers, isUuid, type RegistrationInput } from "./validation";
+import { checkAnswers, type RegistrationInput } from "./validation";
+import { isUuid } from "@/lib/shared/uuid";
 import { env } from "@/lib/env";
 import { ACTIVE_REGISTRATION_STATUSES, holdsSeat, isOneOf } from "@/lib/shared/enums";
 

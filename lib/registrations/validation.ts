@@ -12,8 +12,6 @@ import { DELEGATE_CATEGORIES } from "@/lib/shared/enums";
 
 export const LIMITS = { name: 100, email: 254, organization: 200, position: 200, phone: 40, needs: 1000, answer: 1000, password: 200 } as const;
 
-const uuidRe = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (v: unknown): v is string => typeof v === "string" && uuidRe.test(v);
 
 /** Form checkboxes post "on"; JSON posts booleans. */
 const boolish = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
