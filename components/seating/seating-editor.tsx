@@ -1,6 +1,6 @@
 "use client";
 /**
- * The seating console (issue 11): 领导排序 (protocol order: drag, or up/down buttons for keyboards), 主席台 (arranged
+ * The seating console: 领导排序 (protocol order: drag, or up/down buttons for keyboards), 主席台 (arranged
  * from the order by convention, seats swapped by hand, cards shown from the audience or the rostrum), 会场 (rows ×
  * seats grid: one grid of plain buttons with ONE click handler and one selection state, so 2,000 seats stay quick),
  * 宴会 (tables), 会议室 (rooms and the room of each session). Every change is a server action, then a refresh.

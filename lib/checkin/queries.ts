@@ -51,7 +51,7 @@ function dayPart(d: Date, timeZone: string): "morning" | "afternoon" | "evening"
 }
 
 /**
- * What each check-in segment is called, from the forum's own agenda (issue 13 §11) — never fixed words: the site
+ * What each check-in segment is called, from the forum's own agenda — never fixed words: the site
  * visit is "上午 · <its title>", the symposium "<part of day> · <the session after the visit>" (or "会议" when several
  * follow), a forum without a site visit checks in "全天". Segments of earlier check-ins keep their codes as labels.
  */

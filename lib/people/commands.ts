@@ -88,7 +88,7 @@ async function personSnapshot(db: Db, personId: string) {
  * Edit a speaker's name and positions (replaces the list; order = list order).
  *
  * People are shared between forums. When the person also shows on a forum the caller does not manage, the edit is
- * REFUSED (issue 12 item 1) rather than copied-on-write: a silent copy would split one person into two records that
+ * REFUSED rather than copied-on-write: a silent copy would split one person into two records that
  * the public speaker pages list twice, that the other forum's seating and protocol lists (which name people too) no
  * longer match, and that a later correction would have to make twice. A refusal is explicit and leaves a clear way
  * forward: add the speaker to this forum as a new person (the speaker dialog's "new person"), or ask an organizer of

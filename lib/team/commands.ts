@@ -1,5 +1,5 @@
 /**
- * The forum's team (团队, issue 13 §2): an organizer invites by email — an existing account joins at once, a new
+ * The forum's team (团队): an organizer invites by email — an existing account joins at once, a new
  * address gets an invitation link that creates the account — gives the role organizer or staff, and removes people.
  * Every change is audited in its transaction. Team changes of one forum are serialised by its row lock, so two
  * organizers demoting each other at once cannot leave the forum without an organizer.

@@ -29,7 +29,7 @@ export default async function CheckinPage({ params }: { params: Promise<{ slug: 
     recentCheckins(db, ev.id, 8),
     defaultSegment(db, ev.id),
   ]);
-  // checking in before the forum's first day (in its zone) is allowed, but the desk says so (issue 13 §3)
+  // checking in before the forum's first day (in its zone) is allowed, but the desk says so
   const early = dayKey(new Date(), ev.timezone) < dayKey(ev.startsAt, ev.timezone) ? formatDate(ev.startsAt, ev.timezone, locale) : null;
   return (
     <>

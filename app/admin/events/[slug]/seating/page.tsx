@@ -1,4 +1,4 @@
-/** 座次 console (issue 11): protocol order, rostrum, hall, banquet and rooms, with the prints and their "changed" flags. */
+/** 座次 console: protocol order, rostrum, hall, banquet and rooms, with the prints and their "changed" flags. */
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
