@@ -148,14 +148,9 @@ export async function checkinCountsByEvent(db: Db, eventIds: string[]): Promise<
 }
 
 export type DeskCheckin = { segment: string; checkedInAt: Date; byName: string | null };
-export type DeskCard = {
+export type DeskCard = Pick<typeof registrations.$inferSelect, "organization" | "position" | "category" | "status" | "siteVisit"> & {
   registrationId: string;
   name: string;
-  organization: string | null;
-  position: string | null;
-  category: (typeof registrations.$inferSelect)["category"];
-  status: (typeof registrations.$inferSelect)["status"];
-  siteVisit: boolean;
   bus: string | null;
   checkins: DeskCheckin[];
 };

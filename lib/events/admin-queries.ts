@@ -6,7 +6,7 @@ import { events, eventStaff, organizations, registrations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
 import { withSeatsTaken } from "@/lib/buses/seats";
 import { checkinCountsByEvent } from "@/lib/checkin/queries";
-import { eventBySlug, slugIs, type EventRow } from "./lookup";
+import { eventBySlug, eventHeadColumns, slugIs, type EventRow } from "./lookup";
 import { loadEventTree } from "./tree";
 import { ACTIVE_REGISTRATION_STATUSES } from "@/lib/shared/enums";
 
@@ -27,14 +27,8 @@ export type ConsoleEventTree = NonNullable<Awaited<ReturnType<typeof consoleEven
 export async function myEvents(db: Db, actor: Actor) {
   const base = db
     .select({
-      id: events.id,
-      slug: events.slug,
-      title: events.title,
-      titleEn: events.titleEn,
+      ...eventHeadColumns,
       status: events.status,
-      startsAt: events.startsAt,
-      endsAt: events.endsAt,
-      timezone: events.timezone,
       capacity: events.capacity,
       city: events.city,
       cityEn: events.cityEn,

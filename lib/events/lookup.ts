@@ -12,6 +12,17 @@ import { isUuid } from "@/lib/shared/uuid";
 
 export type EventRow = typeof events.$inferSelect;
 
+/** The columns that name and date a forum in a list or on a card: id, slug, titles, start, end, zone. */
+export const eventHeadColumns = {
+  id: events.id,
+  slug: events.slug,
+  title: events.title,
+  titleEn: events.titleEn,
+  startsAt: events.startsAt,
+  endsAt: events.endsAt,
+  timezone: events.timezone,
+};
+
 /** The where-clause "slug is this (and, if given, the status is one of these)" — for relational queries. */
 export function slugIs(slug: string, statuses?: readonly EventStatus[]): SQL {
   return statuses ? and(eq(events.slug, slug), inArray(events.status, [...statuses]))! : eq(events.slug, slug);

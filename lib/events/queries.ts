@@ -7,7 +7,7 @@ import type { Db, Schema } from "@/db/client";
 type Tables = ExtractTablesWithRelations<Schema>;
 import { agendaSessions, buses, eventOrganizations, events, personPositions, reports, sessionSpeakers, siteVisitStops } from "@/db/schema";
 import { PUBLIC_EVENT_STATUSES } from "@/lib/shared/enums";
-import { slugIs } from "./lookup";
+import { eventHeadColumns, slugIs } from "./lookup";
 
 /** Statuses the public (anonymous) may see. */
 export { PUBLIC_EVENT_STATUSES };
@@ -20,13 +20,7 @@ export type EventListItem = Pick<
 export async function publicEventList(db: Db): Promise<EventListItem[]> {
   return db
     .select({
-      id: events.id,
-      slug: events.slug,
-      title: events.title,
-      titleEn: events.titleEn,
-      startsAt: events.startsAt,
-      endsAt: events.endsAt,
-      timezone: events.timezone,
+      ...eventHeadColumns,
       city: events.city,
       cityEn: events.cityEn,
       venueName: events.venueName,

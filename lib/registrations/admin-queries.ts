@@ -4,27 +4,15 @@ import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } 
 import type { Db } from "@/db/client";
 import { buses, checkins, registrationQuestions, registrations, users } from "@/db/schema";
 import { withSeatsTaken } from "@/lib/buses/seats";
+import type { DeskCheckin } from "@/lib/checkin/queries";
 import type { TableParams } from "./admin-validation";
 
-export type RegistrationRow = {
-  id: string;
-  fullName: string;
-  email: string | null;
-  phone: string | null;
-  organization: string | null;
-  position: string | null;
-  category: (typeof registrations.$inferSelect)["category"];
-  status: (typeof registrations.$inferSelect)["status"];
-  siteVisit: boolean;
-  busId: string | null;
+export type RegistrationRow = Pick<
+  typeof registrations.$inferSelect,
+  "id" | "fullName" | "email" | "phone" | "organization" | "position" | "category" | "status" | "siteVisit" | "busId" | "source" | "needs" | "notes" | "answers" | "ticketCode" | "createdAt"
+> & {
   busName: string | null;
-  source: (typeof registrations.$inferSelect)["source"];
-  needs: string | null;
-  notes: string | null;
-  answers: Record<string, string | string[]>;
-  ticketCode: string;
-  createdAt: Date;
-  checkins: { segment: string; checkedInAt: Date; byName: string | null }[];
+  checkins: DeskCheckin[];
 };
 
 /** The registration columns the console table and the export read (everything but ids of other tables and audit times). */

@@ -6,7 +6,7 @@ import { agendaSessions, buses, events, registrationQuestions, registrations } f
 import { PUBLIC_EVENT_STATUSES } from "@/lib/events/queries";
 import { withSeatsTaken } from "@/lib/buses/seats";
 import { seatCounts } from "@/lib/delegations/seats";
-import { eventBySlug } from "@/lib/events/lookup";
+import { eventBySlug, eventHeadColumns } from "@/lib/events/lookup";
 import { registrationGate, waitlistPositionOf } from "./commands";
 import { ACTIVE_REGISTRATION_STATUSES, isOneOf } from "@/lib/shared/enums";
 
@@ -85,13 +85,7 @@ const listColumns = {
   cancelledAt: registrations.cancelledAt,
   busName: buses.name,
   event: {
-    id: events.id,
-    slug: events.slug,
-    title: events.title,
-    titleEn: events.titleEn,
-    startsAt: events.startsAt,
-    endsAt: events.endsAt,
-    timezone: events.timezone,
+    ...eventHeadColumns,
     venueName: events.venueName,
     venueNameEn: events.venueNameEn,
     venueAddress: events.venueAddress,
