@@ -9,12 +9,15 @@ import { auditLog, events, eventStaff, users } from "@/db/schema";
 import { DomainError } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit";
 import type { Actor, EventRole, SiteRole } from "@/lib/auth/permissions";
+import { EVENT_STAFF_ROLES } from "@/lib/shared/enums";
 
 export const PAGE_SIZE = 50;
 
 const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-export type UserFilter = { q?: string; role?: "admin" | "organizer" | "staff" | "disabled"; page?: number };
+/** The admin users page's role filter: site admins, a forum role anywhere, or disabled accounts. */
+export const USER_ROLE_FILTERS = ["admin", ...EVENT_STAFF_ROLES, "disabled"] as const;
+export type UserFilter = { q?: string; role?: (typeof USER_ROLE_FILTERS)[number]; page?: number };
 
 export async function listUsers(db: Db, f: UserFilter) {
   const where: SQL[] = [];

@@ -3,6 +3,7 @@
  * releases the unused seats of units whose reply-by has passed (promoting the public waitlist) and queues the ONE
  * reminder for liaisons who have not replied DELEGATION_REMINDER_HOURS (default 24) before reply-by.
  */
+import "server-only";
 import type { Db } from "@/db/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";

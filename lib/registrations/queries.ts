@@ -9,6 +9,7 @@ import { seatCounts } from "@/lib/delegations/seats";
 import { eventBySlug, eventHeadColumns } from "@/lib/events/lookup";
 import { registrationGate, waitlistPositionOf } from "./commands";
 import { ACTIVE_REGISTRATION_STATUSES, isOneOf } from "@/lib/shared/enums";
+import { isUuid } from "@/lib/shared/uuid";
 
 /** Seats left and the button's state, for the forum page, the form and the API. */
 export type Availability = {
@@ -123,7 +124,7 @@ export type MyRegistration = Awaited<ReturnType<typeof myRegistrations>>[number]
 
 /** One of the person's own registrations (null for someone else's or an unknown id). */
 export async function myRegistration(db: Db, userId: string, registrationId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(registrationId)) return null;
+  if (!isUuid(registrationId)) return null;
   const [r] = await db
     .select(listColumns)
     .from(registrations)
