@@ -93,10 +93,7 @@ export function eventAction<S extends z.ZodType, T, F extends Failure = Failure>
       if (parsed.ok) throw e; // a resolver failing on valid input is a bug: logged as such
     }
     if (!(await can(actor, permission, { eventId: eventId ?? NO_FORUM }, db))) throw forbidden();
-    if (!parsed.ok) throw parsed.error;
-    const data = await fn({ db, actor, input: parsed.data });
-    revalidate(opts.revalidate);
-    return data;
+    return call(parsed, opts, (input) => fn({ db, actor, input }));
   });
 }
 
@@ -110,11 +107,7 @@ export function userAction<S extends z.ZodType, T, F extends Failure = Failure>(
     const actor = await requireActor();
     const db = await getDb();
     if (!(await can(actor, permission, {}, db))) throw forbidden();
-    const parsed = parseInput(schema, raw);
-    if (!parsed.ok) throw parsed.error;
-    const data = await fn({ db, actor, input: parsed.data });
-    revalidate(opts.revalidate);
-    return data;
+    return call(parseInput(schema, raw), opts, (input) => fn({ db, actor, input }));
   });
 }
 
@@ -128,10 +121,7 @@ export function publicAction<S extends z.ZodType, T, F extends Failure = Failure
   return entry(opts, async (raw) => {
     const actor = await currentActor();
     const parsed = parseInput(schema, raw);
-    if (!parsed.ok) throw parsed.error;
-    const data = await fn({ db: await getDb(), actor, input: parsed.data });
-    revalidate(opts.revalidate);
-    return data;
+    return call(parsed, opts, async (input) => fn({ db: await getDb(), actor, input }));
   });
 }
 
@@ -159,6 +149,14 @@ export function plainInput(input: unknown): Record<string, unknown> {
 type Parsed<T> = { ok: true; data: T } | { ok: false; error: DomainError };
 
 /** zod, plus the one NUL check for actions (Postgres cannot store U+0000). */
+/** The tail every variant shares once the caller is let in: refuse invalid input, call, refresh the pages. */
+async function call<D, T>(parsed: Parsed<D>, opts: CommonOptions<Failure>, fn: (input: D) => Promise<T> | T): Promise<T> {
+  if (!parsed.ok) throw parsed.error;
+  const data = await fn(parsed.data);
+  revalidate(opts.revalidate);
+  return data;
+}
+
 function parseInput<S extends z.ZodType>(schema: S, raw: Record<string, unknown>): Parsed<z.infer<S>> {
   const fieldErrors: FieldErrorRefs = {};
   const nul = nulPath(raw);
