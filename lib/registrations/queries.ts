@@ -7,6 +7,7 @@ import { PUBLIC_EVENT_STATUSES } from "@/lib/events/queries";
 import { withSeatsTaken } from "@/lib/buses/seats";
 import { seatCounts } from "@/lib/delegations/seats";
 import { eventBySlug, eventHeadColumns } from "@/lib/events/lookup";
+import { sessionChoiceGroups } from "./session-choices";
 import { registrationGate, waitlistPositionOf } from "./commands";
 import { ACTIVE_REGISTRATION_STATUSES, isOneOf } from "@/lib/shared/enums";
 import { isUuid } from "@/lib/shared/uuid";
@@ -50,11 +51,12 @@ export async function eventAvailability(db: Db, event: typeof events.$inferSelec
 export async function registrationFormData(db: Db, slug: string) {
   const event = await eventBySlug(db, slug, PUBLIC_EVENT_STATUSES);
   if (!event) return null;
-  const [questions, busRows, visits, availability] = await Promise.all([
+  const [questions, busRows, visits, availability, trackGroups] = await Promise.all([
     db.select().from(registrationQuestions).where(eq(registrationQuestions.eventId, event.id)).orderBy(asc(registrationQuestions.order)),
     db.select().from(buses).where(eq(buses.eventId, event.id)).orderBy(asc(buses.order)),
     db.select({ id: agendaSessions.id }).from(agendaSessions).where(and(eq(agendaSessions.eventId, event.id), eq(agendaSessions.kind, "site_visit"))).limit(1),
     eventAvailability(db, event),
+    sessionChoiceGroups(db, event.id),
   ]);
   return {
     event,
@@ -62,6 +64,8 @@ export async function registrationFormData(db: Db, slug: string) {
     hasSiteVisit: visits.length > 0 || busRows.length > 0,
     buses: (await withSeatsTaken(db, busRows)).map((b) => ({ id: b.id, name: b.name, seats: b.seats, left: b.left })),
     availability,
+    /** Parallel sessions to choose from, one group per time slot (lib/registrations/session-choices.ts). */
+    trackGroups,
   };
 }
 export type RegistrationFormData = NonNullable<Awaited<ReturnType<typeof registrationFormData>>>;
