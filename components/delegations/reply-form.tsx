@@ -13,6 +13,7 @@ import { saveReplyDraftAction, submitReplyAction } from "@/lib/delegations/actio
 import { cn } from "@/lib/cn";
 import { RANKS } from "@/lib/shared/rank";
 import { emptyRow, type ReplyRow } from "./reply-rows";
+import { ACCOMMODATION_KINDS } from "@/lib/shared/enums";
 
 export type { ReplyRow } from "./reply-rows";
 
@@ -144,7 +145,7 @@ export function ReplyForm({ token, quota, open, initial, draftSavedAt }: { token
               value={r.accommodation}
               onChange={(v) => set(i, { accommodation: v })}
               name={`d${i}-accommodation`}
-              options={(["none", "single", "shared"] as const).map((k) => [k, ts(`accommodation.${k}`)] as [string, string])}
+              options={ACCOMMODATION_KINDS.map((k) => [k, ts(`accommodation.${k}`)] as [string, string])}
             />
           </div>
           <label className="flex items-center gap-2 text-sm text-slate-800">

@@ -1,5 +1,5 @@
 /**
- * Delegation commands (issue 10). Every write that touches seats runs in ONE transaction that first locks the forum
+ * Delegation commands. Every write that touches seats runs in ONE transaction that first locks the forum
  * row (`SELECT … FOR UPDATE`, the same lock public registration takes), then the unit's row: quotas, public seats
  * and the waitlist are decided one change at a time, and two reply slips of one unit submitted at the same moment
  * are applied one after the other (the second sees the first), so a unit never ends above its quota.

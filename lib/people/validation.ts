@@ -1,6 +1,6 @@
 /** A person (speaker) and their positions: the people folder owns them; the agenda builds on them. */
 import { z } from "zod";
-import { id, optional, required, text } from "@/lib/events/validation";
+import { id, optional, required, text } from "@/lib/shared/fields";
 
 export const positionSchema = z.object({
   organization: required(200),

@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { UserControls } from "@/components/admin/user-controls";
 import { inputCls } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
-import { eventChoices, listUsers, type UserFilter } from "@/lib/accounts/admin";
+import { eventChoices, listUsers, USER_ROLE_FILTERS, type UserFilter } from "@/lib/accounts/admin";
 import { pageActor } from "@/lib/auth/page-guard";
 import { cn } from "@/lib/cn";
 import { getDb } from "@/lib/db";
@@ -15,13 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth.admin.users"))("title") };
 }
 
-const ROLES = ["admin", "organizer", "staff", "disabled"] as const;
-
 export default async function AdminUsersPage({ searchParams }: PageProps<"/admin/users">) {
   const actor = await pageActor("user.manage", {}, "/admin/users");
   const sp = await searchParams;
   const q = typeof sp.q === "string" ? sp.q.slice(0, 100) : "";
-  const role = ROLES.find((r) => r === sp.role);
+  const role = USER_ROLE_FILTERS.find((r) => r === sp.role);
   const page = Math.max(1, Number(sp.page) || 1);
   const filter: UserFilter = { q: q || undefined, role, page };
   const db = await getDb();
@@ -36,7 +34,7 @@ export default async function AdminUsersPage({ searchParams }: PageProps<"/admin
         <input name="q" defaultValue={q} placeholder={t("search")} aria-label={t("search")} className={cn(inputCls, "sm:max-w-xs")} data-testid="user-search" />
         <select name="role" defaultValue={role ?? ""} aria-label={t("filter")} className={cn(inputCls, "sm:w-44")}>
           <option value="">{t("filters.all")}</option>
-          {ROLES.map((r) => (
+          {USER_ROLE_FILTERS.map((r) => (
             <option key={r} value={r}>
               {t(`filters.${r}`)}
             </option>

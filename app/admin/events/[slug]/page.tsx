@@ -6,9 +6,7 @@ import { StatusPanel } from "@/components/admin/status-panel";
 import { can } from "@/lib/auth/guard";
 import { pageActor } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
-import { eventRefBySlug } from "@/lib/events/admin-queries";
-import { events } from "@/db/schema";
-import { eq } from "drizzle-orm";
+import { consoleEvent } from "@/lib/events/admin-queries";
 import { dateToZoned } from "@/lib/events/zoned";
 import type { Locale } from "@/lib/i18n/config";
 import { formatEventWhen } from "@/lib/i18n/format";
@@ -18,10 +16,9 @@ export const dynamic = "force-dynamic";
 export default async function EventOverviewPage({ params }: PageProps<"/admin/events/[slug]">) {
   const { slug } = await params;
   const db = await getDb();
-  const ref = await eventRefBySlug(db, slug);
-  if (!ref) notFound();
-  const actor = await pageActor("event.read", { eventId: ref.id }, `/admin/events/${slug}`);
-  const [e] = await db.select().from(events).where(eq(events.id, ref.id));
+  const e = await consoleEvent(db, slug);
+  if (!e) notFound();
+  const actor = await pageActor("event.read", { eventId: e.id }, `/admin/events/${slug}`);
   const [t, tn, tc, locale, mayEdit, mayPublish, mayCreate] = await Promise.all([
     getTranslations("admin.status"),
     getTranslations("admin.nav"),

@@ -10,7 +10,7 @@ import { getDb } from "@/lib/db";
 import { defaultReplyBy } from "@/lib/delegations/commands";
 import { formatMoment } from "@/lib/delegations/notify";
 import { delegationsOf, duplicatePhones, type DelegationFilter } from "@/lib/delegations/queries";
-import { consoleEvent } from "@/lib/registrations/admin-queries";
+import { consoleEvent } from "@/lib/events/admin-queries";
 import { dateToZoned } from "@/lib/events/zoned";
 import type { Locale } from "@/lib/i18n/config";
 import { cn } from "@/lib/cn";

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { PrintFrame } from "@/components/console/print-frame";
 import { pageActor } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
-import { consoleEvent } from "@/lib/registrations/admin-queries";
+import { consoleEvent } from "@/lib/events/admin-queries";
 
 export const dynamic = "force-dynamic";
 

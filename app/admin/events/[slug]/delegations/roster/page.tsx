@@ -6,7 +6,7 @@ import { ListFrame } from "@/components/delegations/list-frame";
 import { pageActor } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
 import { DOCS_READ } from "@/lib/delegations/docs-permissions";
-import { consoleEvent } from "@/lib/registrations/admin-queries";
+import { consoleEvent } from "@/lib/events/admin-queries";
 
 export const dynamic = "force-dynamic";
 
