@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { emailSchema } from "@/lib/auth/email";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
+import { personNameSchema } from "@/lib/shared/person-name";
 
 const optionalText = (max: number) =>
   z
@@ -17,11 +18,8 @@ export const passwordSchema = z
   .min(PASSWORD_MIN_LENGTH)
   .max(256);
 
-export const nameSchema = z
-  .string({ error: "errors.enterName" })
-  .trim()
-  .min(1, { error: "errors.enterName" })
-  .max(100);
+/** A person's name: cleaned, invisible-only and bidi-control names refused (lib/shared/person-name.ts). */
+export const nameSchema = personNameSchema(100, { required: "errors.enterName" });
 
 export const phoneSchema = z
   .string()

@@ -8,6 +8,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { registrationT } from "./i18n";
 import { DELEGATE_CATEGORIES } from "@/lib/shared/enums";
+import { personNameSchema } from "@/lib/shared/person-name";
 
 
 export const LIMITS = { name: 100, email: 254, organization: 200, position: 200, phone: 40, needs: 1000, answer: 1000, password: 200 } as const;
@@ -65,7 +66,7 @@ export type RegistrationInput = z.infer<ReturnType<typeof registrationSchema>>;
 export function newcomerSchema(locale: Locale) {
   const t = registrationT(locale);
   return z.object({
-    name: z.string(t("validation.required")).trim().min(1, t("validation.required")).max(LIMITS.name, t("validation.tooLong", { max: LIMITS.name })),
+    name: personNameSchema(LIMITS.name, { required: t("validation.required"), tooLong: t("validation.tooLong", { max: LIMITS.name }) }),
     email: z
       .string(t("validation.required"))
       .trim()
