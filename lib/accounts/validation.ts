@@ -30,6 +30,13 @@ export const phoneSchema = z
   .nullable()
   .transform((v) => (v ? v : null));
 
+/** POST /api/v1/auth/token: exchange email + password for a bearer token. */
+export const tokenRequestSchema = z.object({
+  email: z.string({ error: "errors.enterEmail" }).max(300),
+  password: z.string({ error: "errors.enterPassword" }).max(1024),
+  name: z.string().trim().max(80).optional(),
+});
+
 export const localeSchema = z.enum(["zh-CN", "en"], { error: "errors.unknownLanguage" });
 
 export const signUpSchema = z.object({

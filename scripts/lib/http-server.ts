@@ -11,7 +11,9 @@ import type { TLSSocket } from "node:tls";
 import { cachedPage, gzipped, pageCacheEnabled, pageCacheKey } from "../../lib/cache/page-cache";
 import { resolveClient, trustProxyFromEnv } from "../../lib/http/client-ip";
 import { baseSecurityHeaders, cspWithNonce } from "../../lib/http/security-headers";
+import { methodNotAllowed } from "../../lib/api/routes";
 import { LOCALE_COOKIE, localeFrom } from "../../lib/i18n/config";
+import { translateMessage } from "../../lib/i18n/errors";
 
 const BYPASS = randomBytes(16).toString("hex");
 const FORWARDED = ["accept", "accept-language", "user-agent", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host"];
@@ -44,6 +46,17 @@ export async function startHttpServer(port: number, hostname: string) {
       const policy = cspWithNonce(randomBytes(16).toString("base64"));
       req.headers["content-security-policy"] = policy;
       res.setHeader("content-security-policy", policy);
+    }
+    // A method an API route does not serve: 405 with the `Allow` header (lib/api/routes.ts) — Next's own 405 has none.
+    const pathname = (req.url ?? "/").split("?")[0];
+    const allow = pathname.startsWith("/api/") ? methodNotAllowed(req.method ?? "GET", pathname) : null;
+    if (allow) {
+      const locale = localeFrom(one(req.headers.cookie), one(req.headers["accept-language"]));
+      const body = JSON.stringify({ error: translateMessage({ key: "errors.methodNotAllowed", params: { method: req.method ?? "", allow } }, locale), code: "method_not_allowed" });
+      const hasBody = Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
+      res.writeHead(405, { allow, "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body), "cache-control": "no-store", ...(hasBody ? { connection: "close" } : {}) });
+      res.end(req.method === "HEAD" ? undefined : body); // a body we will not read: the connection closes instead
+      return;
     }
     if (!bypass && pageCacheEnabled()) {
       const key = pageCacheKey(req.method ?? "GET", req.url ?? "/", (h) => one(req.headers[h]));

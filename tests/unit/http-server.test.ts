@@ -113,3 +113,33 @@ describe("security headers on every response (item 9)", () => {
     }
   });
 });
+
+describe("405 Method Not Allowed carries Allow (issue 12 item 12)", () => {
+  it("every API route: a method it does not serve is 405 with the methods it does, without entering Next", async () => {
+    const { API_ROUTES } = await import("@/lib/api/routes");
+    for (const [template, methods] of Object.entries(API_ROUTES)) {
+      const path = template.replace(/\{[^}]+\}/g, "x-1");
+      const wrong = ["GET", "POST", "PUT", "PATCH", "DELETE"].find((m) => !methods.includes(m as never))!;
+      const before = renders;
+      const res = await fetch(`${base}${path}`, { method: wrong, headers: { "accept-language": "en" }, ...(wrong === "GET" ? {} : { body: "{}" }) });
+      expect(res.status, `${wrong} ${path}`).toBe(405);
+      const allow = res.headers.get("allow")!.split(", ");
+      expect(allow, `${wrong} ${path}`).toEqual([...new Set([...methods, "OPTIONS", ...(methods.includes("GET") ? ["HEAD"] : [])])].sort());
+      expect((await res.json()).error).toMatch(/not allowed/);
+      expect(renders, "answered before Next").toBe(before);
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff"); // security headers on it too
+    }
+  });
+
+  it("served methods, OPTIONS and other paths still reach Next", async () => {
+    const before = renders;
+    expect((await fetch(`${base}/api/v1/events/some-forum`, { method: "PATCH", body: "{}" })).status).toBe(200);
+    expect((await fetch(`${base}/api/v1/events/some-forum`, { method: "OPTIONS" })).status).toBe(200);
+    expect((await fetch(`${base}/api/v1/no-such-thing`, { method: "DELETE" })).status).toBe(200);
+    expect((await fetch(`${base}/api/auth/session`, { method: "GET" })).status).toBe(200);
+    expect(renders).toBe(before + 4);
+    const auth = await fetch(`${base}/api/auth/signout`, { method: "DELETE" });
+    expect(auth.status).toBe(405);
+    expect(auth.headers.get("allow")).toBe("GET, HEAD, OPTIONS, POST");
+  });
+});
