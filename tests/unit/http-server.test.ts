@@ -24,7 +24,8 @@ let renders = 0;
 function fakeNext(req: IncomingMessage, res: ServerResponse) {
   renders++;
   const c = nextCookie(req, "NEXT_LOCALE");
-  const lang = c === "en" || c === "zh-CN" ? c : /^en/i.test(req.headers["accept-language"] ?? "") ? "en" : "zh-CN";
+  const explicit = req.headers["x-huiwu-lang"]; // what requestLocale reads first: the URL's ?lang=, set by the server
+  const lang = explicit === "en" || explicit === "zh-CN" ? explicit : c === "en" || c === "zh-CN" ? c : /^en/i.test(req.headers["accept-language"] ?? "") ? "en" : "zh-CN";
   // like Next: the nonce comes from the request's Content-Security-Policy header and is stamped on every script
   const nonce = /'nonce-([^']+)'/.exec(String(req.headers["content-security-policy"] ?? ""))?.[1];
   const n = nonce ? ` nonce="${nonce}"` : "";
@@ -111,6 +112,21 @@ describe("security headers on every response (item 9)", () => {
     } finally {
       delete process.env.TRUST_PROXY;
     }
+  });
+});
+
+describe("explicit language URLs (issue 12 item 15)", () => {
+  it("?lang= wins over the cookie and Accept-Language, keys its own cache entry, and a client cannot set it by header", async () => {
+    const path = `/events/lang-${Math.random().toString(36).slice(2)}`;
+    expect(await langOf(await get(path, { "accept-language": "en" }))).toBe("en");
+    expect(await langOf(await get(`${path}?lang=zh-CN`, { "accept-language": "en" }))).toBe("zh-CN");
+    expect(await langOf(await get(`${path}?lang=en`, { cookie: "NEXT_LOCALE=zh-CN" }))).toBe("en");
+    const cached = await get(`${path}?lang=en`, { cookie: "NEXT_LOCALE=zh-CN" });
+    expect(cached.headers.get("x-huiwu-cache")).toMatch(/^v/);
+    expect(await langOf(cached)).toBe("en");
+    expect(await langOf(await get(`${path}?lang=zh-CN`))).toBe("zh-CN"); // not the en entry
+    expect(await langOf(await get(`${path}?lang=fr`, { "accept-language": "en" }))).toBe("en"); // not a locale: negotiated
+    expect(await langOf(await get(`/events/lang-${Math.random().toString(36).slice(2)}`, { "x-huiwu-lang": "en" }))).toBe("zh-CN");
   });
 });
 
