@@ -75,3 +75,13 @@ test("public pages: 0 HTML validation errors; canonical, hreflang and Open Graph
   console.log(`html-validate: ${list.length} pages × 2 (rendered, cached), ${errors.length} errors, ${warnings} warnings (+${exempted} React server-action form actions on the account pages)`);
   expect(errors).toEqual([]);
 });
+
+test("an explicit language URL wins over the browser's language; the switch leaves it for the negotiated URL", async ({ page }) => {
+  await page.goto(`/events/${YANTAN}?lang=en`); // the browser says zh-CN (playwright.config.ts)
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByTestId("hosts")).toContainText("Co-hosts");
+  await expect(page.getByTestId("language-switch")).toBeEnabled();
+  await page.getByTestId("language-switch").click();
+  await expect(page).toHaveURL(new RegExp(`/events/${YANTAN}$`));
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+});
