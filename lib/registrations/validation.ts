@@ -9,6 +9,7 @@ import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { registrationT } from "./i18n";
 import { DELEGATE_CATEGORIES } from "@/lib/shared/enums";
 import { UUID_RE } from "@/lib/shared/uuid";
+import { personNameSchema } from "@/lib/shared/person-name";
 
 
 export const LIMITS = { name: 100, email: 254, organization: 200, position: 200, phone: 40, needs: 1000, answer: 1000, password: 200 } as const;
@@ -70,7 +71,7 @@ export type RegistrationInput = Omit<z.infer<ReturnType<typeof registrationSchem
 export function newcomerSchema(locale: Locale) {
   const t = registrationT(locale);
   return z.object({
-    name: z.string(t("validation.required")).trim().min(1, t("validation.required")).max(LIMITS.name, t("validation.tooLong", { max: LIMITS.name })),
+    name: personNameSchema(LIMITS.name, { required: t("validation.required"), tooLong: t("validation.tooLong", { max: LIMITS.name }) }),
     email: z
       .string(t("validation.required"))
       .trim()

@@ -8,6 +8,7 @@ import { pageActor } from "@/lib/auth/page-guard";
 import { cn } from "@/lib/cn";
 import { getDb } from "@/lib/db";
 import { isUuid } from "@/lib/shared/uuid";
+import { idCursorParam, isoDayParam } from "@/lib/http/params";
 
 export const dynamic = "force-dynamic";
 
@@ -16,13 +17,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const str = (v: string | string[] | undefined, max = 100) => (typeof v === "string" ? v.trim().slice(0, max) : "");
-const day = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? v : "");
+const day = (v: string) => isoDayParam.parse(v) ?? ""; // not a real calendar day → no filter (lib/http/params.ts)
 
 export default async function AuditPage({ searchParams }: PageProps<"/admin/audit">) {
   await pageActor("audit.read", {}, "/admin/audit");
   const sp = await searchParams;
   const v = { action: str(sp.action), entity: str(sp.entity), actor: str(sp.actor), event: str(sp.event), from: day(str(sp.from)), to: day(str(sp.to)) };
-  const before = Number(sp.before) || undefined;
+  const before = idCursorParam.parse(sp.before);
   // Dates are days in the site's zone (Asia/Shanghai, like the rest of the console).
   const filter: AuditFilter = {
     action: v.action || undefined,

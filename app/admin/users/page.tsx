@@ -8,6 +8,7 @@ import { eventChoices, listUsers, USER_ROLE_FILTERS, type UserFilter } from "@/l
 import { pageActor } from "@/lib/auth/page-guard";
 import { cn } from "@/lib/cn";
 import { getDb } from "@/lib/db";
+import { pageNumberParam } from "@/lib/http/params";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +21,7 @@ export default async function AdminUsersPage({ searchParams }: PageProps<"/admin
   const sp = await searchParams;
   const q = typeof sp.q === "string" ? sp.q.slice(0, 100) : "";
   const role = USER_ROLE_FILTERS.find((r) => r === sp.role);
-  const page = Math.max(1, Number(sp.page) || 1);
+  const page = pageNumberParam().parse(sp.page); // malformed or out of range → page 1 (lib/http/params.ts)
   const filter: UserFilter = { q: q || undefined, role, page };
   const db = await getDb();
   const [list, events, t, f] = await Promise.all([listUsers(db, filter), eventChoices(db), getTranslations("auth.admin.users"), getFormatter()]);

@@ -51,7 +51,7 @@ export default async function DelegationsPage({ params, searchParams }: { params
         </p>
         {mayManage && (
           <div className="flex gap-2">
-            <BulkInviteDialog eventId={event.id} />
+            <BulkInviteDialog eventId={event.id} eventSlug={event.slug} />
             <InviteDialog eventId={event.id} defaultReplyBy={dateToZoned(defaultReplyBy(event), tz)} />
           </div>
         )}

@@ -151,7 +151,7 @@ export default async function RegistrationsPage({ params, searchParams }: { para
       {canManage && (
         <div className="mt-8 grid items-start gap-6 lg:grid-cols-2">
           <BusPanel eventId={ev.id} buses={buses} />
-          <GuestImport eventId={ev.id} />
+          <GuestImport eventSlug={ev.slug} />
         </div>
       )}
     </>
