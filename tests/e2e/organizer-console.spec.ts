@@ -235,6 +235,16 @@ test("organizer builds a forum end to end and publishes it", async ({ page, requ
   await test.step("publish; the public agenda shows it at once", async () => {
     await page.getByTestId("tab-overview").click();
     await page.getByTestId("publish").click();
+    // the publish checklist first: every point, nothing hidden; then the confirmation
+    const checklist = page.getByTestId("publish-checklist");
+    await expect(checklist).toBeVisible();
+    await expect(checklist.locator('[data-testid="check-item"][data-key="agenda"]')).toHaveAttribute("data-level", "ok");
+    await expect(checklist.locator('[data-testid="check-item"][data-key="hosts"]')).toHaveAttribute("data-level", "ok");
+    await snap(page, "console-publish-checklist");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await snap(page, "console-publish-checklist-phone");
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await checklist.getByTestId("confirm-publish").click();
     await toast(page, "论坛已发布");
     await expect(page.getByTestId("unpublish")).toBeVisible();
     await snap(page, "console-published");
