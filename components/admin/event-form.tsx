@@ -6,6 +6,7 @@ import { createEventAction, updateEventAction } from "@/lib/events/actions";
 import { btn } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { formObject } from "@/components/ui/form";
+import { TimeZoneField } from "./time-zone-field";
 import { useAct } from "./use-action";
 
 export type EventFormValues = {
@@ -49,7 +50,7 @@ export function EventForm({ eventId, initial }: { eventId?: string; initial: Eve
         <TextField label={t("titleEn")} name="titleEn" defaultValue={initial.titleEn} error={err("titleEn")} optional className="sm:col-span-2" />
         <TextField label={t("startsAt")} name="startsAt" type="datetime-local" defaultValue={initial.startsAt} error={err("startsAt")} required />
         <TextField label={t("endsAt")} name="endsAt" type="datetime-local" defaultValue={initial.endsAt} error={err("endsAt")} required />
-        <TextField label={t("timezone")} name="timezone" defaultValue={initial.timezone} error={err("timezone")} hint={t("timesInZone", { tz: initial.timezone })} />
+        <TimeZoneField label={t("timezone")} defaultValue={initial.timezone} error={err("timezone")} />
         {!eventId ? <TextField label={t("slug")} name="slug" error={err("slug")} hint={t("slugHint")} optional /> : <div className="hidden sm:block" />}
         <TextField label={t("city")} name="city" defaultValue={initial.city} error={err("city")} optional />
         <TextField label={t("cityEn")} name="cityEn" defaultValue={initial.cityEn} error={err("cityEn")} optional />

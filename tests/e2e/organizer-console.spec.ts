@@ -81,6 +81,9 @@ test("organizer builds a forum end to end and publishes it", async ({ page, requ
     const f = page.getByTestId("event-form");
     await f.locator("#f-title").fill("园区协同发展论坛");
     await f.locator("#f-titleEn").fill("Park Collaboration Forum 2027");
+    // the time zone is a picker with the zone in words, Asia/Shanghai by default
+    await expect(f.getByTestId("time-zone-input")).toHaveValue("Asia/Shanghai");
+    await expect(f.getByTestId("time-zone-label")).toContainText("中国标准时间");
     await f.locator("#f-startsAt").fill(`${DAY}T09:00`);
     await f.locator("#f-endsAt").fill(`${DAY}T08:00`);
     await f.locator("#f-city").fill("自贡市");
