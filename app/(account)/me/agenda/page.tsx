@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { AgendaBulk } from "@/components/registrations/agenda-bulk";
 import { SessionToggle } from "@/components/registrations/session-toggle";
 import { Badge } from "@/components/ui/badge";
 import { currentActor } from "@/lib/auth/actor";
@@ -10,7 +11,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { dayKey, formatDate, formatTimeRange, pick } from "@/lib/i18n/format";
 import { appUrl } from "@/lib/http/origin";
 import { calendarFeedToken, personalAgenda } from "@/lib/registrations/personal-agenda";
-import { selectSessionAction } from "@/lib/registrations/actions";
+import { selectSessionAction, setAllSessionsAction } from "@/lib/registrations/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -51,6 +52,8 @@ export default async function MyAgendaPage() {
       {forums.map((f) => {
         const tz = f.event.timezone;
         const mine = f.sessions.filter((s) => s.selected || s.auto);
+        // "add all" adds every session but the site visit (joined, or not, at registration); "clear" removes every mark
+        const toggleable = f.sessions.filter((s) => s.kind !== "site_visit");
         const days = new Map<string, typeof f.sessions>();
         for (const s of f.sessions) days.set(dayKey(s.startsAt, tz), [...(days.get(dayKey(s.startsAt, tz)) ?? []), s]);
         return (
@@ -65,9 +68,20 @@ export default async function MyAgendaPage() {
                 {t("forumIcs")}
               </a>
             </div>
-            <p className="mt-1 text-sm text-slate-600">
-              {t("selected")}: <span data-testid="selected-count">{mine.length}</span>
-            </p>
+            <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
+              <p className="text-sm text-slate-600">
+                {t("selected")}: <span data-testid="selected-count">{mine.length}</span> / {f.sessions.length}
+              </p>
+              {toggleable.length ? (
+                <AgendaBulk
+                  eventId={f.event.id}
+                  forumTitle={pick(locale, f.event.title, f.event.titleEn)}
+                  canAdd={toggleable.some((s) => !s.selected)}
+                  canClear={f.sessions.some((s) => s.selected)}
+                  action={setAllSessionsAction}
+                />
+              ) : null}
+            </div>
             {[...days.entries()].map(([day, sessions]) => (
               <div key={day} className="mt-4">
                 <h3 className="text-sm font-medium text-slate-500">{formatDate(sessions[0].startsAt, tz, locale)}</h3>
