@@ -101,7 +101,7 @@ export async function reportEventId(db: Db, reportId: string): Promise<string | 
 }
 
 export async function eventBySlugForConsole(db: Db, slug: string) {
-  const [e] = await db.select({ id: events.id, slug: events.slug, title: events.title, timezone: events.timezone }).from(events).where(eq(events.slug, slug));
+  const [e] = await db.select({ id: events.id, slug: events.slug, title: events.title, timezone: events.timezone, endsAt: events.endsAt }).from(events).where(eq(events.slug, slug));
   return e ?? null;
 }
 
