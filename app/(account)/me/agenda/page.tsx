@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { currentActor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
+import { Localized } from "@/components/ui/localized";
 import { dayKey, formatDate, formatTimeRange, pick } from "@/lib/i18n/format";
 import { appUrl } from "@/lib/http/origin";
 import { calendarFeedToken, personalAgenda } from "@/lib/registrations/personal-agenda";
@@ -61,7 +62,7 @@ export default async function MyAgendaPage() {
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <h2 className="text-lg font-semibold leading-snug text-slate-900">
                 <Link href={`/events/${f.event.slug}/agenda`} className="hover:text-brand-700">
-                  {pick(locale, f.event.title, f.event.titleEn)}
+                  <Localized locale={locale} zh={f.event.title} en={f.event.titleEn} />
                 </Link>
               </h2>
               <a href={`/api/v1/events/${f.event.slug}/agenda.ics`} download className="text-sm font-medium text-brand-700 hover:underline">
@@ -97,7 +98,9 @@ export default async function MyAgendaPage() {
                             </time>
                             <Badge tone={s.kind === "site_visit" ? "teal" : "blue"}>{te(`sessionKind.${s.kind}`)}</Badge>
                           </div>
-                          <p className="mt-1 text-sm font-medium leading-snug text-slate-900">{title}</p>
+                          <p className="mt-1 text-sm font-medium leading-snug text-slate-900">
+                            <Localized locale={locale} zh={s.title} en={s.titleEn} />
+                          </p>
                           {s.auto && <p className="mt-0.5 text-xs text-teal-700">{t("siteVisitIncluded")}</p>}
                         </div>
                         {!s.auto && <SessionToggle sessionId={s.id} selected={s.selected} title={title} action={selectSessionAction} />}

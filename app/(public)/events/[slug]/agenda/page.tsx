@@ -7,6 +7,8 @@ import { PrintButton } from "@/components/ui/print-button";
 import { DraftPreviewBanner } from "@/components/events/draft-preview-banner";
 import { loadEventPage } from "@/lib/events/loaders";
 import type { Locale } from "@/lib/i18n/config";
+import { Localized } from "@/components/ui/localized";
+import { ChineseOnlyNote } from "@/components/events/chinese-only-note";
 import { pick } from "@/lib/i18n/format";
 
 export const dynamic = "force-dynamic";
@@ -46,9 +48,12 @@ export default async function AgendaPage({ params }: PageProps<"/events/[slug]/a
         </div>
       </div>
       <h1 className="text-2xl font-bold leading-snug text-slate-900" data-testid="agenda-title">
-        {pick(locale, event.title, event.titleEn)}
+        <Localized locale={locale} zh={event.title} en={event.titleEn} />
       </h1>
       <p className="mt-1 text-sm text-slate-500">{t("timezoneNote", { tz: event.timezone })}</p>
+      <div className="mt-4 empty:hidden">
+        <ChineseOnlyNote locale={locale} titleEn={event.titleEn} />
+      </div>
       <div className="mt-6">
         <AgendaTimeline event={event} />
       </div>

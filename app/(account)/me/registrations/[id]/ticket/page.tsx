@@ -9,7 +9,8 @@ import { currentActor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
 import { stayOfRegistration } from "@/lib/delegations/hotels";
 import type { Locale } from "@/lib/i18n/config";
-import { formatEventWhen, pick } from "@/lib/i18n/format";
+import { Localized } from "@/components/ui/localized";
+import { formatEventWhen } from "@/lib/i18n/format";
 import { myRegistration } from "@/lib/registrations/queries";
 import { ticketQrDataUrl } from "@/lib/registrations/ticket-qr";
 import { hallSeatLabel } from "@/lib/seating/hall";
@@ -52,9 +53,9 @@ export default async function TicketPage({ params }: PageProps<"/me/registration
       <article className="overflow-hidden rounded-3xl bg-white shadow-lg ring-1 ring-slate-200 print:shadow-none" data-testid="ticket">
         <header className="bg-gradient-to-br from-brand-900 to-brand-700 px-6 py-5 text-white print:bg-none print:text-slate-900">
           <p className="text-xs uppercase tracking-widest text-brand-100 print:text-slate-500">{t("title")}</p>
-          <h1 className="mt-1 text-lg font-bold leading-snug">{pick(locale, r.event.title, r.event.titleEn)}</h1>
+          <h1 className="mt-1 text-lg font-bold leading-snug"><Localized locale={locale} zh={r.event.title} en={r.event.titleEn} /></h1>
           <p className="mt-1 text-sm text-brand-100 print:text-slate-700">{formatEventWhen(r.event.startsAt, r.event.endsAt, r.event.timezone, locale)}</p>
-          <p className="text-sm text-brand-100 print:text-slate-700">{pick(locale, r.event.venueName, r.event.venueNameEn)}</p>
+          <p className="text-sm text-brand-100 print:text-slate-700"><Localized locale={locale} zh={r.event.venueName} en={r.event.venueNameEn} /></p>
         </header>
         <div className="relative border-t-2 border-dashed border-slate-200 px-6 py-6 text-center">
           {qr ? (
