@@ -12,7 +12,7 @@ import { busSchema, sessionSchema, stopSchema } from "@/lib/agenda/validation";
 import type { Actor } from "@/lib/auth/permissions";
 import { consoleEvent, eventStats, myEvents } from "@/lib/events/admin-queries";
 import { createEvent, patchEvent, saveHosts, saveQuestions, setEventStatus, updateRegistrationSettings } from "@/lib/events/commands";
-import { createEventSchema } from "@/lib/events/validation";
+import { createEventSchema, hostsSchema } from "@/lib/events/validation";
 import { updatePerson } from "@/lib/people/commands";
 import { testEngines } from "../fixtures/db";
 import { seededDb } from "../fixtures/seeded";
@@ -80,6 +80,20 @@ describe.each(testEngines())("forum editor on %s", (engine) => {
     const e = await failure(saveHosts(h.db, actor, { eventId, hosts: [{ name: "新的主办单位", role: "host" }, { name: " 新的主办单位 ", role: "host" }] }));
     expect(e.fieldErrors).toEqual({ "hosts.1.name": ["duplicate_host"] });
     expect(await h.db.select().from(eventOrganizations).where(eq(eventOrganizations.eventId, eventId))).toHaveLength(2);
+  });
+
+  it("co-hosts' English names: given = set on the organization (audited), omitted = unchanged, blank = cleared", async () => {
+    const nameEnOf = async () =>
+      (await h.db.query.eventOrganizations.findMany({ where: eq(eventOrganizations.eventId, eventId), with: { organization: true }, orderBy: [asc(eventOrganizations.order)] })).map((r) => r.organization.nameEn);
+    await saveHosts(h.db, actor, parse(hostsSchema, { eventId, hosts: [{ name: "英文名测试单位", nameEn: "English Name Test Unit", role: "host" }] }));
+    expect(await nameEnOf()).toEqual(["English Name Test Unit"]);
+    const [orgRow] = await h.db.select().from(eventOrganizations).where(eq(eventOrganizations.eventId, eventId));
+    const [a] = await h.db.select().from(auditLog).where(and(eq(auditLog.action, "organization.edit"), eq(auditLog.entityId, orgRow.organizationId)));
+    expect(a).toMatchObject({ before: { nameEn: null }, after: { nameEn: "English Name Test Unit" } });
+    await saveHosts(h.db, actor, parse(hostsSchema, { eventId, hosts: [{ organizationId: orgRow.organizationId, role: "host" }] }));
+    expect(await nameEnOf()).toEqual(["English Name Test Unit"]);
+    await saveHosts(h.db, actor, parse(hostsSchema, { eventId, hosts: [{ organizationId: orgRow.organizationId, nameEn: "  ", role: "host" }] }));
+    expect(await nameEnOf()).toEqual([null]);
   });
 
   it("registration settings: window in the forum's zone, closing before opening refused, capacity, approval, waitlist, questions", async () => {
