@@ -38,7 +38,18 @@ import { SESSION_KINDS, SESSION_ROLES } from "@/lib/shared/enums";
 const ROLES = SESSION_ROLES;
 
 export type Position = { organization: string; organizationEn: string | null; title: string; titleEn: string | null };
-export type BSpeaker = { id: string; personId: string; name: string; nameEn: string | null; role: (typeof ROLES)[number]; topic: string | null; topicEn: string | null; positions: Position[] };
+export type BSpeaker = {
+  id: string;
+  personId: string;
+  name: string;
+  nameEn: string | null;
+  bio: string | null;
+  bioEn: string | null;
+  role: (typeof ROLES)[number];
+  topic: string | null;
+  topicEn: string | null;
+  positions: Position[];
+};
 export type BStop = {
   id: string;
   order: number;
@@ -598,7 +609,7 @@ function PersonDialog({ eventId, speaker, onClose }: { eventId: string; speaker:
             async () => {
               const a = await updateSpeakerAction({ eventId, speakerId: speaker.id, role: d.role, topic: d.topic, topicEn: d.topicEn });
               if (!a.ok) return a;
-              return updatePersonAction({ eventId, personId: speaker.personId, name: d.name, nameEn: d.nameEn, positions: positions.filter((p) => p.organization.trim()) });
+              return updatePersonAction({ eventId, personId: speaker.personId, name: d.name, nameEn: d.nameEn, bio: d.bio, bioEn: d.bioEn, positions: positions.filter((p) => p.organization.trim()) });
             },
             { success: tt("saved"), onOk: onClose },
           );
@@ -612,6 +623,10 @@ function PersonDialog({ eventId, speaker, onClose }: { eventId: string; speaker:
           <TextField label={t("topicEn")} name="topicEn" defaultValue={speaker.topicEn ?? ""} className="sm:col-span-2" />
         </div>
         <PositionsEditor value={positions} onChange={setPositions} />
+        <div className="grid gap-3 sm:grid-cols-2">
+          <TextAreaField label={t("bio")} name="bio" defaultValue={speaker.bio ?? ""} rows={4} hint={t("bioHint")} error={err("bio")} />
+          <TextAreaField label={t("bioEn")} name="bioEn" lang="en" defaultValue={speaker.bioEn ?? ""} rows={4} error={err("bioEn")} />
+        </div>
         <div className="flex justify-end gap-2">
           <button type="button" className={btn.secondary} onClick={onClose}>
             {t("cancel")}

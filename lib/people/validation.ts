@@ -14,6 +14,9 @@ export const personSchema = z.object({
   personId: id,
   name: required(100),
   nameEn: optional(200),
+  /** The speaker page's biography, zh and en: omitted = unchanged, blank = cleared. */
+  bio: optional(5000).optional(),
+  bioEn: optional(10_000).optional(),
   positions: z.array(positionSchema).max(10, "admin.errors.too_many"),
 });
 

@@ -143,6 +143,11 @@ describe.each(testEngines())("forum editor on %s", (engine) => {
     ev = (await consoleEvent(h.db, "county-economy-forum"))!;
     expect(ev.sessions[0].speakers[0].person).toMatchObject({ nameEn: "Zhang San" });
     expect(ev.sessions[0].speakers[0].person.positions).toHaveLength(1);
+    // The biography (zh/en) is set when given and left alone when the input omits it.
+    await updatePerson(h.db, actor, { eventId, personId: sp.personId, name: "张三", nameEn: "Zhang San", bio: "经济学家。", bioEn: "An economist.", positions: [{ organization: "某大学", organizationEn: "A University", title: "教授", titleEn: "Professor" }] });
+    await updatePerson(h.db, actor, { eventId, personId: sp.personId, name: "张三", nameEn: "Zhang San", positions: [{ organization: "某大学", organizationEn: "A University", title: "教授", titleEn: "Professor" }] });
+    ev = (await consoleEvent(h.db, "county-economy-forum"))!;
+    expect(ev.sessions[0].speakers[0].person).toMatchObject({ bio: "经济学家。", bioEn: "An economist." });
 
     // Move the second session up: it takes the 14:00 slot and keeps its 30 minutes.
     await moveSession(h.db, actor, { eventId, sessionId: b.id, direction: "up" });

@@ -37,6 +37,8 @@ export default async function AgendaBuilderPage({ params }: PageProps<"/admin/ev
       personId: sp.personId,
       name: sp.person.name,
       nameEn: sp.person.nameEn,
+      bio: sp.person.bio,
+      bioEn: sp.person.bioEn,
       role: sp.role,
       topic: sp.topic,
       topicEn: sp.topicEn,
