@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { UserControls } from "@/components/admin/user-controls";
 import { inputCls } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
-import { eventChoices, listUsers, type UserFilter } from "@/lib/accounts/admin";
+import { listUsers, type UserFilter } from "@/lib/accounts/admin";
 import { pageActor } from "@/lib/auth/page-guard";
 import { cn } from "@/lib/cn";
 import { getDb } from "@/lib/db";
@@ -25,7 +25,7 @@ export default async function AdminUsersPage({ searchParams }: PageProps<"/admin
   const page = Math.max(1, Number(sp.page) || 1);
   const filter: UserFilter = { q: q || undefined, role, page };
   const db = await getDb();
-  const [list, events, t, f] = await Promise.all([listUsers(db, filter), eventChoices(db), getTranslations("auth.admin.users"), getFormatter()]);
+  const [list, t, f] = await Promise.all([listUsers(db, filter), getTranslations("auth.admin.users"), getFormatter()]);
   const ts = await getTranslations("shared");
   const href = (p: number) => `/admin/users?${new URLSearchParams({ ...(q ? { q } : {}), ...(role ? { role } : {}), page: String(p) })}`;
   return (
@@ -80,7 +80,6 @@ export default async function AdminUsersPage({ searchParams }: PageProps<"/admin
                     isSelf: u.id === actor.id,
                     eventRoles: u.eventRoles.map((r) => ({ eventId: r.eventId, role: r.role, title: r.title, slug: r.slug })),
                   }}
-                  events={events.map((e) => ({ id: e.id, title: e.title }))}
                 />
               </div>
             </li>
