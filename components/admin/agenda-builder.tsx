@@ -79,7 +79,7 @@ export type BSession = {
   speakers: BSpeaker[];
   stops: BStop[];
 };
-export type BConflict = { kind: "speaker_overlap" | "room_overlap" | "outside_event"; sessionIds: string[]; text: { name?: string; a: string; b?: string; room?: string } };
+export type BConflict = { kind: "speaker_overlap" | "room_overlap" | "outside_event" | "room_too_small"; sessionIds: string[]; text: { name?: string; a: string; b?: string; room?: string; n?: number; cap?: number } };
 
 type Op =
   | { type: "deleteSession"; id: string }
@@ -172,7 +172,7 @@ export function AgendaBuilder({
           <ul className="mt-2 list-disc space-y-1 pl-5 text-amber-900">
             {conflicts.map((c, i) => (
               <li key={i} data-testid="conflict" data-kind={c.kind}>
-                {t(`conflict.${c.kind}`, { name: c.text.name ?? "", a: c.text.a, b: c.text.b ?? "", room: c.text.room ?? "" })}
+                {t(`conflict.${c.kind}`, { name: c.text.name ?? "", a: c.text.a, b: c.text.b ?? "", room: c.text.room ?? "", n: c.text.n ?? 0, cap: c.text.cap ?? 0 })}
               </li>
             ))}
           </ul>
@@ -409,6 +409,8 @@ function draftConflicts(ctx: DialogContext, s: BSession | undefined, draft: { da
         b: other ? titles.get(other) : undefined,
         name: c.kind === "speaker_overlap" ? c.personName : undefined,
         room: c.kind === "room_overlap" ? c.location : undefined,
+        n: c.kind === "room_too_small" ? c.expected : undefined,
+        cap: c.kind === "room_too_small" ? c.capacity : undefined,
       },
     };
   });
@@ -441,7 +443,7 @@ function SessionDialog({ eventId, session: s, defaultDay, onClose, context }: { 
             <p className="font-medium">⚠ {t("dialogConflicts")}</p>
             <ul className="mt-1 list-disc pl-5">
               {warnings.map((c, i) => (
-                <li key={i}>{t(`conflict.${c.kind}`, { name: c.text.name ?? "", a: c.text.a, b: c.text.b ?? "", room: c.text.room ?? "" })}</li>
+                <li key={i}>{t(`conflict.${c.kind}`, { name: c.text.name ?? "", a: c.text.a, b: c.text.b ?? "", room: c.text.room ?? "", n: c.text.n ?? 0, cap: c.text.cap ?? 0 })}</li>
               ))}
             </ul>
           </div>

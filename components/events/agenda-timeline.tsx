@@ -3,8 +3,10 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { PublicEventDetail, PublicSession } from "@/lib/events/queries";
 import type { Locale } from "@/lib/i18n/config";
-import { dayKey, formatDate, formatTime, formatTimeRange } from "@/lib/i18n/format";
+import { dayKey, formatDate, formatTime, formatTimeRange, pick } from "@/lib/i18n/format";
 import { Localized as L } from "@/components/ui/localized";
+import { parallelGroups } from "@/lib/shared/parallel";
+import { ParallelGroup } from "./parallel-group";
 
 /** Each kind of session gets its own colour so the day reads at a glance. */
 const KIND_TONE: Record<string, BadgeTone> = {
@@ -28,6 +30,7 @@ const KIND_BORDER: Record<string, string> = {
 
 export async function AgendaTimeline({ event }: { event: PublicEventDetail }) {
   const locale = (await getLocale()) as Locale;
+  const t = await getTranslations("events.parallel");
   const tz = event.timezone;
   const days = new Map<string, PublicSession[]>();
   for (const s of event.sessions) {
@@ -40,9 +43,18 @@ export async function AgendaTimeline({ event }: { event: PublicEventDetail }) {
         <section key={day} aria-label={day}>
           <h2 className="mb-4 text-lg font-semibold text-slate-800">{formatDate(sessions[0].startsAt, tz, locale)}</h2>
           <ol className="space-y-4">
-            {sessions.map((s) => (
-              <SessionCard key={s.id} session={s} tz={tz} locale={locale} />
-            ))}
+            {rowsOf(sessions).map((row) =>
+              row.length === 1 ? (
+                <SessionCard key={row[0].id} session={row[0]} tz={tz} locale={locale} />
+              ) : (
+                <ParallelGroup
+                  key={row[0].id}
+                  label={t("label", { n: row.length })}
+                  rooms={[...new Map(row.filter((s) => s.room).map((s) => [s.room!.id, { id: s.room!.id, name: pick(locale, s.room!.name, s.room!.nameEn) }])).values()]}
+                  items={row.map((s) => ({ key: s.id, roomId: s.room?.id ?? null, node: <SessionCard session={s} tz={tz} locale={locale} as="div" /> }))}
+                />
+              ),
+            )}
           </ol>
         </section>
       ))}
@@ -50,10 +62,27 @@ export async function AgendaTimeline({ event }: { event: PublicEventDetail }) {
   );
 }
 
-async function SessionCard({ session: s, tz, locale }: { session: PublicSession; tz: string; locale: Locale }) {
+/** The day's sessions in order, parallel ones (lib/shared/parallel.ts) gathered into one row. */
+function rowsOf(sessions: PublicSession[]): PublicSession[][] {
+  const groupOf = new Map<string, PublicSession[]>();
+  for (const g of parallelGroups(sessions)) for (const s of g) groupOf.set(s.id, g);
+  const rows: PublicSession[][] = [];
+  const seen = new Set<PublicSession[]>();
+  for (const s of sessions) {
+    const g = groupOf.get(s.id);
+    if (!g) rows.push([s]);
+    else if (!seen.has(g)) {
+      seen.add(g);
+      rows.push(g);
+    }
+  }
+  return rows;
+}
+
+async function SessionCard({ session: s, tz, locale, as: Tag = "li" }: { session: PublicSession; tz: string; locale: Locale; as?: "li" | "div" }) {
   const [t, ts] = await Promise.all([getTranslations("events"), getTranslations("shared")]);
   return (
-    <li
+    <Tag
       className={`break-inside-avoid rounded-xl border border-l-4 border-slate-200 bg-white p-5 shadow-sm ${KIND_BORDER[s.kind] ?? "border-l-slate-400"}`}
       data-testid="agenda-session"
       data-kind={s.kind}
@@ -153,7 +182,7 @@ async function SessionCard({ session: s, tz, locale }: { session: PublicSession;
           ))}
         </ul>
       )}
-    </li>
+    </Tag>
   );
 }
 

@@ -12,6 +12,7 @@ import { TextField } from "@/components/ui/field";
 import { FormAlert, SubmitButton } from "@/components/ui/form";
 import { cn } from "@/lib/cn";
 import type { RegisterFormState } from "@/lib/registrations/actions";
+import type { FormTrack } from "@/lib/registrations/session-choices";
 import { DELEGATE_CATEGORIES, type QuestionKind } from "@/lib/shared/enums";
 
 export type FormQuestion = { id: string; label: string; labelEn: string | null; kind: QuestionKind; options: string[]; required: boolean };
@@ -23,6 +24,7 @@ export function RegisterForm({
   signInHref,
   hasSiteVisit,
   buses,
+  tracks = [],
   questions,
   defaults = {},
   submitLabel,
@@ -35,6 +37,8 @@ export function RegisterForm({
   signInHref?: string;
   hasSiteVisit: boolean;
   buses: FormBus[];
+  /** Parallel sessions: one radio group per time slot. */
+  tracks?: FormTrack[][];
   questions: FormQuestion[];
   defaults?: Record<string, string | string[]>;
   submitLabel?: string;
@@ -54,7 +58,7 @@ export function RegisterForm({
           {t("saved")}
         </FormAlert>
       )}
-      <Fields key={state?.n ?? 0} state={state} {...{ newcomer, signInHref, hasSiteVisit, buses, questions, defaults, submitLabel }} />
+      <Fields key={state?.n ?? 0} state={state} {...{ newcomer, signInHref, hasSiteVisit, buses, tracks, questions, defaults, submitLabel }} />
     </form>
   );
 }
@@ -67,6 +71,7 @@ function Fields({
   signInHref,
   hasSiteVisit,
   buses,
+  tracks,
   questions,
   defaults,
   submitLabel,
@@ -76,6 +81,7 @@ function Fields({
   signInHref?: string;
   hasSiteVisit: boolean;
   buses: FormBus[];
+  tracks: FormTrack[][];
   questions: FormQuestion[];
   defaults: Record<string, string | string[]>;
   submitLabel?: string;
@@ -138,6 +144,38 @@ function Fields({
           {err("needs") && <p className="mt-1 text-sm text-red-600">{err("needs")}</p>}
         </div>
       </fieldset>
+
+      {tracks.length > 0 && (
+        <fieldset className="space-y-4" data-testid="tracks">
+          <legend className="text-sm font-semibold text-slate-900">{t("tracks.title")}</legend>
+          <p className="text-sm text-slate-600">{t("tracks.hint")}</p>
+          <input type="hidden" name="tracks" value="1" />
+          {err("sessions") && <p className="text-sm text-red-600">{err("sessions")}</p>}
+          {tracks.map((group, gi) => (
+            <div key={gi} role="radiogroup" aria-label={t("tracks.slot", { when: group[0]?.when ?? "" })} className="space-y-2 rounded-xl border border-slate-200 p-3">
+              <p className="text-sm font-medium text-slate-700">{group[0]?.when}</p>
+              {group.map((s) => {
+                const full = s.left !== null && s.left <= 0 && val(`track.${gi}`) !== s.id;
+                return (
+                  <label key={s.id} className={cn("flex items-start gap-3 rounded-lg px-2 py-1.5", full ? "opacity-60" : "cursor-pointer hover:bg-slate-50")}>
+                    <input type="radio" name={`track.${gi}`} value={s.id} defaultChecked={val(`track.${gi}`) === s.id} disabled={full} className="mt-1 h-4 w-4 accent-brand-700" data-testid="track-option" />
+                    <span className="min-w-0">
+                      <span className="block font-medium text-slate-900">{s.title}</span>
+                      <span className="block text-xs text-slate-600">
+                        {[s.room, s.left === null ? null : full ? t("tracks.full") : t("tracks.left", { n: s.left })].filter(Boolean).join(" · ")}
+                      </span>
+                    </span>
+                  </label>
+                );
+              })}
+              <label className="flex items-center gap-3 px-2 py-1 text-sm text-slate-600">
+                <input type="radio" name={`track.${gi}`} value="" defaultChecked={!val(`track.${gi}`)} className="h-4 w-4" />
+                {t("tracks.undecided")}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+      )}
 
       {hasSiteVisit && (
         <fieldset className="space-y-3 rounded-xl border border-teal-200 bg-teal-50/60 p-4">

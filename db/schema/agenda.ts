@@ -29,12 +29,18 @@ export const agendaSessions = pgTable(
     locationEn: text(),
     /** The room (会议室/分会场) it takes; the free-text location stays for places outside the venue (site visits). */
     roomId: uuid().references(() => rooms.id, { onDelete: "set null" }),
+    /**
+     * Seats for a session attendees choose at registration (parallel sub-forums); null = the room's capacity, or no
+     * limit without a room. Enforced under the forum lock (lib/registrations/session-choices.ts).
+     */
+    capacity: integer(),
     order: integer().notNull().default(0),
   },
   (t) => [
     index("agenda_sessions_event_idx").on(t.eventId, t.startsAt),
     index("agenda_sessions_room_idx").on(t.roomId),
     check("agenda_sessions_time_range", sql`${t.endsAt} >= ${t.startsAt}`),
+    check("agenda_sessions_capacity_positive", sql`${t.capacity} IS NULL OR ${t.capacity} > 0`),
   ],
 );
 

@@ -76,6 +76,24 @@ export const checkins = pgTable(
   (t) => [unique("checkins_registration_segment_unique").on(t.registrationId, t.segment)],
 );
 
+/**
+ * The session a registration chose among parallel ones (分论坛), made at registration: it holds a seat in that
+ * session while the registration holds a seat in the forum. One choice per parallel group is checked by the command.
+ */
+export const registrationSessions = pgTable(
+  "registration_sessions",
+  {
+    registrationId: uuid()
+      .notNull()
+      .references(() => registrations.id, { onDelete: "cascade" }),
+    sessionId: uuid()
+      .notNull()
+      .references(() => agendaSessions.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.registrationId, t.sessionId] }), index("registration_sessions_session_idx").on(t.sessionId)],
+);
+
 /** Sessions an attendee marked for their personal agenda. */
 export const agendaSelections = pgTable(
   "agenda_selections",

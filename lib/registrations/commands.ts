@@ -16,6 +16,7 @@ import { DomainError, type FieldErrorRefs } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Locale } from "@/lib/i18n/config";
 import { seedPersonalAgenda } from "./personal-agenda";
+import { keepChoicesWithSeats, recordChoices, sessionSeats, type SessionSeat } from "./session-choices";
 import { enqueueRegistrationMail, type MailKind } from "./notify";
 import { checkAnswers, isUuid, type RegistrationInput } from "./validation";
 import { env } from "@/lib/env";
@@ -148,8 +149,10 @@ export async function registerForEvent(db: Db, actor: Actor, input: RegisterComm
 
   // Negative control: count first, outside any transaction and lock, then write later (DO NOT do this).
   let staleTaken: number | null = null;
+  let staleSessions: SessionSeat[] | undefined;
   if (unsafeRegistration()) {
     staleTaken = await seatsTaken(db, found.id);
+    if (data.sessions?.length) staleSessions = await sessionSeats(db, found.id);
     await sleep(env.HUIWU_UNSAFE_SLEEP_MS);
   }
 
@@ -199,6 +202,7 @@ export async function registerForEvent(db: Db, actor: Actor, input: RegisterComm
         ? await tx.update(registrations).set(values).where(eq(registrations.id, existing.id)).returning()
         : await tx.insert(registrations).values(values).returning();
       const position = await waitlistPositionOf(tx, row);
+      const sessions = await recordChoices(tx, event.id, row.id, data.sessions ?? [], status !== "waitlisted", staleSessions);
 
       const kind: MailKind = status === "confirmed" ? "confirmed" : status === "pending" ? "pending" : "waitlisted";
       await enqueueRegistrationMail(tx, kind, { ...row, locale: await userLocale(tx, actor.id), waitlistPosition: position }, event);
@@ -207,7 +211,7 @@ export async function registerForEvent(db: Db, actor: Actor, input: RegisterComm
         entity: "registration",
         entityId: row.id,
         eventId: event.id,
-        after: { status, category: row.category, siteVisit: row.siteVisit, busId: row.busId, waitlistPosition: position },
+        after: { status, category: row.category, siteVisit: row.siteVisit, busId: row.busId, waitlistPosition: position, ...(sessions.length ? { sessions } : {}) },
       });
       return {
         id: row.id,
@@ -217,7 +221,7 @@ export async function registerForEvent(db: Db, actor: Actor, input: RegisterComm
         ...(position ? { waitlistPosition: position } : {}),
       };
     });
-    await seedPersonalAgenda(db, actor.id, found.id);
+    await seedPersonalAgenda(db, actor.id, found.id, data.sessions ?? []);
     return outcome;
   } catch (e) {
     if (isUniqueViolation(e)) fail("conflict", "already");
@@ -254,6 +258,7 @@ export async function promoteWaitlisted(tx: Db, event: EventRow, actor: Actor | 
       .where(and(eq(registrations.id, r.id), eq(registrations.status, "waitlisted")))
       .returning();
     if (!row) continue;
+    await keepChoicesWithSeats(tx, event.id, row.id);
     promoted.push(row.id);
     await enqueueRegistrationMail(tx, status === "confirmed" ? "promoted" : "pending", { ...row, locale: await localeOfRegistration(tx, row) }, event);
     await recordAudit(tx, actor, { action: "registration.promote", entity: "registration", entityId: row.id, eventId: event.id, before: { status: "waitlisted" }, after: { status, busId } });
@@ -323,13 +328,15 @@ export async function updateRegistration(db: Db, actor: Actor, input: { registra
       .set(changes)
       .where(and(eq(registrations.id, r.id), eq(registrations.userId, actor.id)))
       .returning({ id: registrations.id, status: registrations.status });
+    // parallel sessions: only when the caller offered the choice (the form always does; an API edit may leave it out)
+    const sessions = d.sessions === undefined ? undefined : await recordChoices(tx, event.id, r.id, d.sessions, (SEAT_HOLDING as readonly string[]).includes(r.status));
     await recordAudit(tx, actor, {
       action: "registration.edit",
       entity: "registration",
       entityId: r.id,
       eventId: event.id,
       before: { category: r.category, organization: r.organization, position: r.position, siteVisit: r.siteVisit, busId: r.busId },
-      after: { ...changes, answers: undefined },
+      after: { ...changes, answers: undefined, ...(sessions ? { sessions } : {}) },
     });
     return row;
   });

@@ -16,6 +16,7 @@ import { pick } from "@/lib/i18n/format";
 import { appUrl } from "@/lib/http/origin";
 import { isUuid } from "./validation";
 import { ACTIVE_REGISTRATION_STATUSES } from "@/lib/shared/enums";
+import { choiceGroups } from "@/lib/shared/parallel";
 
 const ACTIVE = ACTIVE_REGISTRATION_STATUSES;
 
@@ -24,12 +25,20 @@ const ACTIVE = ACTIVE_REGISTRATION_STATUSES;
  * registration's own choice, see `auto` below); they trim it from there. One statement, after the registration's
  * transaction: the agenda is a convenience, not an invariant, so it stays off the capacity lock.
  */
-export async function seedPersonalAgenda(db: Db, userId: string, eventId: string) {
+export async function seedPersonalAgenda(db: Db, userId: string, eventId: string, chosen: string[] = []) {
+  // Of parallel sessions, only the one chosen at registration (none chosen: all of them, to decide later).
+  const skip: string[] = [];
+  if (chosen.length) {
+    const groups = choiceGroups(await db.select({ id: agendaSessions.id, startsAt: agendaSessions.startsAt, endsAt: agendaSessions.endsAt, kind: agendaSessions.kind }).from(agendaSessions).where(eq(agendaSessions.eventId, eventId)));
+    for (const g of groups) if (g.some((s) => chosen.includes(s.id))) skip.push(...g.filter((s) => !chosen.includes(s.id)).map((s) => s.id));
+  }
   await db.execute(sql`
     insert into ${agendaSelections} (user_id, session_id)
     select ${userId}, ${agendaSessions.id} from ${agendaSessions}
     where ${agendaSessions.eventId} = ${eventId} and ${agendaSessions.kind} <> 'site_visit'
+    ${skip.length ? sql`and ${agendaSessions.id} not in (${sql.join(skip.map((id) => sql`${id}`), sql`, `)})` : sql``}
     on conflict do nothing`);
+  if (skip.length) await db.delete(agendaSelections).where(and(eq(agendaSelections.userId, userId), inArray(agendaSelections.sessionId, skip)));
 }
 
 /** "Add all" / "clear" on the personal agenda: every session of one public forum (the site visit aside). */

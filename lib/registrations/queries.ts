@@ -5,6 +5,7 @@ import type { Db } from "@/db/client";
 import { agendaSessions, buses, events, registrationQuestions, registrations } from "@/db/schema";
 import { PUBLIC_EVENT_STATUSES } from "@/lib/events/queries";
 import { seatCounts } from "@/lib/delegations/seats";
+import { sessionChoiceGroups } from "./session-choices";
 import { registrationGate, SEAT_HOLDING, waitlistPositionOf } from "./commands";
 import { ACTIVE_REGISTRATION_STATUSES, isOneOf } from "@/lib/shared/enums";
 
@@ -47,11 +48,12 @@ export async function eventAvailability(db: Db, event: typeof events.$inferSelec
 export async function registrationFormData(db: Db, slug: string) {
   const event = await db.query.events.findFirst({ where: and(eq(events.slug, slug), inArray(events.status, [...PUBLIC_EVENT_STATUSES])) });
   if (!event) return null;
-  const [questions, busRows, visits, availability] = await Promise.all([
+  const [questions, busRows, visits, availability, trackGroups] = await Promise.all([
     db.select().from(registrationQuestions).where(eq(registrationQuestions.eventId, event.id)).orderBy(asc(registrationQuestions.order)),
     db.select().from(buses).where(eq(buses.eventId, event.id)).orderBy(asc(buses.order)),
     db.select({ id: agendaSessions.id }).from(agendaSessions).where(and(eq(agendaSessions.eventId, event.id), eq(agendaSessions.kind, "site_visit"))).limit(1),
     eventAvailability(db, event),
+    sessionChoiceGroups(db, event.id),
   ]);
   const busTaken = busRows.length
     ? await db
@@ -67,6 +69,8 @@ export async function registrationFormData(db: Db, slug: string) {
     hasSiteVisit: visits.length > 0 || busRows.length > 0,
     buses: busRows.map((b) => ({ id: b.id, name: b.name, seats: b.seats, left: Math.max(0, b.seats - (takenOf.get(b.id) ?? 0)) })),
     availability,
+    /** Parallel sessions to choose from, one group per time slot (lib/registrations/session-choices.ts). */
+    trackGroups,
   };
 }
 export type RegistrationFormData = NonNullable<Awaited<ReturnType<typeof registrationFormData>>>;

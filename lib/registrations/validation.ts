@@ -39,6 +39,10 @@ function fields(locale: Locale) {
     needs: text(LIMITS.needs, false),
     siteVisit: boolish.default(false),
     groupId: z.preprocess((v) => (v === "" || v == null ? null : v), z.string().max(64).nullable()).default(null),
+    /** The sessions chosen among parallel ones (one per group; lib/registrations/session-choices.ts checks the rest). */
+    sessions: z
+      .preprocess((v) => (v == null || v === "" ? [] : Array.isArray(v) ? v.filter((x) => x !== "") : [v]), z.array(z.string().regex(uuidRe, t("validation.choice"))).max(20))
+      .default([]),
     answers: z
       .record(z.string().max(64), z.union([z.string().max(LIMITS.answer, t("validation.tooLong", { max: LIMITS.answer })), z.array(z.string().max(LIMITS.answer)).max(50)]))
       .default({}),
@@ -56,10 +60,12 @@ export function registrationSchema(locale: Locale) {
     needs: f.needs,
     siteVisit: f.siteVisit,
     groupId: f.groupId,
+    sessions: f.sessions,
     answers: f.answers,
   });
 }
-export type RegistrationInput = z.infer<ReturnType<typeof registrationSchema>>;
+/** `sessions` may be left out by callers that offer no choice (organizer tools, older API clients). */
+export type RegistrationInput = Omit<z.infer<ReturnType<typeof registrationSchema>>, "sessions"> & { sessions?: string[] };
 
 /** Inline sign-up on the registration form: a newcomer's account fields. */
 export function newcomerSchema(locale: Locale) {
@@ -120,11 +126,17 @@ export function checkAnswers(
 export function answersFromForm(obj: Record<string, unknown>): Record<string, unknown> {
   const answers: Record<string, string | string[]> = {};
   const rest: Record<string, unknown> = {};
+  const sessions: string[] = [];
   for (const [k, v] of Object.entries(obj)) {
     if (k.startsWith("answers.")) {
       const id = k.slice("answers.".length).replace(/\[\]$/, "");
       answers[id] = Array.isArray(v) ? v.map(String) : String(v ?? "");
+    } else if (k === "tracks") {
+      // the form offered parallel sessions: an empty choice is a choice too (undecided), not "keep what it was"
+    } else if (/^track\.\d+$/.test(k)) {
+      // one radio group per time slot of parallel sessions ("" = not decided yet)
+      if (typeof v === "string" && v) sessions.push(v);
     } else rest[k] = v;
   }
-  return { ...rest, answers };
+  return { ...rest, answers, ...(sessions.length || "tracks" in obj ? { sessions } : {}) };
 }

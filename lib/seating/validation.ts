@@ -84,3 +84,8 @@ export const roomSchema = eventScoped.extend({
 export const roomUpdateSchema = roomSchema.extend({ roomId: uuid });
 export const roomDeleteSchema = eventScoped.extend({ roomId: uuid });
 export const sessionRoomSchema = eventScoped.extend({ sessionId: uuid, roomId: optionalUuid });
+/** A session's own seats (parallel sessions): empty = the room's capacity. */
+export const sessionSeatsSchema = eventScoped.extend({
+  sessionId: uuid,
+  capacity: z.preprocess((v) => (v === "" || v == null ? null : v), z.coerce.number().int().min(1).max(100000).nullable()),
+});

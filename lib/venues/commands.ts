@@ -7,7 +7,9 @@ import { agendaSessions, rooms } from "@/db/schema";
 import { DomainError } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/permissions";
-import type { roomDeleteSchema, roomSchema, roomUpdateSchema, sessionRoomSchema } from "@/lib/seating/validation";
+import { lockEvent } from "@/lib/registrations/admin-commands";
+import { sessionSeats } from "@/lib/registrations/session-choices";
+import type { roomDeleteSchema, roomSchema, roomUpdateSchema, sessionRoomSchema, sessionSeatsSchema } from "@/lib/seating/validation";
 
 const duplicateName = (e: unknown) => {
   const code = (e as { code?: string; cause?: { code?: string } })?.cause?.code ?? (e as { code?: string })?.code;
@@ -68,5 +70,22 @@ export async function setSessionRoom(db: Db, actor: Actor, input: z.infer<typeof
       .returning({ id: agendaSessions.id });
     if (!row) throw new DomainError("not_found", "errors.sessionNotFound");
     await recordAudit(tx, actor, { action: "session.room", entity: "agenda_session", entityId: row.id, eventId: input.eventId, after: { roomId: input.roomId ?? null } });
+  });
+}
+
+/**
+ * A session's own seats. Under the forum lock (as registration), and never below the choices it already holds: seats
+ * people were given are not taken back by lowering a number.
+ */
+export async function setSessionSeats(db: Db, actor: Actor, input: z.infer<typeof sessionSeatsSchema>) {
+  await db.transaction(async (tx) => {
+    await lockEvent(tx, input.eventId);
+    const seats = (await sessionSeats(tx, input.eventId)).find((s) => s.id === input.sessionId);
+    if (!seats) throw new DomainError("not_found", "errors.sessionNotFound");
+    if (input.capacity != null && input.capacity < seats.taken) {
+      throw new DomainError("conflict", "errors.seatsBelowChosen", { params: { n: seats.taken }, fieldErrors: { capacity: [{ key: "errors.seatsBelowChosen", params: { n: seats.taken } }] } });
+    }
+    await tx.update(agendaSessions).set({ capacity: input.capacity }).where(and(eq(agendaSessions.id, input.sessionId), eq(agendaSessions.eventId, input.eventId)));
+    await recordAudit(tx, actor, { action: "session.seats", entity: "agenda_session", entityId: input.sessionId, eventId: input.eventId, before: { capacity: seats.capacity }, after: { capacity: input.capacity } });
   });
 }

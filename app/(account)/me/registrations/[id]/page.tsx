@@ -11,6 +11,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { Localized, LocalizedJoin } from "@/components/ui/localized";
 import { formatDate, formatEventWhen, formatTime } from "@/lib/i18n/format";
 import { myRegistration, registrationFormData } from "@/lib/registrations/queries";
+import { choicesOf, formTracks } from "@/lib/registrations/session-choices";
 import { cancelRegistrationAction, updateMyRegistrationAction } from "@/lib/registrations/actions";
 import { ACTIVE_REGISTRATION_STATUSES, isOneOf } from "@/lib/shared/enums";
 
@@ -30,6 +31,7 @@ export default async function MyRegistrationPage({ params, searchParams }: PageP
   if (!r) notFound(); // someone else's registration looks exactly like an unknown one
   const [form, t, locale] = await Promise.all([registrationFormData(db, r.event.slug), getTranslations("registration"), getLocale() as Promise<Locale>]);
   const tz = r.event.timezone;
+  const chosen = await choicesOf(db, r.id);
   const active = isOneOf(ACTIVE_REGISTRATION_STATUSES, r.status);
   const defaults: Record<string, string | string[]> = {
     category: r.category,
@@ -39,6 +41,8 @@ export default async function MyRegistrationPage({ params, searchParams }: PageP
     needs: r.needs ?? "",
     siteVisit: r.siteVisit ? "on" : "",
     groupId: r.busId ?? "",
+    // the parallel sessions chosen, as the form's radio groups (track.<group>)
+    ...Object.fromEntries((form?.trackGroups ?? []).flatMap((g, i) => g.filter((s) => chosen.includes(s.id)).map((s) => [`track.${i}`, s.id]))),
     ...Object.fromEntries(Object.entries(r.answers).map(([k, v]) => [`answers.${k}`, v])),
   };
 
@@ -105,6 +109,7 @@ export default async function MyRegistrationPage({ params, searchParams }: PageP
               newcomer={false}
               hasSiteVisit={form.hasSiteVisit}
               buses={form.buses}
+              tracks={formTracks(form.trackGroups, locale, tz)}
               questions={form.questions}
               defaults={defaults}
               submitLabel={t("save")}

@@ -9,6 +9,7 @@ import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatEventWhen, pick } from "@/lib/i18n/format";
 import { myRegistrationFor, registrationFormData } from "@/lib/registrations/queries";
+import { formTracks } from "@/lib/registrations/session-choices";
 import { registerAction, signUpAndRegisterAction } from "@/lib/registrations/actions";
 
 export const dynamic = "force-dynamic";
@@ -70,6 +71,7 @@ export default async function RegisterPage({ params }: PageProps<"/events/[slug]
             signInHref={`/sign-in?next=${encodeURIComponent(here)}`}
             hasSiteVisit={data.hasSiteVisit}
             buses={data.buses}
+            tracks={formTracks(data.trackGroups, locale, event.timezone)}
             questions={data.questions}
             defaults={defaults}
           />

@@ -1,13 +1,19 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { asc, eq } from "drizzle-orm";
 import { AgendaBuilder, type BConflict, type BSession } from "@/components/admin/agenda-builder";
+import { ParallelPanel } from "@/components/admin/parallel-panel";
+import { rooms as roomsTable } from "@/db/schema";
+import { seatCounts } from "@/lib/delegations/seats";
+import { sessionSeats } from "@/lib/registrations/session-choices";
+import { choiceGroups } from "@/lib/shared/parallel";
 import { agendaConflicts } from "@/lib/agenda/conflicts";
 import { pageActor } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
 import { consoleEvent } from "@/lib/events/admin-queries";
 import { dateToZoned } from "@/lib/events/zoned";
 import type { Locale } from "@/lib/i18n/config";
-import { dayKey, formatDate, formatTime } from "@/lib/i18n/format";
+import { dayKey, formatDate, formatTime, formatTimeRange, pick } from "@/lib/i18n/format";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +23,17 @@ export default async function AgendaBuilderPage({ params }: PageProps<"/admin/ev
   const e = await consoleEvent(db, slug);
   if (!e) notFound();
   await pageActor("agenda.edit", { eventId: e.id }, `/admin/events/${slug}/agenda`);
-  const [t, locale] = await Promise.all([getTranslations("admin.agenda"), getLocale() as Promise<Locale>]);
+  const [t, locale, seats, counts, rooms] = await Promise.all([
+    getTranslations("admin.agenda"),
+    getLocale() as Promise<Locale>,
+    sessionSeats(db, e.id),
+    seatCounts(db, e.id),
+    db.select().from(roomsTable).where(eq(roomsTable.eventId, e.id)).orderBy(asc(roomsTable.name)),
+  ]);
+  // who is expected in each session: those who chose it among parallel ones, else everyone holding a forum seat
+  const groups = choiceGroups(seats);
+  const inGroup = new Set(groups.flat().map((s) => s.id));
+  const seatOf = new Map(seats.map((s) => [s.id, s]));
   const tz = e.timezone;
   const sessions: BSession[] = e.sessions.map((s) => ({
     id: s.id,
@@ -60,7 +76,17 @@ export default async function AgendaBuilderPage({ params }: PageProps<"/admin/ev
   const titleOf = new Map(e.sessions.map((s) => [s.id, s.title]));
   const conflicts: BConflict[] = agendaConflicts(
     e,
-    e.sessions.map((s) => ({ ...s, speakers: s.speakers.map((sp) => ({ personId: sp.personId, name: sp.person.name })) })),
+    e.sessions.map((s) => {
+      const seat = seatOf.get(s.id);
+      return {
+        ...s,
+        speakers: s.speakers.map((sp) => ({ personId: sp.personId, name: sp.person.name })),
+        roomId: seat?.roomId ?? null,
+        roomName: seat ? pick(locale, seat.roomName, seat.roomNameEn) : null,
+        capacity: seat?.capacity ?? null,
+        expected: inGroup.has(s.id) ? (seat?.taken ?? 0) : counts.holding,
+      };
+    }),
   ).map((c) => ({
     kind: c.kind,
     sessionIds: [...c.sessionIds],
@@ -69,6 +95,8 @@ export default async function AgendaBuilderPage({ params }: PageProps<"/admin/ev
       b: c.sessionIds[1] ? titleOf.get(c.sessionIds[1]) : undefined,
       name: c.kind === "speaker_overlap" ? c.personName : undefined,
       room: c.kind === "room_overlap" ? c.location : undefined,
+      n: c.kind === "room_too_small" ? c.expected : undefined,
+      cap: c.kind === "room_too_small" ? c.capacity : undefined,
     },
   }));
   return (
@@ -83,6 +111,24 @@ export default async function AgendaBuilderPage({ params }: PageProps<"/admin/ev
         buses={e.buses.map((b) => ({ id: b.id, sessionId: b.sessionId, name: b.name, seats: b.seats, taken: b.taken, leaderName: b.leaderName, leaderPhone: b.leaderPhone }))}
         conflicts={conflicts}
       />
+      <div className="mt-6">
+        <ParallelPanel
+          eventId={e.id}
+          rooms={rooms.map((r) => ({ id: r.id, name: pick(locale, r.name, r.nameEn), capacity: r.capacity }))}
+          groups={groups.map((g) => ({
+            label: formatTimeRange(g[0].startsAt, g.reduce((m, s) => (s.endsAt > m ? s.endsAt : m), g[0].endsAt), tz, locale),
+            sessions: g.map((s) => ({
+              id: s.id,
+              title: pick(locale, s.title, s.titleEn),
+              when: formatTimeRange(s.startsAt, s.endsAt, tz, locale),
+              roomId: s.roomId,
+              ownCapacity: e.sessions.find((x) => x.id === s.id)?.capacity ?? null,
+              capacity: s.capacity,
+              taken: s.taken,
+            })),
+          }))}
+        />
+      </div>
     </section>
   );
 }
