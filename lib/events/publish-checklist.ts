@@ -4,7 +4,8 @@
  * (messages namespace `publish.check`). Warnings never block — the organizer confirms — but they are never hidden.
  */
 
-type Person = { name: string; positions: readonly unknown[] };
+type Position = { organizationEn?: string | null; titleEn?: string | null; title?: string | null };
+type Person = { name: string; nameEn?: string | null; positions: readonly (Position | unknown)[] };
 type Session = { title: string; titleEn?: string | null; startsAt: Date; endsAt: Date; speakers: readonly { person: Person }[] };
 
 export type ChecklistEvent = {
@@ -18,7 +19,7 @@ export type ChecklistEvent = {
   capacity: number | null;
   registrationOpensAt: Date | null;
   registrationClosesAt: Date | null;
-  hosts: readonly unknown[];
+  hosts: readonly { organization?: { nameEn?: string | null } }[];
   sessions: readonly Session[];
 };
 
@@ -54,6 +55,11 @@ export function publishChecklist(e: ChecklistEvent, now = new Date()): CheckItem
     if (e.venueName && !e.venueNameEn) missing.push("venue");
     const untitled = e.sessions.filter((s) => !s.titleEn).length;
     items.push(missing.length || untitled ? { key: "englishMissing", level: "warn", params: { fields: missing.length, sessions: untitled } } : { key: "english", level: "ok" });
+    // co-hosts and speakers' positions are shown on the English pages too: say how many still read in Chinese
+    const hostsNoEn = e.hosts.filter((h) => h.organization && !h.organization.nameEn).length;
+    const isPosition = (p: unknown): p is Position => typeof p === "object" && p !== null;
+    const speakersNoEn = [...people.values()].filter((p) => p.positions.some((x) => isPosition(x) && (!x.organizationEn || (x.title && !x.titleEn)))).length;
+    if (hostsNoEn || speakersNoEn) items.push({ key: "englishNames", level: "warn", params: { hosts: hostsNoEn, speakers: speakersNoEn } });
   }
   return items;
 }

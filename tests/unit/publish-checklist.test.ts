@@ -44,5 +44,17 @@ describe("publish checklist", () => {
     expect(keys({ ...good, titleEn: "Forum", summaryEn: "About", venueNameEn: "Hotel" }).english).toBe("ok");
     const items = publishChecklist({ ...good, titleEn: "Forum", sessions: [session("开幕", ["x"], null)] }, now);
     expect(items.find((i) => i.key === "englishMissing")).toMatchObject({ level: "warn", params: { fields: 2, sessions: 1 } });
+    // co-hosts and positions without English names
+    const named = publishChecklist(
+      {
+        ...good,
+        titleEn: "Forum",
+        hosts: [{ organization: { nameEn: "Host" } }, { organization: { nameEn: null } }],
+        sessions: [{ ...session("开幕"), speakers: [{ person: { name: "甲", positions: [{ organizationEn: "A Univ.", title: "教授", titleEn: null }] } }, { person: { name: "乙", positions: [{ organizationEn: "B Gov.", title: "", titleEn: null }] } }] }],
+      },
+      now,
+    );
+    expect(named.find((i) => i.key === "englishNames")).toMatchObject({ level: "warn", params: { hosts: 1, speakers: 1 } });
+    expect(keys({ ...good, titleEn: "Forum", summaryEn: "About", venueNameEn: "Hotel", hosts: [{ organization: { nameEn: "Host" } }] }).englishNames).toBeUndefined();
   });
 });
