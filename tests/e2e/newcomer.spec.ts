@@ -16,7 +16,7 @@
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { jpegWithGps } from "../fixtures/files";
-import { DEMO, signIn } from "./auth";
+import { DEMO } from "./auth";
 import { noHorizontalOverflow, snap } from "./helpers";
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
@@ -37,12 +37,23 @@ async function open(browser: Browser, viewport: { width: number; height: number 
   return { ctx, page: await ctx.newPage() };
 }
 
+/** From the home page: the header's 登录 link and the sign-in form (no URL typed past the site's address). */
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/");
+  await page.getByTestId("header-sign-in").click();
+  const form = page.getByTestId("sign-in-form");
+  await form.locator('input[name="email"]').fill(email);
+  await form.locator('input[name="password"]').fill(password);
+  await form.getByTestId("sign-in-submit").click();
+  await expect(page.getByTestId("header-user")).toBeVisible();
+}
+
 /** From anywhere: the account menu → 管理后台 → this forum's console (the dashboard lists it). */
 async function toConsole(page: Page) {
   await page.getByTestId("header-user").click();
   await page.getByTestId("menu-admin").click();
-  await expect(page.getByTestId("admin-console")).toBeVisible();
-  await page.locator(`a[href="/admin/events/${slug}"]`).first().click();
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.locator(`[data-testid="dashboard-forum"][data-slug="${slug}"] a[href="/admin/events/${slug}"]`).first().click();
   await expect(page.getByTestId("console-title")).toHaveText(TITLE);
 }
 
@@ -70,7 +81,8 @@ test("1 · an organizer builds a forum, previews the draft and publishes it afte
   await f.locator("#f-summary").fill("为新同事准备的演示论坛。");
   await snap(page, "newcomer-1-new-forum");
   await f.getByTestId("event-form-submit").click();
-  await page.waitForURL(/\/admin\/events\/[a-z0-9-]+$/);
+  await page.waitForURL((u) => /^\/admin\/events\/[a-z0-9-]+$/.test(u.pathname) && u.pathname !== "/admin/events/new");
+  await expect(page.getByTestId("console-title")).toHaveText(TITLE);
   slug = new URL(page.url()).pathname.split("/").pop()!;
 
   // a co-host
@@ -98,8 +110,8 @@ test("1 · an organizer builds a forum, previews the draft and publishes it afte
   await sp.getByTestId("new-person").click();
   await sp.locator("#f-name").fill("王新人");
   const row = sp.getByTestId("position-row").first();
-  await row.getByPlaceholder("单位").fill("某大学");
-  await row.getByPlaceholder("职务").fill("教授");
+  await row.getByPlaceholder("单位", { exact: true }).fill("某大学");
+  await row.getByPlaceholder("职务", { exact: true }).fill("教授");
   await row.getByTestId("position-title-en").fill("Professor");
   await sp.getByTestId("speaker-save").click();
   await expect(sp).toBeHidden();
@@ -232,5 +244,24 @@ test("6 · the organizer publishes the report on a phone, warned that the forum 
   await early.getByTestId("confirm-early-publish").click();
   await expect(page.getByTestId("report-status")).toHaveAttribute("data-status", "published");
   await noHorizontalOverflow(page);
+  await ctx.close();
+});
+
+test("7 · an English visitor (phone) sees the English fields, and the Chinese ones marked lang=zh-CN", async ({ browser, baseURL }) => {
+  const { ctx, page } = await open(browser, PHONE);
+  await ctx.addCookies([{ name: "NEXT_LOCALE", value: "en", url: baseURL! }]);
+  await page.goto("/");
+  await page.getByTestId("upcoming-events").locator(`a[href="/events/${slug}"]`).first().click();
+  await expect(page.getByTestId("event-title")).toHaveText(`Newcomer Forum ${stamp}`);
+  await expect(page.getByTestId("chinese-only")).toHaveCount(0); // English is offered (it has an English title)
+  await expect(page.getByText("Yantan Hotel").first()).toBeVisible();
+  await expect(page.getByTestId("hosts")).toContainText("Newcomer Forum Host");
+  await expect(page.locator('[lang="zh-CN"]', { hasText: "为新同事准备的演示论坛。" })).toBeVisible(); // no English summary
+  await page.getByRole("link", { name: "View agenda" }).click();
+  const speaker = page.getByTestId("session-speakers");
+  await expect(speaker.locator('[lang="zh-CN"]', { hasText: "王新人" })).toBeVisible();
+  await expect(speaker).toContainText("Professor");
+  await noHorizontalOverflow(page);
+  await snap(page, "newcomer-7-agenda-en-phone");
   await ctx.close();
 });

@@ -43,8 +43,8 @@ async function addNewSpeaker(page: Page, sessionTitle: string, name: string, pos
   for (const [i, [org, title]] of positions.entries()) {
     if (i > 0) await d.getByTestId("add-position").click();
     const row = d.getByTestId("position-row").nth(i);
-    await row.getByPlaceholder(/单位|Organization/).fill(org);
-    await row.getByPlaceholder(/职务|Title/).fill(title);
+    await row.getByPlaceholder(/^(单位|Organization)$/).fill(org);
+    await row.getByPlaceholder(/^(职务|Title)$/).fill(title);
   }
   await d.locator("#f-topic").fill(topic);
   await d.getByTestId("speaker-save").click();
@@ -228,8 +228,8 @@ test("organizer builds a forum end to end and publishes it", async ({ page, requ
     const d = page.getByTestId("person-dialog");
     await d.getByTestId("add-position").click();
     const row = d.getByTestId("position-row").nth(1);
-    await row.getByPlaceholder("单位").fill("某县委");
-    await row.getByPlaceholder("职务").fill("副书记");
+    await row.getByPlaceholder("单位", { exact: true }).fill("某县委");
+    await row.getByPlaceholder("职务", { exact: true }).fill("副书记");
     await d.getByTestId("person-save").click();
     await expect(d).toBeHidden();
     await expect(session(page, "经验交流").getByTestId("builder-speaker").filter({ hasText: "李华" })).toContainText("某县委 副书记");

@@ -41,9 +41,10 @@ describe("publish checklist", () => {
   });
 
   it("checks the English fields only when the forum offers English", () => {
-    expect(keys({ ...good, titleEn: "Forum", summaryEn: "About", venueNameEn: "Hotel" }).english).toBe("ok");
+    expect(keys({ ...good, titleEn: "Forum", summaryEn: "About", venueNameEn: "Hotel", venueAddressEn: "Yantan" }).english).toBe("ok");
     const items = publishChecklist({ ...good, titleEn: "Forum", sessions: [session("开幕", ["x"], null)] }, now);
-    expect(items.find((i) => i.key === "englishMissing")).toMatchObject({ level: "warn", params: { fields: 2, sessions: 1 } });
+    expect(items.find((i) => i.key === "englishMissing")).toMatchObject({ level: "warn", params: { fields: 3 } }); // summary, venue, address
+    expect(items.find((i) => i.key === "englishSessions")).toMatchObject({ level: "warn", params: { n: 1 } });
     // co-hosts and positions without English names
     const named = publishChecklist(
       {
@@ -54,7 +55,8 @@ describe("publish checklist", () => {
       },
       now,
     );
-    expect(named.find((i) => i.key === "englishNames")).toMatchObject({ level: "warn", params: { hosts: 1, speakers: 1 } });
-    expect(keys({ ...good, titleEn: "Forum", summaryEn: "About", venueNameEn: "Hotel", hosts: [{ organization: { nameEn: "Host" } }] }).englishNames).toBeUndefined();
+    expect(named.find((i) => i.key === "englishHosts")).toMatchObject({ level: "warn", params: { n: 1 } });
+    expect(named.find((i) => i.key === "englishPositions")).toMatchObject({ level: "warn", params: { n: 1 } });
+    expect(named.find((i) => i.key === "englishSessions")).toBeUndefined(); // only the gaps that exist
   });
 });
