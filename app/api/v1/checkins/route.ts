@@ -1,9 +1,9 @@
 import { eventRoute } from "@/lib/actions/route";
-import { DomainError, HTTP_STATUS } from "@/lib/actions/result";
+import { DomainError } from "@/lib/actions/result";
 import { checkIn } from "@/lib/checkin/commands";
 import { defaultSegment, ticketEvent } from "@/lib/checkin/queries";
 import { checkInByCodeSchema } from "@/lib/checkin/validation";
-import { jsonError } from "@/lib/http/responses";
+import { errorResponse } from "@/lib/http/domain-errors";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +21,10 @@ export const POST = eventRoute(
       return ticket.eventId;
     },
     // a cancelled or rejected ticket: 409 with whose it is, so the desk can say so
-    failure: (e) => (e instanceof DomainError && e.code === "conflict" && e.extra?.registration ? jsonError(HTTP_STATUS[e.code], e.message, { registration: e.extra.registration }) : undefined),
+    failure: (e, locale) =>
+      e instanceof DomainError && e.code === "conflict" && e.extra?.registration
+        ? errorResponse(e, "POST /api/v1/checkins", { locale, extra: { registration: e.extra.registration, ...(e.extra.replacedBy ? { replacedBy: e.extra.replacedBy } : {}) } })
+        : undefined,
   },
   async ({ db, actor, event, body }) => {
     const segment = body.segment ?? (await defaultSegment(db, event.id));
