@@ -62,7 +62,17 @@ export type BStop = {
   arrival: string;
   arrivalLabel: string;
 };
-export type BBus = { id: string; sessionId: string | null; name: string; seats: number; taken: number; leaderName: string | null; leaderPhone: string | null };
+export type BBus = {
+  id: string;
+  sessionId: string | null;
+  name: string;
+  nameEn: string | null;
+  seats: number;
+  taken: number;
+  leaderName: string | null;
+  leaderNameEn: string | null;
+  leaderPhone: string | null;
+};
 export type BSession = {
   id: string;
   kind: (typeof SESSION_KINDS)[number];
@@ -732,8 +742,10 @@ function BusDialog({ eventId, session, bus, onClose }: { eventId: string; sessio
         <div className="grid gap-3 sm:grid-cols-2">
           <TextField label={t("busName")} name="name" defaultValue={bus?.name} error={err("name")} />
           <TextField label={t("seats")} name="seats" type="number" inputMode="numeric" defaultValue={bus ? String(bus.seats) : ""} error={err("seats")} hint={bus ? t("seatsTaken", { taken: bus.taken, seats: bus.seats }) : undefined} />
-          <TextField label={t("leaderName")} name="leaderName" defaultValue={bus?.leaderName ?? ""} />
+          <TextField label={t("busNameEn")} name="nameEn" lang="en" defaultValue={bus?.nameEn ?? ""} error={err("nameEn")} />
           <TextField label={t("leaderPhone")} name="leaderPhone" type="tel" defaultValue={bus?.leaderPhone ?? ""} />
+          <TextField label={t("leaderName")} name="leaderName" defaultValue={bus?.leaderName ?? ""} />
+          <TextField label={t("leaderNameEn")} name="leaderNameEn" lang="en" defaultValue={bus?.leaderNameEn ?? ""} error={err("leaderNameEn")} />
         </div>
         <div className="flex justify-end gap-2 pt-1">
           <button type="button" className={btn.secondary} onClick={onClose}>

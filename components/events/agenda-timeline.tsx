@@ -141,11 +141,11 @@ async function SessionCard({ session: s, tz, locale, as: Tag = "li" }: { session
           <ul className="mt-1 flex flex-wrap gap-2 text-sm">
             {s.buses.map((b) => (
               <li key={b.id} className="rounded-md bg-slate-100 px-2 py-1">
-                <L locale={locale} zh={b.name} /> · {t("busSeats", { seats: b.seats })}
+                <L locale={locale} zh={b.name} en={b.nameEn} /> · {t("busSeats", { seats: b.seats })}
                 {b.leaderName ? (
                   <>
                     {" · "}
-                    {t.rich("busLeader", { name: b.leaderName, n: (chunks) => <L locale={locale} zh={String(chunks)} /> })}
+                    {t.rich("busLeader", { name: b.leaderName, n: () => <L locale={locale} zh={b.leaderName} en={b.leaderNameEn} /> })}
                   </>
                 ) : null}
               </li>

@@ -186,9 +186,9 @@ describe.each(testEngines())("forum editor on %s", (engine) => {
     );
     const below = await failure(saveBus(h.db, actor, parse(busSchema, { eventId, busId: bus.id, sessionId: visit.id, name: "1号车", seats: "1" })));
     expect(below.fieldErrors).toEqual({ seats: ["seats_below_assigned:2"] });
-    await saveBus(h.db, actor, parse(busSchema, { eventId, busId: bus.id, sessionId: visit.id, name: "1号车", seats: "2" }));
+    await saveBus(h.db, actor, parse(busSchema, { eventId, busId: bus.id, sessionId: visit.id, name: "1号车", nameEn: "Bus 1", seats: "2", leaderName: "王领队", leaderNameEn: "Wang Ling" }));
     const [b] = await h.db.select().from(buses).where(eq(buses.id, bus.id));
-    expect(b.seats).toBe(2);
+    expect(b).toMatchObject({ seats: 2, nameEn: "Bus 1", leaderNameEn: "Wang Ling" });
     const stats = (await eventStats(h.db, [eventId])).get(eventId)!;
     expect(stats.confirmed).toBe(2);
     expect(stats.overTime.at(-1)!.total).toBe(2);

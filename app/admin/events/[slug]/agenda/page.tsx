@@ -108,7 +108,7 @@ export default async function AgendaBuilderPage({ params }: PageProps<"/admin/ev
         firstDay={dayKey(e.startsAt, tz)}
         eventRange={{ startsAt: e.startsAt.toISOString(), endsAt: e.endsAt.toISOString() }}
         sessions={sessions}
-        buses={e.buses.map((b) => ({ id: b.id, sessionId: b.sessionId, name: b.name, seats: b.seats, taken: b.taken, leaderName: b.leaderName, leaderPhone: b.leaderPhone }))}
+        buses={e.buses.map((b) => ({ id: b.id, sessionId: b.sessionId, name: b.name, nameEn: b.nameEn, seats: b.seats, taken: b.taken, leaderName: b.leaderName, leaderNameEn: b.leaderNameEn, leaderPhone: b.leaderPhone }))}
         conflicts={conflicts}
       />
       <div className="mt-6">
