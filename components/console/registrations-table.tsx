@@ -357,6 +357,7 @@ export function RegistrationsTable({
             className={cn("flex gap-3 rounded-xl border bg-white p-3 shadow-sm", selected.has(r.id) ? "border-brand-300 bg-brand-50" : "border-slate-200")}
             data-testid="registration-card"
             data-status={r.status}
+            data-checkins={r.checkins.map((c) => c.segment).join(",")}
           >
             {canManage && (
               <input type="checkbox" className="mt-1 h-4 w-4 shrink-0" aria-label={`${t("registrations.select")} ${r.fullName}`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />

@@ -11,10 +11,12 @@ const base = `/admin/events/${YANTAN}`;
 /** A confirmed delegate not yet checked in for the symposium: read their ticket code from the detail drawer. */
 async function uncheckedTicket(page: Page, rowFilter = ':not([data-checkins*="symposium"])'): Promise<{ code: string; name: string }> {
   await page.goto(`${base}/registrations?status=confirmed&sort=fullName&dir=asc&pageSize=200`);
-  const row = page.locator(`[data-testid="registration-row"][data-status="confirmed"]${rowFilter}`).first();
+  // a table row on a computer, a card on a phone
+  const row = page.locator(`[data-testid="registration-row"][data-status="confirmed"]${rowFilter}:visible, [data-testid="registration-card"][data-status="confirmed"]${rowFilter}:visible`).first();
   await expect(row).toBeVisible();
-  const name = (await row.getByTestId("open-registration").textContent())!.trim();
-  await row.getByTestId("open-registration").click();
+  const open = row.locator('[data-testid="open-registration"], [data-testid="open-registration-card"]');
+  const name = (await open.textContent())!.trim();
+  await open.click();
   const drawer = page.getByTestId("registration-drawer");
   await expect(drawer).toBeVisible();
   const code = (await drawer.getByTestId("drawer-ticket").textContent())!.trim();
