@@ -255,7 +255,15 @@ export async function saveBus(db: Db, actor: Actor, input: BusInput) {
       const s = await sessionOf(tx, input.eventId, input.sessionId);
       if (s.kind !== "site_visit") throw invalid("sessionId", "not_site_visit");
     }
-    const values = { name: input.name, seats: input.seats, leaderName: input.leaderName, leaderPhone: input.leaderPhone, sessionId: input.sessionId ?? null };
+    const values = {
+      name: input.name,
+      nameEn: input.nameEn,
+      seats: input.seats,
+      leaderName: input.leaderName,
+      leaderNameEn: input.leaderNameEn,
+      leaderPhone: input.leaderPhone,
+      sessionId: input.sessionId ?? null,
+    };
     if (input.busId) {
       // Lock the bus so no assignment slips in between the count and the change.
       const [bus] = await tx.select().from(buses).where(and(eq(buses.id, input.busId), eq(buses.eventId, input.eventId))).for("update");

@@ -85,6 +85,9 @@ export const busSchema = z.object({
   ),
   leaderName: optional(100),
   leaderPhone: optional(40),
+  /** Shown on the English agenda (else the Chinese, marked lang="zh-CN"). */
+  nameEn: optional(200),
+  leaderNameEn: optional(200),
 });
 
 export const busRefSchema = z.object({ eventId: id, busId: id });

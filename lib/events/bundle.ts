@@ -141,8 +141,10 @@ export const bundleSchema = z.object({
       z.object({
         ref: str(40).min(1),
         name: str(100).min(1, "errors.bundle.notEmpty"),
+        nameEn: optStr(200),
         seats: z.number().int().min(1, "errors.bundle.busSeats"),
         leaderName: optStr(100),
+        leaderNameEn: optStr(200),
         leaderPhone: optStr(40),
         session: str(40).nullable().default(null),
       }),
@@ -227,7 +229,16 @@ export async function exportBundle(db: Db, eventId: string, opts: { includeRegis
   const busRef = new Map<string, string>();
   const busesOut: Bundle["buses"] = e.buses.map((b, i) => {
     busRef.set(b.id, `b${i + 1}`);
-    return { ref: `b${i + 1}`, name: b.name, seats: b.seats, leaderName: b.leaderName, leaderPhone: b.leaderPhone, session: b.sessionId ? (sessionRef.get(b.sessionId) ?? null) : null };
+    return {
+      ref: `b${i + 1}`,
+      name: b.name,
+      nameEn: b.nameEn,
+      seats: b.seats,
+      leaderName: b.leaderName,
+      leaderNameEn: b.leaderNameEn,
+      leaderPhone: b.leaderPhone,
+      session: b.sessionId ? (sessionRef.get(b.sessionId) ?? null) : null,
+    };
   });
   const questionKey = new Map(e.questions.map((q, i) => [q.id, `q${i + 1}`]));
 
@@ -471,7 +482,17 @@ export async function importBundle(db: Db, actor: Actor, raw: unknown, opts: { s
     for (const [i, x] of b.buses.entries()) {
       const [row] = await tx
         .insert(buses)
-        .values({ eventId: ev.id, sessionId: x.session ? sessionId.get(x.session)! : null, name: x.name, seats: x.seats, leaderName: x.leaderName, leaderPhone: x.leaderPhone, order: i + 1 })
+        .values({
+          eventId: ev.id,
+          sessionId: x.session ? sessionId.get(x.session)! : null,
+          name: x.name,
+          nameEn: x.nameEn,
+          seats: x.seats,
+          leaderName: x.leaderName,
+          leaderNameEn: x.leaderNameEn,
+          leaderPhone: x.leaderPhone,
+          order: i + 1,
+        })
         .returning({ id: buses.id });
       busId.set(x.ref, row.id);
     }

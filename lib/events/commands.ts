@@ -234,14 +234,24 @@ export async function saveHosts(db: Db, actor: Actor, input: HostsInput) {
   return db.transaction(async (tx) => {
     await loadEvent(tx, input.eventId);
     const rows: { organizationId: string; role: HostsInput["hosts"][number]["role"]; order: number }[] = [];
+    const renamed: string[] = [];
     const seen = new Set<string>();
     for (const [i, h] of input.hosts.entries()) {
       let orgId = h.organizationId ?? null;
+      let nameEn: string | null;
       if (orgId) {
-        const [o] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, orgId));
+        const [o] = await tx.select({ id: organizations.id, nameEn: organizations.nameEn }).from(organizations).where(eq(organizations.id, orgId));
         if (!o) throw invalid(`hosts.${i}.organizationId`, "invalid_id");
+        nameEn = o.nameEn;
       } else {
-        orgId = (await findOrCreateOrganization(tx, h.name!)).id;
+        const o = await findOrCreateOrganization(tx, h.name!);
+        orgId = o.id;
+        nameEn = o.nameEn;
+      }
+      if (h.nameEn !== undefined && h.nameEn !== nameEn && !renamed.includes(orgId)) {
+        await tx.update(organizations).set({ nameEn: h.nameEn }).where(eq(organizations.id, orgId));
+        await recordAudit(tx, actor, { action: "organization.edit", entity: "organization", entityId: orgId, eventId: input.eventId, before: { nameEn }, after: { nameEn: h.nameEn } });
+        renamed.push(orgId);
       }
       const key = `${orgId}|${h.role}`;
       if (seen.has(key)) throw invalid(`hosts.${i}.name`, "duplicate_host");

@@ -107,6 +107,8 @@ export const hostsSchema = z.object({
           organizationId: id.optional().nullable(),
           /** A new organization's name (created if no organization of that name exists). */
           name: optional(200),
+          /** The organization's English name: omitted = unchanged, blank = cleared (organizations are shared, the change is audited). */
+          nameEn: optional(300).optional(),
           role: z.enum(HOST_ROLES, { message: "admin.errors.invalid_role" }),
         })
         .refine((h) => Boolean(h.organizationId || h.name), { message: "admin.errors.required", path: ["name"] }),

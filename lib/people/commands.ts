@@ -75,7 +75,7 @@ export async function assertPersonVisible(db: Db, actor: Actor, personId: string
 }
 
 async function personSnapshot(db: Db, personId: string) {
-  const [p] = await db.select({ name: people.name, nameEn: people.nameEn }).from(people).where(eq(people.id, personId));
+  const [p] = await db.select({ name: people.name, nameEn: people.nameEn, bio: people.bio, bioEn: people.bioEn }).from(people).where(eq(people.id, personId));
   const positions = await db
     .select({ organization: personPositions.organization, organizationEn: personPositions.organizationEn, title: personPositions.title, titleEn: personPositions.titleEn })
     .from(personPositions)
@@ -108,7 +108,10 @@ export async function updatePerson(db: Db, actor: Actor, input: PersonInput) {
     }
     await tx.select({ id: people.id }).from(people).where(eq(people.id, input.personId)).for("update");
     const before = await personSnapshot(tx, input.personId);
-    await tx.update(people).set({ name: input.name, nameEn: input.nameEn }).where(eq(people.id, input.personId));
+    await tx
+      .update(people)
+      .set({ name: input.name, nameEn: input.nameEn, ...(input.bio !== undefined ? { bio: input.bio } : {}), ...(input.bioEn !== undefined ? { bioEn: input.bioEn } : {}) })
+      .where(eq(people.id, input.personId));
     await tx.delete(personPositions).where(eq(personPositions.personId, input.personId));
     if (input.positions.length) {
       await tx.insert(personPositions).values(input.positions.map((p, order) => ({ ...p, personId: input.personId, order })));

@@ -44,7 +44,7 @@ describe.each(testEngines())("bus seats, one rule on %s", (engine) => {
       expect(await screens()).toEqual({ formLeft: 4 - n, consoleTaken: n, agendaTaken: n });
       // the agenda builder may not shrink the bus below the seats taken, and may shrink it to exactly that
       if (n > 0) {
-        await expect(saveBus(h.db, organizer, { eventId: forum.id, busId: bus.id, name: bus.name, seats: n - 1, leaderName: null, leaderPhone: null, sessionId: null })).rejects.toMatchObject({
+        await expect(saveBus(h.db, organizer, { eventId: forum.id, busId: bus.id, name: bus.name, nameEn: null, seats: n - 1, leaderName: null, leaderNameEn: null, leaderPhone: null, sessionId: null })).rejects.toMatchObject({
           fieldErrors: { seats: [{ key: "admin.errors.seats_below_assigned", params: { n } }] },
         });
       }

@@ -12,7 +12,7 @@ import { busSchema, sessionSchema, stopSchema } from "@/lib/agenda/validation";
 import type { Actor } from "@/lib/auth/permissions";
 import { consoleEventTree, eventStats, myEvents } from "@/lib/events/admin-queries";
 import { createEvent, patchEvent, saveHosts, saveQuestions, setEventStatus, updateRegistrationSettings } from "@/lib/events/commands";
-import { createEventSchema } from "@/lib/events/validation";
+import { createEventSchema, hostsSchema } from "@/lib/events/validation";
 import { updatePerson } from "@/lib/people/commands";
 import { testEngines } from "../fixtures/db";
 import { seededDb } from "../fixtures/seeded";
@@ -82,6 +82,20 @@ describe.each(testEngines())("forum editor on %s", (engine) => {
     expect(await h.db.select().from(eventOrganizations).where(eq(eventOrganizations.eventId, eventId))).toHaveLength(2);
   });
 
+  it("co-hosts' English names: given = set on the organization (audited), omitted = unchanged, blank = cleared", async () => {
+    const nameEnOf = async () =>
+      (await h.db.query.eventOrganizations.findMany({ where: eq(eventOrganizations.eventId, eventId), with: { organization: true }, orderBy: [asc(eventOrganizations.order)] })).map((r) => r.organization.nameEn);
+    await saveHosts(h.db, actor, parse(hostsSchema, { eventId, hosts: [{ name: "英文名测试单位", nameEn: "English Name Test Unit", role: "host" }] }));
+    expect(await nameEnOf()).toEqual(["English Name Test Unit"]);
+    const [orgRow] = await h.db.select().from(eventOrganizations).where(eq(eventOrganizations.eventId, eventId));
+    const [a] = await h.db.select().from(auditLog).where(and(eq(auditLog.action, "organization.edit"), eq(auditLog.entityId, orgRow.organizationId)));
+    expect(a).toMatchObject({ before: { nameEn: null }, after: { nameEn: "English Name Test Unit" } });
+    await saveHosts(h.db, actor, parse(hostsSchema, { eventId, hosts: [{ organizationId: orgRow.organizationId, role: "host" }] }));
+    expect(await nameEnOf()).toEqual(["English Name Test Unit"]);
+    await saveHosts(h.db, actor, parse(hostsSchema, { eventId, hosts: [{ organizationId: orgRow.organizationId, nameEn: "  ", role: "host" }] }));
+    expect(await nameEnOf()).toEqual([null]);
+  });
+
   it("registration settings: window in the forum's zone, closing before opening refused, capacity, approval, waitlist, questions", async () => {
     const e = await failure(updateRegistrationSettings(h.db, actor, { eventId, capacity: 100, registrationOpensAt: "2026-05-01T09:00", registrationClosesAt: "2026-04-01T09:00", requiresApproval: true, waitlistEnabled: false }));
     expect(e.fieldErrors).toEqual({ registrationClosesAt: ["closes_before_opens"] });
@@ -129,6 +143,11 @@ describe.each(testEngines())("forum editor on %s", (engine) => {
     ev = (await consoleEventTree(h.db, "county-economy-forum"))!;
     expect(ev.sessions[0].speakers[0].person).toMatchObject({ nameEn: "Zhang San" });
     expect(ev.sessions[0].speakers[0].person.positions).toHaveLength(1);
+    // The biography (zh/en) is set when given and left alone when the input omits it.
+    await updatePerson(h.db, actor, { eventId, personId: sp.personId, name: "张三", nameEn: "Zhang San", bio: "经济学家。", bioEn: "An economist.", positions: [{ organization: "某大学", organizationEn: "A University", title: "教授", titleEn: "Professor" }] });
+    await updatePerson(h.db, actor, { eventId, personId: sp.personId, name: "张三", nameEn: "Zhang San", positions: [{ organization: "某大学", organizationEn: "A University", title: "教授", titleEn: "Professor" }] });
+    ev = (await consoleEventTree(h.db, "county-economy-forum"))!;
+    expect(ev.sessions[0].speakers[0].person).toMatchObject({ bio: "经济学家。", bioEn: "An economist." });
 
     // Move the second session up: it takes the 14:00 slot and keeps its 30 minutes.
     await moveSession(h.db, actor, { eventId, sessionId: b.id, direction: "up" });
@@ -167,9 +186,9 @@ describe.each(testEngines())("forum editor on %s", (engine) => {
     );
     const below = await failure(saveBus(h.db, actor, parse(busSchema, { eventId, busId: bus.id, sessionId: visit.id, name: "1号车", seats: "1" })));
     expect(below.fieldErrors).toEqual({ seats: ["seats_below_assigned:2"] });
-    await saveBus(h.db, actor, parse(busSchema, { eventId, busId: bus.id, sessionId: visit.id, name: "1号车", seats: "2" }));
+    await saveBus(h.db, actor, parse(busSchema, { eventId, busId: bus.id, sessionId: visit.id, name: "1号车", nameEn: "Bus 1", seats: "2", leaderName: "王领队", leaderNameEn: "Wang Ling" }));
     const [b] = await h.db.select().from(buses).where(eq(buses.id, bus.id));
-    expect(b.seats).toBe(2);
+    expect(b).toMatchObject({ seats: 2, nameEn: "Bus 1", leaderNameEn: "Wang Ling" });
     const stats = (await eventStats(h.db, [eventId])).get(eventId)!;
     expect(stats.confirmed).toBe(2);
     expect(stats.overTime.at(-1)!.total).toBe(2);

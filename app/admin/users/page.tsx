@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { UserControls } from "@/components/admin/user-controls";
 import { inputCls } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
-import { eventChoices, listUsers, USER_ROLE_FILTERS, type UserFilter } from "@/lib/accounts/admin";
+import { listUsers, USER_ROLE_FILTERS, type UserFilter } from "@/lib/accounts/admin";
 import { pageActor } from "@/lib/auth/page-guard";
 import { cn } from "@/lib/cn";
 import { getDb } from "@/lib/db";
@@ -24,7 +24,7 @@ export default async function AdminUsersPage({ searchParams }: PageProps<"/admin
   const page = pageNumberParam().parse(sp.page); // malformed or out of range → page 1 (lib/http/params.ts)
   const filter: UserFilter = { q: q || undefined, role, page };
   const db = await getDb();
-  const [list, events, t, f] = await Promise.all([listUsers(db, filter), eventChoices(db), getTranslations("auth.admin.users"), getFormatter()]);
+  const [list, t, f] = await Promise.all([listUsers(db, filter), getTranslations("auth.admin.users"), getFormatter()]);
   const ts = await getTranslations("shared");
   const href = (p: number) => `/admin/users?${new URLSearchParams({ ...(q ? { q } : {}), ...(role ? { role } : {}), page: String(p) })}`;
   return (
@@ -79,7 +79,6 @@ export default async function AdminUsersPage({ searchParams }: PageProps<"/admin
                     isSelf: u.id === actor.id,
                     eventRoles: u.eventRoles.map((r) => ({ eventId: r.eventId, role: r.role, title: r.title, slug: r.slug })),
                   }}
-                  events={events.map((e) => ({ id: e.id, title: e.title }))}
                 />
               </div>
             </li>

@@ -11,7 +11,8 @@ import { delegateTicketPath, formatMoment } from "@/lib/delegations/notify";
 import { replyView, type ReplyView } from "@/lib/delegations/queries";
 import { dateToZoned } from "@/lib/events/zoned";
 import type { Locale } from "@/lib/i18n/config";
-import { formatEventWhen, pick } from "@/lib/i18n/format";
+import { Localized } from "@/components/ui/localized";
+import { formatEventWhen } from "@/lib/i18n/format";
 
 /** The liaison's page: never page-cached (not in lib/cache/page-cache.ts's allowlist), never indexed. */
 export const dynamic = "force-dynamic";
@@ -86,9 +87,9 @@ export default async function ReplyPage({ params }: PageProps<"/reply/[token]">)
     <div className="mx-auto max-w-2xl space-y-6">
       <header className="rounded-2xl bg-gradient-to-br from-brand-900 to-brand-700 p-5 text-white">
         <p className="text-xs uppercase tracking-widest text-brand-100">{t("heading")}</p>
-        <h1 className="mt-1 text-xl font-bold leading-snug">{pick(locale, v.event.title, v.event.titleEn)}</h1>
+        <h1 className="mt-1 text-xl font-bold leading-snug"><Localized locale={locale} zh={v.event.title} en={v.event.titleEn} /></h1>
         <p className="mt-1 text-sm text-brand-100">{formatEventWhen(v.event.startsAt, v.event.endsAt, tz, locale)}</p>
-        <p className="text-sm text-brand-100">{pick(locale, v.event.venueName, v.event.venueNameEn)}</p>
+        <p className="text-sm text-brand-100"><Localized locale={locale} zh={v.event.venueName} en={v.event.venueNameEn} /></p>
         <dl className="mt-4 grid grid-cols-[minmax(0,1fr)_auto_minmax(0,1fr)] gap-4 text-sm">
           <div>
             <dt className="text-brand-100">{t("unit")}</dt>

@@ -53,6 +53,8 @@ export default async function AgendaBuilderPage({ params }: PageProps<"/admin/ev
       personId: sp.personId,
       name: sp.person.name,
       nameEn: sp.person.nameEn,
+      bio: sp.person.bio,
+      bioEn: sp.person.bioEn,
       role: sp.role,
       topic: sp.topic,
       topicEn: sp.topicEn,
@@ -65,7 +67,8 @@ export default async function AgendaBuilderPage({ params }: PageProps<"/admin/ev
       nameEn: st.nameEn,
       organization: st.organization,
       description: st.description,
-      facts: st.facts.map((f) => ({ label: f.label, value: f.value })),
+      descriptionEn: st.descriptionEn,
+      facts: st.facts.map((f) => ({ label: f.label, value: f.value, labelEn: f.labelEn ?? "", valueEn: f.valueEn ?? "" })),
       arrival: st.plannedArrival ? dateToZoned(st.plannedArrival, tz).slice(11) : "",
       arrivalLabel: st.plannedArrival ? formatTime(st.plannedArrival, tz, locale) : "",
     })),
@@ -105,7 +108,7 @@ export default async function AgendaBuilderPage({ params }: PageProps<"/admin/ev
         firstDay={dayKey(e.startsAt, tz)}
         eventRange={{ startsAt: e.startsAt.toISOString(), endsAt: e.endsAt.toISOString() }}
         sessions={sessions}
-        buses={e.buses.map((b) => ({ id: b.id, sessionId: b.sessionId, name: b.name, seats: b.seats, taken: b.taken, leaderName: b.leaderName, leaderPhone: b.leaderPhone }))}
+        buses={e.buses.map((b) => ({ id: b.id, sessionId: b.sessionId, name: b.name, nameEn: b.nameEn, seats: b.seats, taken: b.taken, leaderName: b.leaderName, leaderNameEn: b.leaderNameEn, leaderPhone: b.leaderPhone }))}
         conflicts={conflicts}
       />
       <div className="mt-6">

@@ -21,7 +21,7 @@ export default async function HostsPage({ params }: PageProps<"/admin/events/[sl
       <HostsEditor
         key={e.hosts.map((h) => h.id).join()}
         eventId={e.id}
-        initial={e.hosts.map((h) => ({ key: h.id, organizationId: h.organizationId, name: h.organization.name, role: h.role }))}
+        initial={e.hosts.map((h) => ({ key: h.id, organizationId: h.organizationId, name: h.organization.name, nameEn: h.organization.nameEn ?? "", role: h.role }))}
       />
     </section>
   );
