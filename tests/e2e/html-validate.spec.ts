@@ -76,12 +76,21 @@ test("public pages: 0 HTML validation errors; canonical, hreflang and Open Graph
   expect(errors).toEqual([]);
 });
 
-test("an explicit language URL wins over the browser's language; the switch leaves it for the negotiated URL", async ({ page }) => {
+test("an explicit language URL wins over the browser's language, sticks for the pages it links to; the switch leaves it", async ({ page }) => {
   await page.goto(`/events/${YANTAN}?lang=en`); // the browser says zh-CN (playwright.config.ts)
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByTestId("hosts")).toContainText("Co-hosts");
   await expect(page.getByTestId("language-switch")).toBeEnabled();
+  // a client-side navigation to a plain URL stays English: the visit stored the language (the layout is not re-rendered)
+  await expect.poll(async () => (await page.context().cookies()).find((c) => c.name === "NEXT_LOCALE")?.value).toBe("en");
+  await page.getByTestId("nav-speakers").click();
+  await expect(page).toHaveURL(/\/speakers$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Speakers");
+  // the switch on a ?lang= page: to the plain URL, in the other language, header and content alike
+  await page.goto(`/events/${YANTAN}?lang=en`);
   await page.getByTestId("language-switch").click();
   await expect(page).toHaveURL(new RegExp(`/events/${YANTAN}$`));
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await expect(page.getByTestId("hosts")).toContainText("联合主办");
 });

@@ -143,21 +143,21 @@ test.describe("post-event reports", () => {
     await expect(page.getByTestId("section-editor").nth(2).getByTestId("section-heading")).toHaveValue("一次好评满满的实地调研");
     await saveAndWait(page);
 
-    // Refusals, each with a clear message, nothing attached
+    // Refusals, each with a clear message in the page's language (zh-CN here), nothing attached
     const photoInput = page.getByTestId("upload-photo");
     await photoInput.setInputFiles({ name: "photo.jpg", mimeType: "image/jpeg", buffer: htmlAsJpg() });
-    await expect(page.getByTestId("upload-error")).toContainText("Only JPEG, PNG, WebP images");
+    await expect(page.getByTestId("upload-error")).toContainText("只能上传 JPEG、PNG、WebP 图片");
     await photoInput.setInputFiles({ name: "bomb.png", mimeType: "image/png", buffer: bombPng() });
-    await expect(page.getByTestId("upload-error")).toContainText("decompression bomb");
+    await expect(page.getByTestId("upload-error")).toContainText("解压炸弹");
     await photoInput.setInputFiles({ name: "anim.gif", mimeType: "image/gif", buffer: gif() });
-    await expect(page.getByTestId("upload-error")).toContainText("Only JPEG, PNG, WebP images");
+    await expect(page.getByTestId("upload-error")).toContainText("只能上传 JPEG、PNG、WebP 图片");
     const big = await page.evaluate(async (slugUrl) => {
       const blob = new Blob([new Uint8Array(200 * 1024 * 1024)]);
       const res = await fetch(slugUrl, { method: "POST", body: blob, headers: { "x-huiwu-upload": "1" } }).catch((e) => ({ status: -1, text: async () => String(e) }));
       return { status: res.status, body: await res.text() };
     }, `/api/v1/reports/${await reportSlugOf(page)}/media?role=attachment`);
     expect(big.status).toBe(413);
-    expect(big.body).toContain("too large");
+    expect(big.body).toContain("过大");
     await expect(page.getByTestId("media-photo")).toHaveCount(0);
 
     // An accepted photo with caption and credit, placed in section 3

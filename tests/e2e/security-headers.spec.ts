@@ -115,6 +115,14 @@ test.describe("security headers and CSP (issue 12 item 9)", () => {
     // interactive: an account menu (client component) opens
     await page.getByTestId("header-user").click();
     await expect(page.getByTestId("sign-out")).toBeVisible();
+    // the print views are the one thing framed (by the console's print preview): their own policy reaches the browser
+    const print = await page.request.get(`/admin/events/${YANTAN}/badges/print?size=a4&include=confirmed`);
+    expect(print.headers()["x-frame-options"]).toBe("SAMEORIGIN");
+    expect(print.headers()["content-security-policy"]).toContain("frame-ancestors 'self'");
+    expect(scriptSrc(print.headers()["content-security-policy"])).toBe("script-src 'none'");
+    expect(print.headers()["x-content-type-options"]).toBe("nosniff");
+    await page.goto(`/admin/events/${YANTAN}/badges`);
+    await expect(page.frameLocator('[data-testid="print-frame"]').locator("article.badge").first()).toBeVisible();
     expect(problems).toEqual([]);
   });
 });

@@ -23,6 +23,12 @@ let renders = 0;
 /** Stands in for a page: renders its language the way next-intl's request config would see it. */
 function fakeNext(req: IncomingMessage, res: ServerResponse) {
   renders++;
+  if (req.url?.startsWith("/admin/print-view")) {
+    // like Next's sendResponse: a route's own header is copied only when the response has none yet
+    const own = { "content-type": "text/html; charset=utf-8", "x-frame-options": "SAMEORIGIN", "content-security-policy": "script-src 'none'; frame-ancestors 'self'" };
+    for (const [k, v] of Object.entries(own)) if (res.getHeader(k) === undefined) res.setHeader(k, v);
+    return res.end("<!doctype html><html><body>print</body></html>");
+  }
   const c = nextCookie(req, "NEXT_LOCALE");
   const explicit = req.headers["x-huiwu-lang"]; // what requestLocale reads first: the URL's ?lang=, set by the server
   const lang = explicit === "en" || explicit === "zh-CN" ? explicit : c === "en" || c === "zh-CN" ? c : /^en/i.test(req.headers["accept-language"] ?? "") ? "en" : "zh-CN";
@@ -129,6 +135,18 @@ describe("security headers on every response (item 9)", () => {
     } finally {
       delete process.env.TRUST_PROXY;
     }
+  });
+});
+
+describe("security headers are defaults a route can replace (issue 12 item 9)", () => {
+  it("a print view that the console frames keeps its own frame-ancestors and X-Frame-Options; others get the defaults", async () => {
+    const print = await get("/admin/print-view?x=1");
+    expect(print.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+    expect(print.headers.get("content-security-policy")).toBe("script-src 'none'; frame-ancestors 'self'");
+    expect(print.headers.get("x-content-type-options")).toBe("nosniff"); // what it did not set itself: the defaults
+    const page = await get("/me");
+    expect(page.headers.get("x-frame-options")).toBe("DENY");
+    expect(page.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
   });
 });
 
