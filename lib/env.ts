@@ -90,8 +90,9 @@ const schema = {
   DELEGATION_REMINDER_HOURS: posInt(24),
   HUIWU_OUTBOX_WORKER: flag,
   OUTBOX_INTERVAL_MS: posInt(5000),
-  // PDF rendering
+  // PDF rendering and share images
   PLAYWRIGHT_CHROMIUM_PATH: str,
+  OG_FONT_PATH: str, // a CJK .ttf/.otf/.ttc for share images (lib/og/cjk-font.ts); unset: the system's Noto Sans CJK
   CHROMIUM_PATH: str,
   // Test-only fault injection (refused in production, see lib/registrations/commands.ts)
   HUIWU_UNSAFE_REGISTRATION: flag,

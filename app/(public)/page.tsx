@@ -1,13 +1,21 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { EventStatusBadge } from "@/components/events/event-status-badge";
 import { getDb } from "@/lib/db";
 import { publicEventList } from "@/lib/events/queries";
 import type { Locale } from "@/lib/i18n/config";
-import { Localized, LocalizedJoin } from "@/components/ui/localized";
+import { publicPageMetadata, SITE_NAME } from "@/lib/i18n/alternates";
 import { formatEventWhen } from "@/lib/i18n/format";
+import { Localized, LocalizedJoin } from "@/components/ui/localized";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const [tc, t] = await Promise.all([getTranslations("common"), getTranslations("events")]);
+  const description = `${t("homeTitle")} · ${tc("tagline")}`;
+  return publicPageMetadata("/", { description, openGraph: { title: SITE_NAME, description, type: "website" } });
+}
 
 export default async function HomePage() {
   const [events, t, locale] = await Promise.all([getDb().then(publicEventList), getTranslations("events"), getLocale() as Promise<Locale>]);
@@ -50,6 +58,9 @@ export default async function HomePage() {
   );
   return (
     <div>
+      <h1 className="text-2xl font-bold text-slate-900" data-testid="home-title">
+        {t("homeTitle")}
+      </h1>
       {section(t("upcoming"), upcoming, "upcoming-events")}
       {section(t("past"), past, "past-events")}
     </div>

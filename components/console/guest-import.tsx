@@ -6,12 +6,26 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { importChunkAction, previewImportAction } from "@/lib/registrations/actions";
 import type { ImportChunkResult, ImportPreview } from "@/lib/registrations/import";
 
 type Phase = { kind: "idle" } | { kind: "previewing" } | { kind: "preview"; p: ImportPreview } | { kind: "importing"; p: ImportPreview; done: number } | { kind: "done"; r: ImportChunkResult };
 
-export function GuestImport({ eventId }: { eventId: string }) {
+/**
+ * One call of the upload route POST /api/v1/events/{slug}/registrations/import (a route, not a server action: the
+ * file's size limit is enforced while streaming — issue 12 item 7). The server answers errors in the UI's language.
+ */
+async function postImport<T>(slug: string, file: File, query: Record<string, string>): Promise<{ ok: true; data: T } | { ok: false; error: string | null }> {
+  const res = await fetch(`/api/v1/events/${encodeURIComponent(slug)}/registrations/import?${new URLSearchParams(query)}`, {
+    method: "POST",
+    body: file,
+    headers: { "x-huiwu-upload": "1", "content-type": "text/csv" },
+  }).catch(() => null);
+  const body = await res?.json().catch(() => null);
+  if (res?.ok && body) return { ok: true, data: body as T };
+  return { ok: false, error: (body?.fieldErrors?.file?.[0] as string | undefined) ?? (body?.error as string | undefined) ?? null };
+}
+
+export function GuestImport({ eventSlug }: { eventSlug: string }) {
   const t = useTranslations("console");
   const ts = useTranslations("shared");
   const router = useRouter();
@@ -19,23 +33,15 @@ export function GuestImport({ eventId }: { eventId: string }) {
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [error, setError] = useState<string | null>(null);
 
-  const form = (extra: Record<string, string> = {}) => {
-    const fd = new FormData();
-    fd.set("eventId", eventId);
-    fd.set("file", file!);
-    for (const [k, v] of Object.entries(extra)) fd.set(k, v);
-    return fd;
-  };
-
   const preview = async () => {
     if (!file) return;
     setError(null);
     setPhase({ kind: "previewing" });
-    const r = await previewImportAction(form());
-    if (r.ok && r.data) setPhase({ kind: "preview", p: r.data });
+    const r = await postImport<ImportPreview>(eventSlug, file, { mode: "preview" });
+    if (r.ok) setPhase({ kind: "preview", p: r.data });
     else {
       setPhase({ kind: "idle" });
-      setError(r.ok ? t("genericError") : (r.fieldErrors?.file?.[0] ?? r.error));
+      setError(r.error ?? t("genericError"));
     }
   };
 
@@ -44,9 +50,9 @@ export function GuestImport({ eventId }: { eventId: string }) {
     const sum: ImportChunkResult = { processed: 0, created: 0, existing: 0, confirmed: 0, waitlisted: 0, pending: 0, failed: 0 };
     setPhase({ kind: "importing", p, done: 0 });
     for (let from = 0; from < p.total; from += chunk) {
-      const r = await importChunkAction(form({ from: String(from), to: String(Math.min(p.total, from + chunk)) }));
-      if (!r.ok || !r.data) {
-        setError(r.ok ? t("genericError") : r.error);
+      const r = await postImport<ImportChunkResult>(eventSlug, file!, { mode: "import", from: String(from), to: String(Math.min(p.total, from + chunk)) });
+      if (!r.ok) {
+        setError(r.error ?? t("genericError"));
         setPhase({ kind: "preview", p });
         return;
       }

@@ -12,6 +12,7 @@ import { Dialog, DialogClose } from "@/components/ui/dialog";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { FormAlert, SubmitButton, useActionForm } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
+import type { ActionResult } from "@/lib/actions/result";
 import {
   bulkInviteAction,
   createDelegationAction,
@@ -68,7 +69,7 @@ function InviteForm({ eventId, defaultReplyBy }: { eventId: string; defaultReply
   );
 }
 
-export function BulkInviteDialog({ eventId }: { eventId: string }) {
+export function BulkInviteDialog({ eventId, eventSlug }: { eventId: string; eventSlug: string }) {
   const t = useTranslations("delegations.console");
   return (
     <Dialog
@@ -81,17 +82,45 @@ export function BulkInviteDialog({ eventId }: { eventId: string }) {
         </button>
       }
     >
-      <BulkForm eventId={eventId} />
+      <BulkForm eventId={eventId} eventSlug={eventSlug} />
     </Dialog>
   );
 }
 
-function BulkForm({ eventId }: { eventId: string }) {
+type BulkResult = { created: number; failed: number; errors: { row: number; error: string }[] };
+
+/**
+ * A pasted list goes to bulkInviteAction; a chosen CSV/XLSX file to the upload route
+ * POST /api/v1/events/{slug}/delegations/import (files never go through server actions: the route enforces its size
+ * limit while streaming, issue 12 item 7). Both results are added up; file rows keep the file's line numbers.
+ */
+async function bulkInvite(eventId: string, eventSlug: string, fd: FormData): Promise<ActionResult<BulkResult>> {
+  const text = String(fd.get("text") ?? "");
+  const file = fd.get("file");
+  const hasFile = file instanceof File && file.size > 0;
+  const sum: BulkResult = { created: 0, failed: 0, errors: [] };
+  if (text.trim() || !hasFile) {
+    const r = await bulkInviteAction({ eventId, text });
+    if (!r.ok) return r;
+    if (r.data) Object.assign(sum, r.data);
+  }
+  if (hasFile) {
+    const res = await fetch(`/api/v1/events/${encodeURIComponent(eventSlug)}/delegations/import`, { method: "POST", body: file, headers: { "x-huiwu-upload": "1", "content-type": "application/octet-stream" } });
+    const body = await res.json().catch(() => ({}));
+    if (!res.ok) return { ok: false, error: body.error ?? String(res.status), code: body.code, fieldErrors: { file: [body.error ?? String(res.status)] } };
+    sum.created += body.created;
+    sum.failed += body.failed;
+    sum.errors.push(...body.errors);
+  }
+  return { ok: true, data: sum };
+}
+
+function BulkForm({ eventId, eventSlug }: { eventId: string; eventSlug: string }) {
   const t = useTranslations("delegations.console");
-  const f = useActionForm(bulkInviteAction);
+  const f = useActionForm((fd) => bulkInvite(eventId, eventSlug, fd));
   const r = f.state?.ok ? f.state.data : null;
   return (
-    <form action={f.formAction} className="space-y-3" noValidate encType="multipart/form-data">
+    <form action={f.formAction} className="space-y-3" noValidate>
       <input type="hidden" name="eventId" value={eventId} />
       <p className="text-sm text-slate-600">{t("bulkHint")}</p>
       {f.formError ? <FormAlert>{f.formError}</FormAlert> : null}
@@ -110,8 +139,13 @@ function BulkForm({ eventId }: { eventId: string }) {
       <TextAreaField name="text" rows={6} label={t("bulk")} placeholder={"四川省发展和改革委员会, 3, 王联络, 13800000001, wang@example.com"} />
       <label className="block text-sm font-medium text-slate-700">
         {t("bulkFile")}
-        <input type="file" name="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className="mt-1 block w-full text-sm" />
+        <input type="file" name="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className="mt-1 block w-full text-sm" data-testid="bulk-file" />
       </label>
+      {f.error("file") ? (
+        <p role="alert" className="text-sm text-red-700" data-testid="error-file">
+          {f.error("file")}
+        </p>
+      ) : null}
       <div className="flex justify-end gap-2 pt-2">
         <DialogClose asChild>
           <button type="button" className={btn.secondary}>
@@ -210,6 +244,7 @@ export function CopyLink({ url }: { url: string }) {
         void navigator.clipboard?.writeText(url).then(() => toast(t("done"), "success"));
       }}
       title={url}
+      data-testid="copy-reply-link"
     >
       {t("copy")} {t("replyLink")}
     </button>

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { emailSchema } from "@/lib/auth/email";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
+import { personNameSchema } from "@/lib/shared/person-name";
 
 const optionalText = (max: number) =>
   z
@@ -17,11 +18,8 @@ export const passwordSchema = z
   .min(PASSWORD_MIN_LENGTH)
   .max(256);
 
-export const nameSchema = z
-  .string({ error: "errors.enterName" })
-  .trim()
-  .min(1, { error: "errors.enterName" })
-  .max(100);
+/** A person's name: cleaned, invisible-only and bidi-control names refused (lib/shared/person-name.ts). */
+export const nameSchema = personNameSchema(100, { required: "errors.enterName" });
 
 export const phoneSchema = z
   .string()
@@ -31,6 +29,13 @@ export const phoneSchema = z
   .optional()
   .nullable()
   .transform((v) => (v ? v : null));
+
+/** POST /api/v1/auth/token: exchange email + password for a bearer token. */
+export const tokenRequestSchema = z.object({
+  email: z.string({ error: "errors.enterEmail" }).max(300),
+  password: z.string({ error: "errors.enterPassword" }).max(1024),
+  name: z.string().trim().max(80).optional(),
+});
 
 export const localeSchema = z.enum(["zh-CN", "en"], { error: "errors.unknownLanguage" });
 

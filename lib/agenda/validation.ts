@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { checkbox, id, optional, optionalWallTime, required, wallTime } from "@/lib/events/validation";
+import { checkbox, id, optional, optionalWallTime, required, wallTime } from "@/lib/shared/fields";
 import { SESSION_KINDS, SESSION_ROLES } from "@/lib/shared/enums";
+import { optionalPersonNameSchema, personNameSchema } from "@/lib/shared/person-name";
 import { personSchema, positionSchema, type PersonInput } from "@/lib/people/validation";
 
 export { SESSION_KINDS, SESSION_ROLES, personSchema, positionSchema, type PersonInput };
@@ -26,8 +27,8 @@ export const moveSessionSchema = z.object({ eventId: id, sessionId: id, directio
 
 
 export const newPersonSchema = z.object({
-  name: required(100),
-  nameEn: optional(200),
+  name: personNameSchema(100, { required: "admin.errors.required", tooLong: "admin.errors.too_long" }),
+  nameEn: optionalPersonNameSchema(200, { tooLong: "admin.errors.too_long" }),
   positions: z.array(positionSchema).max(10, "admin.errors.too_many").default([]),
 });
 
@@ -54,8 +55,6 @@ export const updateSpeakerSchema = z.object({
 export const speakerRefSchema = z.object({ eventId: id, speakerId: id });
 export const moveSpeakerSchema = z.object({ eventId: id, speakerId: id, direction });
 
-
-export const peopleSearchSchema = z.object({ eventId: id, q: z.string().trim().max(100).default("") });
 
 export const factSchema = z.object({ label: required(100), value: required(300), labelEn: z.string().trim().max(200).optional(), valueEn: z.string().trim().max(500).optional() });
 

@@ -1,8 +1,24 @@
 /**
- * The OpenAPI 3.1 document of /api. Each feature adds its paths here; tests/unit/openapi.test.ts checks that every
- * route handler under app/api is described.
+ * The OpenAPI 3.1 document of /api. Each feature adds its paths here. It agrees with the server by construction where
+ * it can and by test where it cannot (issue 12 item 12):
+ *  - request bodies the routes parse with a zod schema are that schema (`z.toJSONSchema`, BODY_SCHEMAS below);
+ *  - the answers every route gives by the same code path — the route family and THE JSON reader — are added to each
+ *    operation from what it takes (`complete`): a JSON body → 400 malformed/empty (one code everywhere), 413 over the
+ *    limit, 415 not JSON, 422 not an object/NUL/invalid; an upload → 400 without X-Huiwu-Upload, 413, 422; a path
+ *    parameter → 404; a query → 422; a guard → 401, 403; and `security: []` on public operations;
+ *  - `servers` is the public origin (lib/http/origin.ts);
+ *  - tests/db/openapi.test.ts proves the operations are exactly the route files' exports (lib/api/routes.ts, which
+ *    also gives the HTTP server its `Allow` header for 405s), calls every operation with a malformed and an oversize
+ *    body, and checks each answer's status is documented; tests/db/api-fuzz.test.ts fuzzes the whole API from it.
  */
+import { z } from "zod";
+import { signUpSchema, tokenRequestSchema } from "@/lib/accounts/validation";
+import { checkInByCodeSchema } from "@/lib/checkin/validation";
 import { delegationPaths } from "@/lib/delegations/openapi";
+import { delegationCreateSchema, delegationPatchSchema, replySchema } from "@/lib/delegations/validation";
+import { eventPatchSchema } from "@/lib/events/validation";
+import { registrationSchema } from "@/lib/registrations/validation";
+import { rostrumSchema } from "@/lib/seating/validation";
 import { ACTIVE_REGISTRATION_STATUSES, DELEGATE_CATEGORIES, EVENT_STATUSES, HOST_ROLES, PUBLIC_EVENT_STATUSES, REGISTRATION_STATUSES, REPORT_MEDIA_ROLES } from "@/lib/shared/enums";
 
 /** A response with a JSON body of the given schema. */
@@ -511,6 +527,44 @@ export const paths: OpenApiPaths = {
       },
     },
   },
+  "/api/v1/events/{slug}/registrations/import": {
+    post: {
+      summary: "Import invited guests from a CSV file (organizer): preview (writes nothing) or import a range of rows",
+      description:
+        "The body is the CSV file itself (UTF-8 with or without BOM, or GBK), ≤ 20 MB, sent with `X-Huiwu-Upload: 1`; the limit is enforced while streaming, after the guard. Columns by header name (姓名/name and 邮箱/email required). Rows with errors are listed by file line and skipped; repeated imports add nothing.",
+      security: [{ bearer: [] }],
+      parameters: [
+        { name: "slug", in: "path", required: true, schema: { type: "string" } },
+        { name: "mode", in: "query", schema: { enum: ["preview", "import"], default: "preview" } },
+        { name: "from", in: "query", schema: { type: "integer", minimum: 0, default: 0 }, description: "first row to import (0 = the first after the header)" },
+        { name: "to", in: "query", schema: { type: "integer", minimum: 1 }, description: "row after the last to import; omitted = to the end" },
+      ],
+      requestBody: { required: true, content: { "text/csv": { schema: { type: "string", format: "binary" } } } },
+      responses: {
+        "200": jsonResponse("preview: {encoding, total, valid, existing, errors: [{line, errors}], sample}; import: {processed, created, existing, confirmed, waitlisted, pending, failed}", { type: "object" }),
+        "422": jsonResponse("Not a usable file (empty, no rows, too many rows, a required column missing; fieldErrors.file), or an empty row range", errWithFields),
+      },
+    },
+  },
+  "/api/v1/events/{slug}/delegations/import": {
+    post: {
+      summary: "Invite units from a CSV or XLSX file (organizer): one unit per row, each validated on its own",
+      description: "The body is the file itself (CSV in any encoding the guest import reads, or XLSX: its first sheet), ≤ 5 MB, sent with `X-Huiwu-Upload: 1`. Columns by header name (单位, 名额, 联络员, 手机, 邮箱) or in that order.",
+      security: [{ bearer: [] }],
+      parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }],
+      requestBody: {
+        required: true,
+        content: { "text/csv": { schema: { type: "string", format: "binary" } }, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } } },
+      },
+      responses: {
+        "200": jsonResponse("Bad rows are reported with their line; the rest are invited", {
+          type: "object",
+          properties: { created: { type: "integer" }, failed: { type: "integer" }, errors: { type: "array", items: { type: "object", properties: { row: { type: "integer" }, error: { type: "string" } } } } },
+        }),
+        "422": jsonResponse("A damaged XLSX (reason corrupt), an empty body, or too many rows", errWithFields),
+      },
+    },
+  },
   ...delegationPaths(jsonResponse, err, errWithFields),
   "/api/v1/events/{slug}/seating": {
     get: {
@@ -611,14 +665,102 @@ export const paths: OpenApiPaths = {
   "/api/v1/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1" } } } },
 };
 
-export function openApiDocument() {
+/**
+ * Request bodies the routes parse with zod: the document shows those very schemas (as the client sends them, "input"),
+ * so they cannot drift. Locale-dependent schemas differ only in their messages; "en" is as good as any.
+ */
+const BODY_SCHEMAS: Record<string, z.ZodType> = {
+  "POST /api/v1/auth/signup": signUpSchema,
+  "POST /api/v1/auth/token": tokenRequestSchema,
+  "POST /api/v1/checkins": checkInByCodeSchema,
+  "PATCH /api/v1/events/{slug}": eventPatchSchema,
+  "POST /api/v1/events/{slug}/registrations": registrationSchema("en"),
+  "PUT /api/v1/events/{slug}/seating/rostrum": rostrumSchema,
+  "POST /api/v1/events/{slug}/delegations": delegationCreateSchema("en"),
+  "PATCH /api/v1/delegations/{id}": delegationPatchSchema("en"),
+  "PUT /api/v1/replies/{token}/delegates": replySchema("en"),
+};
+
+export function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  void _dialect; // OpenAPI 3.1's dialect is JSON Schema 2020-12 already
+  return rest;
+}
+
+const ref = (name: string) => ({ $ref: `#/components/responses/${name}` });
+const withRetryAfter = (description: string) => ({
+  description,
+  headers: { "Retry-After": { description: "Seconds until a retry may succeed", schema: { type: "integer" } } },
+  content: { "application/json": { schema: err } },
+});
+
+/** Answers every route gives through the same code (the route family, THE JSON reader, the upload reader). */
+const RESPONSES = {
+  MalformedJson: jsonResponse("Malformed or empty JSON body — the same 400 on every operation", err),
+  UploadHeader: jsonResponse("The X-Huiwu-Upload: 1 header is missing (a cross-site form cannot send it)", err),
+  TooLarge: jsonResponse("The body is over the operation's limit (refused from Content-Length, or while streaming)", err),
+  NotJson: jsonResponse("The body is not sent as JSON (Content-Type must be application/json)", err),
+  Invalid: jsonResponse("Not a JSON object, NUL (U+0000) in a value, or invalid fields (fieldErrors per field, in the caller's language)", errWithFields),
+  Unauthenticated: jsonResponse("Not signed in (no valid bearer token or session)", err),
+  Forbidden: jsonResponse("Signed in, but without the permission this needs", err),
+  NotFound: jsonResponse("No such resource, or a path parameter that cannot name one", err),
+  TooManyRequests: withRetryAfter("Rate limited"),
+} as const;
+
+type Operation = {
+  security?: unknown[];
+  parameters?: { name: string; in: string }[];
+  requestBody?: { content?: Record<string, { schema?: unknown }> };
+  responses: Record<string, unknown>;
+};
+
+/** Add the shared answers an operation gives by construction (see the file comment) and its security and body schema. */
+function complete(path: string, method: string, op: Operation) {
+  const add = (code: string, name: keyof typeof RESPONSES) => (op.responses[code] ??= ref(name));
+  const content = op.requestBody?.content ?? {};
+  const zod = BODY_SCHEMAS[`${method.toUpperCase()} ${path}`];
+  if (zod && content["application/json"]) content["application/json"].schema = jsonSchemaOf(zod);
+  if (content["application/json"]) {
+    add("400", "MalformedJson");
+    add("413", "TooLarge");
+    add("415", "NotJson");
+    add("422", "Invalid");
+  } else if (op.requestBody) {
+    add("400", "UploadHeader");
+    add("413", "TooLarge");
+    add("422", "Invalid");
+  }
+  const declared = new Set((op.parameters ?? []).filter((p) => p.in === "path").map((p) => p.name));
+  for (const [, name] of path.matchAll(/\{([^}]+)\}/g)) {
+    if (!declared.has(name)) (op.parameters ??= []).push({ name, in: "path", required: true, schema: { type: "string" } } as never);
+  }
+  if (declared.size || /\{/.test(path)) add("404", "NotFound");
+  if ((op.parameters ?? []).some((p) => p.in === "query")) add("422", "Invalid");
+  op.security ??= []; // public: say so (an empty list), rather than leave it to a global default
+  if (op.security.length > 0) {
+    add("401", "Unauthenticated");
+    add("403", "Forbidden");
+  }
+}
+
+/** The document, with `servers` = the public origin the request came through (lib/http/origin.ts). */
+export function openApiDocument(origin?: string) {
+  const out = structuredClone(paths) as Record<string, Record<string, Operation>>;
+  for (const [path, ops] of Object.entries(out)) for (const [method, op] of Object.entries(ops)) complete(path, method, op);
   return {
     openapi: "3.1.0",
-    info: { title: "Huiwu 会务 API", version: "1.0.0", description: "Forums, agendas, registrations, check-in and reports." },
-    components: {
-      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "Token from POST /api/v1/auth/token" } },
-      schemas: { Error: err },
+    info: {
+      title: "Huiwu 会务 API",
+      version: "1.0.0",
+      description:
+        "Forums, agendas, registrations, check-in and reports. Errors are `{error, code?, fieldErrors?}` in the caller's language (Accept-Language or the NEXT_LOCALE cookie). A method a path does not serve is answered 405 with an `Allow` header.",
     },
-    paths,
+    ...(origin ? { servers: [{ url: origin, description: "This server" }] } : {}),
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "Token from POST /api/v1/auth/token (a signed-in browser's session cookie works too)" } },
+      schemas: { Error: err, ErrorWithFields: errWithFields },
+      responses: RESPONSES,
+    },
+    paths: out,
   };
 }

@@ -13,7 +13,7 @@
 import { gzipSync } from "node:zlib";
 import { publicOrigin } from "@/lib/http/origin";
 import { cspWithHashes, inlineScriptHashes } from "@/lib/http/security-headers";
-import { localeFrom } from "@/lib/i18n/config";
+import { langParam, localeFrom } from "@/lib/i18n/config";
 import { env } from "@/lib/env";
 
 export const VERSION_TTL_MS = 200;
@@ -82,7 +82,7 @@ export function pageCacheKey(method: string, pathAndQuery: string, header: (name
   if (header("rsc") || header("next-router-prefetch") || header("next-action") || header("authorization")) return null;
   const cookies = parseCookies(header("cookie"));
   if (Object.keys(cookies).some((name) => name.includes("session-token"))) return null;
-  const locale = localeFrom(header("cookie"), header("accept-language")); // the same decision the render makes
+  const locale = localeFrom(header("cookie"), header("accept-language"), langParam(pathAndQuery)); // the same decision the render makes
   // Absolute links follow publicOrigin (lib/http/origin.ts). It is constant unless a trusted proxy forwards the
   // scheme and host (no APP_URL): then its https and http pages differ, and so do their keys.
   const origin = publicOrigin((h) => header(h));

@@ -25,7 +25,7 @@ import {
   submitReply,
   updateDelegation,
 } from "./commands";
-import { INVITE_MAX_BYTES, parseInviteFile, parsePastedInvites } from "./import";
+import { parsePastedInvites } from "./import";
 import { delegationCreateSchema, delegationPatchSchema, replySchema } from "./validation";
 
 const str = z.string().max(20_000).optional();
@@ -71,14 +71,11 @@ export const createDelegationAction = eventAction(
 
 export const bulkInviteAction = eventAction(
   "registration.manage",
-  z.object({ eventId: z.uuid(), text: z.string().max(1_000_000).optional(), file: z.instanceof(File).optional() }),
+  // a pasted list; a CSV/XLSX file goes to POST /api/v1/events/{slug}/delegations/import (uploads are routes, issue 12 item 7)
+  z.object({ eventId: z.uuid(), text: z.string().max(1_000_000).optional() }),
   async ({ db, actor, input }) => {
     const locale = await requestLocale();
-    let rows = input.text?.trim() ? parsePastedInvites(input.text, locale) : [];
-    if (input.file && input.file.size > 0) {
-      if (input.file.size > INVITE_MAX_BYTES) throw new DomainError("invalid", "delegations.errors.invalid", { fieldErrors: { file: ["errors.fileOver5mb"] } });
-      rows = rows.concat(await parseInviteFile(new Uint8Array(await input.file.arrayBuffer()), locale));
-    }
+    const rows = input.text?.trim() ? parsePastedInvites(input.text, locale) : [];
     const res = await bulkCreateDelegations(db, actor, { eventId: input.eventId, rows, locale });
     return { created: res.created, failed: res.failed, errors: res.results.filter((r) => !r.ok).map((r) => ({ row: r.row, error: (r as { error: string }).error })) };
   },

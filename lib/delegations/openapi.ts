@@ -1,4 +1,4 @@
-/** OpenAPI paths of the delegation API (issue 10), spread into lib/api/openapi.ts. */
+/** OpenAPI paths of the delegation API, spread into lib/api/openapi.ts. */
 type Json = (description: string, schema: unknown) => unknown;
 
 const str = { type: "string" } as const;
@@ -37,7 +37,7 @@ const delegateOut = {
 export function delegationPaths(json: Json, err: unknown, errWithFields: unknown) {
   const slug = { name: "slug", in: "path", required: true, schema: str };
   const id = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
-  const token = { name: "replyToken", in: "path", required: true, schema: str, description: "The unit's secret reply token (≥128 bits)" };
+  const token = { name: "token", in: "path", required: true, schema: str, description: "The unit's secret reply token (≥128 bits)" };
   return {
     "/api/v1/events/{slug}/delegations": {
       post: {
@@ -109,7 +109,7 @@ export function delegationPaths(json: Json, err: unknown, errWithFields: unknown
         },
       },
     },
-    "/api/v1/replies/{replyToken}": {
+    "/api/v1/replies/{token}": {
       get: {
         summary: "The unit's reply slip (回执), no account: the token is the credential",
         parameters: [token],
@@ -129,7 +129,7 @@ export function delegationPaths(json: Json, err: unknown, errWithFields: unknown
         },
       },
     },
-    "/api/v1/replies/{replyToken}/delegates": {
+    "/api/v1/replies/{token}/delegates": {
       put: {
         summary: "Submit the unit's delegates: the list replaces the previous one (same name + phone keep their tickets; removed are cancelled; new get tickets)",
         parameters: [token],

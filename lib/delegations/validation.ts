@@ -5,6 +5,8 @@
  */
 import { z } from "zod";
 import type { Locale } from "@/lib/i18n/config";
+import { translateMessage } from "@/lib/i18n/errors";
+import { personNameSchema } from "@/lib/shared/person-name";
 import { RANKS } from "@/lib/shared/rank";
 import { delegationT } from "./i18n";
 
@@ -29,6 +31,13 @@ export function fieldsFor(locale: Locale) {
   const text = (max: number) => z.string().trim().max(max, t("validation.tooLong", { max }));
   const required = (max: number) => text(max).min(1, t("validation.required"));
   const optional = (max: number) => z.preprocess(blankToUndef, text(max).optional()).transform((v) => v || null);
+  /** A person's name (liaison, delegate): the shared rule, lib/shared/person-name.ts. */
+  const name = personNameSchema(LIMITS.name, {
+    required: t("validation.required"),
+    tooLong: t("validation.tooLong", { max: LIMITS.name }),
+    invisible: translateMessage("errors.nameInvisible", locale),
+    bidi: translateMessage("errors.nameBidi", locale),
+  });
   const phone = z
     .string(t("validation.required"))
     .trim()
@@ -48,7 +57,7 @@ export function fieldsFor(locale: Locale) {
       .transform((v) => v.normalize("NFC").toLowerCase())
       .optional(),
   ).transform((v) => v ?? null);
-  return { t, text, required, optional, phone, email };
+  return { t, text, required, optional, name, phone, email };
 }
 
 export function delegationCreateSchema(locale: Locale) {
@@ -56,7 +65,7 @@ export function delegationCreateSchema(locale: Locale) {
   return z.object({
     organization: f.required(LIMITS.organization),
     quota: z.coerce.number(f.t("validation.quota")).int(f.t("validation.quota")).min(1, f.t("validation.quota")).max(LIMITS.quota, f.t("validation.quota")),
-    liaison: z.object({ name: f.required(LIMITS.name), phone: f.phone, email: f.email }),
+    liaison: z.object({ name: f.name, phone: f.phone, email: f.email }),
     replyBy: z.preprocess(blankToUndef, z.coerce.date(f.t("validation.date")).optional()),
     note: f.optional(LIMITS.note),
   });
@@ -69,7 +78,7 @@ export function delegationPatchSchema(locale: Locale) {
     quota: z.coerce.number(f.t("validation.quota")).int(f.t("validation.quota")).min(1, f.t("validation.quota")).max(LIMITS.quota, f.t("validation.quota")).optional(),
     replyBy: z.preprocess(blankToUndef, z.coerce.date(f.t("validation.date")).optional()),
     status: z.enum(["invited", "replied", "closed"]).optional(),
-    liaison: z.object({ name: f.required(LIMITS.name), phone: f.phone, email: f.email }).optional(),
+    liaison: z.object({ name: f.name, phone: f.phone, email: f.email }).optional(),
     note: z.preprocess((v) => (v === undefined ? undefined : v), f.optional(LIMITS.note).optional()),
   });
 }
@@ -94,7 +103,7 @@ function legSchema(locale: Locale) {
 export function delegateSchema(locale: Locale) {
   const f = fieldsFor(locale);
   return z.object({
-    name: f.required(LIMITS.name),
+    name: f.name,
     gender: z.preprocess(blankToUndef, z.enum(["male", "female"]).optional()).transform((v) => v ?? null),
     position: f.required(LIMITS.position),
     rank: z.preprocess(blankToUndef, z.enum(RANKS).optional()).transform((v) => v ?? "other"),

@@ -29,13 +29,13 @@ import { DomainError, issueRefs, type FieldErrorRefs, type MessageParams } from 
 import type { Actor } from "@/lib/auth/permissions";
 import { isoInZone } from "@/lib/i18n/format";
 import { createPerson } from "@/lib/people/commands";
-import { SESSION_KINDS, SESSION_ROLES } from "@/lib/agenda/validation";
-import { audit } from "./audit";
+import { recordAudit } from "@/lib/audit";
+import { eventBySlug } from "./lookup";
 import { loadEventTree } from "./tree";
 import { findOrCreateOrganization, slugFrom, uniqueSlug } from "./commands";
 import { HOST_ROLES, QUESTION_KINDS, type CloneEventInput } from "./validation";
 import { isValidTimeZone } from "./zoned";
-import { DELEGATE_CATEGORIES, ORGANIZATION_KINDS, REGISTRATION_SOURCES, REGISTRATION_STATUSES } from "@/lib/shared/enums";
+import { DELEGATE_CATEGORIES, holdsSeat, ORGANIZATION_KINDS, REGISTRATION_SOURCES, REGISTRATION_STATUSES, SESSION_KINDS, SESSION_ROLES } from "@/lib/shared/enums";
 
 export const BUNDLE_FORMAT = "huiwu.event-bundle";
 export const BUNDLE_VERSION = 1;
@@ -355,7 +355,7 @@ export function parseBundle(input: unknown): Bundle {
   const emails = new Set<string>();
   b.registrations?.forEach((reg, i) => {
     if (reg.bus && !busRefs.has(reg.bus)) add(`registrations.${i}.bus`, "unknownBus", { ref: reg.bus });
-    if (reg.bus && reg.status !== "cancelled" && reg.status !== "rejected") perBus.set(reg.bus, (perBus.get(reg.bus) ?? 0) + 1);
+    if (reg.bus && holdsSeat(reg.status)) perBus.set(reg.bus, (perBus.get(reg.bus) ?? 0) + 1);
     const email = reg.email?.toLowerCase();
     if (email && emails.has(email)) add(`registrations.${i}.email`, "duplicateEmail", { email });
     if (email) emails.add(email);
@@ -524,7 +524,7 @@ export async function importBundle(db: Db, actor: Actor, raw: unknown, opts: { s
       for (let i = 0; i < rows.length; i += 500) await tx.insert(registrations).values(rows.slice(i, i + 500));
     }
 
-    await audit(tx, actor, {
+    await recordAudit(tx, actor, {
       action: "event.import",
       entity: "event",
       entityId: ev.id,
@@ -558,8 +558,7 @@ export async function cloneEvent(db: Db, actor: Actor, input: CloneEventInput) {
   if (Number.isNaN(to)) throw new DomainError("invalid", "errors.checkFields", { fieldErrors: { startsOn: ["admin.errors.invalid_date"] } });
   b = shiftBundle(b, to - from);
   if (input.slug) {
-    const [taken] = await db.select({ id: events.id }).from(events).where(eq(events.slug, input.slug)).limit(1);
-    if (taken) throw new DomainError("invalid", "errors.checkFields", { fieldErrors: { slug: ["admin.errors.slug_taken"] } });
+    if (await eventBySlug(db, input.slug)) throw new DomainError("invalid", "errors.checkFields", { fieldErrors: { slug: ["admin.errors.slug_taken"] } });
   }
   // never the source's identity: its slug or English title would make the copy look like the original
   b = { ...b, event: { ...b.event, title: input.title, titleEn: input.titleEn ?? null, slug: input.slug ?? "" } };

@@ -1,5 +1,5 @@
 /**
- * The publish checklist (发布前检查, issue 13 §3): what an organizer should see before a forum goes public. Pure: it
+ * The publish checklist (发布前检查): what an organizer should see before a forum goes public. Pure: it
  * reads the console's forum tree and answers one line per point, each ok / info / warn with its message params
  * (messages namespace `publish.check`). Warnings never block — the organizer confirms — but they are never hidden.
  */

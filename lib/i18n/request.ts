@@ -1,6 +1,6 @@
 import { getRequestConfig } from "next-intl/server";
 import { cookies, headers } from "next/headers";
-import { defaultLocale, isLocale, LOCALE_COOKIE, localeFrom, type Locale } from "./config";
+import { defaultLocale, isLocale, LANG_HEADER, LOCALE_COOKIE, localeFrom, type Locale } from "./config";
 import { messagesFor } from "./messages";
 
 /**
@@ -12,11 +12,15 @@ export async function requestLocale(): Promise<Locale> {
   try {
     const h = await headers();
     const raw = h.get("cookie");
+    // `?lang=` of the URL, which the HTTP server (scripts/lib/http-server.ts) passes on as a header (pages cannot read
+    // the query in the root layout, where the language is needed first)
+    const explicit = h.get(LANG_HEADER);
+    if (isLocale(explicit)) return explicit;
     // A language chosen earlier in this same server action (profile save, sign-in) is not in the request's Cookie
     // header yet; Next shows it through cookies(). Only then does it override the header's decision.
     const justSet = (await cookies()).get(LOCALE_COOKIE)?.value;
     if (isLocale(justSet) && !(raw ?? "").includes(`${LOCALE_COOKIE}=${justSet}`)) return justSet;
-    return localeFrom(raw, h.get("accept-language"));
+    return localeFrom(raw, h.get("accept-language"), explicit);
   } catch {
     return defaultLocale;
   }

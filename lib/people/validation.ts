@@ -1,6 +1,7 @@
 /** A person (speaker) and their positions: the people folder owns them; the agenda builds on them. */
 import { z } from "zod";
-import { id, optional, required, text } from "@/lib/events/validation";
+import { id, optional, required, text } from "@/lib/shared/fields";
+import { optionalPersonNameSchema, personNameSchema } from "@/lib/shared/person-name";
 
 export const positionSchema = z.object({
   organization: required(200),
@@ -12,8 +13,8 @@ export const positionSchema = z.object({
 export const personSchema = z.object({
   eventId: id,
   personId: id,
-  name: required(100),
-  nameEn: optional(200),
+  name: personNameSchema(100, { required: "admin.errors.required", tooLong: "admin.errors.too_long" }),
+  nameEn: optionalPersonNameSchema(200, { tooLong: "admin.errors.too_long" }),
   /** The speaker page's biography, zh and en: omitted = unchanged, blank = cleared. */
   bio: optional(5000).optional(),
   bioEn: optional(10_000).optional(),

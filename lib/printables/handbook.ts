@@ -33,7 +33,7 @@ export async function handbookData(db: Db, eventId: string) {
     .from(registrations)
     .where(and(eq(registrations.eventId, eventId), eq(registrations.status, "confirmed")))
     .orderBy(asc(registrations.category), asc(registrations.organization), asc(registrations.fullName));
-  // 出席领导: the forum's one protocol order (issue 11), most senior first
+  // 出席领导: the forum's one protocol order (lib/seating/protocol.ts), most senior first
   const leaders = await protocolOrderOf(db, eventId);
   return { event, passengers, delegates, leaders };
 }

@@ -26,7 +26,6 @@ import { addGuest, assignBus, autoFillBuses, changeRegistrationStatus, updateReg
 import { assignBusSchema, autoFillSchema, guestSchema, statusChangeSchema, updateRegistrationSchema } from "./admin-validation";
 import { cancelRegistration, registerForEvent, updateRegistration } from "./commands";
 import { translateMessage } from "@/lib/i18n/errors";
-import { IMPORT_MAX_BYTES, importGuests, previewGuestImport } from "./import";
 import { selectSession, setAllSessions } from "./personal-agenda";
 import { answersFromForm, newcomerSchema, registrationSchema } from "./validation";
 
@@ -48,23 +47,8 @@ export const autoFillBusesAction = eventAction("registration.manage", autoFillSc
   autoFillBuses(db, actor, { ...input, locale: await requestLocale() }),
 );
 
-const fileSchema = z.custom<File>((f) => f instanceof File, "errors.chooseCsv").refine((f) => f.size <= IMPORT_MAX_BYTES, "console.import.err.tooLarge");
-const bytesOf = async (f: File) => new Uint8Array(await f.arrayBuffer());
-
-/** Preview an import: parse and validate the whole file, count what exists. Writes nothing. */
-export const previewImportAction = eventAction("registration.manage", z.object({ eventId: z.uuid(), file: fileSchema }), async ({ db, input }) =>
-  previewGuestImport(db, input.eventId, await bytesOf(input.file), await requestLocale()),
-);
-
-/** Import rows [from, to) of the file (the client calls this chunk by chunk to show progress). */
-export const importChunkAction = eventAction(
-  "registration.manage",
-  z.object({ eventId: z.uuid(), file: fileSchema, from: z.coerce.number().int().min(0).default(0), to: z.coerce.number().int().min(1).max(1_000_000).optional() }),
-  async ({ db, actor, input }) => {
-    if (input.to !== undefined && input.to <= input.from) throw new DomainError("invalid", "errors.emptyRange");
-    return importGuests(db, actor, { eventId: input.eventId, bytes: await bytesOf(input.file), from: input.from, to: input.to, locale: await requestLocale() });
-  },
-);
+// Guest CSV import is a file upload: POST /api/v1/events/{slug}/registrations/import (a route, so its size limit is
+// enforced while streaming, after the guard — issue 12 item 7), not a server action.
 
 // ---------------------------------------------------------------- the attendee's own registrations
 

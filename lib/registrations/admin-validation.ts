@@ -1,6 +1,7 @@
 /** Organizer-side registration input (zod): status changes, edits, guests added by hand, bus assignment, table params. */
 import { z } from "zod";
 import { DELEGATE_CATEGORIES, REGISTRATION_STATUSES } from "@/lib/shared/enums";
+import { personNameSchema } from "@/lib/shared/person-name";
 
 export const STATUS_ACTIONS = ["approve", "reject", "waitlist", "promote", "cancel"] as const;
 export type StatusAction = (typeof STATUS_ACTIONS)[number];
@@ -16,7 +17,7 @@ const answers = z.record(z.string().max(64), z.union([z.string().max(1000), z.ar
 
 export const guestSchema = z.object({
   eventId: z.uuid(),
-  fullName: z.string().trim().min(1, "errors.nameRequired").max(100),
+  fullName: personNameSchema(100, { required: "errors.nameRequired" }),
   email: z.preprocess(
     (v) => (typeof v === "string" ? (v.trim() === "" ? null : v.trim().toLowerCase()) : v),
     z.email("errors.validEmail").max(254).nullable().optional().default(null),

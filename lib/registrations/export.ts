@@ -8,7 +8,7 @@ import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { buses, checkins, events, registrationQuestions, registrations } from "@/db/schema";
 import { checkinSegments } from "@/lib/checkin/queries";
-import { xlsxStream } from "@/lib/xlsx/writer";
+import { xlsxStream, type XlsxDateTime } from "@/lib/xlsx/writer";
 import { registrationColumns } from "./admin-queries";
 import { csvLine } from "./csv";
 
@@ -45,7 +45,10 @@ export const BASE_COLUMNS = [
 
 const PAGE = 5000;
 
-/** "2025-09-05 09:12" in the forum's zone (sortable, what a spreadsheet user expects). */
+/**
+ * A time in the forum's zone as a wall clock (XlsxDateTime: ms whose UTC fields are the local date and time). The
+ * XLSX gets a real date cell of it, the CSV "2025-09-05 09:12:00" (sortable, what a spreadsheet user expects).
+ */
 function zoned(timeZone: string) {
   const f = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
   // The zone's offset, memoised per UTC hour (offsets change on the hour or half hour at most): one Intl call per
@@ -61,13 +64,20 @@ function zoned(timeZone: string) {
     }
     return off;
   };
-  const two = (n: number) => (n < 10 ? "0" : "") + n;
-  return (d: Date | null | undefined) => {
-    if (!d) return "";
-    const l = new Date(d.getTime() + offsetAt(d.getTime()));
-    return `${l.getUTCFullYear()}-${two(l.getUTCMonth() + 1)}-${two(l.getUTCDate())} ${two(l.getUTCHours())}:${two(l.getUTCMinutes())}:${two(l.getUTCSeconds())}`;
-  };
+  return (d: Date | null | undefined): XlsxDateTime | null => (d ? { wallClock: d.getTime() + offsetAt(d.getTime()) } : null);
 }
+
+const two = (n: number) => (n < 10 ? "0" : "") + n;
+/** A cell as CSV text: a wall-clock time as "2025-09-05 09:12:00". */
+function csvText(v: ExportCell): string {
+  if (v === null) return "";
+  if (typeof v === "string") return v;
+  const l = new Date(v.wallClock);
+  return `${l.getUTCFullYear()}-${two(l.getUTCMonth() + 1)}-${two(l.getUTCDate())} ${two(l.getUTCHours())}:${two(l.getUTCMinutes())}:${two(l.getUTCSeconds())}`;
+}
+
+/** Text, or a time in the forum's zone (a date cell in XLSX, text in CSV), or nothing. */
+export type ExportCell = string | XlsxDateTime | null;
 
 /** Header plus an async generator of value rows, shared by both formats. */
 export async function exportRows(db: Db, eventId: string, labels: ExportLabels) {
@@ -78,7 +88,7 @@ export async function exportRows(db: Db, eventId: string, labels: ExportLabels) 
   const busNames = new Map((await db.select({ id: buses.id, name: buses.name }).from(buses).where(eq(buses.eventId, eventId))).map((b) => [b.id, b.name]));
   const header = [...BASE_COLUMNS.map((c) => labels.columns[c]), ...questions.map((q) => q.label), ...segments.map(labels.checkin)];
 
-  async function* rows(): AsyncGenerator<string[]> {
+  async function* rows(): AsyncGenerator<ExportCell[]> {
     // The cursor keeps created_at as Postgres's own text: timestamptz has microseconds, a JS Date only milliseconds,
     // and a truncated cursor would re-read the same rows forever.
     let after: { createdAt: string; id: string } | null = null;
@@ -140,7 +150,9 @@ export async function exportRows(db: Db, eventId: string, labels: ExportLabels) 
       if (page.length < PAGE) return;
     }
   }
-  return { header, rows };
+  /** The time columns (registered … cancelled, then one check-in column per segment): wide enough for a date-time. */
+  const timeColumns = new Set([...["registeredAt", "confirmedAt", "waitlistedAt", "cancelledAt"].map((c) => BASE_COLUMNS.indexOf(c as (typeof BASE_COLUMNS)[number])), ...segments.map((_, i) => BASE_COLUMNS.length + questions.length + i)]);
+  return { header, rows, timeColumns };
 }
 
 /** CSV (UTF-8 with BOM, so Excel opens Chinese correctly) as a web ReadableStream. */
@@ -164,7 +176,7 @@ export async function exportCsvStream(db: Db, eventId: string, labels: ExportLab
           controller.close();
           return;
         }
-        chunk += csvLine(n.value);
+        chunk += csvLine(n.value.map(csvText));
       }
       controller.enqueue(enc.encode(chunk));
     },
@@ -174,8 +186,8 @@ export async function exportCsvStream(db: Db, eventId: string, labels: ExportLab
   });
 }
 
-/** XLSX through our streaming writer (lib/xlsx: inline strings, deflated as rows arrive). */
+/** XLSX through our streaming writer (lib/xlsx: inline strings, times as date cells, deflated as rows arrive). */
 export async function exportXlsxStream(db: Db, eventId: string, labels: ExportLabels, sheetName = "Registrations"): Promise<ReadableStream<Uint8Array>> {
-  const { header, rows } = await exportRows(db, eventId, labels);
-  return xlsxStream({ sheetName, header, rows: rows() });
+  const { header, rows, timeColumns } = await exportRows(db, eventId, labels);
+  return xlsxStream({ sheetName, header, rows: rows(), widths: header.map((_, i) => (timeColumns.has(i) ? 20 : undefined)) });
 }

@@ -15,6 +15,8 @@ import { consoleT } from "@/lib/printables/html";
 import type { Actor } from "@/lib/auth/permissions";
 import { lockEvent, newTicketCode, seatsLeft } from "./admin-commands";
 import { type DelegateCategory } from "@/lib/shared/enums";
+import { cleanPersonName, nameProblem } from "@/lib/shared/person-name";
+import { translateMessage } from "@/lib/i18n/errors";
 import { decodeCsv, parseCsv, type CsvEncoding } from "./csv";
 
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
@@ -113,8 +115,10 @@ export function parseGuestFile(bytes: Uint8Array, locale: Locale = "en"): Parsed
     const get = (f: Field) => (map[f] === undefined ? "" : (fields[map[f]!] ?? "").trim());
     const errors: string[] = [];
     for (const [f, max] of Object.entries(MAX) as [Field, number][]) if (get(f).length > max) errors.push(t("import.err.tooLong", { field: label(f), max }));
-    const fullName = get("fullName");
+    const fullName = cleanPersonName(get("fullName")); // the shared name rule (lib/shared/person-name.ts)
+    const nameIssue = fullName ? nameProblem(fullName) : null;
     if (!fullName) errors.push(t("import.err.missing", { field: label("fullName") }));
+    else if (nameIssue) errors.push(`${label("fullName")}: ${translateMessage(nameIssue === "bidi" ? "errors.nameBidi" : "errors.nameInvisible", locale)}`);
     const email = get("email").toLowerCase();
     if (!email) errors.push(t("import.err.missing", { field: label("email") }));
     else if (!emailSchema.safeParse(email).success) errors.push(t("import.err.invalidEmail", { field: label("email"), value: email }));

@@ -9,8 +9,10 @@ import sharp, { type Metadata, type OutputInfo, type Sharp } from "sharp";
 import type { Db, Tx } from "@/db/client";
 import { media, type MediaVariant } from "@/db/schema";
 import { DomainError, type MessageParams } from "@/lib/actions/result";
-import { readCapped } from "@/lib/http/body-limit";
+import { BodyError, readCapped } from "@/lib/http/body-limit";
 import type { Actor } from "@/lib/auth/permissions";
+import { errorResponse } from "@/lib/http/domain-errors";
+import type { Locale } from "@/lib/i18n/config";
 import { putBlob } from "./blobs";
 import { detectType, type Detected } from "./detect";
 import { IMAGE_VARIANTS, MAX_ATTACHMENT_BYTES, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MAX_STORED_EDGE, MAX_UPLOAD_BYTES } from "./limits";
@@ -48,6 +50,20 @@ export async function readLimited(stream: ReadableStream<Uint8Array> | null, lim
   const data = await readCapped(stream, limit, () => new UploadError("too_large", "errors.upload.tooLarge", { limit: mb(limit) }));
   if (data.length === 0) throw new UploadError("empty", "errors.upload.empty");
   return data;
+}
+
+/**
+ * The body of an upload route (issue 12 item 7): files go to route handlers, never to server actions, so the limit is
+ * enforced while streaming and only after the route family has checked who is calling. Call it in the handler (after
+ * the guard): the X-Huiwu-Upload: 1 header (a cross-site form cannot send it without a CORS preflight, so it also
+ * stops CSRF) → 400; a declared Content-Length over `limit` → 413 before a byte is read; a (chunked) stream growing
+ * past `limit` → 413, cancelled there; empty → 422.
+ */
+export async function readUploadBody(req: Request, limit = MAX_UPLOAD_BYTES): Promise<Buffer> {
+  if (req.headers.get("x-huiwu-upload") !== "1") throw new BodyError(400, "errors.uploadHeader");
+  const length = req.headers.get("content-length");
+  checkDeclaredSize(length ? Number(length) : null, limit);
+  return readLimited(req.body, limit);
 }
 
 export type ProcessedFile = {
@@ -150,4 +166,9 @@ export async function storeProcessed(tx: Db | Tx, actor: Actor, file: ProcessedF
     })
     .returning();
   return row;
+}
+
+/** The route family's `failure` hook for upload routes: the usual translated error, plus the refusal's `reason`. */
+export function uploadFailure(e: unknown, locale: Locale): Promise<Response> | undefined {
+  return e instanceof UploadError ? errorResponse(e, "upload", { locale, extra: { reason: e.reason } }) : undefined;
 }

@@ -11,7 +11,9 @@ import type { TLSSocket } from "node:tls";
 import { cachedPage, gzipped, pageCacheEnabled, pageCacheKey } from "../../lib/cache/page-cache";
 import { resolveClient, trustProxyFromEnv } from "../../lib/http/client-ip";
 import { baseSecurityHeaders, cspWithNonce } from "../../lib/http/security-headers";
-import { LOCALE_COOKIE, localeFrom } from "../../lib/i18n/config";
+import { methodNotAllowed } from "../../lib/api/routes";
+import { LANG_HEADER, langParam, LOCALE_COOKIE, localeFrom } from "../../lib/i18n/config";
+import { translateMessage } from "../../lib/i18n/errors";
 
 const BYPASS = randomBytes(16).toString("hex");
 const FORWARDED = ["accept", "accept-language", "user-agent", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host"];
@@ -30,12 +32,20 @@ export async function startHttpServer(port: number, hostname: string) {
     req.headers["x-request-id"] = id;
     res.setHeader("x-request-id", id);
 
+    // An explicit language URL (?lang=en): Next learns it from this header, set from the URL only (lib/i18n/config.ts).
+    delete req.headers[LANG_HEADER];
+    const lang = langParam(req.url);
+    if (lang) req.headers[LANG_HEADER] = lang;
+
     const bypass = one(req.headers["x-huiwu-bypass"]) === BYPASS;
     delete req.headers["x-huiwu-bypass"];
     if (!bypass) trustForwarding(req); // a background render carries what this server already decided
     // Security headers on every response (lib/http/security-headers.ts); a route may replace them with its own.
+    // They are defaults, filled in just before the head is written: Next copies a route's Response headers only when
+    // the outgoing response has no header of that name yet, so headers set here first would override the route's own
+    // (the print frames' `x-frame-options: SAMEORIGIN` / `frame-ancestors 'self'` became DENY / 'none').
     const https = one(req.headers["x-forwarded-proto"]) === "https" || Boolean((req.socket as TLSSocket).encrypted);
-    for (const [k, v] of Object.entries(baseSecurityHeaders(https))) res.setHeader(k, v);
+    const defaults: Record<string, string> = baseSecurityHeaders(https);
     delete req.headers["content-security-policy"];
     delete req.headers["content-security-policy-report-only"];
     if (!bypass) {
@@ -43,7 +53,23 @@ export async function startHttpServer(port: number, hostname: string) {
       // for the cache gets none: its page is served with hashes of its inline scripts instead.
       const policy = cspWithNonce(randomBytes(16).toString("base64"));
       req.headers["content-security-policy"] = policy;
-      res.setHeader("content-security-policy", policy);
+      defaults["content-security-policy"] = policy;
+    }
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: typeof res, ...args: unknown[]) {
+      for (const [k, v] of Object.entries(defaults)) if (!this.hasHeader(k)) this.setHeader(k, v);
+      return (writeHead as (...a: unknown[]) => typeof res).apply(this, args);
+    } as typeof res.writeHead;
+    // A method an API route does not serve: 405 with the `Allow` header (lib/api/routes.ts) — Next's own 405 has none.
+    const pathname = (req.url ?? "/").split("?")[0];
+    const allow = pathname.startsWith("/api/") ? methodNotAllowed(req.method ?? "GET", pathname) : null;
+    if (allow) {
+      const locale = localeFrom(one(req.headers.cookie), one(req.headers["accept-language"]), lang);
+      const body = JSON.stringify({ error: translateMessage({ key: "errors.methodNotAllowed", params: { method: req.method ?? "", allow } }, locale), code: "method_not_allowed" });
+      const hasBody = Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
+      res.writeHead(405, { allow, "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body), "cache-control": "no-store", ...(hasBody ? { connection: "close" } : {}) });
+      res.end(req.method === "HEAD" ? undefined : body); // a body we will not read: the connection closes instead
+      return;
     }
     if (!bypass && pageCacheEnabled()) {
       const key = pageCacheKey(req.method ?? "GET", req.url ?? "/", (h) => one(req.headers[h]));
@@ -95,6 +121,6 @@ function renderSelf(req: IncomingMessage, port: number, id: string): Promise<Res
     if (v) headers.set(h, v);
   }
   // The page was keyed by localeFrom (lib/cache/page-cache.ts); render exactly that language, decided by the same function.
-  headers.set("cookie", `${LOCALE_COOKIE}=${localeFrom(one(req.headers.cookie), one(req.headers["accept-language"]))}`);
+  headers.set("cookie", `${LOCALE_COOKIE}=${localeFrom(one(req.headers.cookie), one(req.headers["accept-language"]), langParam(req.url))}`);
   return fetch(`http://127.0.0.1:${port}${req.url}`, { headers, redirect: "manual", cache: "no-store" });
 }

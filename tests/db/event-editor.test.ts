@@ -10,7 +10,7 @@ import { agendaConflicts } from "@/lib/agenda/conflicts";
 import { parse } from "@/lib/actions/result";
 import { busSchema, sessionSchema, stopSchema } from "@/lib/agenda/validation";
 import type { Actor } from "@/lib/auth/permissions";
-import { consoleEvent, eventStats, myEvents } from "@/lib/events/admin-queries";
+import { consoleEventTree, eventStats, myEvents } from "@/lib/events/admin-queries";
 import { createEvent, patchEvent, saveHosts, saveQuestions, setEventStatus, updateRegistrationSettings } from "@/lib/events/commands";
 import { createEventSchema, hostsSchema } from "@/lib/events/validation";
 import { updatePerson } from "@/lib/people/commands";
@@ -103,7 +103,7 @@ describe.each(testEngines())("forum editor on %s", (engine) => {
     expect(row).toMatchObject({ capacity: 100, requiresApproval: true, waitlistEnabled: false });
     expect(row.registrationOpensAt!.toISOString()).toBe("2026-05-01T01:00:00.000Z");
     await saveQuestions(h.db, actor, { eventId, questions: [{ label: "饮食要求", labelEn: null, kind: "text", options: [], required: false }] });
-    const ev = await consoleEvent(h.db, "county-economy-forum");
+    const ev = await consoleEventTree(h.db, "county-economy-forum");
     expect(ev!.questions.map((q) => q.label)).toEqual(["饮食要求"]);
     const capErr = await failure(updateRegistrationSettings(h.db, actor, { eventId: yantanId, capacity: 3, registrationOpensAt: null, registrationClosesAt: null, requiresApproval: false, waitlistEnabled: true }));
     expect(capErr.fieldErrors!.capacity[0]).toMatch(/^capacity_below_confirmed:\d+$/);
@@ -128,25 +128,25 @@ describe.each(testEngines())("forum editor on %s", (engine) => {
     const dupe = await failure(addSpeaker(h.db, actor, { eventId, sessionId: b.id, personId: sp.personId, role: "speaker", topic: null, topicEn: null }));
     expect(dupe.fieldErrors).toEqual({ personId: ["already_speaker"] });
 
-    let ev = (await consoleEvent(h.db, "county-economy-forum"))!;
+    let ev = (await consoleEventTree(h.db, "county-economy-forum"))!;
     const conflicts = () =>
       agendaConflicts(ev, ev.sessions.map((x) => ({ ...x, speakers: x.speakers.map((y) => ({ personId: y.personId, name: y.person.name })) })));
     expect(conflicts()).toEqual([{ kind: "speaker_overlap", sessionIds: [a.id, b.id], personId: sp.personId, personName: "张三" }]);
     // Fix it: move the second talk after the first.
     await saveSession(h.db, actor, parse(sessionSchema, { eventId, sessionId: b.id, kind: "keynote", title: "主题演讲二", startsAt: "2026-05-20T14:30", endsAt: "2026-05-20T15:00", location: "分会场" }));
-    ev = (await consoleEvent(h.db, "county-economy-forum"))!;
+    ev = (await consoleEventTree(h.db, "county-economy-forum"))!;
     expect(conflicts()).toEqual([]);
     expect(ev.sessions[0].speakers[0].person.positions.map((p) => p.title)).toEqual(["会长", "教授"]);
 
     // Edit positions (a person keeps several).
     await updatePerson(h.db, actor, { eventId, personId: sp.personId, name: "张三", nameEn: "Zhang San", positions: [{ organization: "某大学", organizationEn: null, title: "教授", titleEn: null }] });
-    ev = (await consoleEvent(h.db, "county-economy-forum"))!;
+    ev = (await consoleEventTree(h.db, "county-economy-forum"))!;
     expect(ev.sessions[0].speakers[0].person).toMatchObject({ nameEn: "Zhang San" });
     expect(ev.sessions[0].speakers[0].person.positions).toHaveLength(1);
     // The biography (zh/en) is set when given and left alone when the input omits it.
     await updatePerson(h.db, actor, { eventId, personId: sp.personId, name: "张三", nameEn: "Zhang San", bio: "经济学家。", bioEn: "An economist.", positions: [{ organization: "某大学", organizationEn: "A University", title: "教授", titleEn: "Professor" }] });
     await updatePerson(h.db, actor, { eventId, personId: sp.personId, name: "张三", nameEn: "Zhang San", positions: [{ organization: "某大学", organizationEn: "A University", title: "教授", titleEn: "Professor" }] });
-    ev = (await consoleEvent(h.db, "county-economy-forum"))!;
+    ev = (await consoleEventTree(h.db, "county-economy-forum"))!;
     expect(ev.sessions[0].speakers[0].person).toMatchObject({ bio: "经济学家。", bioEn: "An economist." });
 
     // Move the second session up: it takes the 14:00 slot and keeps its 30 minutes.
@@ -160,7 +160,7 @@ describe.each(testEngines())("forum editor on %s", (engine) => {
     expect(idor.code).toBe("not_found");
     const [still] = await h.db.select().from(agendaSessions).where(eq(agendaSessions.id, yantanSession.id));
     expect(still.title).toBe(yantanSession.title);
-    const yantanSpeaker = (await consoleEvent(h.db, YANTAN_SLUG))!.sessions.flatMap((x) => x.speakers)[0];
+    const yantanSpeaker = (await consoleEventTree(h.db, YANTAN_SLUG))!.sessions.flatMap((x) => x.speakers)[0];
     expect((await failure(updateSpeaker(h.db, actor, { eventId, speakerId: yantanSpeaker.id, role: "host", topic: "x", topicEn: null }))).code).toBe("not_found");
     expect((await failure(updatePerson(h.db, actor, { eventId, personId: yantanSpeaker.personId, name: "x", nameEn: null, positions: [] }))).code).toBe("not_found");
   });

@@ -117,7 +117,7 @@ describe("guard manifest covers the code", () => {
   it("public entries say why; guarded entries have a sample to call them with", () => {
     for (const [k, s] of [...Object.entries(SERVER_ACTIONS), ...Object.entries(MUTATING_ROUTES)]) {
       if (s.permission === "public") expect(s.note, `${k}: say why it is public`).toBeTruthy();
-      else expect(Boolean(s.sample || s.args || (k.startsWith("DELETE ") && s.params)), `${k}: needs sample, args (or params for DELETE)`).toBe(true);
+      else expect(Boolean(s.sample || s.args || s.upload || (k.startsWith("DELETE ") && s.params)), `${k}: needs sample, args, upload (or params for DELETE)`).toBe(true);
     }
   });
 });
@@ -222,9 +222,10 @@ async function callRoute(key: string, spec: GuardSpec, w: GuardWorld): Promise<u
     else if (p === "eventId") params[p] = w.eventId;
     else throw new Error(`${key}: say in the manifest (params) what [${p}] is`);
   }
-  const url = "http://localhost:3000" + urlPath.replace(/\[([^\]]+)\]/g, (_, p) => encodeURIComponent(params[p]));
-  const body = spec.sample ? JSON.stringify(spec.sample(w)) : undefined;
-  const req = new Request(url, { method, headers: { "content-type": "application/json" }, body });
+  const upload = spec.upload?.(w);
+  const url = "http://localhost:3000" + urlPath.replace(/\[([^\]]+)\]/g, (_, p) => encodeURIComponent(params[p])) + (upload?.query ? `?${upload.query}` : "");
+  const body = upload ? upload.body : spec.sample ? JSON.stringify(spec.sample(w)) : undefined;
+  const req = new Request(url, { method, headers: upload?.headers ?? { "content-type": "application/json" }, body });
   return mod[method](req, { params: Promise.resolve(params) });
 }
 

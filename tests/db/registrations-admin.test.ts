@@ -1,6 +1,7 @@
 /** Organizer-side registration commands, CSV import and export, on PGlite and Postgres. */
 import { randomBytes } from "node:crypto";
-import iconv from "iconv-lite";
+import { readFileSync } from "node:fs";
+import { inflateRawSync } from "node:zlib";
 import { and, count, eq, isNotNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
@@ -10,6 +11,7 @@ import { addGuest, assignBus, autoFillBuses, changeRegistrationStatus, updateReg
 import { busesWithSeats, registrationTable } from "@/lib/registrations/admin-queries";
 import { tableParamsSchema } from "@/lib/registrations/admin-validation";
 import { exportCsvStream, exportXlsxStream } from "@/lib/registrations/export";
+import { DATE_TIME_FORMAT } from "@/lib/xlsx/writer";
 import { importGuests, previewGuestImport } from "@/lib/registrations/import";
 import { parseCsv } from "@/lib/registrations/csv";
 import { createTestDb, testEngines } from "../fixtures/db";
@@ -24,6 +26,22 @@ async function bytesOf(stream: ReadableStream<Uint8Array>) {
   return Buffer.concat(parts);
 }
 const text = async (stream: ReadableStream<Uint8Array>) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(await bytesOf(stream));
+
+/** One file of a zip, found through its central directory (our writer's output: deflated entries). */
+function zipEntry(zip: Uint8Array, name: string): string {
+  const b = Buffer.from(zip);
+  const end = b.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let p = b.readUInt32LE(end + 16);
+  for (let n = b.readUInt16LE(end + 10); n > 0; n--) {
+    const [size, nameLen, extra, comment, offset] = [b.readUInt32LE(p + 20), b.readUInt16LE(p + 28), b.readUInt16LE(p + 30), b.readUInt16LE(p + 32), b.readUInt32LE(p + 42)];
+    if (b.toString("utf8", p + 46, p + 46 + nameLen) === name) {
+      const data = offset + 30 + b.readUInt16LE(offset + 26) + b.readUInt16LE(offset + 28);
+      return inflateRawSync(b.subarray(data, data + size)).toString("utf8");
+    }
+    p += 46 + nameLen + extra + comment;
+  }
+  throw new Error(`${name} not in the zip`);
+}
 
 describe.each(testEngines())("organizer registrations on %s", (engine) => {
   let h: DbHandle;
@@ -187,8 +205,7 @@ describe.each(testEngines())("organizer registrations on %s", (engine) => {
 
   it("CSV import: GBK-encoded file from Excel, semicolons, capacity fills then waitlists", async () => {
     const ev = await newEvent("gbk-forum", 2);
-    const csv = "姓名;邮箱;单位;类别\r\n张伟;zw@example.com;自贡市沿滩区人民政府;政府\r\n\r\n李娜;ln@example.com;四川大学;专家\r\n王芳;wf@example.com;凯盛新能源;企业\r\n";
-    const bytes = new Uint8Array(iconv.encode(csv, "gbk"));
+    const bytes = new Uint8Array(readFileSync("tests/fixtures/guests-gbk.csv")); // saved by Excel as GBK (CP936), ";"-separated
     const preview = await previewGuestImport(h.db, ev, bytes);
     expect(preview.encoding).toBe("gb18030");
     expect(preview.sample.map((s) => s.fullName)).toEqual(["张伟", "李娜", "王芳"]);
@@ -242,7 +259,17 @@ describe.each(testEngines())("organizer registrations on %s", (engine) => {
     const rv = (ws.getRow(2).values as unknown[]).slice(1);
     expect(rv[hv.indexOf("用餐")]).toBe("素食");
     expect(rv[hv.indexOf("fullName")]).toBe("赵六, Jr. <&>"); // escaped for XML, control character dropped
-    expect(rv[hv.indexOf("checkin:event")]).toBe("2025-09-05 09:12:00");
+    // issue 12 item 13: times are real date cells (a date number format), the wall clock in the forum's zone
+    const at = ws.getRow(2).getCell(hv.indexOf("checkin:event") + 1);
+    expect(at.type).toBe(ExcelJS.ValueType.Date);
+    expect(at.numFmt).toBe(DATE_TIME_FORMAT);
+    expect((at.value as Date).toISOString()).toBe("2025-09-05T09:12:00.000Z"); // spreadsheet dates carry no zone: 09:12 Shanghai
+    const registered = ws.getRow(2).getCell(hv.indexOf("registeredAt") + 1);
+    expect(registered.type).toBe(ExcelJS.ValueType.Date);
+    expect(ws.getColumn(hv.indexOf("checkin:event") + 1).width).toBeGreaterThanOrEqual(19); // no "#######"
+    expect(ws.getRow(2).getCell(hv.indexOf("fullName") + 1).type).toBe(ExcelJS.ValueType.String);
+    // a default ("Normal") cell style, which spreadsheet readers expect (openpyxl warns "no default style" without it)
+    expect(zipEntry(xlsx, "xl/styles.xml")).toMatch(/<cellStyle name="Normal" xfId="0" builtinId="0"\/>/);
   });
 
   it("the table stays fast at 10,000 registrations: search, filter, sort, paginate", async () => {

@@ -54,15 +54,17 @@ vi.mock("next/cache", async () => {
 });
 
 // next-intl/server resolves to its client build outside React Server Components; give server code the real messages
-// in the fake request's language (NEXT_LOCALE cookie, else Accept-Language, else zh-CN).
+// in the fake request's language (?lang= via its header, else the NEXT_LOCALE cookie, else Accept-Language, else zh-CN).
 vi.mock("next-intl/server", async () => {
   const { createFormatter, createTranslator } = await import("next-intl");
   const { messagesFor } = await import("@/lib/i18n/messages");
-  const { isLocale, localeFromAcceptLanguage, LOCALE_COOKIE } = await import("@/lib/i18n/config");
+  const { isLocale, LANG_HEADER, localeFromAcceptLanguage, LOCALE_COOKIE } = await import("@/lib/i18n/config");
   const { currentFakeRequest } = await import("../fixtures/request");
   const timeZone = "Asia/Shanghai";
   const locale = () => {
     const req = currentFakeRequest();
+    const explicit = req?.headers.get(LANG_HEADER); // a ?lang= URL, as the HTTP server passes it on
+    if (isLocale(explicit)) return explicit;
     const fromCookie = req?.cookies.get(LOCALE_COOKIE);
     return isLocale(fromCookie) ? fromCookie : localeFromAcceptLanguage(req?.headers.get("accept-language"));
   };

@@ -24,10 +24,19 @@ let renders = 0;
 function fakeNext(req: IncomingMessage, res: ServerResponse) {
   renders++;
   const c = nextCookie(req, "NEXT_LOCALE");
-  const lang = c === "en" || c === "zh-CN" ? c : /^en/i.test(req.headers["accept-language"] ?? "") ? "en" : "zh-CN";
+  const explicit = req.headers["x-huiwu-lang"]; // what requestLocale reads first: the URL's ?lang=, set by the server
+  const lang = explicit === "en" || explicit === "zh-CN" ? explicit : c === "en" || c === "zh-CN" ? c : /^en/i.test(req.headers["accept-language"] ?? "") ? "en" : "zh-CN";
   // like Next: the nonce comes from the request's Content-Security-Policy header and is stamped on every script
   const nonce = /'nonce-([^']+)'/.exec(String(req.headers["content-security-policy"] ?? ""))?.[1];
   const n = nonce ? ` nonce="${nonce}"` : "";
+  if (req.url?.startsWith("/print/")) {
+    // like Next's sendResponse for a route handler: a Response header is copied only when the outgoing response has
+    // none of that name yet (lib/console/print-route.ts lets the console frame its print documents)
+    const own = { "content-type": "text/html; charset=utf-8", "x-frame-options": "SAMEORIGIN", "content-security-policy": "default-src 'self'; script-src 'none'; frame-ancestors 'self'" };
+    for (const [k, v] of Object.entries(own)) if (typeof res.getHeader(k) === "undefined") res.appendHeader(k, v);
+    res.end("<!doctype html><p>print</p>");
+    return;
+  }
   res.setHeader("content-type", "text/html; charset=utf-8");
   res.end(`<!doctype html><html lang="${lang}"><body>render ${renders}<script${n}>self.__next_f.push([1,"${req.url}"])</script><script${n} src="/_next/static/chunks/main.js" async></script></body></html>`);
 }
@@ -102,6 +111,15 @@ describe("security headers on every response (item 9)", () => {
     expect(/'nonce-([^']+)'/.exec(scriptSrc(b.headers.get("content-security-policy")))?.[1]).not.toBe(nonce);
   });
 
+  it("a route's own framing headers win over the defaults: the console frames its print documents", async () => {
+    const r = await get("/print/roster");
+    expect(r.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+    expect(r.headers.get("content-security-policy")).toContain("frame-ancestors 'self'");
+    expect(r.headers.get("x-content-type-options")).toBe("nosniff"); // the defaults it does not set still come
+    const page = await get("/me/registrations");
+    expect(page.headers.get("x-frame-options")).toBe("DENY");
+  });
+
   it("HSTS only over https, and only a trusted proxy can say so", async () => {
     expect((await get("/me", { "x-forwarded-proto": "https" })).headers.get("strict-transport-security")).toBeNull();
     process.env.TRUST_PROXY = "1";
@@ -111,5 +129,50 @@ describe("security headers on every response (item 9)", () => {
     } finally {
       delete process.env.TRUST_PROXY;
     }
+  });
+});
+
+describe("explicit language URLs (issue 12 item 15)", () => {
+  it("?lang= wins over the cookie and Accept-Language, keys its own cache entry, and a client cannot set it by header", async () => {
+    const path = `/events/lang-${Math.random().toString(36).slice(2)}`;
+    expect(await langOf(await get(path, { "accept-language": "en" }))).toBe("en");
+    expect(await langOf(await get(`${path}?lang=zh-CN`, { "accept-language": "en" }))).toBe("zh-CN");
+    expect(await langOf(await get(`${path}?lang=en`, { cookie: "NEXT_LOCALE=zh-CN" }))).toBe("en");
+    const cached = await get(`${path}?lang=en`, { cookie: "NEXT_LOCALE=zh-CN" });
+    expect(cached.headers.get("x-huiwu-cache")).toMatch(/^v/);
+    expect(await langOf(cached)).toBe("en");
+    expect(await langOf(await get(`${path}?lang=zh-CN`))).toBe("zh-CN"); // not the en entry
+    expect(await langOf(await get(`${path}?lang=fr`, { "accept-language": "en" }))).toBe("en"); // not a locale: negotiated
+    expect(await langOf(await get(`/events/lang-${Math.random().toString(36).slice(2)}`, { "x-huiwu-lang": "en" }))).toBe("zh-CN");
+  });
+});
+
+describe("405 Method Not Allowed carries Allow (issue 12 item 12)", () => {
+  it("every API route: a method it does not serve is 405 with the methods it does, without entering Next", async () => {
+    const { API_ROUTES } = await import("@/lib/api/routes");
+    for (const [template, methods] of Object.entries(API_ROUTES)) {
+      const path = template.replace(/\{[^}]+\}/g, "x-1");
+      const wrong = ["GET", "POST", "PUT", "PATCH", "DELETE"].find((m) => !methods.includes(m as never))!;
+      const before = renders;
+      const res = await fetch(`${base}${path}`, { method: wrong, headers: { "accept-language": "en" }, ...(wrong === "GET" ? {} : { body: "{}" }) });
+      expect(res.status, `${wrong} ${path}`).toBe(405);
+      const allow = res.headers.get("allow")!.split(", ");
+      expect(allow, `${wrong} ${path}`).toEqual([...new Set([...methods, "OPTIONS", ...(methods.includes("GET") ? ["HEAD"] : [])])].sort());
+      expect((await res.json()).error).toMatch(/not allowed/);
+      expect(renders, "answered before Next").toBe(before);
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff"); // security headers on it too
+    }
+  });
+
+  it("served methods, OPTIONS and other paths still reach Next", async () => {
+    const before = renders;
+    expect((await fetch(`${base}/api/v1/events/some-forum`, { method: "PATCH", body: "{}" })).status).toBe(200);
+    expect((await fetch(`${base}/api/v1/events/some-forum`, { method: "OPTIONS" })).status).toBe(200);
+    expect((await fetch(`${base}/api/v1/no-such-thing`, { method: "DELETE" })).status).toBe(200);
+    expect((await fetch(`${base}/api/auth/session`, { method: "GET" })).status).toBe(200);
+    expect(renders).toBe(before + 4);
+    const auth = await fetch(`${base}/api/auth/signout`, { method: "DELETE" });
+    expect(auth.status).toBe(405);
+    expect(auth.headers.get("allow")).toBe("GET, HEAD, OPTIONS, POST");
   });
 });

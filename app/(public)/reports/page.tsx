@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { publicPageMetadata } from "@/lib/i18n/alternates";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/lib/db";
@@ -11,9 +12,16 @@ import { publicReportList, publicReportTags } from "@/lib/reports/queries";
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata(): Promise<Metadata> {
+export async function generateMetadata({ searchParams }: PageProps<"/reports">): Promise<Metadata> {
   const t = await getTranslations("reports");
-  return { title: t("indexTitle"), description: t("indexIntro"), alternates: { types: { "application/atom+xml": "/reports/feed.xml" } } };
+  const sp = await searchParams;
+  const tag = typeof sp.tag === "string" && sp.tag.length <= 30 ? sp.tag : null;
+  return publicPageMetadata(tag ? `/reports?tag=${encodeURIComponent(tag)}` : "/reports", {
+    title: t("indexTitle"),
+    description: t("indexIntro"),
+    alternates: { types: { "application/atom+xml": "/reports/feed.xml" } },
+    openGraph: { title: t("indexTitle"), description: t("indexIntro"), type: "website" },
+  });
 }
 
 export default async function ReportsIndex({ searchParams }: PageProps<"/reports">) {

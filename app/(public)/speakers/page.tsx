@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { publicPageMetadata } from "@/lib/i18n/alternates";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/lib/db";
@@ -10,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("speakers");
-  return { title: t("title"), description: t("intro"), openGraph: { title: t("title"), description: t("intro"), type: "website" } };
+  return publicPageMetadata("/speakers", { title: t("title"), description: t("intro"), openGraph: { title: t("title"), description: t("intro"), type: "website" } });
 }
 
 export default async function SpeakersPage() {

@@ -10,6 +10,7 @@ import { getDb } from "@/lib/db";
 import { DraftPreviewBanner } from "@/components/events/draft-preview-banner";
 import { loadEventPage } from "@/lib/events/loaders";
 import type { Locale } from "@/lib/i18n/config";
+import { publicPageMetadata } from "@/lib/i18n/alternates";
 import { Localized, LocalizedJoin } from "@/components/ui/localized";
 import { ChineseOnlyNote } from "@/components/events/chinese-only-note";
 import { formatEventWhen, pick } from "@/lib/i18n/format";
@@ -26,7 +27,13 @@ export async function generateMetadata({ params }: PageProps<"/events/[slug]">):
   const title = pick(locale, event.title, event.titleEn);
   const description = pick(locale, event.summary, event.summaryEn).slice(0, 160);
   if (page.preview) return { title, robots: { index: false, follow: false } };
-  return { title, description, openGraph: { title, description, type: "website", locale: locale === "en" ? "en_GB" : "zh_CN", siteName: "会务 Huiwu" }, twitter: { card: "summary", title, description } };
+  // the share image: the forum's Chinese title drawn with a CJK font (./og.png/route.tsx)
+  const image = { url: `/events/${event.slug}/og.png`, width: 1200, height: 630, alt: event.title };
+  return publicPageMetadata(
+    `/events/${event.slug}`,
+    { title, description, openGraph: { title, description, type: "website", images: [image] }, twitter: { card: "summary_large_image", title, description, images: [image.url] } },
+    locale,
+  );
 }
 
 export default async function EventPage({ params }: PageProps<"/events/[slug]">) {

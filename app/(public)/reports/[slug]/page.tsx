@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { publicPageMetadata } from "@/lib/i18n/alternates";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -25,7 +26,7 @@ export async function generateMetadata({ params }: PageProps<"/reports/[slug]">)
   const image = cover
     ? { url: cover.url, width: cover.width ?? undefined, height: cover.height ?? undefined, alt: cover.caption ?? title }
     : { url: `/reports/${r.slug}/og.png`, width: 1200, height: 630, alt: title };
-  return {
+  return publicPageMetadata(`/reports/${r.slug}`, {
     title,
     description,
     alternates: { types: { "application/atom+xml": "/reports/feed.xml" } },
@@ -39,7 +40,7 @@ export async function generateMetadata({ params }: PageProps<"/reports/[slug]">)
       images: [image],
     },
     twitter: { card: "summary_large_image", title, description, images: [image.url] },
-  };
+  }, locale);
 }
 
 export default async function ReportPage({ params }: PageProps<"/reports/[slug]">) {
@@ -144,15 +145,18 @@ export default async function ReportPage({ params }: PageProps<"/reports/[slug]"
       <footer className="mt-10 space-y-4 border-t border-slate-200 pt-5 text-sm text-slate-600">
         {r.photoCredit && <p data-testid="report-photo-credit">{r.photoCredit}</p>}
         {r.tags.length > 0 && (
-          <ul className="flex flex-wrap gap-2" aria-label={t("tags")} data-testid="report-tags">
-            {r.tags.map((tag) => (
-              <li key={tag}>
-                <Link href={`/reports?tag=${encodeURIComponent(tag)}`} className="inline-block rounded-full bg-slate-100 px-3 py-1 text-slate-700 hover:bg-brand-50 hover:text-brand-700">
-                  #{tag}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <div>
+            <h2 className="sr-only">{t("tags")}</h2>
+            <ul className="flex flex-wrap gap-2" data-testid="report-tags">
+              {r.tags.map((tag) => (
+                <li key={tag}>
+                  <Link href={`/reports?tag=${encodeURIComponent(tag)}`} className="inline-block rounded-full bg-slate-100 px-3 py-1 text-slate-700 hover:bg-brand-50 hover:text-brand-700">
+                    #{tag}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
         )}
         <p>
           <Link href={`/events/${r.event.slug}`} className="font-medium text-brand-700 hover:underline">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { publicPageMetadata } from "@/lib/i18n/alternates";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -18,7 +19,7 @@ export async function generateMetadata({ params }: PageProps<"/speakers/[id]">):
   const locale = (await getLocale()) as Locale;
   const title = pick(locale, d.person.name, d.person.nameEn);
   const description = d.person.positions.map((p) => `${pick(locale, p.organization, p.organizationEn)} ${pick(locale, p.title, p.titleEn)}`).join("; ");
-  return { title, description, openGraph: { title, description, type: "profile" } };
+  return publicPageMetadata(`/speakers/${d.person.id}`, { title, description, openGraph: { title, description, type: "profile" } }, locale);
 }
 
 export default async function SpeakerPage({ params }: PageProps<"/speakers/[id]">) {

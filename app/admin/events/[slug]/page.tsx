@@ -6,15 +6,15 @@ import { StatusPanel, type ChecklistLine } from "@/components/admin/status-panel
 import { can } from "@/lib/auth/guard";
 import { pageActor } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
-import { eventRefBySlug } from "@/lib/events/admin-queries";
-import { events } from "@/db/schema";
-import { eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { consoleEvent } from "@/lib/events/admin-queries";
 import { dateToZoned } from "@/lib/events/zoned";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatEventWhen, formatTime } from "@/lib/i18n/format";
 import { publishChecklist } from "@/lib/events/publish-checklist";
 import { loadEventTree } from "@/lib/events/tree";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { events } from "@/db/schema";
 
 /** The publish checklist of a draft, its dates formatted in the forum's zone for the dialog. */
 async function checklistOf(db: Db, eventId: string, locale: Locale): Promise<ChecklistLine[]> {
@@ -32,10 +32,9 @@ export const dynamic = "force-dynamic";
 export default async function EventOverviewPage({ params }: PageProps<"/admin/events/[slug]">) {
   const { slug } = await params;
   const db = await getDb();
-  const ref = await eventRefBySlug(db, slug);
-  if (!ref) notFound();
-  const actor = await pageActor("event.read", { eventId: ref.id }, `/admin/events/${slug}`);
-  const [e] = await db.select().from(events).where(eq(events.id, ref.id));
+  const e = await consoleEvent(db, slug);
+  if (!e) notFound();
+  const actor = await pageActor("event.read", { eventId: e.id }, `/admin/events/${slug}`);
   const [t, tn, tc, locale, mayEdit, mayPublish, mayCreate] = await Promise.all([
     getTranslations("admin.status"),
     getTranslations("admin.nav"),

@@ -7,9 +7,10 @@ import { PrintButton } from "@/components/ui/print-button";
 import { DraftPreviewBanner } from "@/components/events/draft-preview-banner";
 import { loadEventPage } from "@/lib/events/loaders";
 import type { Locale } from "@/lib/i18n/config";
+import { publicPageMetadata } from "@/lib/i18n/alternates";
+import { formatEventWhen, pick } from "@/lib/i18n/format";
 import { Localized } from "@/components/ui/localized";
 import { ChineseOnlyNote } from "@/components/events/chinese-only-note";
-import { pick } from "@/lib/i18n/format";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +22,16 @@ export async function generateMetadata({ params }: PageProps<"/events/[slug]/age
   const [t, locale] = await Promise.all([getTranslations("events"), getLocale() as Promise<Locale>]);
   const title = t("agendaTitle", { title: pick(locale, event.title, event.titleEn) });
   if (page.preview) return { title, robots: { index: false, follow: false } };
-  return { title, openGraph: { title, type: "website" } };
+  // specific to this forum: its name, when and where, and what is on the programme
+  const speakers = new Set(event.sessions.flatMap((s) => s.speakers.map((sp) => sp.person.id))).size;
+  const description = t("agendaDescription", {
+    title: pick(locale, event.title, event.titleEn),
+    when: formatEventWhen(event.startsAt, event.endsAt, event.timezone, locale),
+    where: [pick(locale, event.city, event.cityEn), pick(locale, event.venueName, event.venueNameEn)].filter(Boolean).join(" · ") || "—",
+    sessions: event.sessions.length,
+    speakers,
+  });
+  return publicPageMetadata(`/events/${event.slug}/agenda`, { title, description, openGraph: { title, description, type: "website", images: [{ url: `/events/${event.slug}/og.png`, width: 1200, height: 630, alt: event.title }] } }, locale);
 }
 
 export default async function AgendaPage({ params }: PageProps<"/events/[slug]/agenda">) {

@@ -10,7 +10,7 @@ import { choiceGroups } from "@/lib/shared/parallel";
 import { agendaConflicts } from "@/lib/agenda/conflicts";
 import { pageActor } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
-import { consoleEvent } from "@/lib/events/admin-queries";
+import { consoleEventTree } from "@/lib/events/admin-queries";
 import { dateToZoned } from "@/lib/events/zoned";
 import type { Locale } from "@/lib/i18n/config";
 import { dayKey, formatDate, formatTime, formatTimeRange, pick } from "@/lib/i18n/format";
@@ -20,7 +20,7 @@ export const dynamic = "force-dynamic";
 export default async function AgendaBuilderPage({ params }: PageProps<"/admin/events/[slug]/agenda">) {
   const { slug } = await params;
   const db = await getDb();
-  const e = await consoleEvent(db, slug);
+  const e = await consoleEventTree(db, slug);
   if (!e) notFound();
   await pageActor("agenda.edit", { eventId: e.id }, `/admin/events/${slug}/agenda`);
   const [t, locale, seats, counts, rooms] = await Promise.all([

@@ -5,7 +5,7 @@ import { PrintFrame } from "@/components/console/print-frame";
 import { INSTALL_CHROMIUM, pdfAvailable } from "@/lib/printables/pdf";
 import { pageActor } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
-import { consoleEvent } from "@/lib/registrations/admin-queries";
+import { consoleEvent } from "@/lib/events/admin-queries";
 
 export const dynamic = "force-dynamic";
 

@@ -3,14 +3,14 @@ import { getTranslations } from "next-intl/server";
 import { HostsEditor } from "@/components/admin/hosts-editor";
 import { pageActor } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
-import { consoleEvent } from "@/lib/events/admin-queries";
+import { consoleEventTree } from "@/lib/events/admin-queries";
 
 export const dynamic = "force-dynamic";
 
 export default async function HostsPage({ params }: PageProps<"/admin/events/[slug]/hosts">) {
   const { slug } = await params;
   const db = await getDb();
-  const e = await consoleEvent(db, slug);
+  const e = await consoleEventTree(db, slug);
   if (!e) notFound();
   await pageActor("event.edit", { eventId: e.id }, `/admin/events/${slug}/hosts`);
   const t = await getTranslations("admin.hosts");

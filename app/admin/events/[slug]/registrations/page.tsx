@@ -10,9 +10,10 @@ import { pageActor } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/guard";
 import { checkinSegments, segmentLabels as labelsOfSegments } from "@/lib/checkin/queries";
 import { getDb } from "@/lib/db";
+import { consoleEvent } from "@/lib/events/admin-queries";
 import type { Locale } from "@/lib/i18n/config";
 import { pick } from "@/lib/i18n/format";
-import { busesWithSeats, consoleEvent, eventQuestions, registrationTable, statusCounts } from "@/lib/registrations/admin-queries";
+import { busesWithSeats, eventQuestions, registrationTable, statusCounts } from "@/lib/registrations/admin-queries";
 import { CategoryOptions } from "@/components/console/category-options";
 import { SORTS, tableParamsSchema, type TableParams } from "@/lib/registrations/admin-validation";
 import { REGISTRATION_STATUSES } from "@/lib/shared/enums";
@@ -150,7 +151,7 @@ export default async function RegistrationsPage({ params, searchParams }: { para
       {canManage && (
         <div className="mt-8 grid items-start gap-6 lg:grid-cols-2">
           <BusPanel eventId={ev.id} buses={buses} />
-          <GuestImport eventId={ev.id} />
+          <GuestImport eventSlug={ev.slug} />
         </div>
       )}
     </>

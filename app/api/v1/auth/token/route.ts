@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { tokenRequestSchema } from "@/lib/accounts/validation";
 import { publicRoute } from "@/lib/actions/route";
 import { recordAudit } from "@/lib/audit";
 import { verifyCredentials } from "@/lib/auth/credentials";
@@ -7,17 +7,11 @@ import { issueToken } from "@/lib/auth/tokens";
 
 export const dynamic = "force-dynamic";
 
-const tokenRequest = z.object({
-  email: z.string({ error: "errors.enterEmail" }).max(300),
-  password: z.string({ error: "errors.enterPassword" }).max(1024),
-  name: z.string().trim().max(80).optional(),
-});
-
 /**
  * POST /api/v1/auth/token {email,password,name?} → 200 {token, tokenType, expiresAt}. Public: this is how a client
  * authenticates. Same 401 and similar timing for unknown and known emails; throttled (429 + Retry-After).
  */
-export const POST = publicRoute("how an API client authenticates; throttled per account and IP", { body: tokenRequest }, async ({ db, req, body }) => {
+export const POST = publicRoute("how an API client authenticates; throttled per account and IP", { body: tokenRequestSchema }, async ({ db, req, body }) => {
   const ip = ipFromHeaders(req.headers);
   const user = await verifyCredentials(db, { email: body.email, password: body.password, ip });
   const issued = await db.transaction(async (tx) => {

@@ -2,12 +2,10 @@ import { z } from "zod";
 import { eventRoute } from "@/lib/actions/route";
 import { DomainError } from "@/lib/actions/result";
 import { slugParams } from "@/lib/http/params";
-import { BodyError } from "@/lib/http/body-limit";
-import { errorResponse } from "@/lib/http/domain-errors";
 import { attachUpload } from "@/lib/reports/commands";
 import { reportRefBySlug } from "@/lib/reports/queries";
 import { uploadMeta } from "@/lib/reports/validation";
-import { checkDeclaredSize, readLimited, UploadError } from "@/lib/storage/upload";
+import { readUploadBody, uploadFailure } from "@/lib/storage/upload";
 
 export const dynamic = "force-dynamic";
 
@@ -25,18 +23,14 @@ export const POST = eventRoute(
     query: z.object({ role: z.string().max(40).optional(), caption: z.string().max(2000).optional(), credit: z.string().max(500).optional(), section: z.string().max(10).optional() }),
     scope: async (db, { params }) => (await reportRefBySlug(db, params.slug))?.eventId ?? null,
     status: 201,
-    // an upload refusal says why in a machine-readable `reason` too, in the caller's language like every error
-    failure: (e, locale) => (e instanceof UploadError ? errorResponse(e, "POST /api/v1/reports/[slug]/media", { locale, extra: { reason: e.reason } }) : undefined),
+    failure: uploadFailure,
   },
   async ({ db, actor, req, params, query }) => {
     const target = await reportRefBySlug(db, params.slug);
     if (!target) throw new DomainError("not_found", "errors.reportNotFound");
-    if (req.headers.get("x-huiwu-upload") !== "1") throw new BodyError(400, "errors.uploadHeader");
-    const length = req.headers.get("content-length");
-    checkDeclaredSize(length ? Number(length) : null);
     const meta = uploadMeta.safeParse({ role: query.role ?? null, caption: query.caption ?? null, credit: query.credit ?? null, sectionOrder: query.section || null });
-    if (!meta.success) throw new DomainError("invalid", "errors.uploadRole");
-    const bytes = await readLimited(req.body);
+    if (!meta.success) throw new DomainError("invalid", "errors.uploadRole", { fieldErrors: { role: ["errors.uploadRole"] } });
+    const bytes = await readUploadBody(req);
     let filename: string | null = null;
     try {
       filename = decodeURIComponent(req.headers.get("x-filename") ?? "");
