@@ -122,8 +122,8 @@ test.describe("registrations console and printables (organizer)", () => {
     await page.keyboard.press("Escape");
     expect(await headers()).toContain("手机");
     expect(await headers()).not.toContain("车辆");
-    await page.reload();
-    expect(await headers()).toContain("手机");
+    await page.reload(); // the choice is kept in this browser (applied once the page is interactive)
+    await expect.poll(headers).toContain("手机");
     await page.setViewportSize({ width: 1024, height: 720 });
     const scroller = page.getByTestId("registrations-scroll");
     await scroller.evaluate((el) => (el.scrollLeft = el.scrollWidth));

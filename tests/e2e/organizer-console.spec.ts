@@ -132,7 +132,8 @@ test("organizer builds a forum end to end and publishes it", async ({ page, requ
     await row.getByLabel("问题", { exact: true }).fill("是否参加现场考察");
     await row.getByLabel("类型").selectOption("choice");
     await row.getByLabel("选项").fill("参加\n不参加");
-    await q.getByRole("button", { name: "保存附加问题" }).click();
+    // the settings' own "已保存" toast may still show: wait for this save's answer before reloading
+    await Promise.all([page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/settings")), q.getByRole("button", { name: "保存附加问题" }).click()]);
     await toast(page, "已保存");
     await page.reload();
     await expect(page.getByTestId("question-row").first().getByLabel("问题", { exact: true })).toHaveValue("是否参加现场考察");
