@@ -29,7 +29,7 @@ async function main() {
   (process.env as Record<string, string>).NODE_ENV = "production"; // what `next start` sets
   ensureAuthSecret();
   exitOnBadEnv(); // every variable checked (lib/env.ts): one line per bad one, exit 1
-  const { demoAccounts } = await prepareDatabase();
+  const { demoAccounts, demoForum } = await prepareDatabase();
   const port = (process.env.PORT ||= "3000"); // the page cache renders misses through this port
   const host = process.env.HOSTNAME || "0.0.0.0";
   const url = `http://localhost:${port}`;
@@ -38,6 +38,10 @@ async function main() {
   if (process.env.HUIWU_QUIET !== "1" && demoAccounts.length) {
     console.log("Demo logins (demo data only — change or remove them before real use):");
     for (const a of DEMO_ACCOUNTS.filter((d) => demoAccounts.includes(d.email))) console.log(`  ${a.role.padEnd(9)} ${a.email.padEnd(24)} ${a.password}`);
+    if (demoForum) {
+      console.log(`Upcoming demo forum (registration open, invited units replying): ${url}/events/${demoForum.slug}`);
+      console.log(`A liaison's reply link (回执, no account needed) for ${demoForum.unit}: ${url}${demoForum.replyPath}`);
+    }
   }
   console.log("");
   await startHttpServer(Number(port), host);

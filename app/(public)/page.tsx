@@ -6,7 +6,8 @@ import { getDb } from "@/lib/db";
 import { publicEventList } from "@/lib/events/queries";
 import type { Locale } from "@/lib/i18n/config";
 import { publicPageMetadata, SITE_NAME } from "@/lib/i18n/alternates";
-import { formatEventWhen, pick } from "@/lib/i18n/format";
+import { formatEventWhen } from "@/lib/i18n/format";
+import { Localized, LocalizedJoin } from "@/components/ui/localized";
 
 export const dynamic = "force-dynamic";
 
@@ -33,14 +34,14 @@ export default async function HomePage() {
               <div className="flex items-start justify-between gap-3">
                 <h3 className="text-base font-semibold leading-snug text-slate-900">
                   <Link href={`/events/${e.slug}`} className="hover:text-brand-700">
-                    {pick(locale, e.title, e.titleEn)}
+                    <Localized locale={locale} zh={e.title} en={e.titleEn} />
                   </Link>
                 </h3>
                 <EventStatusBadge status={e.status} endsAt={e.endsAt} />
               </div>
               <p className="mt-2 text-sm text-slate-600">{formatEventWhen(e.startsAt, e.endsAt, e.timezone, locale)}</p>
-              <p className="text-sm text-slate-600">{[pick(locale, e.city, e.cityEn), pick(locale, e.venueName, e.venueNameEn)].filter(Boolean).join(" · ")}</p>
-              <p className="mt-3 line-clamp-3 text-sm text-slate-700">{pick(locale, e.summary, e.summaryEn)}</p>
+              <p className="text-sm text-slate-600"><LocalizedJoin locale={locale} parts={[{ zh: e.city, en: e.cityEn }, { zh: e.venueName, en: e.venueNameEn }]} /></p>
+              <p className="mt-3 line-clamp-3 text-sm text-slate-700"><Localized locale={locale} zh={e.summary} en={e.summaryEn} /></p>
               <div className="mt-4 flex gap-4 text-sm font-medium">
                 <Link href={`/events/${e.slug}`} className="text-brand-700 hover:underline">
                   {t("viewEvent")} →

@@ -38,9 +38,41 @@ import { SESSION_KINDS, SESSION_ROLES } from "@/lib/shared/enums";
 const ROLES = SESSION_ROLES;
 
 export type Position = { organization: string; organizationEn: string | null; title: string; titleEn: string | null };
-export type BSpeaker = { id: string; personId: string; name: string; nameEn: string | null; role: (typeof ROLES)[number]; topic: string | null; topicEn: string | null; positions: Position[] };
-export type BStop = { id: string; order: number; name: string; nameEn: string | null; organization: string | null; description: string | null; facts: { label: string; value: string }[]; arrival: string; arrivalLabel: string };
-export type BBus = { id: string; sessionId: string | null; name: string; seats: number; taken: number; leaderName: string | null; leaderPhone: string | null };
+export type BSpeaker = {
+  id: string;
+  personId: string;
+  name: string;
+  nameEn: string | null;
+  bio: string | null;
+  bioEn: string | null;
+  role: (typeof ROLES)[number];
+  topic: string | null;
+  topicEn: string | null;
+  positions: Position[];
+};
+export type BStop = {
+  id: string;
+  order: number;
+  name: string;
+  nameEn: string | null;
+  organization: string | null;
+  description: string | null;
+  descriptionEn: string | null;
+  facts: { label: string; value: string; labelEn: string; valueEn: string }[];
+  arrival: string;
+  arrivalLabel: string;
+};
+export type BBus = {
+  id: string;
+  sessionId: string | null;
+  name: string;
+  nameEn: string | null;
+  seats: number;
+  taken: number;
+  leaderName: string | null;
+  leaderNameEn: string | null;
+  leaderPhone: string | null;
+};
 export type BSession = {
   id: string;
   kind: (typeof SESSION_KINDS)[number];
@@ -458,13 +490,20 @@ function PositionsEditor({ value, onChange }: { value: Position[]; onChange: (v:
     <fieldset className="space-y-2">
       <legend className="text-sm font-medium text-slate-700">{t("positions")}</legend>
       <p className="text-xs text-slate-500">{t("positionsHint")}</p>
-      {value.map((p, i) => (
-        <div key={i} className="flex gap-2" data-testid="position-row">
-          <input className={inputCls} placeholder={t("organization")} aria-label={t("organization")} value={p.organization} onChange={(e) => onChange(value.map((x, j) => (j === i ? { ...x, organization: e.target.value } : x)))} />
-          <input className={inputCls} placeholder={t("positionTitle")} aria-label={t("positionTitle")} value={p.title} onChange={(e) => onChange(value.map((x, j) => (j === i ? { ...x, title: e.target.value } : x)))} />
-          <IconButton icon={X} label={tu("remove")} className="h-auto shrink-0" onClick={() => onChange(value.filter((_, j) => j !== i))} />
-        </div>
-      ))}
+      {value.map((p, i) => {
+        const set = (patch: Partial<Position>) => onChange(value.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+        return (
+          <div key={i} className="flex gap-2 rounded-lg border border-slate-200 p-2" data-testid="position-row">
+            <div className="grid min-w-0 flex-1 gap-2 sm:grid-cols-2">
+              <input className={inputCls} placeholder={t("organization")} aria-label={t("organization")} value={p.organization} onChange={(e) => set({ organization: e.target.value })} />
+              <input className={inputCls} placeholder={t("positionTitle")} aria-label={t("positionTitle")} value={p.title} onChange={(e) => set({ title: e.target.value })} />
+              <input className={inputCls} lang="en" placeholder={t("organizationEn")} aria-label={t("organizationEn")} value={p.organizationEn ?? ""} onChange={(e) => set({ organizationEn: e.target.value || null })} data-testid="position-org-en" />
+              <input className={inputCls} lang="en" placeholder={t("positionTitleEn")} aria-label={t("positionTitleEn")} value={p.titleEn ?? ""} onChange={(e) => set({ titleEn: e.target.value || null })} data-testid="position-title-en" />
+            </div>
+            <IconButton icon={X} label={tu("remove")} className="h-auto shrink-0 self-start" onClick={() => onChange(value.filter((_, j) => j !== i))} />
+          </div>
+        );
+      })}
       <button type="button" className="text-sm font-medium text-brand-700 hover:underline" onClick={() => onChange([...value, { organization: "", organizationEn: null, title: "", titleEn: null }])} data-testid="add-position">
         + {t("addPosition")}
       </button>
@@ -582,7 +621,7 @@ function PersonDialog({ eventId, speaker, onClose }: { eventId: string; speaker:
             async () => {
               const a = await updateSpeakerAction({ eventId, speakerId: speaker.id, role: d.role, topic: d.topic, topicEn: d.topicEn });
               if (!a.ok) return a;
-              return updatePersonAction({ eventId, personId: speaker.personId, name: d.name, nameEn: d.nameEn, positions: positions.filter((p) => p.organization.trim()) });
+              return updatePersonAction({ eventId, personId: speaker.personId, name: d.name, nameEn: d.nameEn, bio: d.bio, bioEn: d.bioEn, positions: positions.filter((p) => p.organization.trim()) });
             },
             { success: tt("saved"), onOk: onClose },
           );
@@ -596,6 +635,10 @@ function PersonDialog({ eventId, speaker, onClose }: { eventId: string; speaker:
           <TextField label={t("topicEn")} name="topicEn" defaultValue={speaker.topicEn ?? ""} className="sm:col-span-2" />
         </div>
         <PositionsEditor value={positions} onChange={setPositions} />
+        <div className="grid gap-3 sm:grid-cols-2">
+          <TextAreaField label={t("bio")} name="bio" defaultValue={speaker.bio ?? ""} rows={4} hint={t("bioHint")} error={err("bio")} />
+          <TextAreaField label={t("bioEn")} name="bioEn" lang="en" defaultValue={speaker.bioEn ?? ""} rows={4} error={err("bioEn")} />
+        </div>
         <div className="flex justify-end gap-2">
           <button type="button" className={btn.secondary} onClick={onClose}>
             {t("cancel")}
@@ -607,6 +650,17 @@ function PersonDialog({ eventId, speaker, onClose }: { eventId: string; speaker:
       </form>
     </Dialog>
   );
+}
+
+/** The facts textarea: one "label：value" per line (blank lines dropped, unless `keepBlank` — the English lines pair with the Chinese by position). */
+function factLines(text: string | undefined, keepBlank = false): string[] {
+  const lines = (text ?? "").split("\n").map((line) => line.trim());
+  return keepBlank ? lines : lines.filter(Boolean);
+}
+function splitFact(line: string): { label: string; value: string } {
+  if (!line) return { label: "", value: "" };
+  const m = /^(.+?)[:：]\s*(.+)$/.exec(line);
+  return m ? { label: m[1].trim(), value: m[2].trim() } : { label: line, value: "—" };
 }
 
 function StopDialog({ eventId, session, stop, onClose }: { eventId: string; session: BSession; stop?: BStop; onClose: () => void }) {
@@ -621,15 +675,23 @@ function StopDialog({ eventId, session, stop, onClose }: { eventId: string; sess
         onSubmit={(e) => {
           e.preventDefault();
           const d = formObject(e.currentTarget) as Record<string, string>;
-          const facts = (d.facts ?? "")
-            .split("\n")
-            .map((line) => line.trim())
-            .filter(Boolean)
-            .map((line) => {
-              const m = /^(.+?)[:：]\s*(.+)$/.exec(line);
-              return m ? { label: m[1].trim(), value: m[2].trim() } : { label: line, value: "—" };
-            });
-          const input = { eventId, sessionId: session.id, stopId: stop?.id ?? null, name: d.name, nameEn: d.nameEn, organization: d.organization, description: d.description, facts, plannedArrival: d.arrival ? `${session.day}T${d.arrival}` : "" };
+          const facts = factLines(d.facts).map((line, i) => {
+            const zh = splitFact(line);
+            const en = splitFact(factLines(d.factsEn, true)[i] ?? "");
+            return { ...zh, ...(en.label ? { labelEn: en.label, valueEn: en.value === "—" ? zh.value : en.value } : {}) };
+          });
+          const input = {
+            eventId,
+            sessionId: session.id,
+            stopId: stop?.id ?? null,
+            name: d.name,
+            nameEn: d.nameEn,
+            organization: d.organization,
+            description: d.description,
+            descriptionEn: d.descriptionEn,
+            facts,
+            plannedArrival: d.arrival ? `${session.day}T${d.arrival}` : "",
+          };
           void act(() => saveStopAction(input), { success: tt("saved"), onOk: onClose });
         }}
       >
@@ -639,7 +701,15 @@ function StopDialog({ eventId, session, stop, onClose }: { eventId: string; sess
           <TextField label={t("arrival")} name="arrival" type="time" defaultValue={stop?.arrival ?? ""} error={err("plannedArrival")} />
           <TextField label={t("stopOrganization")} name="organization" defaultValue={stop?.organization ?? ""} className="sm:col-span-2" />
           <TextAreaField label={t("stopDescription")} name="description" defaultValue={stop?.description ?? ""} className="sm:col-span-2" />
-          <TextAreaField label={t("facts")} name="facts" defaultValue={stop?.facts.map((f) => `${f.label}：${f.value}`).join("\n")} hint={t("factsHint")} error={err("facts")} className="sm:col-span-2" />
+          <TextAreaField label={t("stopDescriptionEn")} name="descriptionEn" lang="en" defaultValue={stop?.descriptionEn ?? ""} className="sm:col-span-2" />
+          <TextAreaField label={t("facts")} name="facts" defaultValue={stop?.facts.map((f) => `${f.label}：${f.value}`).join("\n")} hint={t("factsHint")} error={err("facts")} />
+          <TextAreaField
+            label={t("factsEn")}
+            name="factsEn"
+            lang="en"
+            defaultValue={stop?.facts.map((f) => (f.labelEn ? `${f.labelEn}: ${f.valueEn || f.value}` : "")).join("\n").replace(/\n+$/, "")}
+            hint={t("factsEnHint")}
+          />
         </div>
         <div className="flex justify-end gap-2 pt-1">
           <button type="button" className={btn.secondary} onClick={onClose}>
@@ -672,8 +742,10 @@ function BusDialog({ eventId, session, bus, onClose }: { eventId: string; sessio
         <div className="grid gap-3 sm:grid-cols-2">
           <TextField label={t("busName")} name="name" defaultValue={bus?.name} error={err("name")} />
           <TextField label={t("seats")} name="seats" type="number" inputMode="numeric" defaultValue={bus ? String(bus.seats) : ""} error={err("seats")} hint={bus ? t("seatsTaken", { taken: bus.taken, seats: bus.seats }) : undefined} />
-          <TextField label={t("leaderName")} name="leaderName" defaultValue={bus?.leaderName ?? ""} />
+          <TextField label={t("busNameEn")} name="nameEn" lang="en" defaultValue={bus?.nameEn ?? ""} error={err("nameEn")} />
           <TextField label={t("leaderPhone")} name="leaderPhone" type="tel" defaultValue={bus?.leaderPhone ?? ""} />
+          <TextField label={t("leaderName")} name="leaderName" defaultValue={bus?.leaderName ?? ""} />
+          <TextField label={t("leaderNameEn")} name="leaderNameEn" lang="en" defaultValue={bus?.leaderNameEn ?? ""} error={err("leaderNameEn")} />
         </div>
         <div className="flex justify-end gap-2 pt-1">
           <button type="button" className={btn.secondary} onClick={onClose}>

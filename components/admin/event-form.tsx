@@ -1,11 +1,16 @@
 "use client";
-/** Create / edit a forum's details. Times are typed as wall time in the forum's zone. */
+/**
+ * Create / edit a forum's details. Times are typed as wall time in the forum's zone. Every public text has its
+ * English field beside it (English is offered when the English title is filled in; the publish checklist says what
+ * is still missing).
+ */
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { createEventAction, updateEventAction } from "@/lib/events/actions";
 import { btn } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { formObject } from "@/components/ui/form";
+import { TimeZoneField } from "./time-zone-field";
 import { useAct } from "./use-action";
 
 export type EventFormValues = {
@@ -14,11 +19,14 @@ export type EventFormValues = {
   summary: string;
   summaryEn: string;
   audience: string;
+  audienceEn: string;
   startsAt: string;
   endsAt: string;
   timezone: string;
   venueName: string;
+  venueNameEn: string;
   venueAddress: string;
+  venueAddressEn: string;
   city: string;
   cityEn: string;
 };
@@ -46,18 +54,21 @@ export function EventForm({ eventId, initial }: { eventId?: string; initial: Eve
     >
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label={t("title")} name="title" defaultValue={initial.title} error={err("title")} required className="sm:col-span-2" />
-        <TextField label={t("titleEn")} name="titleEn" defaultValue={initial.titleEn} error={err("titleEn")} optional className="sm:col-span-2" />
+        <TextField label={t("titleEn")} name="titleEn" defaultValue={initial.titleEn} error={err("titleEn")} hint={t("titleEnHint")} optional className="sm:col-span-2" />
         <TextField label={t("startsAt")} name="startsAt" type="datetime-local" defaultValue={initial.startsAt} error={err("startsAt")} required />
         <TextField label={t("endsAt")} name="endsAt" type="datetime-local" defaultValue={initial.endsAt} error={err("endsAt")} required />
-        <TextField label={t("timezone")} name="timezone" defaultValue={initial.timezone} error={err("timezone")} hint={t("timesInZone", { tz: initial.timezone })} />
+        <TimeZoneField label={t("timezone")} defaultValue={initial.timezone} error={err("timezone")} />
         {!eventId ? <TextField label={t("slug")} name="slug" error={err("slug")} hint={t("slugHint")} optional /> : <div className="hidden sm:block" />}
         <TextField label={t("city")} name="city" defaultValue={initial.city} error={err("city")} optional />
         <TextField label={t("cityEn")} name="cityEn" defaultValue={initial.cityEn} error={err("cityEn")} optional />
         <TextField label={t("venueName")} name="venueName" defaultValue={initial.venueName} error={err("venueName")} optional />
+        <TextField label={t("venueNameEn")} name="venueNameEn" defaultValue={initial.venueNameEn} error={err("venueNameEn")} optional />
         <TextField label={t("venueAddress")} name="venueAddress" defaultValue={initial.venueAddress} error={err("venueAddress")} optional />
+        <TextField label={t("venueAddressEn")} name="venueAddressEn" defaultValue={initial.venueAddressEn} error={err("venueAddressEn")} optional />
         <TextAreaField label={t("summary")} name="summary" defaultValue={initial.summary} error={err("summary")} rows={4} optional className="sm:col-span-2" />
         <TextAreaField label={t("summaryEn")} name="summaryEn" defaultValue={initial.summaryEn} error={err("summaryEn")} rows={3} optional className="sm:col-span-2" />
-        <TextField label={t("audience")} name="audience" defaultValue={initial.audience} error={err("audience")} optional className="sm:col-span-2" />
+        <TextField label={t("audience")} name="audience" defaultValue={initial.audience} error={err("audience")} optional />
+        <TextField label={t("audienceEn")} name="audienceEn" defaultValue={initial.audienceEn} error={err("audienceEn")} optional />
       </div>
       <div className="flex justify-end">
         <button type="submit" className={btn.primary} disabled={pending} data-testid="event-form-submit">

@@ -1,5 +1,8 @@
 "use client";
-/** Co-hosts: pick an organization (search) or create one by name, set its role, order by drag or arrows, save. */
+/**
+ * Co-hosts: pick an organization (search) or create one by name, give its English name, set its role, order by drag
+ * or arrows, save. The English name belongs to the organization (shared by every forum that cites it; changes are audited).
+ */
 import { useTranslations } from "next-intl";
 import { ArrowDown, ArrowUp, GripVertical, IconButton, X } from "@/components/ui/icons";
 import { useRef, useState } from "react";
@@ -11,7 +14,7 @@ import { useSearch } from "./use-search";
 import { HOST_ROLES, type HostRole } from "@/lib/shared/enums";
 
 type Role = HostRole;
-export type HostRow = { key: string; organizationId: string | null; name: string; role: Role };
+export type HostRow = { key: string; organizationId: string | null; name: string; nameEn: string; role: Role };
 
 export function HostsEditor({ eventId, initial }: { eventId: string; initial: HostRow[] }) {
   const t = useTranslations("admin.hosts");
@@ -37,8 +40,8 @@ export function HostsEditor({ eventId, initial }: { eventId: string; initial: Ho
     next.splice(to, 0, x);
     update(next);
   };
-  const add = (organizationId: string | null, name: string) => {
-    update([...rows, { key: `n${++keys.current}`, organizationId, name, role: rows.length === 0 ? "host" : "co_host" }]);
+  const add = (organizationId: string | null, name: string, nameEn: string | null = null) => {
+    update([...rows, { key: `n${++keys.current}`, organizationId, name, nameEn: nameEn ?? "", role: rows.length === 0 ? "host" : "co_host" }]);
     setQ("");
     setFound([]);
   };
@@ -59,8 +62,9 @@ export function HostsEditor({ eventId, initial }: { eventId: string; initial: Ho
           <ul className="absolute z-20 mt-1 max-h-64 w-full overflow-auto rounded-lg border border-slate-200 bg-white py-1 shadow-lg" data-testid="host-results">
             {found.map((f) => (
               <li key={f.id}>
-                <button type="button" className="block w-full px-3 py-2 text-left text-sm hover:bg-brand-50" onClick={() => add(f.id, f.name)}>
+                <button type="button" className="block w-full px-3 py-2 text-left text-sm hover:bg-brand-50" onClick={() => add(f.id, f.name, f.nameEn)}>
                   {f.name}
+                  {f.nameEn ? <span className="ml-2 text-slate-500">{f.nameEn}</span> : null}
                 </button>
               </li>
             ))}
@@ -94,11 +98,22 @@ export function HostsEditor({ eventId, initial }: { eventId: string; initial: Ho
               <GripVertical className="h-4 w-4" />
             </span>
             <span className="w-6 text-right text-xs tabular-nums text-slate-400">{i + 1}</span>
-            <span className="min-w-0 flex-1 basis-[10rem] text-sm font-medium text-slate-900">
-              {r.name}
-              {!r.organizationId ? <span className="ml-2 rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-800">{t("newOrg")}</span> : null}
+            <div className="min-w-0 flex-1 basis-[12rem] space-y-1">
+              <p className="text-sm font-medium text-slate-900">
+                {r.name}
+                {!r.organizationId ? <span className="ml-2 rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-800">{t("newOrg")}</span> : null}
+              </p>
+              <input
+                className={cn(inputCls, "py-1.5")}
+                lang="en"
+                value={r.nameEn}
+                placeholder={t("nameEn")}
+                aria-label={t("nameEnOf", { name: r.name })}
+                onChange={(e) => update(rows.map((x, j) => (j === i ? { ...x, nameEn: e.target.value } : x)))}
+                data-testid="host-name-en"
+              />
               {err(`hosts.${i}.name`) ? <span className="block text-xs text-red-600">{err(`hosts.${i}.name`)}</span> : null}
-            </span>
+            </div>
             <div className="min-w-[8rem] flex-1 sm:w-40 sm:flex-none">
               <select
                 aria-label={t("role")}
@@ -130,7 +145,7 @@ export function HostsEditor({ eventId, initial }: { eventId: string; initial: Ho
           disabled={pending}
           data-testid="hosts-save"
           onClick={() =>
-            act(() => saveHostsAction({ eventId, hosts: rows.map((r) => ({ organizationId: r.organizationId, name: r.name, role: r.role })) }), {
+            act(() => saveHostsAction({ eventId, hosts: rows.map((r) => ({ organizationId: r.organizationId, name: r.name, nameEn: r.nameEn, role: r.role })) }), {
               success: tt("saved"),
               onOk: () => setDirty(false),
             })

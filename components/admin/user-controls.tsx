@@ -1,13 +1,16 @@
 "use client";
-/** Per-user controls on /admin/users: site role, disable/enable, forum roles (grant / revoke), with confirm dialogs. */
+/**
+ * Per-user controls on /admin/users: the site-wide roles only — administrator, disable/enable — with confirm dialogs.
+ * Forum roles are shown, each a link to that forum's 团队 / Team tab, the one place they are granted and removed
+ * (invitations, the last-organizer rule and the audit live there).
+ */
+import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
-import { grantEventRoleAction, revokeEventRoleAction, setSiteRoleAction, setUserDisabledAction, type GrantState } from "@/lib/accounts/actions";
+import { useState } from "react";
+import { setSiteRoleAction, setUserDisabledAction } from "@/lib/accounts/actions";
 import { useAuthErrors } from "@/components/auth/form-bits";
-import { inputCls } from "@/components/ui/button";
-import { FormAlert, SubmitButton } from "@/components/ui/form";
+import { FormAlert } from "@/components/ui/form";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { X } from "@/components/ui/icons";
 import { cn } from "@/lib/cn";
 
 type Result = { ok: boolean; error?: string; code?: string } | null | undefined | void;
@@ -16,7 +19,7 @@ export type AdminUser = { id: string; name: string; siteRole: "admin" | "user"; 
 
 const btn = "rounded-md px-2.5 py-1 text-sm font-medium ring-1 ring-inset transition";
 
-export function UserControls({ user, events }: { user: AdminUser; events: { id: string; title: string }[] }) {
+export function UserControls({ user }: { user: AdminUser }) {
   const t = useTranslations("auth.admin.users");
   const ts = useTranslations("shared");
   const errors = useAuthErrors();
@@ -44,24 +47,17 @@ export function UserControls({ user, events }: { user: AdminUser; events: { id: 
       <div className="flex flex-wrap items-center gap-1.5">
         {user.eventRoles.length === 0 ? <span className="text-xs text-slate-400">{t("noEventRoles")}</span> : null}
         {user.eventRoles.map((r) => (
-          <span key={r.eventId} className="inline-flex items-center gap-1 rounded-full bg-brand-50 py-0.5 pl-2.5 pr-1 text-xs text-brand-700 ring-1 ring-inset ring-brand-100" data-testid="event-role">
+          <Link
+            key={r.eventId}
+            href={`/admin/events/${r.slug}/team`}
+            title={t("manageTeam")}
+            className="inline-flex items-center gap-1 rounded-full bg-brand-50 px-2.5 py-0.5 text-xs text-brand-700 ring-1 ring-inset ring-brand-100 hover:bg-brand-100"
+            data-testid="event-role"
+          >
             <span className="max-w-[14rem] truncate">{r.title}</span>
             <span className="font-semibold">· {ts(`eventRole.${r.role}`)}</span>
-            <ConfirmDialog
-              trigger={
-                <button type="button" aria-label={t("revoke")} title={t("revoke")} className="ml-0.5 flex h-5 w-5 items-center justify-center rounded-full hover:bg-brand-100" data-testid="revoke-event-role">
-                  <X aria-hidden className="h-3.5 w-3.5" />
-                </button>
-              }
-              title={t("revoke")}
-              body={t("confirmRevoke", { name: user.name, event: r.title, role: ts(`eventRole.${r.role}`) })}
-              confirmLabel={t("revoke")}
-              cancelLabel={t("cancel")}
-              action={revokeEventRoleAction}
-              fields={{ userId: user.id, eventId: r.eventId }}
-              onDone={setResult}
-            />
-          </span>
+            <span aria-hidden>→</span>
+          </Link>
         ))}
       </div>
       {!user.isSelf ? (
@@ -81,47 +77,7 @@ export function UserControls({ user, events }: { user: AdminUser; events: { id: 
               })}
         </div>
       ) : null}
-      <GrantForm userId={user.id} events={events} />
       {failure ? <FormAlert>{failure}</FormAlert> : null}
     </div>
-  );
-}
-
-function GrantForm({ userId, events }: { userId: string; events: { id: string; title: string }[] }) {
-  const t = useTranslations("auth.admin.users");
-  const ts = useTranslations("shared");
-  const errors = useAuthErrors();
-  const [state, action] = useActionState<GrantState, FormData>(grantEventRoleAction, null);
-  return (
-    <details className="group rounded-lg bg-slate-50 px-3 py-2 ring-1 ring-inset ring-slate-200">
-      <summary className="cursor-pointer select-none text-sm font-medium text-brand-700" data-testid="grant-toggle">
-        {t("grant")}
-      </summary>
-      <form action={action} className="mt-3 grid gap-2 sm:grid-cols-[1fr_auto_auto]" data-testid="grant-form">
-        <input type="hidden" name="userId" value={userId} />
-        <label className="sr-only" htmlFor={`ev-${userId}`}>
-          {t("grantEvent")}
-        </label>
-        <select id={`ev-${userId}`} name="eventId" required className={inputCls} defaultValue="">
-          <option value="" disabled>
-            {t("grantEvent")}
-          </option>
-          {events.map((e) => (
-            <option key={e.id} value={e.id}>
-              {e.title}
-            </option>
-          ))}
-        </select>
-        <label className="sr-only" htmlFor={`role-${userId}`}>
-          {t("grantRole")}
-        </label>
-        <select id={`role-${userId}`} name="role" className={inputCls} defaultValue="staff">
-          <option value="organizer">{ts("eventRole.organizer")}</option>
-          <option value="staff">{ts("eventRole.staff")}</option>
-        </select>
-        <SubmitButton testId="grant-submit">{t("grantSubmit")}</SubmitButton>
-      </form>
-      {state && !state.ok ? <div className="mt-2"><FormAlert>{errors.summary(state)}</FormAlert></div> : null}
-    </details>
   );
 }

@@ -1,11 +1,28 @@
 "use client";
 /**
- * Camera QR scanning: the native BarcodeDetector where the browser has it (Chrome on Android, Safari 17+),
- * otherwise jsQR on canvas frames (loaded only then). Back camera preferred; the stream stops on unmount.
+ * Camera QR scanning with the Barcode Detection API: the browser's own BarcodeDetector where it reads QR codes (Chrome
+ * on Android and macOS, Safari 17+), otherwise the maintained ZXing-WASM polyfill `barcode-detector` (loaded only
+ * then), whose .wasm comes from our own origin (lib/shared/qr.ts), so a desk works offline. Back camera preferred; the
+ * stream stops on unmount.
  */
 import { useEffect, useRef, useState } from "react";
+import { QR_WASM_PATH } from "@/lib/shared/qr";
 
-type Detector = { detect: (source: CanvasImageSource) => Promise<{ rawValue: string }[]> };
+type Detector = { detect: (source: HTMLVideoElement) => Promise<{ rawValue: string }[]> };
+type NativeDetector = (new (o: { formats: string[] }) => Detector) & { getSupportedFormats?: () => Promise<string[]> };
+
+async function qrDetector(): Promise<Detector> {
+  const Native = (window as unknown as { BarcodeDetector?: NativeDetector }).BarcodeDetector;
+  const formats = Native ? await Native.getSupportedFormats?.().catch(() => []) : [];
+  if (Native && formats?.includes("qr_code")) return new Native({ formats: ["qr_code"] });
+  const { BarcodeDetector, prepareZXingModule, ZXING_WASM_VERSION } = await import("barcode-detector/ponyfill");
+  // load the .wasm now, so a failure shows as "camera unavailable" instead of a scanner that never reads
+  await prepareZXingModule({
+    overrides: { locateFile: (file: string, prefix: string) => (file.endsWith(".wasm") ? `${QR_WASM_PATH}?v=${ZXING_WASM_VERSION}` : prefix + file) },
+    fireImmediately: true,
+  });
+  return new BarcodeDetector({ formats: ["qr_code"] });
+}
 
 export function QrScanner({ onCode, hint, unavailable }: { onCode: (code: string) => void; hint: string; unavailable: string }) {
   const video = useRef<HTMLVideoElement>(null);
@@ -25,26 +42,14 @@ export function QrScanner({ onCode, hint, unavailable }: { onCode: (code: string
         if (stopped || !video.current) return;
         video.current.srcObject = stream;
         await video.current.play();
-        const BD = (window as unknown as { BarcodeDetector?: new (o: { formats: string[] }) => Detector }).BarcodeDetector;
-        const detector = BD ? new BD({ formats: ["qr_code"] }) : null;
-        const jsQR = detector ? null : (await import("jsqr")).default;
-        const canvas = document.createElement("canvas");
-        const ctx = canvas.getContext("2d", { willReadFrequently: true });
+        const detector = await qrDetector();
         const tick = async () => {
           if (stopped || !video.current) return;
           const v = video.current;
           let found: string | null = null;
           if (v.readyState >= 2) {
-            if (detector) {
-              const codes = await detector.detect(v).catch(() => []);
-              found = codes[0]?.rawValue ?? null;
-            } else if (jsQR && ctx) {
-              canvas.width = v.videoWidth;
-              canvas.height = v.videoHeight;
-              ctx.drawImage(v, 0, 0);
-              const img = ctx.getImageData(0, 0, canvas.width, canvas.height);
-              found = jsQR(img.data, img.width, img.height, { inversionAttempts: "dontInvert" })?.data ?? null;
-            }
+            const codes = await detector.detect(v).catch(() => []);
+            found = codes[0]?.rawValue ?? null;
           }
           if (found) done.current(found);
           else timer = window.setTimeout(tick, 200);

@@ -244,6 +244,7 @@ export function CopyLink({ url }: { url: string }) {
         void navigator.clipboard?.writeText(url).then(() => toast(t("done"), "success"));
       }}
       title={url}
+      data-testid="copy-reply-link"
     >
       {t("copy")} {t("replyLink")}
     </button>

@@ -12,58 +12,10 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { saveReplyDraftAction, submitReplyAction } from "@/lib/delegations/actions";
 import { cn } from "@/lib/cn";
 import { RANKS } from "@/lib/shared/rank";
+import { emptyRow, type ReplyRow } from "./reply-rows";
+import { ACCOMMODATION_KINDS } from "@/lib/shared/enums";
 
-export type ReplyRow = {
-  key: string;
-  /** The current delegate this row is (kept) — or, with `replaces`, the one it replaces. */
-  id?: string;
-  replaces?: string;
-  replacingName?: string;
-  name: string;
-  gender: string;
-  position: string;
-  rank: string;
-  orderInUnit: string;
-  phone: string;
-  email: string;
-  siteVisit: boolean;
-  diet: string;
-  ethnicity: string;
-  arrivalAt: string;
-  arrivalBy: string;
-  arrivalNumber: string;
-  arrivalStation: string;
-  departureAt: string;
-  departureBy: string;
-  departureNumber: string;
-  departureStation: string;
-  accommodation: string;
-  note: string;
-};
-
-export const emptyRow = (key: string): ReplyRow => ({
-  key,
-  name: "",
-  gender: "",
-  position: "",
-  rank: "other",
-  orderInUnit: "",
-  phone: "",
-  email: "",
-  siteVisit: false,
-  diet: "",
-  ethnicity: "",
-  arrivalAt: "",
-  arrivalBy: "train",
-  arrivalNumber: "",
-  arrivalStation: "",
-  departureAt: "",
-  departureBy: "train",
-  departureNumber: "",
-  departureStation: "",
-  accommodation: "none",
-  note: "",
-});
+export type { ReplyRow } from "./reply-rows";
 
 function toInput(r: ReplyRow) {
   const leg = (at: string, by: string, number: string, station: string) => (at ? { at, by, number, station } : undefined);
@@ -163,11 +115,20 @@ export function ReplyForm({ token, quota, open, initial, draftSavedAt }: { token
               {t("replacing", { name: r.replacingName ?? "" })} · {t("swapHint")}
             </p>
           )}
-          <div className="grid gap-3 sm:grid-cols-2">
-            <Text label={t("fields.name")} value={r.name} onChange={(v) => set(i, { name: v })} error={err(i, "name")} name={`d${i}-name`} required />
-            <Text label={t("fields.position")} value={r.position} onChange={(v) => set(i, { position: v })} error={err(i, "position")} name={`d${i}-position`} required />
-            <Text label={t("fields.phone")} value={r.phone} onChange={(v) => set(i, { phone: v })} error={err(i, "phone")} name={`d${i}-phone`} type="tel" inputMode="tel" required />
-            <Text label={t("fields.email")} value={r.email} onChange={(v) => set(i, { email: v })} error={err(i, "email")} name={`d${i}-email`} type="email" optional={t("fields.optional")} />
+          {/* on a phone: contact fields full width, the short choices two to a row */}
+          <div className="grid grid-cols-2 gap-3">
+            <div className="col-span-2 sm:col-span-1">
+              <Text label={t("fields.name")} value={r.name} onChange={(v) => set(i, { name: v })} error={err(i, "name")} name={`d${i}-name`} required />
+            </div>
+            <div className="col-span-2 sm:col-span-1">
+              <Text label={t("fields.position")} value={r.position} onChange={(v) => set(i, { position: v })} error={err(i, "position")} name={`d${i}-position`} required />
+            </div>
+            <div className="col-span-2 sm:col-span-1">
+              <Text label={t("fields.phone")} value={r.phone} onChange={(v) => set(i, { phone: v })} error={err(i, "phone")} name={`d${i}-phone`} type="tel" inputMode="tel" required />
+            </div>
+            <div className="col-span-2 sm:col-span-1">
+              <Text label={t("fields.email")} value={r.email} onChange={(v) => set(i, { email: v })} error={err(i, "email")} name={`d${i}-email`} type="email" optional={t("fields.optional")} />
+            </div>
             <Select label={t("fields.gender")} value={r.gender} onChange={(v) => set(i, { gender: v })} name={`d${i}-gender`} options={[["", t("fields.none")], ["male", ts("gender.male")], ["female", ts("gender.female")]]} />
             <Select label={t("fields.rank")} value={r.rank} onChange={(v) => set(i, { rank: v })} name={`d${i}-rank`} options={RANKS.map((k) => [k, td(`rank.${k}`)] as [string, string])} />
             <Text label={t("fields.orderInUnit")} value={r.orderInUnit} onChange={(v) => set(i, { orderInUnit: v })} error={err(i, "orderInUnit")} name={`d${i}-order`} inputMode="numeric" optional={t("fields.optional")} />
@@ -184,7 +145,7 @@ export function ReplyForm({ token, quota, open, initial, draftSavedAt }: { token
               value={r.accommodation}
               onChange={(v) => set(i, { accommodation: v })}
               name={`d${i}-accommodation`}
-              options={(["none", "single", "shared"] as const).map((k) => [k, ts(`accommodation.${k}`)] as [string, string])}
+              options={ACCOMMODATION_KINDS.map((k) => [k, ts(`accommodation.${k}`)] as [string, string])}
             />
           </div>
           <label className="flex items-center gap-2 text-sm text-slate-800">
@@ -194,8 +155,10 @@ export function ReplyForm({ token, quota, open, initial, draftSavedAt }: { token
           {(["arrival", "departure"] as const).map((leg) => (
             <div key={leg} className="rounded-xl bg-slate-50 p-3">
               <p className="mb-2 text-sm font-medium text-slate-700">{t(`fields.${leg}`)}</p>
-              <div className="grid gap-2 sm:grid-cols-2">
-                <Text label={t("fields.at")} value={r[`${leg}At`]} onChange={(v) => set(i, { [`${leg}At`]: v })} error={err(i, `${leg}.at`)} name={`d${i}-${leg}-at`} type="datetime-local" optional={t("fields.optional")} />
+              <div className="grid grid-cols-2 gap-2">
+                <div className="col-span-2 sm:col-span-1">
+                  <Text label={t("fields.at")} value={r[`${leg}At`]} onChange={(v) => set(i, { [`${leg}At`]: v })} error={err(i, `${leg}.at`)} name={`d${i}-${leg}-at`} type="datetime-local" optional={t("fields.optional")} />
+                </div>
                 <Select
                   label={t("fields.by")}
                   value={r[`${leg}By`]}
@@ -204,7 +167,9 @@ export function ReplyForm({ token, quota, open, initial, draftSavedAt }: { token
                   options={(["train", "flight", "car", "other"] as const).map((k) => [k, td(`travelBy.${k}`)] as [string, string])}
                 />
                 <Text label={t("fields.number")} value={r[`${leg}Number`]} onChange={(v) => set(i, { [`${leg}Number`]: v })} name={`d${i}-${leg}-number`} optional={t("fields.optional")} />
-                <Text label={t("fields.station")} value={r[`${leg}Station`]} onChange={(v) => set(i, { [`${leg}Station`]: v })} name={`d${i}-${leg}-station`} optional={t("fields.optional")} />
+                <div className="col-span-2 sm:col-span-1">
+                  <Text label={t("fields.station")} value={r[`${leg}Station`]} onChange={(v) => set(i, { [`${leg}Station`]: v })} name={`d${i}-${leg}-station`} optional={t("fields.optional")} />
+                </div>
               </div>
             </div>
           ))}

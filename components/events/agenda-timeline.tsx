@@ -4,6 +4,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { PublicEventDetail, PublicSession } from "@/lib/events/queries";
 import type { Locale } from "@/lib/i18n/config";
 import { dayKey, formatDate, formatTime, formatTimeRange, pick } from "@/lib/i18n/format";
+import { Localized as L } from "@/components/ui/localized";
 import { parallelGroups } from "@/lib/shared/parallel";
 import { ParallelGroup } from "./parallel-group";
 
@@ -93,14 +94,14 @@ async function SessionCard({ session: s, tz, locale, as: Tag = "li" }: { session
         <Badge tone={KIND_TONE[s.kind] ?? "slate"}>{ts(`sessionKind.${s.kind}`)}</Badge>
         {s.room && (
           <span className="text-sm font-medium text-slate-600" data-testid="session-room">
-            {pick(locale, s.room.name, s.room.nameEn)}
+            <L locale={locale} zh={s.room.name} en={s.room.nameEn} />
             {s.room.floor ? ` · ${s.room.floor}` : ""}
           </span>
         )}
-        {s.location && <span className="text-sm text-slate-500">{pick(locale, s.location, s.locationEn)}</span>}
+        {s.location && <span className="text-sm text-slate-500"><L locale={locale} zh={s.location} en={s.locationEn} /></span>}
       </div>
-      <h3 className="mt-2 text-base font-semibold leading-snug text-slate-900">{pick(locale, s.title, s.titleEn)}</h3>
-      {s.description && <p className="mt-1 text-sm leading-6 text-slate-600">{pick(locale, s.description, s.descriptionEn)}</p>}
+      <h3 className="mt-2 text-base font-semibold leading-snug text-slate-900"><L locale={locale} zh={s.title} en={s.titleEn} /></h3>
+      {s.description && <p className="mt-1 text-sm leading-6 text-slate-600"><L locale={locale} zh={s.description} en={s.descriptionEn} /></p>}
 
       {s.stops.length > 0 && (
         <div className="mt-4">
@@ -113,15 +114,17 @@ async function SessionCard({ session: s, tz, locale, as: Tag = "li" }: { session
                 </span>
                 <div className="flex flex-wrap items-baseline gap-x-3">
                   <span className="sr-only">{t("stopNumber", { n: st.order })}</span>
-                  <span className="font-medium text-slate-900">{pick(locale, st.name, st.nameEn)}</span>
+                  <span className="font-medium text-slate-900"><L locale={locale} zh={st.name} en={st.nameEn} /></span>
                   {st.plannedArrival && <span className="text-xs text-slate-500">{t("arrival", { time: formatTime(st.plannedArrival, tz, locale) })}</span>}
                 </div>
-                {st.description && <p className="mt-1 text-sm leading-6 text-slate-600">{pick(locale, st.description, st.descriptionEn)}</p>}
+                {st.description && <p className="mt-1 text-sm leading-6 text-slate-600"><L locale={locale} zh={st.description} en={st.descriptionEn} /></p>}
                 {st.facts.length > 0 && (
                   <ul className="mt-1 flex flex-wrap gap-2">
                     {st.facts.map((f, i) => (
                       <li key={i} className="rounded bg-teal-50 px-2 py-0.5 text-xs text-teal-900">
-                        {pick(locale, f.label, f.labelEn)}：{pick(locale, f.value, f.valueEn)}
+                        <L locale={locale} zh={f.label} en={f.labelEn} />
+                        {locale === "en" ? ": " : "："}
+                        <L locale={locale} zh={f.value} en={f.valueEn} />
                       </li>
                     ))}
                   </ul>
@@ -138,8 +141,13 @@ async function SessionCard({ session: s, tz, locale, as: Tag = "li" }: { session
           <ul className="mt-1 flex flex-wrap gap-2 text-sm">
             {s.buses.map((b) => (
               <li key={b.id} className="rounded-md bg-slate-100 px-2 py-1">
-                {b.name} · {t("busSeats", { seats: b.seats })}
-                {b.leaderName ? ` · ${t("busLeader", { name: b.leaderName })}` : ""}
+                <L locale={locale} zh={b.name} en={b.nameEn} /> · {t("busSeats", { seats: b.seats })}
+                {b.leaderName ? (
+                  <>
+                    {" · "}
+                    {t.rich("busLeader", { name: b.leaderName, n: () => <L locale={locale} zh={b.leaderName} en={b.leaderNameEn} /> })}
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -152,19 +160,24 @@ async function SessionCard({ session: s, tz, locale, as: Tag = "li" }: { session
             <li key={sp.id} className="rounded-lg bg-slate-50 p-3">
               <div className="flex items-baseline gap-2">
                 <Link href={`/speakers/${sp.person.id}`} className="font-semibold text-slate-900 hover:text-brand-700 hover:underline" data-testid="speaker-link">
-                  {pick(locale, sp.person.name, sp.person.nameEn)}
+                  <L locale={locale} zh={sp.person.name} en={sp.person.nameEn} />
                 </Link>
                 <span className="text-xs text-slate-500">{t(`sessionRole.${sp.role}`)}</span>
               </div>
               <ul className="mt-1 space-y-0.5 text-sm text-slate-600">
                 {sp.person.positions.map((p) => (
                   <li key={p.id}>
-                    {pick(locale, p.organization, p.organizationEn)}
-                    {p.title ? (locale === "en" ? `, ${pick(locale, p.title, p.titleEn)}` : ` ${p.title}`) : ""}
+                    <L locale={locale} zh={p.organization} en={p.organizationEn} />
+                    {p.title ? (
+                      <>
+                        {locale === "en" ? ", " : " "}
+                        <L locale={locale} zh={p.title} en={p.titleEn} />
+                      </>
+                    ) : null}
                   </li>
                 ))}
               </ul>
-              {sp.topic && <p className="mt-1 text-sm text-slate-800">{pick(locale, sp.topic, sp.topicEn)}</p>}
+              {sp.topic && <p className="mt-1 text-sm text-slate-800"><L locale={locale} zh={sp.topic} en={sp.topicEn} /></p>}
             </li>
           ))}
         </ul>

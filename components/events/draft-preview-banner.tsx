@@ -1,4 +1,4 @@
-/** The 草稿预览 banner on a draft forum's public pages, seen only by its team (issue 13 §3). */
+/** The 草稿预览 banner on a draft forum's public pages, seen only by its team. */
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/config";
-import { pick } from "@/lib/i18n/format";
+import { Localized } from "@/components/ui/localized";
 import type { PublicEventDetail } from "@/lib/events/queries";
 import { HOST_ROLES } from "@/lib/shared/enums";
 
@@ -18,7 +18,9 @@ export async function HostList({ hosts }: { hosts: PublicEventDetail["hosts"] })
           <dd>
             <ul className="flex flex-wrap gap-x-4 gap-y-1 text-slate-900">
               {g.items.map((h) => (
-                <li key={h.id}>{pick(locale, h.organization.name, h.organization.nameEn)}</li>
+                <li key={h.id}>
+                  <Localized locale={locale} zh={h.organization.name} en={h.organization.nameEn} />
+                </li>
               ))}
             </ul>
           </dd>

@@ -9,7 +9,9 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { ArrowDown, ArrowUp, IconButton } from "@/components/ui/icons";
+import { ArrowDown, ArrowUp, IconButton, TriangleAlert } from "@/components/ui/icons";
+import { Dialog, DialogClose } from "@/components/ui/dialog";
+import { btn as kit } from "@/components/ui/button";
 import { useCallback, useEffect, useRef, useState } from "react";
 import {
   loadReportStateAction,
@@ -36,7 +38,18 @@ const btn = "rounded-md px-3 py-1.5 text-sm font-medium disabled:opacity-50";
 
 type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; version: number; auto: boolean; at: string } | { kind: "error"; error: string };
 
-export function ReportEditor({ initial, canPublish, eventSlug }: { initial: EditorState; canPublish: boolean; eventSlug: string }) {
+export function ReportEditor({
+  initial,
+  canPublish,
+  eventSlug,
+  eventEnds,
+}: {
+  initial: EditorState;
+  canPublish: boolean;
+  eventSlug: string;
+  /** When the forum ends: wall time in its zone ("YYYY-MM-DDTHH:mm", compared with the publish time) and in words. */
+  eventEnds?: { wall: string; label: string };
+}) {
   const t = useTranslations("reports.admin");
   const tStatus = useTranslations("reports.status");
   const router = useRouter();
@@ -50,6 +63,7 @@ export function ReportEditor({ initial, canPublish, eventSlug }: { initial: Edit
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [early, setEarly] = useState<{ at: string | null } | null>(null);
   const savingRef = useRef(false);
   const docRef = useRef(doc);
   useEffect(() => {
@@ -388,10 +402,60 @@ export function ReportEditor({ initial, canPublish, eventSlug }: { initial: Edit
             </button>
           )}
           {canPublish && meta.status !== "published" && (
-            <button type="button" disabled={busy} onClick={() => void workflow("publish")} className={`${btn} bg-emerald-700 text-white hover:bg-emerald-800`} data-testid="publish-report">
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => {
+                // a post-event report going public before the forum has ended: say so, let them decide
+                const nowWall = isoInZone(new Date(), initial.timezone).slice(0, 16);
+                const at = doc.publishAt && doc.publishAt > nowWall ? doc.publishAt : null;
+                if (eventEnds && (at ?? nowWall) < eventEnds.wall) setEarly({ at });
+                else void workflow("publish");
+              }}
+              className={`${btn} bg-emerald-700 text-white hover:bg-emerald-800`}
+              data-testid="publish-report"
+            >
               {doc.publishAt && doc.publishAt > isoInZone(new Date(), initial.timezone).slice(0, 16) ? t("schedule") : t("publish")}
             </button>
           )}
+          {eventEnds ? (
+            <Dialog
+              open={early !== null}
+              onOpenChange={(o) => !o && setEarly(null)}
+              size="sm"
+              testId="early-publish"
+              title={
+                <span className="flex items-center gap-2">
+                  <TriangleAlert aria-hidden className="h-5 w-5 shrink-0 text-amber-600" />
+                  {t("early.title")}
+                </span>
+              }
+              description={early?.at ? t("early.scheduled", { at: early.at.replace("T", " "), ends: eventEnds.label }) : t("early.now", { ends: eventEnds.label })}
+              footer={
+                <>
+                  <DialogClose asChild>
+                    <button type="button" className={kit.secondary}>
+                      {t("early.back")}
+                    </button>
+                  </DialogClose>
+                  <button
+                    type="button"
+                    className={kit.primary}
+                    disabled={busy}
+                    data-testid="confirm-early-publish"
+                    onClick={() => {
+                      setEarly(null);
+                      void workflow("publish");
+                    }}
+                  >
+                    {t("early.publishAnyway")}
+                  </button>
+                </>
+              }
+            >
+              <p className="text-sm text-slate-600">{t("early.hint")}</p>
+            </Dialog>
+          ) : null}
           {canPublish && meta.status === "in_review" && <ReturnForm label={t("returnWithComment")} commentLabel={t("returnComment")} disabled={busy} onReturn={(c) => void workflow("return", c)} />}
           {canPublish && meta.status === "published" && (
             <button type="button" disabled={busy} onClick={() => void workflow("unpublish")} className={`${btn} border border-slate-300 bg-white text-slate-700 hover:bg-slate-50`} data-testid="unpublish-report">

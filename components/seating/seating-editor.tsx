@@ -1,6 +1,6 @@
 "use client";
 /**
- * The seating console (issue 11): 领导排序 (protocol order: drag, or up/down buttons for keyboards), 主席台 (arranged
+ * The seating console: 领导排序 (protocol order: drag, or up/down buttons for keyboards), 主席台 (arranged
  * from the order by convention, seats swapped by hand, cards shown from the audience or the rostrum), 会场 (rows ×
  * seats grid: one grid of plain buttons with ONE click handler and one selection state, so 2,000 seats stay quick),
  * 宴会 (tables), 会议室 (rooms and the room of each session). Every change is a server action, then a refresh.
@@ -9,6 +9,7 @@ import { useTranslations } from "next-intl";
 import { memo, useMemo, useState } from "react";
 import { useAct } from "@/components/admin/use-action";
 import { btn, inputCls } from "@/components/ui/button";
+import { HALL_RESERVE_REASONS, ROOM_LAYOUTS } from "@/lib/shared/enums";
 import type { Rank } from "@/lib/shared/rank";
 import {
   addProtocolEntryAction,
@@ -28,8 +29,8 @@ import {
 import { createRoomAction, deleteRoomAction, setSessionRoomAction } from "@/lib/venues/actions";
 
 const RANK_CODES = ["provincial", "bureau", "county", "township", "other"] as const;
-const REASONS = ["media", "staff", "vip", "other"] as const;
-const LAYOUTS = ["theatre", "classroom", "round_tables", "rostrum_hall"] as const;
+const REASONS = HALL_RESERVE_REASONS;
+const LAYOUTS = ROOM_LAYOUTS;
 type Convention = "government" | "international";
 
 export type EditorPerson = { id: string; kind: "person" | "registration"; name: string; organization: string | null; title: string | null; rank: Rank | null };

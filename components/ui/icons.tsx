@@ -14,6 +14,8 @@ export {
   ArrowUp,
   Check,
   ChevronDown,
+  CircleCheck,
+  Info,
   GripVertical,
   Pencil,
   Plus,

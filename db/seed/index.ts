@@ -1,6 +1,7 @@
 /**
- * Seeds a fresh database with the demo accounts and the reference forum (DESIGN §6). Runs at start-up; it never
- * touches a database that already holds users or events.
+ * Seeds a fresh database with the demo accounts, the reference forum (DESIGN §6) with its invited units, and the
+ * upcoming demo forum dated from the day of seeding (db/seed/demo-forum.ts). Runs at start-up; it never touches a
+ * database that already holds users or events.
  *
  * Everything happens in one transaction under a transaction-scoped advisory lock, so several instances starting at
  * once on one Postgres seed exactly once (the others wait, then find the tables non-empty), and a failure leaves the
@@ -10,14 +11,16 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { eventStaff, events, users } from "../schema";
 import { seedDemoAccounts } from "./demo-accounts";
+import { DEMO_FORUM_SLUG, seedDemoForum } from "./demo-forum";
 import { seedYantan, YANTAN_SLUG } from "./yantan";
 
 export { YANTAN_SLUG } from "./yantan";
 export { DEMO_ACCOUNTS } from "./demo-accounts";
+export { DEMO_FORUM_SLUG, demoForumLinks } from "./demo-forum";
 
 const SEED_LOCK = 7283402;
 
-export async function seedIfEmpty(db: Db): Promise<{ seeded: boolean; slug?: string }> {
+export async function seedIfEmpty(db: Db, now = new Date()): Promise<{ seeded: boolean; slug?: string; demoSlug?: string }> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
     const [anyUser] = await tx.select({ id: users.id }).from(users).limit(1);
@@ -27,11 +30,14 @@ export async function seedIfEmpty(db: Db): Promise<{ seeded: boolean; slug?: str
     // A transaction is a Db (PgTransaction extends PgDatabase): inside, only `tx` is used (DESIGN §3.3).
     const accounts = await seedDemoAccounts(tx);
     const { eventId, slug } = await seedYantan(tx, { organizerId: accounts.organizer, staffId: accounts.staff });
-    await tx.insert(eventStaff).values([
-      { eventId, userId: accounts.organizer, role: "organizer" },
-      { eventId, userId: accounts.staff, role: "staff" },
-    ]);
-    if (slug !== YANTAN_SLUG) throw new Error(`unexpected seed slug ${slug}`);
-    return { seeded: true, slug };
+    const demo = await seedDemoForum(tx, { organizerId: accounts.organizer, now });
+    await tx.insert(eventStaff).values(
+      [eventId, demo.eventId].flatMap((id) => [
+        { eventId: id, userId: accounts.organizer, role: "organizer" as const },
+        { eventId: id, userId: accounts.staff, role: "staff" as const },
+      ]),
+    );
+    if (slug !== YANTAN_SLUG || demo.slug !== DEMO_FORUM_SLUG) throw new Error(`unexpected seed slugs ${slug}, ${demo.slug}`);
+    return { seeded: true, slug, demoSlug: demo.slug };
   });
 }

@@ -2,14 +2,14 @@
  * The reference forum (DESIGN §1): 产业园区赋能县域经济高质量发展座谈会, 5 September 2025, 自贡市沿滩区, exactly as the
  * news report seed/yantan-forum-2025-article.txt tells it — hosts, the morning site visit and its four stops, the
  * afternoon symposium with its eight named speakers and all their cited positions, ~200 delegates, and the
- * post-event report with its three sections, key figures, byline, photo credit and tags.
+ * post-event report with its three sections, key figures, byline, photo credit and tags; the invited units
+ * (受邀单位) the article's "十多个四川省直部门" and parks stand for are in db/seed/delegations.ts.
  *
  * What the article does NOT say is marked "plausible" below: clock times (it gives only 上午/下午), the afternoon room,
  * stop arrival times, buses, and every registration (generated, clearly fictional demo data).
  *
  * Everything is written in ONE transaction; inside it only `tx` is used (DESIGN §3.3).
  */
-import { randomBytes } from "node:crypto";
 import type { Db, Tx } from "../client";
 import {
   agendaSessions,
@@ -29,6 +29,8 @@ import {
   siteVisitStops,
   type StopFact,
 } from "../schema";
+import { seedYantanDelegations, YANTAN_REPLY_BY } from "./delegations";
+import { GIVEN, prng, RESERVED_NAMES, SURNAMES, ticketCode } from "./fictional";
 
 export const YANTAN_SLUG = "yantan-industrial-parks-2025";
 export const YANTAN_REPORT_SLUG = "yantan-symposium-report-2025";
@@ -438,6 +440,8 @@ export async function seedYantan(db: Db, opts: SeedYantanOptions): Promise<{ eve
         registrationClosesAt: REGISTRATION_CLOSES,
         requiresApproval: false,
         waitlistEnabled: true,
+        // Plausible: invited units (受邀单位) replied by 29 August (db/seed/delegations.ts).
+        delegationReplyBy: YANTAN_REPLY_BY,
         createdById: opts.organizerId,
       })
       .returning({ id: events.id, slug: events.slug });
@@ -449,7 +453,8 @@ export async function seedYantan(db: Db, opts: SeedYantanOptions): Promise<{ eve
 
     const personIds = await insertPeople(tx, orgIds);
     const { siteVisitId, busIds } = await insertAgenda(tx, event.id, personIds);
-    await insertRegistrations(tx, event.id, siteVisitId, busIds, opts.staffId);
+    const regs = await insertRegistrations(tx, event.id, siteVisitId, busIds, opts.staffId);
+    await seedYantanDelegations(tx, event.id, regs);
     await insertReport(tx, event.id, opts);
 
     return { eventId: event.id, slug: event.slug };
@@ -562,24 +567,6 @@ const CONFIRMED = 206;
 const WAITLISTED = 4;
 const CANCELLED = 6;
 const CHECKED_IN = 180;
-
-/** mulberry32: a tiny deterministic PRNG, so every fresh database gets the same delegates. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const SURNAMES =
-  "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程魏苏吕丁任沈姚卢傅钟姜崔谭廖范汪陆金石贾韦夏邱方侯邹熊孟秦白江薛尹段雷黎史龙陶贺顾毛郝龚邵万钱严覃武";
-const GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲兰凤洁梅琳素云莲真环雪荣爱妹霞香月莺媛瑞凡佳嘉琼勤珍贞莉桂娣叶璧璐娅琦晶妍茜秋珊莎锦黛青倩婷姣婉娴瑾颖露瑶怡婵雁蓓纨仪荷丹蓉眉君琴蕊薇菁梦岚苑婕馨瑗琰韵融园艺咏卿聪澜纯毓悦昭冰爽琬茗羽希宁欣飘育滢馥筠柔竹霭凝晓欢霄枫芸菲寒伊亚宜可姬舒影思帆宇浩然博文轩睿智勋鹏飞志远德兴建国立新海涛斌亮";
-/** Real people named in the article; generated delegates never take these names. */
-const RESERVED_NAMES = new Set(["唐利民", "赵德本", "戴宇", "陈军", "范恒山", "李后强", "鲁荣东", "唐雄兴", "邓柯"]);
 
 type CategorySeed = { category: Category; weight: number; organizations: string[]; positions: string[] };
 
@@ -738,16 +725,15 @@ function generateDelegates(count: number): Delegate[] {
   return out;
 }
 
-/** A base64url code of 128 random bits (22 characters) — the ticket QR. */
-const ticketCode = () => randomBytes(16).toString("base64url");
-
 function chunk<T>(xs: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
   return out;
 }
 
-async function insertRegistrations(tx: Tx, eventId: string, siteVisitId: string, busIds: string[], staffId: string): Promise<void> {
+export type SeededRegistration = Pick<typeof registrations.$inferSelect, "id" | "email" | "status" | "siteVisit" | "fullName" | "organization" | "position" | "needs" | "createdAt">;
+
+async function insertRegistrations(tx: Tx, eventId: string, siteVisitId: string, busIds: string[], staffId: string): Promise<SeededRegistration[]> {
   const total = CONFIRMED + WAITLISTED + CANCELLED;
   const delegates = generateDelegates(total);
   const rand = prng(905);
@@ -799,13 +785,20 @@ async function insertRegistrations(tx: Tx, eventId: string, siteVisitId: string,
     };
   });
 
-  const inserted: { id: string; email: string | null; status: RegistrationStatus; siteVisit: boolean }[] = [];
+  const inserted: SeededRegistration[] = [];
   for (const batch of chunk(rows, 100)) {
     inserted.push(
-      ...(await tx
-        .insert(registrations)
-        .values(batch)
-        .returning({ id: registrations.id, email: registrations.email, status: registrations.status, siteVisit: registrations.siteVisit })),
+      ...(await tx.insert(registrations).values(batch).returning({
+        id: registrations.id,
+        email: registrations.email,
+        status: registrations.status,
+        siteVisit: registrations.siteVisit,
+        fullName: registrations.fullName,
+        organization: registrations.organization,
+        position: registrations.position,
+        needs: registrations.needs,
+        createdAt: registrations.createdAt,
+      })),
     );
   }
 
@@ -829,6 +822,7 @@ async function insertRegistrations(tx: Tx, eventId: string, siteVisitId: string,
     }
   }
   for (const batch of chunk(checkinRows, 200)) await tx.insert(checkins).values(batch);
+  return inserted;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

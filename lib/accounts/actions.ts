@@ -10,7 +10,7 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { eventAction, publicAction, userAction, type Failure } from "@/lib/actions/define";
+import { publicAction, userAction, type Failure } from "@/lib/actions/define";
 import { DomainError, parse, type ActionResult } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit";
 import { oauthProviderList, signIn, signOut, SignInRefused } from "@/lib/auth/auth";
@@ -19,7 +19,7 @@ import { clientIp } from "@/lib/auth/request-info";
 import { issueToken, revokeToken } from "@/lib/auth/tokens";
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
 import { requestLocale } from "@/lib/i18n/request";
-import { grantEventRole, revokeEventRole, setSiteRole, setUserDisabled } from "./admin";
+import { setSiteRole, setUserDisabled } from "./admin";
 import { changePassword, signUp, updateProfile } from "./commands";
 import { nextParam } from "./next-param";
 import { localeOfEmail } from "./queries";
@@ -141,8 +141,6 @@ export const revokeTokenAction = userAction("profile.edit", z.object({ tokenId: 
 const uuid = z.uuid({ error: "errors.unknownId" });
 const users = { revalidate: "/admin/users" };
 
-export type GrantState = ActionResult<{ changed: boolean }> | null;
-
 export const setSiteRoleAction = userAction("user.manage", z.object({ userId: uuid, siteRole: z.enum(["admin", "user"]) }), ({ db, actor, input }) => setSiteRole(db, actor, input), users);
 
 export const setUserDisabledAction = userAction(
@@ -152,11 +150,4 @@ export const setUserDisabledAction = userAction(
   users,
 );
 
-export const grantEventRoleAction = eventAction(
-  "event.staff.manage",
-  z.object({ userId: uuid, eventId: uuid, role: z.enum(["organizer", "staff"], { error: "errors.chooseEventRole" }) }),
-  ({ db, actor, input }) => grantEventRole(db, actor, input),
-  users,
-);
-
-export const revokeEventRoleAction = eventAction("event.staff.manage", z.object({ userId: uuid, eventId: uuid }), ({ db, actor, input }) => revokeEventRole(db, actor, input), users);
+// Forum roles are granted and removed on each forum's Team tab (lib/team/actions.ts), not here: one way to staff a forum.

@@ -9,12 +9,15 @@ import { auditLog, events, eventStaff, users } from "@/db/schema";
 import { DomainError } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit";
 import type { Actor, EventRole, SiteRole } from "@/lib/auth/permissions";
+import { EVENT_STAFF_ROLES } from "@/lib/shared/enums";
 
 export const PAGE_SIZE = 50;
 
 const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-export type UserFilter = { q?: string; role?: "admin" | "organizer" | "staff" | "disabled"; page?: number };
+/** The admin users page's role filter: site admins, a forum role anywhere, or disabled accounts. */
+export const USER_ROLE_FILTERS = ["admin", ...EVENT_STAFF_ROLES, "disabled"] as const;
+export type UserFilter = { q?: string; role?: (typeof USER_ROLE_FILTERS)[number]; page?: number };
 
 export async function listUsers(db: Db, f: UserFilter) {
   const where: SQL[] = [];
@@ -119,19 +122,27 @@ export async function grantEventRole(db: Db, actor: Actor | null, input: { userI
       .from(eventStaff)
       .where(and(eq(eventStaff.eventId, e.id), eq(eventStaff.userId, u.id)));
     if (before?.role === input.role) return { changed: false };
-    await tx
-      .insert(eventStaff)
-      .values({ eventId: e.id, userId: u.id, role: input.role })
-      .onConflictDoUpdate({ target: [eventStaff.eventId, eventStaff.userId], set: { role: input.role } });
-    await recordAudit(tx, actor, {
-      action: "event.staff.grant",
-      entity: "event_staff",
-      entityId: u.id,
-      eventId: e.id,
-      before: before ? { role: before.role } : null,
-      after: { role: input.role, email: u.email, event: e.slug },
-    });
+    await putEventRole(tx, actor, { event: e, user: u, role: input.role, before: before?.role ?? null });
     return { changed: true };
+  });
+}
+
+/**
+ * Put a user on a forum's team with a role (added, or changed), audited as event.staff.grant — inside the caller's
+ * transaction. The one write behind the site admin's grant and the team's invite of an existing account.
+ */
+export async function putEventRole(tx: Db, actor: Actor | null, p: { event: { id: string; slug: string }; user: { id: string; email: string }; role: EventRole; before: EventRole | null }) {
+  await tx
+    .insert(eventStaff)
+    .values({ eventId: p.event.id, userId: p.user.id, role: p.role })
+    .onConflictDoUpdate({ target: [eventStaff.eventId, eventStaff.userId], set: { role: p.role } });
+  await recordAudit(tx, actor, {
+    action: "event.staff.grant",
+    entity: "event_staff",
+    entityId: p.user.id,
+    eventId: p.event.id,
+    before: p.before ? { role: p.before } : null,
+    after: { role: p.role, email: p.user.email, event: p.event.slug },
   });
 }
 

@@ -92,7 +92,7 @@ export async function updateProfile(db: Db, actor: Actor, input: ProfileInput): 
 }
 
 /**
- * Change the password (issue 12 item 6). The current-password check is throttled (RATE_LIMIT_PASSWORD_CHECK failures
+ * Change the password. The current-password check is throttled (RATE_LIMIT_PASSWORD_CHECK failures
  * per user per sign-in window: a stolen session cannot brute-force the password it does not know). Then every
  * session of the user ends (the caller's own browser signs in afresh right after, see changePasswordAction), and
  * every API token is revoked unless the user chose to keep them.

@@ -24,7 +24,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { can, requireActor } from "@/lib/auth/guard";
+import { can, NO_FORUM, requireActor } from "@/lib/auth/guard";
 import { currentActor } from "@/lib/auth/actor";
 import type { Actor, Permission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
@@ -73,8 +73,6 @@ export type EventActionOptions<S extends z.ZodType, F extends Failure = Failure>
   scope?: (db: Db, input: z.infer<S>) => Promise<string | null>;
 };
 
-/** No forum: a permission check against it fails for everyone but site-wide roles (admins). */
-const NO_EVENT = "00000000-0000-0000-0000-000000000000";
 const uuid = z.uuid();
 
 export function eventAction<S extends z.ZodType, T, F extends Failure = Failure>(
@@ -94,11 +92,8 @@ export function eventAction<S extends z.ZodType, T, F extends Failure = Failure>
     } catch (e) {
       if (parsed.ok) throw e; // a resolver failing on valid input is a bug: logged as such
     }
-    if (!(await can(actor, permission, { eventId: eventId ?? NO_EVENT }, db))) throw forbidden();
-    if (!parsed.ok) throw parsed.error;
-    const data = await fn({ db, actor, input: parsed.data });
-    revalidate(opts.revalidate);
-    return data;
+    if (!(await can(actor, permission, { eventId: eventId ?? NO_FORUM }, db))) throw forbidden();
+    return call(parsed, opts, (input) => fn({ db, actor, input }));
   });
 }
 
@@ -112,11 +107,7 @@ export function userAction<S extends z.ZodType, T, F extends Failure = Failure>(
     const actor = await requireActor();
     const db = await getDb();
     if (!(await can(actor, permission, {}, db))) throw forbidden();
-    const parsed = parseInput(schema, raw);
-    if (!parsed.ok) throw parsed.error;
-    const data = await fn({ db, actor, input: parsed.data });
-    revalidate(opts.revalidate);
-    return data;
+    return call(parseInput(schema, raw), opts, (input) => fn({ db, actor, input }));
   });
 }
 
@@ -130,10 +121,7 @@ export function publicAction<S extends z.ZodType, T, F extends Failure = Failure
   return entry(opts, async (raw) => {
     const actor = await currentActor();
     const parsed = parseInput(schema, raw);
-    if (!parsed.ok) throw parsed.error;
-    const data = await fn({ db: await getDb(), actor, input: parsed.data });
-    revalidate(opts.revalidate);
-    return data;
+    return call(parsed, opts, async (input) => fn({ db: await getDb(), actor, input }));
   });
 }
 
@@ -161,6 +149,14 @@ export function plainInput(input: unknown): Record<string, unknown> {
 type Parsed<T> = { ok: true; data: T } | { ok: false; error: DomainError };
 
 /** zod, plus the one NUL check for actions (Postgres cannot store U+0000). */
+/** The tail every variant shares once the caller is let in: refuse invalid input, call, refresh the pages. */
+async function call<D, T>(parsed: Parsed<D>, opts: CommonOptions<Failure>, fn: (input: D) => Promise<T> | T): Promise<T> {
+  if (!parsed.ok) throw parsed.error;
+  const data = await fn(parsed.data);
+  revalidate(opts.revalidate);
+  return data;
+}
+
 function parseInput<S extends z.ZodType>(schema: S, raw: Record<string, unknown>): Parsed<z.infer<S>> {
   const fieldErrors: FieldErrorRefs = {};
   const nul = nulPath(raw);

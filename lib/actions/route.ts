@@ -18,14 +18,13 @@
  * public reads and token-addressed links; the actor is passed when there is one.
  */
 import "server-only";
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { events } from "@/db/schema";
 import { currentActor } from "@/lib/auth/actor";
-import { can, requireActor } from "@/lib/auth/guard";
+import { can, NO_FORUM, requireActor } from "@/lib/auth/guard";
 import type { Actor, Permission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
+import { eventById, eventBySlug, type EventRow } from "@/lib/events/lookup";
 import { errorResponse } from "@/lib/http/domain-errors";
 import { readJson } from "@/lib/http/json-body";
 import { NUL_MESSAGE, nulPath } from "@/lib/http/nul";
@@ -66,7 +65,7 @@ export type RouteContext<P, Q, B, A> = {
   locale: Locale;
 };
 
-export type EventRow = typeof events.$inferSelect;
+export type { EventRow };
 
 type Result = Response | object | null;
 type Ctx = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -92,12 +91,12 @@ export function eventRoute<P extends AnyObject | undefined = undefined, Q extend
     let event: EventRow | null = null;
     if (opts.scope) {
       const id = await opts.scope(db, { params, query, body, actor });
-      event = id ? await eventWhere(db, "id", id) : null;
+      event = id ? await eventById(db, id) : null;
     } else {
       const slug = (params as { slug?: unknown }).slug;
-      event = typeof slug === "string" ? await eventWhere(db, "slug", slug) : null;
+      event = typeof slug === "string" ? await eventBySlug(db, slug) : null;
     }
-    if (!(await can(actor, permission, { eventId: event?.id ?? NO_EVENT }, db))) throw forbidden();
+    if (!(await can(actor, permission, { eventId: event?.id ?? NO_FORUM }, db))) throw forbidden();
     if (!event) throw new DomainError("not_found", "errors.forumNotFound");
     if (!opts.scope && opts.body) body = await bodyOf(opts, req);
     return handler({ db, actor, req, params, query, body, event, locale: await requestLocale() });
@@ -137,7 +136,6 @@ export function publicRoute<P extends AnyObject | undefined = undefined, Q exten
 
 // ---------------------------------------------------------------------------------------------------------------
 
-const NO_EVENT = "00000000-0000-0000-0000-000000000000";
 const forbidden = () => new DomainError("forbidden", "errors.forbidden");
 
 function entry(opts: RouteOptions<unknown, unknown, unknown>, body: (req: Request, ctx: Ctx) => Promise<Result>): RouteHandler {
@@ -185,12 +183,6 @@ function queryOf<Q>(schema: Q | undefined, req: Request): Out<Q> {
 
 async function bodyOf<B>(opts: { body?: B; maxBytes?: number }, req: Request): Promise<Out<B>> {
   return parse(opts.body as unknown as z.ZodType, await readJson(req, opts.maxBytes)) as Out<B>;
-}
-
-async function eventWhere(db: Db, by: "id" | "slug", value: string): Promise<EventRow | null> {
-  if (by === "id" && !z.uuid().safeParse(value).success) return null;
-  const [row] = await db.select().from(events).where(eq(by === "id" ? events.id : events.slug, value)).limit(1);
-  return row ?? null;
 }
 
 /** The path for the log, with long opaque segments (tokens) elided. */

@@ -5,6 +5,7 @@
  * refreshes the console).
  */
 import { eventAction } from "@/lib/actions/define";
+import { pickerSearchSchema } from "@/lib/shared/fields";
 import { searchPeople, updatePerson } from "@/lib/people/commands";
 import { addSpeaker, deleteBus, deleteSession, deleteStop, moveSession, moveSpeaker, moveStop, removeSpeaker, saveBus, saveSession, saveStop, updateSpeaker } from "./commands";
 import {
@@ -14,7 +15,6 @@ import {
   moveSessionSchema,
   moveSpeakerSchema,
   moveStopSchema,
-  peopleSearchSchema,
   personSchema,
   sessionRefSchema,
   sessionSchema,
@@ -36,7 +36,7 @@ export const removeSpeakerAction = eventAction("agenda.edit", speakerRefSchema, 
 export const moveSpeakerAction = eventAction("agenda.edit", moveSpeakerSchema, ({ db, actor, input }) => moveSpeaker(db, actor, input), console_);
 export const updatePersonAction = eventAction("agenda.edit", personSchema, ({ db, actor, input }) => updatePerson(db, actor, input), console_);
 /** A read-only picker: no console refresh. */
-export const searchPeopleAction = eventAction("agenda.edit", peopleSearchSchema, ({ db, actor, input }) => searchPeople(db, actor, input.q));
+export const searchPeopleAction = eventAction("agenda.edit", pickerSearchSchema, ({ db, actor, input }) => searchPeople(db, actor, input.q));
 
 export const saveStopAction = eventAction("agenda.edit", stopSchema, ({ db, actor, input }) => saveStop(db, actor, input), console_);
 export const deleteStopAction = eventAction("agenda.edit", stopRefSchema, ({ db, actor, input }) => deleteStop(db, actor, input), console_);

@@ -3,12 +3,13 @@
  * through the forum the guard checked (WHERE … event_id = input.eventId, or a join to it).
  */
 import "server-only";
-import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { agendaSessions, buses, events, registrations, sessionSpeakers, siteVisitStops } from "@/db/schema";
+import { agendaSessions, buses, events, sessionSpeakers, siteVisitStops } from "@/db/schema";
 import { DomainError, type MessageParams } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/permissions";
-import { audit } from "@/lib/events/audit";
+import { seatsTakenOnBus } from "@/lib/buses/seats";
+import { recordAudit } from "@/lib/audit";
 import { dayKey } from "@/lib/i18n/format";
 import { zonedToDate } from "@/lib/events/zoned";
 import { assertPersonVisible, createPerson } from "@/lib/people/commands";
@@ -61,12 +62,12 @@ export async function saveSession(db: Db, actor: Actor, input: SessionInput) {
         .where(and(eq(agendaSessions.id, input.sessionId), eq(agendaSessions.eventId, input.eventId)))
         .returning({ id: agendaSessions.id });
       if (!row) throw notFound("session");
-      await audit(tx, actor, { action: "agenda.session.edit", entity: "agenda_session", entityId: row.id, eventId: input.eventId, after: values });
+      await recordAudit(tx, actor, { action: "agenda.session.edit", entity: "agenda_session", entityId: row.id, eventId: input.eventId, after: values });
       return row;
     }
     const [{ max }] = await tx.select({ max: sql<number>`coalesce(max(${agendaSessions.order}), 0)::int` }).from(agendaSessions).where(eq(agendaSessions.eventId, input.eventId));
     const [row] = await tx.insert(agendaSessions).values({ ...values, eventId: input.eventId, order: max + 1 }).returning({ id: agendaSessions.id });
-    await audit(tx, actor, { action: "agenda.session.create", entity: "agenda_session", entityId: row.id, eventId: input.eventId, after: values });
+    await recordAudit(tx, actor, { action: "agenda.session.create", entity: "agenda_session", entityId: row.id, eventId: input.eventId, after: values });
     return row;
   });
 }
@@ -78,7 +79,7 @@ export async function deleteSession(db: Db, actor: Actor, input: { eventId: stri
       .where(and(eq(agendaSessions.id, input.sessionId), eq(agendaSessions.eventId, input.eventId)))
       .returning({ id: agendaSessions.id, title: agendaSessions.title });
     if (rows.length === 0) throw notFound("session");
-    await audit(tx, actor, { action: "agenda.session.delete", entity: "agenda_session", entityId: input.sessionId, eventId: input.eventId, before: rows[0] });
+    await recordAudit(tx, actor, { action: "agenda.session.delete", entity: "agenda_session", entityId: input.sessionId, eventId: input.eventId, before: rows[0] });
     return { id: input.sessionId };
   });
 }
@@ -101,7 +102,7 @@ export async function moveSession(db: Db, actor: Actor, input: { eventId: string
     const r = swapSlots(first, second);
     await tx.update(agendaSessions).set({ ...r.second, order: first.order }).where(and(eq(agendaSessions.id, second.id), eq(agendaSessions.eventId, input.eventId)));
     await tx.update(agendaSessions).set({ ...r.first, order: second.order }).where(and(eq(agendaSessions.id, first.id), eq(agendaSessions.eventId, input.eventId)));
-    await audit(tx, actor, { action: "agenda.session.move", entity: "agenda_session", entityId: input.sessionId, eventId: input.eventId, after: { direction: input.direction } });
+    await recordAudit(tx, actor, { action: "agenda.session.move", entity: "agenda_session", entityId: input.sessionId, eventId: input.eventId, after: { direction: input.direction } });
     return { moved: true };
   });
 }
@@ -123,7 +124,7 @@ export async function addSpeaker(db: Db, actor: Actor, input: AddSpeakerInput) {
       .insert(sessionSpeakers)
       .values({ sessionId: input.sessionId, personId, role: input.role, topic: input.topic, topicEn: input.topicEn, order: max + 1 })
       .returning({ id: sessionSpeakers.id });
-    await audit(tx, actor, { action: "agenda.speaker.add", entity: "session_speaker", entityId: row.id, eventId: input.eventId, after: { sessionId: input.sessionId, personId, role: input.role } });
+    await recordAudit(tx, actor, { action: "agenda.speaker.add", entity: "session_speaker", entityId: row.id, eventId: input.eventId, after: { sessionId: input.sessionId, personId, role: input.role } });
     return { id: row.id, personId };
   });
 }
@@ -140,7 +141,7 @@ export async function updateSpeaker(db: Db, actor: Actor, input: UpdateSpeakerIn
       .where(speakerInEvent(input.speakerId, input.eventId))
       .returning({ id: sessionSpeakers.id });
     if (!row) throw notFound("speaker");
-    await audit(tx, actor, { action: "agenda.speaker.edit", entity: "session_speaker", entityId: row.id, eventId: input.eventId, after: input });
+    await recordAudit(tx, actor, { action: "agenda.speaker.edit", entity: "session_speaker", entityId: row.id, eventId: input.eventId, after: input });
     return row;
   });
 }
@@ -149,7 +150,7 @@ export async function removeSpeaker(db: Db, actor: Actor, input: { eventId: stri
   return db.transaction(async (tx) => {
     const rows = await tx.delete(sessionSpeakers).where(speakerInEvent(input.speakerId, input.eventId)).returning({ id: sessionSpeakers.id });
     if (rows.length === 0) throw notFound("speaker");
-    await audit(tx, actor, { action: "agenda.speaker.remove", entity: "session_speaker", entityId: input.speakerId, eventId: input.eventId });
+    await recordAudit(tx, actor, { action: "agenda.speaker.remove", entity: "session_speaker", entityId: input.speakerId, eventId: input.eventId });
     return { id: input.speakerId };
   });
 }
@@ -164,7 +165,7 @@ export async function moveSpeaker(db: Db, actor: Actor, input: { eventId: string
     if (j < 0 || j >= list.length) return { moved: false };
     [list[i], list[j]] = [list[j], list[i]];
     for (const [order, s] of list.entries()) await tx.update(sessionSpeakers).set({ order: order + 1 }).where(eq(sessionSpeakers.id, s.id));
-    await audit(tx, actor, { action: "agenda.speaker.move", entity: "session_speaker", entityId: me.id, eventId: input.eventId, after: { direction: input.direction } });
+    await recordAudit(tx, actor, { action: "agenda.speaker.move", entity: "session_speaker", entityId: me.id, eventId: input.eventId, after: { direction: input.direction } });
     return { moved: true };
   });
 }
@@ -200,12 +201,12 @@ export async function saveStop(db: Db, actor: Actor, input: StopInput) {
         .where(and(eq(siteVisitStops.id, input.stopId), eq(siteVisitStops.sessionId, session.id)))
         .returning({ id: siteVisitStops.id });
       if (!row) throw notFound("stop");
-      await audit(tx, actor, { action: "agenda.stop.edit", entity: "site_visit_stop", entityId: row.id, eventId: input.eventId, after: values });
+      await recordAudit(tx, actor, { action: "agenda.stop.edit", entity: "site_visit_stop", entityId: row.id, eventId: input.eventId, after: values });
       return row;
     }
     const [{ max }] = await tx.select({ max: sql<number>`coalesce(max(${siteVisitStops.order}), 0)::int` }).from(siteVisitStops).where(eq(siteVisitStops.sessionId, session.id));
     const [row] = await tx.insert(siteVisitStops).values({ ...values, sessionId: session.id, order: max + 1 }).returning({ id: siteVisitStops.id });
-    await audit(tx, actor, { action: "agenda.stop.create", entity: "site_visit_stop", entityId: row.id, eventId: input.eventId, after: values });
+    await recordAudit(tx, actor, { action: "agenda.stop.create", entity: "site_visit_stop", entityId: row.id, eventId: input.eventId, after: values });
     return row;
   });
 }
@@ -226,7 +227,7 @@ export async function deleteStop(db: Db, actor: Actor, input: { eventId: string;
     await tx.delete(siteVisitStops).where(and(eq(siteVisitStops.id, stop.id), eq(siteVisitStops.sessionId, stop.sessionId)));
     const rest = await tx.select({ id: siteVisitStops.id }).from(siteVisitStops).where(eq(siteVisitStops.sessionId, stop.sessionId)).orderBy(asc(siteVisitStops.order));
     await renumberStops(tx, stop.sessionId, rest.map((r) => r.id));
-    await audit(tx, actor, { action: "agenda.stop.delete", entity: "site_visit_stop", entityId: stop.id, eventId: input.eventId });
+    await recordAudit(tx, actor, { action: "agenda.stop.delete", entity: "site_visit_stop", entityId: stop.id, eventId: input.eventId });
     return { id: stop.id };
   });
 }
@@ -240,21 +241,12 @@ export async function moveStop(db: Db, actor: Actor, input: { eventId: string; s
     if (j < 0 || j >= ids.length) return { moved: false };
     [ids[i], ids[j]] = [ids[j], ids[i]];
     await renumberStops(tx, stop.sessionId, ids);
-    await audit(tx, actor, { action: "agenda.stop.move", entity: "site_visit_stop", entityId: stop.id, eventId: input.eventId, after: { direction: input.direction } });
+    await recordAudit(tx, actor, { action: "agenda.stop.move", entity: "site_visit_stop", entityId: stop.id, eventId: input.eventId, after: { direction: input.direction } });
     return { moved: true };
   });
 }
 
 // ---------------------------------------------------------------- buses
-
-/** Registrations that hold a seat on a bus (cancelled and rejected ones do not). */
-export async function seatsTaken(db: Db, busId: string): Promise<number> {
-  const [{ n }] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(registrations)
-    .where(and(eq(registrations.busId, busId), notInArray(registrations.status, ["cancelled", "rejected"])));
-  return n;
-}
 
 export async function saveBus(db: Db, actor: Actor, input: BusInput) {
   return db.transaction(async (tx) => {
@@ -263,20 +255,28 @@ export async function saveBus(db: Db, actor: Actor, input: BusInput) {
       const s = await sessionOf(tx, input.eventId, input.sessionId);
       if (s.kind !== "site_visit") throw invalid("sessionId", "not_site_visit");
     }
-    const values = { name: input.name, seats: input.seats, leaderName: input.leaderName, leaderPhone: input.leaderPhone, sessionId: input.sessionId ?? null };
+    const values = {
+      name: input.name,
+      nameEn: input.nameEn,
+      seats: input.seats,
+      leaderName: input.leaderName,
+      leaderNameEn: input.leaderNameEn,
+      leaderPhone: input.leaderPhone,
+      sessionId: input.sessionId ?? null,
+    };
     if (input.busId) {
       // Lock the bus so no assignment slips in between the count and the change.
       const [bus] = await tx.select().from(buses).where(and(eq(buses.id, input.busId), eq(buses.eventId, input.eventId))).for("update");
       if (!bus) throw notFound("bus");
-      const taken = await seatsTaken(tx, bus.id);
+      const taken = await seatsTakenOnBus(tx, bus.id);
       if (input.seats < taken) throw invalid("seats", "seats_below_assigned", { n: taken });
       const [row] = await tx.update(buses).set(values).where(and(eq(buses.id, bus.id), eq(buses.eventId, input.eventId))).returning({ id: buses.id });
-      await audit(tx, actor, { action: "agenda.bus.edit", entity: "bus", entityId: row.id, eventId: input.eventId, before: { seats: bus.seats }, after: values });
+      await recordAudit(tx, actor, { action: "agenda.bus.edit", entity: "bus", entityId: row.id, eventId: input.eventId, before: { seats: bus.seats }, after: values });
       return row;
     }
     const [{ max }] = await tx.select({ max: sql<number>`coalesce(max(${buses.order}), 0)::int` }).from(buses).where(eq(buses.eventId, input.eventId));
     const [row] = await tx.insert(buses).values({ ...values, eventId: input.eventId, order: max + 1 }).returning({ id: buses.id });
-    await audit(tx, actor, { action: "agenda.bus.create", entity: "bus", entityId: row.id, eventId: input.eventId, after: values });
+    await recordAudit(tx, actor, { action: "agenda.bus.create", entity: "bus", entityId: row.id, eventId: input.eventId, after: values });
     return row;
   });
 }
@@ -285,7 +285,7 @@ export async function deleteBus(db: Db, actor: Actor, input: { eventId: string; 
   return db.transaction(async (tx) => {
     const rows = await tx.delete(buses).where(and(eq(buses.id, input.busId), eq(buses.eventId, input.eventId))).returning({ id: buses.id, name: buses.name });
     if (rows.length === 0) throw notFound("bus");
-    await audit(tx, actor, { action: "agenda.bus.delete", entity: "bus", entityId: input.busId, eventId: input.eventId, before: rows[0] });
+    await recordAudit(tx, actor, { action: "agenda.bus.delete", entity: "bus", entityId: input.busId, eventId: input.eventId, before: rows[0] });
     return { id: input.busId };
   });
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkbox, id, optional, optionalWallTime, required, wallTime } from "@/lib/events/validation";
+import { checkbox, id, optional, optionalWallTime, required, wallTime } from "@/lib/shared/fields";
 import { SESSION_KINDS, SESSION_ROLES } from "@/lib/shared/enums";
 import { optionalPersonNameSchema, personNameSchema } from "@/lib/shared/person-name";
 import { personSchema, positionSchema, type PersonInput } from "@/lib/people/validation";
@@ -56,8 +56,6 @@ export const speakerRefSchema = z.object({ eventId: id, speakerId: id });
 export const moveSpeakerSchema = z.object({ eventId: id, speakerId: id, direction });
 
 
-export const peopleSearchSchema = z.object({ eventId: id, q: z.string().trim().max(100).default("") });
-
 export const factSchema = z.object({ label: required(100), value: required(300), labelEn: z.string().trim().max(200).optional(), valueEn: z.string().trim().max(500).optional() });
 
 export const stopSchema = z.object({
@@ -87,6 +85,9 @@ export const busSchema = z.object({
   ),
   leaderName: optional(100),
   leaderPhone: optional(40),
+  /** Shown on the English agenda (else the Chinese, marked lang="zh-CN"). */
+  nameEn: optional(200),
+  leaderNameEn: optional(200),
 });
 
 export const busRefSchema = z.object({ eventId: id, busId: id });

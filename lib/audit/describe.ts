@@ -1,5 +1,5 @@
 /**
- * The audit log in words (issue 13 §7): an action code ("report.publish") becomes a sentence in the reader's language
+ * The audit log in words: an action code ("report.publish") becomes a sentence in the reader's language
  * ("发布了会后报道"), and a before/after pair becomes field-by-field changes with labelled fields, translated values
  * and local times. Pure: takes a translator of the `audit` namespace and a date formatter. Unknown codes and fields
  * fall back to the code itself, never to nothing; tests/unit/audit-describe.test.ts checks every code the source

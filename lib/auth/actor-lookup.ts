@@ -7,12 +7,11 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { sessions, users } from "@/db/schema";
+import { isUuid } from "@/lib/shared/uuid";
 import type { Actor } from "./permissions";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function actorById(db: Db, id: string, session?: { authAt: number; sid: string }): Promise<Actor | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   if (session && !session.sid) return null; // a cookie without a server-side session (issued before sessions were recorded)
   const live = session
     ? sql<boolean>`exists (select 1 from ${sessions} where ${sessions.sessionToken} = ${session.sid} and ${sessions.userId} = ${users.id} and ${sessions.expires} > now())`

@@ -31,7 +31,7 @@ export async function verifyCredentials(db: Db, input: { email: unknown; passwor
   const email = typeof input.email === "string" ? normalizeEmail(input.email).slice(0, 254) : "";
   const password = typeof input.password === "string" ? input.password.slice(0, 1024) : "";
   const l = limits();
-  // Three counters, checked before any password work (issue 12 item 2 — lockout as a denial of service):
+  // Three counters, checked before any password work (so a lockout cannot be used as a denial of service):
   //  - (account, IP): the tight one (10 / 15 min). Guessing from one address stops there, and locks out only that
   //    address: the owner signing in from anywhere else is not affected;
   //  - account: a much higher cap (50) for guessing spread over many addresses; reaching it takes many real addresses

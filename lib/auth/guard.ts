@@ -18,6 +18,13 @@ import { allows, needsEventScope, PERMISSIONS, type Actor, type EventRole, type 
 
 export type Scope = { eventId?: string };
 
+/**
+ * A forum id no forum has (the nil UUID). `can(actor, p, { eventId: NO_FORUM })` asks a forum-scoped permission
+ * about an unknown or malformed forum: it fails for everyone but site-wide roles (admins), so only they learn that
+ * the forum is missing (404) while everyone else gets 403. The one copy, for the action and route families.
+ */
+export const NO_FORUM = "00000000-0000-0000-0000-000000000000";
+
 export async function eventRoleOf(db: Db, userId: string, eventId: string): Promise<EventRole | null> {
   const [row] = await db
     .select({ role: eventStaff.role })

@@ -1,5 +1,5 @@
 /**
- * Server-side record of each signed-in session (issue 12 item 6). The session cookie stays an Auth.js JWT, but it
+ * Server-side record of each signed-in session. The session cookie stays an Auth.js JWT, but it
  * carries a random session id (`sid`) whose row in `sessions` must exist for the cookie to count (actorById). So:
  *  - sign-out deletes the row (Auth.js `events.signOut`): a copied cookie is dead at once, not after 14 days;
  *  - a password change deletes every row of the user (the current browser signs in afresh right after);

@@ -12,6 +12,7 @@ import { recordAudit } from "@/lib/audit";
 import { actorById } from "./actor-lookup";
 import type { Actor } from "./permissions";
 import { env } from "@/lib/env";
+import { isUuid } from "@/lib/shared/uuid";
 
 export const TOKEN_PREFIX = "hw_";
 
@@ -88,7 +89,7 @@ export function tokenState(t: { revokedAt: Date | null; expiresAt: Date }): "act
 
 /** Revoke one of the actor's own tokens (scoped by user id: no IDOR), audited. */
 export async function revokeToken(db: Db, actor: Actor, tokenId: string): Promise<{ id: string }> {
-  if (!/^[0-9a-f-]{36}$/i.test(tokenId)) throw new DomainError("not_found", "errors.tokenNotFound");
+  if (!isUuid(tokenId)) throw new DomainError("not_found", "errors.tokenNotFound");
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(apiTokens)

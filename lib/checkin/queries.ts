@@ -51,7 +51,7 @@ function dayPart(d: Date, timeZone: string): "morning" | "afternoon" | "evening"
 }
 
 /**
- * What each check-in segment is called, from the forum's own agenda (issue 13 §11) — never fixed words: the site
+ * What each check-in segment is called, from the forum's own agenda — never fixed words: the site
  * visit is "上午 · <its title>", the symposium "<part of day> · <the session after the visit>" (or "会议" when several
  * follow), a forum without a site visit checks in "全天". Segments of earlier check-ins keep their codes as labels.
  */
@@ -148,14 +148,9 @@ export async function checkinCountsByEvent(db: Db, eventIds: string[]): Promise<
 }
 
 export type DeskCheckin = { segment: string; checkedInAt: Date; byName: string | null };
-export type DeskCard = {
+export type DeskCard = Pick<typeof registrations.$inferSelect, "organization" | "position" | "category" | "status" | "siteVisit"> & {
   registrationId: string;
   name: string;
-  organization: string | null;
-  position: string | null;
-  category: (typeof registrations.$inferSelect)["category"];
-  status: (typeof registrations.$inferSelect)["status"];
-  siteVisit: boolean;
   bus: string | null;
   checkins: DeskCheckin[];
 };
@@ -240,12 +235,3 @@ export async function recentCheckins(db: Db, eventId: string, limit = 10) {
     .limit(limit);
 }
 
-/** The forum the desk is for, by slug, in any status (staff check in before and during the day). */
-export async function deskEvent(db: Db, slug: string) {
-  const [e] = await db
-    .select({ id: events.id, slug: events.slug, title: events.title, titleEn: events.titleEn, timezone: events.timezone, status: events.status, startsAt: events.startsAt })
-    .from(events)
-    .where(eq(events.slug, slug))
-    .limit(1);
-  return e ?? null;
-}

@@ -1,4 +1,4 @@
-/** JSON shapes of the delegation API (issue 10 "API"), one place for the routes and the OpenAPI document. */
+/** JSON shapes of the delegation API, one place for the routes and the OpenAPI document. */
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";

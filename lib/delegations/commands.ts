@@ -1,5 +1,5 @@
 /**
- * Delegation commands (issue 10). Every write that touches seats runs in ONE transaction that first locks the forum
+ * Delegation commands. Every write that touches seats runs in ONE transaction that first locks the forum
  * row (`SELECT … FOR UPDATE`, the same lock public registration takes), then the unit's row: quotas, public seats
  * and the waitlist are decided one change at a time, and two reply slips of one unit submitted at the same moment
  * are applied one after the other (the second sees the first), so a unit never ends above its quota.
@@ -71,7 +71,8 @@ async function findOrCreateOrganization(tx: Db, name: string) {
     .where(sql`lower(${organizations.name}) = lower(${clean})`)
     .limit(1);
   if (found) return found;
-  await tx.insert(organizations).values({ name: clean, kind: guessOrganizationKind(clean) }).onConflictDoNothing();
+  const [made] = await tx.insert(organizations).values({ name: clean, kind: guessOrganizationKind(clean) }).onConflictDoNothing().returning();
+  if (made) return made;
   const [row] = await tx
     .select()
     .from(organizations)
@@ -89,20 +90,31 @@ async function freeSeats(tx: Db, event: EventRow): Promise<number> {
 
 export type CreatedDelegation = { id: string; organization: string; quota: number; replyBy: Date; replyToken: string };
 
+/**
+ * What a bulk invite counts once instead of per row: the free seats and the next unit order. Nothing else changes
+ * them meanwhile — the caller's transaction holds the forum's lock.
+ */
+type BulkCounters = { free: number; next: number };
+
+async function nextSortOrder(tx: Db, eventId: string): Promise<number> {
+  const [{ next }] = await tx
+    .select({ next: sql<number>`coalesce(max(${delegations.sortOrder}), 0)::int + 1` })
+    .from(delegations)
+    .where(eq(delegations.eventId, eventId));
+  return Number(next);
+}
+
 /** Inside the caller's transaction, which holds the forum's lock. */
-async function insertDelegation(tx: Db, actor: Actor, event: EventRow, input: DelegationCreateInput, locale: Locale): Promise<CreatedDelegation> {
+async function insertDelegation(tx: Db, actor: Actor, event: EventRow, input: DelegationCreateInput, locale: Locale, counters?: BulkCounters): Promise<CreatedDelegation> {
   const org = await findOrCreateOrganization(tx, input.organization);
   const [dup] = await tx
     .select({ id: delegations.id })
     .from(delegations)
     .where(and(eq(delegations.eventId, event.id), eq(delegations.organizationId, org.id)));
   if (dup) fail(locale, "conflict", "alreadyInvited", { unit: org.name }, { organization: [{ key: "delegations.errors.alreadyInvited", params: { unit: org.name } }] });
-  const free = await freeSeats(tx, event);
+  const free = counters ? counters.free : await freeSeats(tx, event);
   if (input.quota > free) fail(locale, "conflict", "noSeats", { free: Math.max(0, free), quota: input.quota });
-  const [{ next }] = await tx
-    .select({ next: sql<number>`coalesce(max(${delegations.sortOrder}), 0)::int + 1` })
-    .from(delegations)
-    .where(eq(delegations.eventId, event.id));
+  const next = counters ? counters.next : await nextSortOrder(tx, event.id);
   const replyBy = input.replyBy ?? defaultReplyBy(event);
   const [row] = await tx
     .insert(delegations)
@@ -116,7 +128,7 @@ async function insertDelegation(tx: Db, actor: Actor, event: EventRow, input: De
       replyBy,
       note: input.note ?? null,
       replyToken: newReplyToken(),
-      sortOrder: Number(next),
+      sortOrder: next,
       linkSentAt: new Date(),
     })
     .returning();
@@ -128,6 +140,10 @@ async function insertDelegation(tx: Db, actor: Actor, event: EventRow, input: De
     eventId: event.id,
     after: { organization: org.name, quota: row.quota, replyBy: replyBy.toISOString(), liaison: row.liaisonName },
   });
+  if (counters) {
+    counters.free -= row.quota;
+    counters.next += 1;
+  }
   return { id: row.id, organization: org.name, quota: row.quota, replyBy, replyToken: row.replyToken };
 }
 
@@ -156,6 +172,7 @@ export async function bulkCreateDelegations(
     const event = await lockEvent(tx, input.eventId);
     if (!event) fail(locale, "not_found", "unitNotFound");
     const results: BulkRowResult[] = [];
+    const counters: BulkCounters = { free: await freeSeats(tx, event), next: await nextSortOrder(tx, event.id) };
     for (const r of input.rows) {
       if (!r.data) {
         results.push({ row: r.row, ok: false, error: r.error ?? translateMessage("delegations.errors.invalid", locale), fieldErrors: r.fieldErrors });
@@ -163,7 +180,7 @@ export async function bulkCreateDelegations(
       }
       try {
         const data = r.data;
-        const made = await tx.transaction(async (sp) => insertDelegation(sp as unknown as Db, actor, event, data, locale));
+        const made = await tx.transaction(async (sp) => insertDelegation(sp as unknown as Db, actor, event, data, locale, counters));
         results.push({ row: r.row, ok: true, id: made.id });
       } catch (e) {
         if (!(e instanceof DomainError)) throw e;
@@ -513,7 +530,10 @@ export async function submitReply(db: Db, input: { token: string; delegates: Del
           confirmedAt: status === "confirmed" ? now : null,
         })
         .returning();
-      const [del] = await tx.insert(delegates).values({ delegationId: d.id, registrationId: reg.id, ...delegateFields(p) }).returning();
+      // the slip's order is the list's order (createdAt, then id): a replacement takes the replaced person's place,
+      // a new person comes after everyone, in the order entered (one transaction shares one database clock)
+      const createdAt = x.replaces ? x.replaces.d.createdAt : new Date(now.getTime() + x.i);
+      const [del] = await tx.insert(delegates).values({ delegationId: d.id, registrationId: reg.id, ...delegateFields(p), createdAt }).returning();
       out.push({ id: del.id, name: reg.fullName, status: reg.status, ticketCode: reg.ticketCode });
       await enqueueDelegationMessage(tx, status === "confirmed" ? "ticket" : "pending", { phone: reg.phone, email: reg.email, registrationId: reg.id }, event, {
         unit,

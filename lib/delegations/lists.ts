@@ -25,9 +25,11 @@ const dash = (v: string | null | undefined) => (v && v.trim() ? v : "");
 
 export function rosterTable(units: RosterUnit[], t: DocsT, eventTitle: string, generated: string): GroupedTable {
   const total = units.reduce((n, u) => n + u.delegates.length, 0);
+  // units that named nobody (yet) are not listed, nor counted
+  const listed = units.filter((u) => u.delegates.length).length;
   return {
     title: t("roster.title"),
-    subtitle: `${eventTitle}　${t("roster.total", { units: units.length, n: total })}`,
+    subtitle: `${eventTitle}　${t("roster.total", { units: listed, n: total })}`,
     columns: [
       { label: t("col.name"), width: "20mm", nowrap: true },
       { label: t("col.gender"), width: "10mm", nowrap: true },

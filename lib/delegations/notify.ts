@@ -3,6 +3,7 @@
  * liaison (the reply link, the one reminder) and to each delegate (ticket, pending, cancelled). A person with a phone
  * gets a text message (channel sms, pluggable sender), with an e-mail address also an e-mail.
  */
+import "server-only";
 import type { Db } from "@/db/client";
 import { outbox, type events } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/config";

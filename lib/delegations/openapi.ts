@@ -1,4 +1,4 @@
-/** OpenAPI paths of the delegation API (issue 10), spread into lib/api/openapi.ts. */
+/** OpenAPI paths of the delegation API, spread into lib/api/openapi.ts. */
 type Json = (description: string, schema: unknown) => unknown;
 
 const str = { type: "string" } as const;

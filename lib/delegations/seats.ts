@@ -1,5 +1,5 @@
 /**
- * Quotas are reserved seats (issue 10 §1). The ONE count of a forum's taken seats, used under the forum's row lock by
+ * Quotas are reserved seats. The ONE count of a forum's taken seats, used under the forum's row lock by
  * public registration, waitlist promotion, the organizer's confirmations and the delegation commands alike:
  *
  *   taken = Σ quota of units whose seats are not released

@@ -1,8 +1,9 @@
 /**
- * The reply-by loop (issue 10 §1, §7), started with the outbox worker (lib/notifications/start.ts): every minute it
+ * The reply-by loop, started with the outbox worker (lib/notifications/start.ts): every minute it
  * releases the unused seats of units whose reply-by has passed (promoting the public waitlist) and queues the ONE
  * reminder for liaisons who have not replied DELEGATION_REMINDER_HOURS (default 24) before reply-by.
  */
+import "server-only";
 import type { Db } from "@/db/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";

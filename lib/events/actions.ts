@@ -6,7 +6,7 @@
  */
 import { eventAction, userAction } from "@/lib/actions/define";
 import { requirePermission } from "@/lib/auth/guard";
-import { peopleSearchSchema } from "@/lib/agenda/validation";
+import { pickerSearchSchema } from "@/lib/shared/fields";
 import { searchOrganizations } from "./admin-queries";
 import { cloneEvent } from "./bundle";
 import { createEvent, saveHosts, saveQuestions, setEventStatus, updateEvent, updateRegistrationSettings } from "./commands";
@@ -54,4 +54,4 @@ export const saveQuestionsAction = eventAction("event.edit", questionsSchema, ({
 export const saveHostsAction = eventAction("event.edit", hostsSchema, ({ db, actor, input }) => saveHosts(db, actor, input), console_);
 
 /** A read-only picker: no console refresh. */
-export const searchOrganizationsAction = eventAction("event.edit", peopleSearchSchema, ({ db, input }) => searchOrganizations(db, input.q));
+export const searchOrganizationsAction = eventAction("event.edit", pickerSearchSchema, ({ db, input }) => searchOrganizations(db, input.q));

@@ -4,37 +4,31 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { events, eventStaff, organizations, registrations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
-import { seatsTaken } from "@/lib/agenda/commands";
+import { withSeatsTaken } from "@/lib/buses/seats";
 import { checkinCountsByEvent } from "@/lib/checkin/queries";
+import { eventBySlug, eventHeadColumns, slugIs, type EventRow } from "./lookup";
 import { loadEventTree } from "./tree";
 import { ACTIVE_REGISTRATION_STATUSES } from "@/lib/shared/enums";
 
-export async function eventRefBySlug(db: Db, slug: string) {
-  const [row] = await db.select({ id: events.id, slug: events.slug, status: events.status, title: events.title, titleEn: events.titleEn, endsAt: events.endsAt, timezone: events.timezone }).from(events).where(eq(events.slug, slug));
-  return row ?? null;
+/** A forum for the console, by slug, in any status (the guard decides who sees it). */
+export function consoleEvent(db: Db, slug: string): Promise<EventRow | null> {
+  return eventBySlug(db, slug);
 }
 
-/** Everything the console's editor pages show for one forum. */
-export async function consoleEvent(db: Db, slug: string) {
-  const e = await loadEventTree(db, eq(events.slug, slug));
+/** Everything the console's editor pages show for one forum, its buses with their seats taken (lib/buses/seats). */
+export async function consoleEventTree(db: Db, slug: string) {
+  const e = await loadEventTree(db, slugIs(slug));
   if (!e) return null;
-  const busesWithTaken = await Promise.all(e.buses.map(async (b) => ({ ...b, taken: await seatsTaken(db, b.id) })));
-  return { ...e, buses: busesWithTaken };
+  return { ...e, buses: await withSeatsTaken(db, e.buses) };
 }
-export type ConsoleEvent = NonNullable<Awaited<ReturnType<typeof consoleEvent>>>;
+export type ConsoleEventTree = NonNullable<Awaited<ReturnType<typeof consoleEventTree>>>;
 
 /** Forums this person runs (admins: all), newest first. */
 export async function myEvents(db: Db, actor: Actor) {
   const base = db
     .select({
-      id: events.id,
-      slug: events.slug,
-      title: events.title,
-      titleEn: events.titleEn,
+      ...eventHeadColumns,
       status: events.status,
-      startsAt: events.startsAt,
-      endsAt: events.endsAt,
-      timezone: events.timezone,
       capacity: events.capacity,
       city: events.city,
       cityEn: events.cityEn,

@@ -29,13 +29,13 @@ import { DomainError, issueRefs, type FieldErrorRefs, type MessageParams } from 
 import type { Actor } from "@/lib/auth/permissions";
 import { isoInZone } from "@/lib/i18n/format";
 import { createPerson } from "@/lib/people/commands";
-import { SESSION_KINDS, SESSION_ROLES } from "@/lib/agenda/validation";
-import { audit } from "./audit";
+import { recordAudit } from "@/lib/audit";
+import { eventBySlug } from "./lookup";
 import { loadEventTree } from "./tree";
 import { findOrCreateOrganization, slugFrom, uniqueSlug } from "./commands";
 import { HOST_ROLES, QUESTION_KINDS, type CloneEventInput } from "./validation";
 import { isValidTimeZone } from "./zoned";
-import { DELEGATE_CATEGORIES, ORGANIZATION_KINDS, REGISTRATION_SOURCES, REGISTRATION_STATUSES } from "@/lib/shared/enums";
+import { DELEGATE_CATEGORIES, holdsSeat, ORGANIZATION_KINDS, REGISTRATION_SOURCES, REGISTRATION_STATUSES, SESSION_KINDS, SESSION_ROLES } from "@/lib/shared/enums";
 
 export const BUNDLE_FORMAT = "huiwu.event-bundle";
 export const BUNDLE_VERSION = 1;
@@ -141,8 +141,10 @@ export const bundleSchema = z.object({
       z.object({
         ref: str(40).min(1),
         name: str(100).min(1, "errors.bundle.notEmpty"),
+        nameEn: optStr(200),
         seats: z.number().int().min(1, "errors.bundle.busSeats"),
         leaderName: optStr(100),
+        leaderNameEn: optStr(200),
         leaderPhone: optStr(40),
         session: str(40).nullable().default(null),
       }),
@@ -227,7 +229,16 @@ export async function exportBundle(db: Db, eventId: string, opts: { includeRegis
   const busRef = new Map<string, string>();
   const busesOut: Bundle["buses"] = e.buses.map((b, i) => {
     busRef.set(b.id, `b${i + 1}`);
-    return { ref: `b${i + 1}`, name: b.name, seats: b.seats, leaderName: b.leaderName, leaderPhone: b.leaderPhone, session: b.sessionId ? (sessionRef.get(b.sessionId) ?? null) : null };
+    return {
+      ref: `b${i + 1}`,
+      name: b.name,
+      nameEn: b.nameEn,
+      seats: b.seats,
+      leaderName: b.leaderName,
+      leaderNameEn: b.leaderNameEn,
+      leaderPhone: b.leaderPhone,
+      session: b.sessionId ? (sessionRef.get(b.sessionId) ?? null) : null,
+    };
   });
   const questionKey = new Map(e.questions.map((q, i) => [q.id, `q${i + 1}`]));
 
@@ -344,7 +355,7 @@ export function parseBundle(input: unknown): Bundle {
   const emails = new Set<string>();
   b.registrations?.forEach((reg, i) => {
     if (reg.bus && !busRefs.has(reg.bus)) add(`registrations.${i}.bus`, "unknownBus", { ref: reg.bus });
-    if (reg.bus && reg.status !== "cancelled" && reg.status !== "rejected") perBus.set(reg.bus, (perBus.get(reg.bus) ?? 0) + 1);
+    if (reg.bus && holdsSeat(reg.status)) perBus.set(reg.bus, (perBus.get(reg.bus) ?? 0) + 1);
     const email = reg.email?.toLowerCase();
     if (email && emails.has(email)) add(`registrations.${i}.email`, "duplicateEmail", { email });
     if (email) emails.add(email);
@@ -471,7 +482,17 @@ export async function importBundle(db: Db, actor: Actor, raw: unknown, opts: { s
     for (const [i, x] of b.buses.entries()) {
       const [row] = await tx
         .insert(buses)
-        .values({ eventId: ev.id, sessionId: x.session ? sessionId.get(x.session)! : null, name: x.name, seats: x.seats, leaderName: x.leaderName, leaderPhone: x.leaderPhone, order: i + 1 })
+        .values({
+          eventId: ev.id,
+          sessionId: x.session ? sessionId.get(x.session)! : null,
+          name: x.name,
+          nameEn: x.nameEn,
+          seats: x.seats,
+          leaderName: x.leaderName,
+          leaderNameEn: x.leaderNameEn,
+          leaderPhone: x.leaderPhone,
+          order: i + 1,
+        })
         .returning({ id: buses.id });
       busId.set(x.ref, row.id);
     }
@@ -503,7 +524,7 @@ export async function importBundle(db: Db, actor: Actor, raw: unknown, opts: { s
       for (let i = 0; i < rows.length; i += 500) await tx.insert(registrations).values(rows.slice(i, i + 500));
     }
 
-    await audit(tx, actor, {
+    await recordAudit(tx, actor, {
       action: "event.import",
       entity: "event",
       entityId: ev.id,
@@ -537,8 +558,7 @@ export async function cloneEvent(db: Db, actor: Actor, input: CloneEventInput) {
   if (Number.isNaN(to)) throw new DomainError("invalid", "errors.checkFields", { fieldErrors: { startsOn: ["admin.errors.invalid_date"] } });
   b = shiftBundle(b, to - from);
   if (input.slug) {
-    const [taken] = await db.select({ id: events.id }).from(events).where(eq(events.slug, input.slug)).limit(1);
-    if (taken) throw new DomainError("invalid", "errors.checkFields", { fieldErrors: { slug: ["admin.errors.slug_taken"] } });
+    if (await eventBySlug(db, input.slug)) throw new DomainError("invalid", "errors.checkFields", { fieldErrors: { slug: ["admin.errors.slug_taken"] } });
   }
   // never the source's identity: its slug or English title would make the copy look like the original
   b = { ...b, event: { ...b.event, title: input.title, titleEn: input.titleEn ?? null, slug: input.slug ?? "" } };

@@ -9,7 +9,7 @@ import { eventOrganizations, events, eventStaff, organizations, outbox, registra
 import { DomainError, type MessageParams } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/permissions";
 import { formatEventWhen } from "@/lib/i18n/format";
-import { audit } from "./audit";
+import { recordAudit } from "@/lib/audit";
 import type {
   CreateEventInput,
   EventPatch,
@@ -75,7 +75,7 @@ export async function createEvent(db: Db, actor: Actor, input: CreateEventInput)
       .returning({ id: events.id, slug: events.slug });
     // The creator runs the new forum.
     await tx.insert(eventStaff).values({ eventId: row.id, userId: actor.id, role: "organizer" }).onConflictDoNothing();
-    await audit(tx, actor, { action: "event.create", entity: "event", entityId: row.id, eventId: row.id, after: { slug, title: input.title } });
+    await recordAudit(tx, actor, { action: "event.create", entity: "event", entityId: row.id, eventId: row.id, after: { slug, title: input.title } });
     return row;
   });
 }
@@ -85,7 +85,7 @@ export async function updateEvent(db: Db, actor: Actor, input: UpdateEventInput)
   return db.transaction(async (tx) => {
     const before = await loadEvent(tx, eventId);
     const [row] = await tx.update(events).set(fields).where(eq(events.id, eventId)).returning({ id: events.id, slug: events.slug });
-    await audit(tx, actor, { action: "event.edit", entity: "event", entityId: eventId, eventId, before: { title: before.title, startsAt: before.startsAt, endsAt: before.endsAt }, after: fields });
+    await recordAudit(tx, actor, { action: "event.edit", entity: "event", entityId: eventId, eventId, before: { title: before.title, startsAt: before.startsAt, endsAt: before.endsAt }, after: fields });
     return row;
   });
 }
@@ -104,7 +104,7 @@ export async function setEventStatus(db: Db, actor: Actor, input: StatusInput) {
       .returning({ id: events.id, slug: events.slug, status: events.status });
     let notified = 0;
     if (input.status === "cancelled") notified = await notifyCancelled(tx, event, input.reason ?? null);
-    await audit(tx, actor, { action: `event.${input.status}`, entity: "event", entityId: event.id, eventId: event.id, before: { status: event.status }, after: { status: input.status, notified } });
+    await recordAudit(tx, actor, { action: `event.${input.status}`, entity: "event", entityId: event.id, eventId: event.id, before: { status: event.status }, after: { status: input.status, notified } });
     return { ...row, notified };
   });
 }
@@ -169,7 +169,7 @@ async function applySettings(tx: Db, actor: Actor, event: typeof events.$inferSe
     if (s.capacity < n) throw invalid("capacity", "capacity_below_confirmed", { n });
   }
   const [row] = await tx.update(events).set(s).where(eq(events.id, event.id)).returning();
-  await audit(tx, actor, { action: "event.registration_settings", entity: "event", entityId: event.id, eventId: event.id, after: s });
+  await recordAudit(tx, actor, { action: "event.registration_settings", entity: "event", entityId: event.id, eventId: event.id, after: s });
   return row;
 }
 
@@ -209,7 +209,7 @@ export async function saveQuestions(db: Db, actor: Actor, input: QuestionsInput)
     }
     const drop = [...existingIds].filter((x) => !keep.has(x));
     if (drop.length) await tx.delete(registrationQuestions).where(and(eq(registrationQuestions.eventId, input.eventId), inArray(registrationQuestions.id, drop)));
-    await audit(tx, actor, { action: "event.questions", entity: "event", entityId: input.eventId, eventId: input.eventId, after: { count: input.questions.length } });
+    await recordAudit(tx, actor, { action: "event.questions", entity: "event", entityId: input.eventId, eventId: input.eventId, after: { count: input.questions.length } });
     return { count: input.questions.length };
   });
 }
@@ -234,14 +234,24 @@ export async function saveHosts(db: Db, actor: Actor, input: HostsInput) {
   return db.transaction(async (tx) => {
     await loadEvent(tx, input.eventId);
     const rows: { organizationId: string; role: HostsInput["hosts"][number]["role"]; order: number }[] = [];
+    const renamed: string[] = [];
     const seen = new Set<string>();
     for (const [i, h] of input.hosts.entries()) {
       let orgId = h.organizationId ?? null;
+      let nameEn: string | null;
       if (orgId) {
-        const [o] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, orgId));
+        const [o] = await tx.select({ id: organizations.id, nameEn: organizations.nameEn }).from(organizations).where(eq(organizations.id, orgId));
         if (!o) throw invalid(`hosts.${i}.organizationId`, "invalid_id");
+        nameEn = o.nameEn;
       } else {
-        orgId = (await findOrCreateOrganization(tx, h.name!)).id;
+        const o = await findOrCreateOrganization(tx, h.name!);
+        orgId = o.id;
+        nameEn = o.nameEn;
+      }
+      if (h.nameEn !== undefined && h.nameEn !== nameEn && !renamed.includes(orgId)) {
+        await tx.update(organizations).set({ nameEn: h.nameEn }).where(eq(organizations.id, orgId));
+        await recordAudit(tx, actor, { action: "organization.edit", entity: "organization", entityId: orgId, eventId: input.eventId, before: { nameEn }, after: { nameEn: h.nameEn } });
+        renamed.push(orgId);
       }
       const key = `${orgId}|${h.role}`;
       if (seen.has(key)) throw invalid(`hosts.${i}.name`, "duplicate_host");
@@ -250,7 +260,7 @@ export async function saveHosts(db: Db, actor: Actor, input: HostsInput) {
     }
     await tx.delete(eventOrganizations).where(eq(eventOrganizations.eventId, input.eventId));
     if (rows.length) await tx.insert(eventOrganizations).values(rows.map((r) => ({ ...r, eventId: input.eventId })));
-    await audit(tx, actor, { action: "event.hosts", entity: "event", entityId: input.eventId, eventId: input.eventId, after: rows });
+    await recordAudit(tx, actor, { action: "event.hosts", entity: "event", entityId: input.eventId, eventId: input.eventId, after: rows });
     return { count: rows.length };
   });
 }

@@ -10,7 +10,7 @@ export const loadPublicEvent = cache(async (slug: string) => publicEventDetail(a
 
 /**
  * A forum's public pages: the public forum, or — for its organizers and staff (and admins) only — the draft, as a
- * preview (草稿预览, issue 13 §3). Previews are never cached: the page cache serves only visitors without a session,
+ * preview (草稿预览). Previews are never cached: the page cache serves only visitors without a session,
  * and for them a draft stays a 404.
  */
 export const loadEventPage = cache(async (slug: string) => {

@@ -1,10 +1,11 @@
 /**
- * The publish checklist (发布前检查, issue 13 §3): what an organizer should see before a forum goes public. Pure: it
+ * The publish checklist (发布前检查): what an organizer should see before a forum goes public. Pure: it
  * reads the console's forum tree and answers one line per point, each ok / info / warn with its message params
  * (messages namespace `publish.check`). Warnings never block — the organizer confirms — but they are never hidden.
  */
 
-type Person = { name: string; positions: readonly unknown[] };
+type Position = { organizationEn?: string | null; titleEn?: string | null; title?: string | null };
+type Person = { name: string; nameEn?: string | null; positions: readonly (Position | unknown)[] };
 type Session = { title: string; titleEn?: string | null; startsAt: Date; endsAt: Date; speakers: readonly { person: Person }[] };
 
 export type ChecklistEvent = {
@@ -15,10 +16,11 @@ export type ChecklistEvent = {
   venueName?: string | null;
   venueNameEn?: string | null;
   venueAddress?: string | null;
+  venueAddressEn?: string | null;
   capacity: number | null;
   registrationOpensAt: Date | null;
   registrationClosesAt: Date | null;
-  hosts: readonly unknown[];
+  hosts: readonly { organization?: { nameEn?: string | null } }[];
   sessions: readonly Session[];
 };
 
@@ -52,8 +54,18 @@ export function publishChecklist(e: ChecklistEvent, now = new Date()): CheckItem
     const missing: string[] = [];
     if (!e.summaryEn) missing.push("summary");
     if (e.venueName && !e.venueNameEn) missing.push("venue");
+    if (e.venueAddress && !e.venueAddressEn) missing.push("address");
     const untitled = e.sessions.filter((s) => !s.titleEn).length;
-    items.push(missing.length || untitled ? { key: "englishMissing", level: "warn", params: { fields: missing.length, sessions: untitled } } : { key: "english", level: "ok" });
+    // co-hosts and speakers' positions are shown on the English pages too: say how many still read in Chinese
+    const hostsNoEn = e.hosts.filter((h) => h.organization && !h.organization.nameEn).length;
+    const isPosition = (p: unknown): p is Position => typeof p === "object" && p !== null;
+    const speakersNoEn = [...people.values()].filter((p) => p.positions.some((x) => isPosition(x) && (!x.organizationEn || (x.title && !x.titleEn)))).length;
+    // one line per kind of gap, only the gaps that exist (no "0 sessions …")
+    if (missing.length) items.push({ key: "englishMissing", level: "warn", params: { fields: missing.length } });
+    if (untitled) items.push({ key: "englishSessions", level: "warn", params: { n: untitled } });
+    if (hostsNoEn) items.push({ key: "englishHosts", level: "warn", params: { n: hostsNoEn } });
+    if (speakersNoEn) items.push({ key: "englishPositions", level: "warn", params: { n: speakersNoEn } });
+    if (!missing.length && !untitled && !hostsNoEn && !speakersNoEn) items.push({ key: "english", level: "ok" });
   }
   return items;
 }

@@ -7,6 +7,7 @@ import type { Db, Schema } from "@/db/client";
 type Tables = ExtractTablesWithRelations<Schema>;
 import { agendaSessions, buses, eventOrganizations, events, personPositions, reports, sessionSpeakers, siteVisitStops } from "@/db/schema";
 import { PUBLIC_EVENT_STATUSES } from "@/lib/shared/enums";
+import { eventHeadColumns, slugIs } from "./lookup";
 
 /** Statuses the public (anonymous) may see. */
 export { PUBLIC_EVENT_STATUSES };
@@ -19,13 +20,7 @@ export type EventListItem = Pick<
 export async function publicEventList(db: Db): Promise<EventListItem[]> {
   return db
     .select({
-      id: events.id,
-      slug: events.slug,
-      title: events.title,
-      titleEn: events.titleEn,
-      startsAt: events.startsAt,
-      endsAt: events.endsAt,
-      timezone: events.timezone,
+      ...eventHeadColumns,
       city: events.city,
       cityEn: events.cityEn,
       venueName: events.venueName,
@@ -65,7 +60,7 @@ export const eventProgramWith = {
  */
 export async function publicEventDetail(db: Db, slug: string, opts: { draft?: boolean } = {}) {
   const event = await db.query.events.findFirst({
-    where: opts.draft ? and(eq(events.slug, slug), eq(events.status, "draft")) : and(eq(events.slug, slug), inArray(events.status, [...PUBLIC_EVENT_STATUSES])),
+    where: slugIs(slug, opts.draft ? ["draft"] : PUBLIC_EVENT_STATUSES),
     with: {
       ...eventProgramWith,
       reports: {

@@ -1,23 +1,21 @@
-/** One forum with everything the console and the bundle need: hosts, questions, sessions (speakers, stops), buses. */
+/**
+ * One forum with everything the console editor and the bundle export need: the public program (hosts, sessions with
+ * speakers, stops, buses, rooms — `eventProgramWith`, the same query the public pages use) plus the registration
+ * questions and all of the forum's buses.
+ */
 import "server-only";
 import { asc, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { agendaSessions, eventOrganizations } from "@/db/schema";
+import { buses, registrationQuestions } from "@/db/schema";
+import { eventProgramWith } from "./queries";
 
 export function loadEventTree(db: Db, where: SQL) {
   return db.query.events.findFirst({
     where,
     with: {
-      hosts: { orderBy: [asc(eventOrganizations.order)], with: { organization: true } },
-      questions: { orderBy: (q, { asc }) => [asc(q.order)] },
-      sessions: {
-        orderBy: [asc(agendaSessions.startsAt), asc(agendaSessions.order)],
-        with: {
-          speakers: { orderBy: (s, { asc }) => [asc(s.order)], with: { person: { with: { positions: { orderBy: (p, { asc }) => [asc(p.order)] } } } } },
-          stops: { orderBy: (s, { asc }) => [asc(s.order)] },
-        },
-      },
-      buses: { orderBy: (b, { asc }) => [asc(b.order)] },
+      ...eventProgramWith,
+      questions: { orderBy: [asc(registrationQuestions.order)] },
+      buses: { orderBy: [asc(buses.order)] },
     },
   });
 }

@@ -5,23 +5,9 @@
 import { z } from "zod";
 import { isValidTimeZone, zonedToDate } from "./zoned";
 import { EVENT_STATUSES, HOST_ROLES, QUESTION_KINDS } from "@/lib/shared/enums";
+import { checkbox, id, intOrNull, optional, optionalWallTime, required, text, wallTime } from "@/lib/shared/fields";
 
 export { EVENT_STATUSES, HOST_ROLES, QUESTION_KINDS };
-
-export const id = z.uuid({ message: "admin.errors.invalid_id" });
-export const text = (max: number) => z.string({ message: "admin.errors.required" }).trim().max(max, "admin.errors.too_long");
-export const required = (max: number) => text(max).min(1, "admin.errors.required");
-/** "" / null / undefined → null; otherwise trimmed text. */
-export const optional = (max: number) =>
-  z.preprocess((v) => (typeof v === "string" ? v.trim() || null : (v ?? null)), z.string().max(max, "admin.errors.too_long").nullable());
-export const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
-export const intOrNull = z.preprocess(
-  (v) => (v === "" || v === null || v === undefined ? null : typeof v === "string" ? Number(v) : v),
-  z.number({ message: "admin.errors.not_a_number" }).int("admin.errors.not_integer").min(0, "admin.errors.negative").max(1_000_000, "admin.errors.too_large").nullable(),
-);
-/** A wall time "YYYY-MM-DDTHH:mm" in the forum's zone (converted by the command, which knows the zone). */
-export const wallTime = z.string({ message: "admin.errors.required" }).trim().min(1, "admin.errors.required");
-export const optionalWallTime = z.preprocess((v) => (typeof v === "string" ? v.trim() || null : (v ?? null)), z.string().nullable());
 
 const slug = z.preprocess(
   (v) => (typeof v === "string" ? v.trim().toLowerCase() || undefined : v),
@@ -121,6 +107,8 @@ export const hostsSchema = z.object({
           organizationId: id.optional().nullable(),
           /** A new organization's name (created if no organization of that name exists). */
           name: optional(200),
+          /** The organization's English name: omitted = unchanged, blank = cleared (organizations are shared, the change is audited). */
+          nameEn: optional(300).optional(),
           role: z.enum(HOST_ROLES, { message: "admin.errors.invalid_role" }),
         })
         .refine((h) => Boolean(h.organizationId || h.name), { message: "admin.errors.required", path: ["name"] }),

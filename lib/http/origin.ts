@@ -1,5 +1,5 @@
 /**
- * THE base URL for absolute links the app emits (feeds, metadataBase, …) — issue 12 item 4:
+ * THE base URL for absolute links the app emits (feeds, metadataBase, …):
  *  1. APP_URL when set (a deployment should set it);
  *  2. else, only when TRUST_PROXY says a proxy is in front, the scheme and host that proxy forwarded (the custom
  *     server drops X-Forwarded-Proto/-Host from anyone else, lib/http/client-ip.ts);

@@ -1,5 +1,5 @@
 /**
- * Security headers for EVERY response (issue 12 item 9), set by the custom HTTP server (scripts/lib/http-server.ts)
+ * Security headers for EVERY response, set by the custom HTTP server (scripts/lib/http-server.ts)
  * because page-cache hits never reach Next. Pure (no server-only): the start-up script imports it.
  *
  * Content-Security-Policy without 'unsafe-inline' scripts, two ways:
@@ -9,6 +9,8 @@
  *    stored in shared HTML is public, i.e. worthless). Its policy lists the SHA-256 of each inline script instead,
  *    computed once when the page is stored (`inlineScriptHashes`). Same-origin script files are allowed by 'self'.
  * Styles keep 'unsafe-inline' (React style attributes; the printables' <style>); scripts never do.
+ * 'wasm-unsafe-eval' lets same-origin scripts compile WebAssembly (the check-in desk's QR decoder, lib/shared/qr.ts);
+ * it allows no JavaScript eval.
  */
 import { createHash } from "node:crypto";
 
@@ -24,11 +26,11 @@ const BASE = [
 ];
 
 export function cspWithNonce(nonce: string): string {
-  return [...BASE, `script-src 'self' 'nonce-${nonce}'`].join("; ");
+  return [...BASE, `script-src 'self' 'nonce-${nonce}' 'wasm-unsafe-eval'`].join("; ");
 }
 
 export function cspWithHashes(hashes: string[]): string {
-  return [...BASE, `script-src 'self'${hashes.map((h) => ` 'sha256-${h}'`).join("")}`].join("; ");
+  return [...BASE, `script-src 'self'${hashes.map((h) => ` 'sha256-${h}'`).join("")} 'wasm-unsafe-eval'`].join("; ");
 }
 
 /** Base64 SHA-256 of every inline <script> body (scripts with src, and non-JavaScript data blocks, need none). */

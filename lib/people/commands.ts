@@ -6,8 +6,8 @@ import { agendaSessions, events, eventStaff, people, personPositions, sessionSpe
 import { DomainError } from "@/lib/actions/result";
 import { can } from "@/lib/auth/guard";
 import type { Actor } from "@/lib/auth/permissions";
-import { PUBLIC_EVENT_STATUSES } from "@/lib/events/queries";
-import { audit } from "@/lib/events/audit";
+import { recordAudit } from "@/lib/audit";
+import { PUBLIC_EVENT_STATUSES } from "@/lib/shared/enums";
 import type { PersonInput } from "./validation";
 
 export type PositionValues = { organization: string; organizationEn?: string | null; title: string; titleEn?: string | null };
@@ -75,7 +75,7 @@ export async function assertPersonVisible(db: Db, actor: Actor, personId: string
 }
 
 async function personSnapshot(db: Db, personId: string) {
-  const [p] = await db.select({ name: people.name, nameEn: people.nameEn }).from(people).where(eq(people.id, personId));
+  const [p] = await db.select({ name: people.name, nameEn: people.nameEn, bio: people.bio, bioEn: people.bioEn }).from(people).where(eq(people.id, personId));
   const positions = await db
     .select({ organization: personPositions.organization, organizationEn: personPositions.organizationEn, title: personPositions.title, titleEn: personPositions.titleEn })
     .from(personPositions)
@@ -88,7 +88,7 @@ async function personSnapshot(db: Db, personId: string) {
  * Edit a speaker's name and positions (replaces the list; order = list order).
  *
  * People are shared between forums. When the person also shows on a forum the caller does not manage, the edit is
- * REFUSED (issue 12 item 1) rather than copied-on-write: a silent copy would split one person into two records that
+ * REFUSED rather than copied-on-write: a silent copy would split one person into two records that
  * the public speaker pages list twice, that the other forum's seating and protocol lists (which name people too) no
  * longer match, and that a later correction would have to make twice. A refusal is explicit and leaves a clear way
  * forward: add the speaker to this forum as a new person (the speaker dialog's "new person"), or ask an organizer of
@@ -108,13 +108,16 @@ export async function updatePerson(db: Db, actor: Actor, input: PersonInput) {
     }
     await tx.select({ id: people.id }).from(people).where(eq(people.id, input.personId)).for("update");
     const before = await personSnapshot(tx, input.personId);
-    await tx.update(people).set({ name: input.name, nameEn: input.nameEn }).where(eq(people.id, input.personId));
+    await tx
+      .update(people)
+      .set({ name: input.name, nameEn: input.nameEn, ...(input.bio !== undefined ? { bio: input.bio } : {}), ...(input.bioEn !== undefined ? { bioEn: input.bioEn } : {}) })
+      .where(eq(people.id, input.personId));
     await tx.delete(personPositions).where(eq(personPositions.personId, input.personId));
     if (input.positions.length) {
       await tx.insert(personPositions).values(input.positions.map((p, order) => ({ ...p, personId: input.personId, order })));
     }
     const after = await personSnapshot(tx, input.personId);
-    await audit(tx, actor, { action: "person.edit", entity: "person", entityId: input.personId, eventId: input.eventId, before, after });
+    await recordAudit(tx, actor, { action: "person.edit", entity: "person", entityId: input.personId, eventId: input.eventId, before, after });
     return { id: input.personId };
   });
 }

@@ -3,8 +3,8 @@ import "server-only";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agendaSessions, events, people, personPositions, sessionSpeakers } from "@/db/schema";
-import { PUBLIC_EVENT_STATUSES } from "@/lib/events/queries";
-import { isUuid } from "@/lib/registrations/validation";
+import { PUBLIC_EVENT_STATUSES } from "@/lib/shared/enums";
+import { isUuid } from "@/lib/shared/uuid";
 
 /** Everyone on a public agenda, with their positions and how many sessions they appear in. */
 export async function speakerDirectory(db: Db) {

@@ -1,6 +1,6 @@
 /** A person (speaker) and their positions: the people folder owns them; the agenda builds on them. */
 import { z } from "zod";
-import { id, optional, required, text } from "@/lib/events/validation";
+import { id, optional, required, text } from "@/lib/shared/fields";
 import { optionalPersonNameSchema, personNameSchema } from "@/lib/shared/person-name";
 
 export const positionSchema = z.object({
@@ -15,6 +15,9 @@ export const personSchema = z.object({
   personId: id,
   name: personNameSchema(100, { required: "admin.errors.required", tooLong: "admin.errors.too_long" }),
   nameEn: optionalPersonNameSchema(200, { tooLong: "admin.errors.too_long" }),
+  /** The speaker page's biography, zh and en: omitted = unchanged, blank = cleared. */
+  bio: optional(5000).optional(),
+  bioEn: optional(10_000).optional(),
   positions: z.array(positionSchema).max(10, "admin.errors.too_many"),
 });
 

@@ -34,7 +34,10 @@ td.n { text-align: center; color: #475569; font-variant-numeric: tabular-nums; }
 }
 @media screen and (max-width: 800px) {
   .sheet { width: auto; min-height: 0; margin: 2mm; padding: 4mm; }
+  /* on a phone a wide table scrolls sideways in its group instead of squeezing a column to one character */
+  .group { overflow-x: auto; }
   table { table-layout: auto; font-size: 9pt; }
+  th:not(:first-child), td:not(.n) { min-width: 4.5em; }
 }
 `;
 

@@ -33,7 +33,7 @@ export async function handbookData(db: Db, eventId: string) {
     .from(registrations)
     .where(and(eq(registrations.eventId, eventId), eq(registrations.status, "confirmed")))
     .orderBy(asc(registrations.category), asc(registrations.organization), asc(registrations.fullName));
-  // 出席领导: the forum's one protocol order (issue 11), most senior first
+  // 出席领导: the forum's one protocol order (lib/seating/protocol.ts), most senior first
   const leaders = await protocolOrderOf(db, eventId);
   return { event, passengers, delegates, leaders };
 }
@@ -139,8 +139,8 @@ ${v.stops
 ${v.buses.length ? `<h3>${esc(t("handbook.buses"))}</h3>` : ""}${v.buses
             .map((b) => {
               const ps = byBus.get(b.id) ?? [];
-              return `<div class="bus"><b>${esc(t("handbook.bus", { name: b.name, n: ps.length, seats: b.seats }))}</b>${
-                b.leaderName ? ` <span class="muted small">${esc(t("handbook.leader", { name: b.leaderName }))}${b.leaderPhone ? ` ${esc(b.leaderPhone)}` : ""}</span>` : ""
+              return `<div class="bus"><b>${esc(t("handbook.bus", { name: pick(locale, b.name, b.nameEn), n: ps.length, seats: b.seats }))}</b>${
+                b.leaderName ? ` <span class="muted small">${esc(t("handbook.leader", { name: pick(locale, b.leaderName, b.leaderNameEn) }))}${b.leaderPhone ? ` ${esc(b.leaderPhone)}` : ""}</span>` : ""
               }<div class="names">${ps.map((p) => `<div>${esc(p.name)}</div>`).join("")}</div></div>`;
             })
             .join("")}`,

@@ -26,7 +26,7 @@ import { addGuest, assignBus, autoFillBuses, changeRegistrationStatus, updateReg
 import { assignBusSchema, autoFillSchema, guestSchema, statusChangeSchema, updateRegistrationSchema } from "./admin-validation";
 import { cancelRegistration, registerForEvent, updateRegistration } from "./commands";
 import { translateMessage } from "@/lib/i18n/errors";
-import { selectSession } from "./personal-agenda";
+import { selectSession, setAllSessions } from "./personal-agenda";
 import { answersFromForm, newcomerSchema, registrationSchema } from "./validation";
 
 // ---------------------------------------------------------------- the organizer's console
@@ -115,6 +115,16 @@ export const selectSessionAction = userAction(
   z.object({ sessionId: z.string().max(64), selected: z.enum(["1", "0"]) }),
   async ({ db, actor, input }) => {
     await selectSession(db, actor, { sessionId: input.sessionId, selected: input.selected === "1", locale: await requestLocale() });
+  },
+  { revalidate: "/me/agenda", failure: localized },
+);
+
+/** "Add all" (selected=1) / "clear" (selected=0): every session of one public forum on or off the caller's agenda. */
+export const setAllSessionsAction = userAction(
+  "registration.own",
+  z.object({ eventId: z.uuid(), selected: z.enum(["1", "0"]) }),
+  async ({ db, actor, input }) => {
+    await setAllSessions(db, actor, { eventId: input.eventId, selected: input.selected === "1" });
   },
   { revalidate: "/me/agenda", failure: localized },
 );

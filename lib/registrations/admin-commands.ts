@@ -6,21 +6,23 @@
  * registration (./commands.ts) takes, so organizers and attendees queue on one row and the forum is never oversold.
  * Seats are counted as attendee registration counts them (`seatsTaken`: confirmed + pending hold a seat), and a seat
  * freed by cancel / reject / waitlist goes to the waitlist first come first served (`promoteWaitlisted`). Bus seats:
- * the bus rows are locked the same way. Every change writes its notification to the outbox and an audit row.
+ * the bus rows are locked the same way and counted by the one rule (lib/buses/seats.ts); cancel, reject and waitlist
+ * also clear the bus. Every change writes its notification to the outbox and an audit row.
  */
 import "server-only";
-import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { buses, events, registrationQuestions, registrations, users } from "@/db/schema";
 import { DomainError } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit";
+import { busesKeptOnPromotion, busSeatsTaken, seatsTakenOnBus } from "@/lib/buses/seats";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Locale } from "@/lib/i18n/config";
 import { type GuestInput, type StatusAction, type UpdateRegistrationInput } from "./admin-validation";
-import { newTicketCode, promoteWaitlisted, SEAT_HOLDING, seatsTaken } from "./commands";
+import { newTicketCode, promoteWaitlisted, seatsTaken } from "./commands";
 import { enqueueRegistrationMail, type MailKind } from "./notify";
 import { checkAnswers as checkAnswersFor } from "./validation";
-import { ACTIVE_REGISTRATION_STATUSES, DELEGATE_CATEGORIES } from "@/lib/shared/enums";
+import { ACTIVE_REGISTRATION_STATUSES, DELEGATE_CATEGORIES, holdsSeat } from "@/lib/shared/enums";
 
 export { newTicketCode };
 
@@ -36,7 +38,6 @@ export const TRANSITIONS: Record<StatusAction, { from: Status[]; to: Status }> =
 };
 
 const MAIL: Record<StatusAction, MailKind> = { approve: "approved", promote: "promoted", reject: "rejected", waitlist: "waitlisted", cancel: "cancelled" };
-const holdsSeat = (s: Status) => (SEAT_HOLDING as readonly string[]).includes(s);
 
 /** Lock the forum row for the rest of the transaction. */
 export async function lockEvent(tx: Db, eventId: string) {
@@ -87,11 +88,20 @@ export async function changeRegistrationStatus(
       if (t.to === "waitlisted") Object.assign(set, { waitlistedAt: now, busId: null });
       if (t.to === "cancelled") Object.assign(set, { cancelledAt: now, busId: null });
       if (t.to === "rejected") Object.assign(set, { busId: null });
+      // Promoted by hand: each keeps the bus it asked for while that bus has a seat, as promotion from the queue does
+      // (decided before the update: the rows do not hold a seat yet).
+      const entering = eligible.filter((r) => r.busId && !holdsSeat(r.status) && holdsSeat(t.to));
+      const kept = entering.length > 0 ? await busesKeptOnPromotion(tx, entering) : new Map<string, string | null>();
+      const dropBus = entering.filter((r) => kept.get(r.id) == null).map((r) => r.id);
       const updated = await tx
         .update(registrations)
         .set(set)
         .where(and(eq(registrations.eventId, input.eventId), inArray(registrations.id, eligible.map((r) => r.id))))
         .returning();
+      if (dropBus.length > 0) {
+        await tx.update(registrations).set({ busId: null }).where(and(eq(registrations.eventId, input.eventId), inArray(registrations.id, dropBus)));
+        for (const r of updated) if (dropBus.includes(r.id)) r.busId = null;
+      }
       const userIds = [...new Set(updated.map((r) => r.userId).filter((u): u is string => Boolean(u)))];
       const locales = new Map(
         userIds.length ? (await tx.select({ id: users.id, locale: users.locale }).from(users).where(inArray(users.id, userIds))).map((u) => [u.id, u.locale as Locale]) : [],
@@ -209,7 +219,7 @@ export async function assignBus(
         .where(and(eq(buses.id, input.busId), eq(buses.eventId, input.eventId)))
         .for("update");
       if (!bus) throw new DomainError("not_found", "console.errors.noBus");
-      const [{ n: taken }] = await tx.select({ n: count() }).from(registrations).where(eq(registrations.busId, bus.id));
+      const taken = await seatsTakenOnBus(tx, bus.id);
       const moving = await tx
         .select({ id: registrations.id })
         .from(registrations)
@@ -221,7 +231,7 @@ export async function assignBus(
             sql`${registrations.busId} is distinct from ${bus.id}`,
           ),
         );
-      const free = bus.seats - Number(taken);
+      const free = bus.seats - taken;
       if (moving.length > free) {
         throw new DomainError("conflict", "console.errors.busFull", { params: { bus: bus.name, free, n: moving.length }, extra: { free } });
       }
@@ -257,12 +267,8 @@ export async function autoFillBuses(db: Db, actor: Actor, input: { eventId: stri
       .orderBy(asc(buses.order), asc(buses.name))
       .for("update");
     if (bs.length === 0) throw new DomainError("invalid", "console.errors.noBuses");
-    const takenRows = await tx
-      .select({ busId: registrations.busId, n: count() })
-      .from(registrations)
-      .where(inArray(registrations.busId, bs.map((b) => b.id)))
-      .groupBy(registrations.busId);
-    const free = bs.map((b) => b.seats - Number(takenRows.find((t) => t.busId === b.id)?.n ?? 0));
+    const taken = await busSeatsTaken(tx, bs.map((b) => b.id));
+    const free = bs.map((b) => b.seats - (taken.get(b.id) ?? 0));
     const waiting = await tx
       .select({ id: registrations.id, category: registrations.category })
       .from(registrations)

@@ -2,34 +2,17 @@
 import "server-only";
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { buses, checkins, events, registrationQuestions, registrations, users } from "@/db/schema";
+import { buses, checkins, registrationQuestions, registrations, users } from "@/db/schema";
+import { withSeatsTaken } from "@/lib/buses/seats";
+import type { DeskCheckin } from "@/lib/checkin/queries";
 import type { TableParams } from "./admin-validation";
 
-/** A forum for the console, by slug, in any status. */
-export async function consoleEvent(db: Db, slug: string) {
-  const [e] = await db.select().from(events).where(eq(events.slug, slug)).limit(1);
-  return e ?? null;
-}
-
-export type RegistrationRow = {
-  id: string;
-  fullName: string;
-  email: string | null;
-  phone: string | null;
-  organization: string | null;
-  position: string | null;
-  category: (typeof registrations.$inferSelect)["category"];
-  status: (typeof registrations.$inferSelect)["status"];
-  siteVisit: boolean;
-  busId: string | null;
+export type RegistrationRow = Pick<
+  typeof registrations.$inferSelect,
+  "id" | "fullName" | "email" | "phone" | "organization" | "position" | "category" | "status" | "siteVisit" | "busId" | "source" | "needs" | "notes" | "answers" | "ticketCode" | "createdAt"
+> & {
   busName: string | null;
-  source: (typeof registrations.$inferSelect)["source"];
-  needs: string | null;
-  notes: string | null;
-  answers: Record<string, string | string[]>;
-  ticketCode: string;
-  createdAt: Date;
-  checkins: { segment: string; checkedInAt: Date; byName: string | null }[];
+  checkins: DeskCheckin[];
 };
 
 /** The registration columns the console table and the export read (everything but ids of other tables and audit times). */
@@ -128,22 +111,14 @@ export async function statusCounts(db: Db, eventId: string): Promise<Record<stri
 
 export type BusWithSeats = { id: string; name: string; seats: number; taken: number; leaderName: string | null; leaderPhone: string | null; order: number };
 
+/** The console's bus list: every bus of the forum with its seats taken (the one rule, lib/buses/seats). */
 export async function busesWithSeats(db: Db, eventId: string): Promise<BusWithSeats[]> {
-  return db
-    .select({
-      id: buses.id,
-      name: buses.name,
-      seats: buses.seats,
-      leaderName: buses.leaderName,
-      leaderPhone: buses.leaderPhone,
-      order: buses.order,
-      taken: sql<number>`count(${registrations.id})`.mapWith(Number),
-    })
+  const list = await db
+    .select({ id: buses.id, name: buses.name, seats: buses.seats, leaderName: buses.leaderName, leaderPhone: buses.leaderPhone, order: buses.order })
     .from(buses)
-    .leftJoin(registrations, eq(registrations.busId, buses.id))
     .where(eq(buses.eventId, eventId))
-    .groupBy(buses.id)
     .orderBy(asc(buses.order), asc(buses.name));
+  return withSeatsTaken(db, list);
 }
 
 export async function eventQuestions(db: Db, eventId: string) {

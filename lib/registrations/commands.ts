@@ -7,22 +7,23 @@
  */
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { buses, events, registrationQuestions, registrations, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { SEAT_HOLDING, seatsTaken } from "@/lib/delegations/seats";
+import { busesKeptOnPromotion, seatsTakenOnBus } from "@/lib/buses/seats";
+import { seatsTaken } from "@/lib/delegations/seats";
 import { DomainError, type FieldErrorRefs } from "@/lib/actions/result";
+import { eventBySlug } from "@/lib/events/lookup";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Locale } from "@/lib/i18n/config";
 import { seedPersonalAgenda } from "./personal-agenda";
 import { keepChoicesWithSeats, recordChoices, sessionSeats, type SessionSeat } from "./session-choices";
 import { enqueueRegistrationMail, type MailKind } from "./notify";
-import { checkAnswers, isUuid, type RegistrationInput } from "./validation";
+import { checkAnswers, type RegistrationInput } from "./validation";
+import { isUuid } from "@/lib/shared/uuid";
 import { env } from "@/lib/env";
-import { ACTIVE_REGISTRATION_STATUSES, isOneOf } from "@/lib/shared/enums";
-
-export { SEAT_HOLDING };
+import { ACTIVE_REGISTRATION_STATUSES, holdsSeat, isOneOf } from "@/lib/shared/enums";
 
 /** 128 random bits, base64url (22 characters): the ticket's QR payload. */
 export function newTicketCode(): string {
@@ -64,20 +65,6 @@ async function lockEvent(tx: Db, eventId: string): Promise<EventRow | undefined>
 /** Seats taken, quotas of invited units included (lib/delegations/seats.ts): call under the forum's lock. */
 export { seatsTaken };
 
-async function busSeatsTaken(tx: Db, busId: string, exceptRegistrationId?: string): Promise<number> {
-  const [r] = await tx
-    .select({ n: count() })
-    .from(registrations)
-    .where(
-      and(
-        eq(registrations.busId, busId),
-        inArray(registrations.status, [...SEAT_HOLDING]),
-        exceptRegistrationId ? ne(registrations.id, exceptRegistrationId) : undefined,
-      ),
-    );
-  return r.n;
-}
-
 /** 1-based place on the forum's waitlist (first come, first served), or null when not waitlisted. */
 export async function waitlistPositionOf(tx: Db, r: Pick<RegistrationRow, "id" | "eventId" | "status">): Promise<number | null> {
   if (r.status !== "waitlisted") return null;
@@ -107,7 +94,7 @@ async function checkBus(tx: Db, locale: Locale, event: EventRow, busId: string, 
     .where(and(eq(buses.id, busId), eq(buses.eventId, event.id)))
     .for("update");
   if (!bus) fail("invalid", "invalid", { groupId: ["registration.errors.badBus"] });
-  if (holdsSeat && (await busSeatsTaken(tx, bus.id, exceptRegistrationId)) >= bus.seats) {
+  if (holdsSeat && (await seatsTakenOnBus(tx, bus.id, exceptRegistrationId)) >= bus.seats) {
     fail("conflict", "busFull", { groupId: ["registration.errors.busFull"] });
   }
   return bus;
@@ -140,7 +127,7 @@ export type RegisterOutcome = {
 
 export async function registerForEvent(db: Db, actor: Actor, input: RegisterCommandInput): Promise<RegisterOutcome> {
   const locale = input.locale ?? "zh-CN";
-  const [found] = await db.select().from(events).where(eq(events.slug, input.eventSlug)).limit(1);
+  const found = await eventBySlug(db, input.eventSlug);
   if (!found || found.status === "draft") fail("not_found", "notFound");
   const data = input.data;
   const checked = checkAnswers(await loadQuestions(db, found.id), data.answers, locale);
@@ -247,11 +234,7 @@ export async function promoteWaitlisted(tx: Db, event: EventRow, actor: Actor | 
   const promoted: string[] = [];
   for (const r of next) {
     const status = event.requiresApproval ? ("pending" as const) : ("confirmed" as const);
-    let busId = r.busId;
-    if (busId) {
-      const [bus] = await tx.select().from(buses).where(eq(buses.id, busId)).for("update");
-      if (!bus || (await busSeatsTaken(tx, busId, r.id)) >= bus.seats) busId = null; // bus full by now: the organizer assigns one
-    }
+    const busId = (await busesKeptOnPromotion(tx, [r])).get(r.id) ?? null; // bus full by now: none, the organizer assigns one
     const [row] = await tx
       .update(registrations)
       .set({ status, busId, confirmedAt: status === "confirmed" ? new Date() : null })
@@ -289,12 +272,12 @@ export async function cancelRegistration(db: Db, actor: Actor, input: { registra
     if (event.endsAt <= new Date()) fail("closed", "ended");
     const [row] = await tx
       .update(registrations)
-      .set({ status: "cancelled", cancelledAt: new Date() })
+      .set({ status: "cancelled", cancelledAt: new Date(), busId: null }) // releases the bus seat, as the organizer's cancel does
       .where(and(eq(registrations.id, r.id), eq(registrations.userId, actor.id)))
       .returning();
     await enqueueRegistrationMail(tx, "cancelled", { ...row, locale: await userLocale(tx, actor.id) }, event);
-    await recordAudit(tx, actor, { action: "registration.cancel", entity: "registration", entityId: row.id, eventId: event.id, before: { status: r.status }, after: { status: "cancelled" } });
-    const promoted = (SEAT_HOLDING as readonly string[]).includes(r.status) ? await promoteWaitlisted(tx, event, actor) : [];
+    await recordAudit(tx, actor, { action: "registration.cancel", entity: "registration", entityId: row.id, eventId: event.id, before: { status: r.status, busId: r.busId }, after: { status: "cancelled" } });
+    const promoted = holdsSeat(r.status) ? await promoteWaitlisted(tx, event, actor) : [];
     return { id: row.id, status: "cancelled" as const, promoted: promoted.length };
   });
 }
@@ -312,7 +295,7 @@ export async function updateRegistration(db: Db, actor: Actor, input: { registra
     if (!registrationGate(event).open || !isOneOf(ACTIVE_REGISTRATION_STATUSES, r.status)) fail("closed", "notEditable");
     const d = input.data;
     const busId = d.siteVisit && d.groupId ? d.groupId : null;
-    if (busId && busId !== r.busId) await checkBus(tx, locale, event, busId, (SEAT_HOLDING as readonly string[]).includes(r.status), r.id);
+    if (busId && busId !== r.busId) await checkBus(tx, locale, event, busId, holdsSeat(r.status), r.id);
     const changes = {
       category: d.category,
       organization: d.organization,
@@ -329,7 +312,7 @@ export async function updateRegistration(db: Db, actor: Actor, input: { registra
       .where(and(eq(registrations.id, r.id), eq(registrations.userId, actor.id)))
       .returning({ id: registrations.id, status: registrations.status });
     // parallel sessions: only when the caller offered the choice (the form always does; an API edit may leave it out)
-    const sessions = d.sessions === undefined ? undefined : await recordChoices(tx, event.id, r.id, d.sessions, (SEAT_HOLDING as readonly string[]).includes(r.status));
+    const sessions = d.sessions === undefined ? undefined : await recordChoices(tx, event.id, r.id, d.sessions, holdsSeat(r.status));
     await recordAudit(tx, actor, {
       action: "registration.edit",
       entity: "registration",

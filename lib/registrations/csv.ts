@@ -1,11 +1,10 @@
 /**
- * CSV reading and writing, no dependencies beyond iconv-lite (GBK). Pure: safe in tests and scripts.
- *  - decode: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030/GBK (what Excel on a Chinese Windows saves);
+ * CSV reading and writing, no dependencies. Pure: safe in tests and scripts.
+ *  - decode: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030/GBK (what Excel on a Chinese Windows saves),
+ *    with the platform's TextDecoder (WHATWG Encoding; Node's full ICU) — tests/unit/csv-decode.test.ts;
  *  - parse: RFC 4180 (quoted fields, "" escapes, CRLF/LF, newlines inside quotes), blank lines skipped, each record
  *    keeps the file line it starts on so errors can name it.
  */
-import iconv from "iconv-lite";
-
 export type CsvEncoding = "utf-8" | "utf-16le" | "utf-16be" | "gb18030";
 
 export function decodeCsv(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
@@ -15,7 +14,7 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: CsvEncod
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
   } catch {
-    return { text: iconv.decode(Buffer.from(bytes), "gb18030"), encoding: "gb18030" };
+    return { text: new TextDecoder("gb18030").decode(bytes), encoding: "gb18030" };
   }
 }
 

@@ -14,7 +14,7 @@ import { PUBLIC_EVENT_STATUSES } from "@/lib/events/queries";
 import type { Locale } from "@/lib/i18n/config";
 import { pick } from "@/lib/i18n/format";
 import { appUrl } from "@/lib/http/origin";
-import { isUuid } from "./validation";
+import { isUuid } from "@/lib/shared/uuid";
 import { ACTIVE_REGISTRATION_STATUSES } from "@/lib/shared/enums";
 import { choiceGroups } from "@/lib/shared/parallel";
 

@@ -1,13 +1,16 @@
 /** Reads for the registration pages and API. Every read of a registration is scoped by its owner's id. */
 import "server-only";
-import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agendaSessions, buses, events, registrationQuestions, registrations } from "@/db/schema";
 import { PUBLIC_EVENT_STATUSES } from "@/lib/events/queries";
+import { withSeatsTaken } from "@/lib/buses/seats";
 import { seatCounts } from "@/lib/delegations/seats";
+import { eventBySlug, eventHeadColumns } from "@/lib/events/lookup";
 import { sessionChoiceGroups } from "./session-choices";
-import { registrationGate, SEAT_HOLDING, waitlistPositionOf } from "./commands";
+import { registrationGate, waitlistPositionOf } from "./commands";
 import { ACTIVE_REGISTRATION_STATUSES, isOneOf } from "@/lib/shared/enums";
+import { isUuid } from "@/lib/shared/uuid";
 
 /** Seats left and the button's state, for the forum page, the form and the API. */
 export type Availability = {
@@ -46,7 +49,7 @@ export async function eventAvailability(db: Db, event: typeof events.$inferSelec
 
 /** Everything the registration form needs: the forum, its questions, whether it has a site visit, its buses with seats left. */
 export async function registrationFormData(db: Db, slug: string) {
-  const event = await db.query.events.findFirst({ where: and(eq(events.slug, slug), inArray(events.status, [...PUBLIC_EVENT_STATUSES])) });
+  const event = await eventBySlug(db, slug, PUBLIC_EVENT_STATUSES);
   if (!event) return null;
   const [questions, busRows, visits, availability, trackGroups] = await Promise.all([
     db.select().from(registrationQuestions).where(eq(registrationQuestions.eventId, event.id)).orderBy(asc(registrationQuestions.order)),
@@ -55,19 +58,11 @@ export async function registrationFormData(db: Db, slug: string) {
     eventAvailability(db, event),
     sessionChoiceGroups(db, event.id),
   ]);
-  const busTaken = busRows.length
-    ? await db
-        .select({ busId: registrations.busId, n: count() })
-        .from(registrations)
-        .where(and(inArray(registrations.busId, busRows.map((b) => b.id)), inArray(registrations.status, [...SEAT_HOLDING])))
-        .groupBy(registrations.busId)
-    : [];
-  const takenOf = new Map(busTaken.map((b) => [b.busId, b.n]));
   return {
     event,
     questions,
     hasSiteVisit: visits.length > 0 || busRows.length > 0,
-    buses: busRows.map((b) => ({ id: b.id, name: b.name, seats: b.seats, left: Math.max(0, b.seats - (takenOf.get(b.id) ?? 0)) })),
+    buses: (await withSeatsTaken(db, busRows)).map((b) => ({ id: b.id, name: b.name, seats: b.seats, left: b.left })),
     availability,
     /** Parallel sessions to choose from, one group per time slot (lib/registrations/session-choices.ts). */
     trackGroups,
@@ -95,13 +90,7 @@ const listColumns = {
   cancelledAt: registrations.cancelledAt,
   busName: buses.name,
   event: {
-    id: events.id,
-    slug: events.slug,
-    title: events.title,
-    titleEn: events.titleEn,
-    startsAt: events.startsAt,
-    endsAt: events.endsAt,
-    timezone: events.timezone,
+    ...eventHeadColumns,
     venueName: events.venueName,
     venueNameEn: events.venueNameEn,
     venueAddress: events.venueAddress,
@@ -139,7 +128,7 @@ export type MyRegistration = Awaited<ReturnType<typeof myRegistrations>>[number]
 
 /** One of the person's own registrations (null for someone else's or an unknown id). */
 export async function myRegistration(db: Db, userId: string, registrationId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(registrationId)) return null;
+  if (!isUuid(registrationId)) return null;
   const [r] = await db
     .select(listColumns)
     .from(registrations)

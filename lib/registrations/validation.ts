@@ -8,13 +8,12 @@ import type { Locale } from "@/lib/i18n/config";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { registrationT } from "./i18n";
 import { DELEGATE_CATEGORIES } from "@/lib/shared/enums";
+import { UUID_RE } from "@/lib/shared/uuid";
 import { personNameSchema } from "@/lib/shared/person-name";
 
 
 export const LIMITS = { name: 100, email: 254, organization: 200, position: 200, phone: 40, needs: 1000, answer: 1000, password: 200 } as const;
 
-const uuidRe = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (v: unknown): v is string => typeof v === "string" && uuidRe.test(v);
 
 /** Form checkboxes post "on"; JSON posts booleans. */
 const boolish = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
@@ -42,7 +41,7 @@ function fields(locale: Locale) {
     groupId: z.preprocess((v) => (v === "" || v == null ? null : v), z.string().max(64).nullable()).default(null),
     /** The sessions chosen among parallel ones (one per group; lib/registrations/session-choices.ts checks the rest). */
     sessions: z
-      .preprocess((v) => (v == null || v === "" ? [] : Array.isArray(v) ? v.filter((x) => x !== "") : [v]), z.array(z.string().regex(uuidRe, t("validation.choice"))).max(20))
+      .preprocess((v) => (v == null || v === "" ? [] : Array.isArray(v) ? v.filter((x) => x !== "") : [v]), z.array(z.string().regex(UUID_RE, t("validation.choice"))).max(20))
       .default([]),
     answers: z
       .record(z.string().max(64), z.union([z.string().max(LIMITS.answer, t("validation.tooLong", { max: LIMITS.answer })), z.array(z.string().max(LIMITS.answer)).max(50)]))

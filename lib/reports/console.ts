@@ -4,11 +4,11 @@ import { notFound } from "next/navigation";
 import { can } from "@/lib/auth/guard";
 import { pageActor } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
-import { eventBySlugForConsole } from "./queries";
+import { eventBySlug } from "@/lib/events/lookup";
 
 export async function reportConsole(slug: string, path: string) {
   const db = await getDb();
-  const event = await eventBySlugForConsole(db, slug);
+  const event = await eventBySlug(db, slug);
   if (!event) notFound();
   const actor = await pageActor("report.write", { eventId: event.id }, path);
   const canPublish = await can(actor, "report.publish", { eventId: event.id }, db);

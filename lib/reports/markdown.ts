@@ -1,5 +1,5 @@
 /**
- * Markdown → safe HTML, on output (issue 6): the stored source is kept exactly as typed; every render goes through
+ * Markdown → safe HTML, on output: the stored source is kept exactly as typed; every render goes through
  * marked (GFM) and then sanitize-html with a strict allow-list. No script/style/iframe/object/embed/svg/math/form,
  * no on* handlers, no style attributes, links only http(s)/mailto/relative, images only from this site's /media/.
  * Used by the public pages, the API, the feed and the editor's preview (a server action), so one path decides.

@@ -4,6 +4,7 @@ import { and, arrayContains, asc, desc, eq, isNotNull, lte, sql } from "drizzle-
 import type { Db } from "@/db/client";
 import { events, media, reportFigures, reportMedia, reportRevisions, reports, reportSections, users } from "@/db/schema";
 import { mediaUrl } from "@/lib/storage/queries";
+import { isUuid } from "@/lib/shared/uuid";
 
 /** Published and due: a scheduled report appears when its publish date has come. */
 export const isPublicReport = () => and(eq(reports.status, "published"), isNotNull(reports.publishedAt), lte(reports.publishedAt, sql`now()`));
@@ -95,14 +96,9 @@ export type PublicReportDetail = NonNullable<Awaited<ReturnType<typeof publicRep
 
 /** The forum a report belongs to (for the guard's scope). */
 export async function reportEventId(db: Db, reportId: string): Promise<string | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(reportId)) return null;
+  if (!isUuid(reportId)) return null;
   const [r] = await db.select({ eventId: reports.eventId }).from(reports).where(eq(reports.id, reportId));
   return r?.eventId ?? null;
-}
-
-export async function eventBySlugForConsole(db: Db, slug: string) {
-  const [e] = await db.select({ id: events.id, slug: events.slug, title: events.title, timezone: events.timezone }).from(events).where(eq(events.slug, slug));
-  return e ?? null;
 }
 
 export async function reportsOfEvent(db: Db, eventId: string) {
@@ -126,7 +122,7 @@ export async function reportsOfEvent(db: Db, eventId: string) {
 
 /** Everything the editor shows, scoped by forum. */
 export async function reportForEditor(db: Db, eventId: string, reportId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(reportId)) return null;
+  if (!isUuid(reportId)) return null;
   const [row] = await db
     .select({ report: reports, updatedBy: users.name })
     .from(reports)

@@ -29,8 +29,10 @@ export const REGISTRATION_STATUSES = ["pending", "confirmed", "waitlisted", "can
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 /** Still in the forum (not cancelled or rejected): can be edited, cancelled, notified. */
 export const ACTIVE_REGISTRATION_STATUSES = ["pending", "confirmed", "waitlisted"] as const satisfies readonly RegistrationStatus[];
-/** Hold a seat of the forum's capacity and of a bus (confirmed, or pending approval). See lib/registrations/seats.ts. */
+/** Hold a seat of the forum's capacity and of a bus (confirmed, or pending approval). Counted by lib/delegations/seats.ts (the forum) and lib/buses/seats.ts (a bus). */
 export const SEAT_HOLDING_STATUSES = ["confirmed", "pending"] as const satisfies readonly RegistrationStatus[];
+/** Does a registration in this status hold a seat (of the forum and of its bus)? */
+export const holdsSeat = (s: RegistrationStatus): boolean => (SEAT_HOLDING_STATUSES as readonly string[]).includes(s);
 
 /** How a registration came in. Labels: `shared.registrationSource.<s>`. */
 export const REGISTRATION_SOURCES = ["self", "organizer", "import", "seed", "delegation"] as const;

@@ -1,5 +1,5 @@
 /**
- * The forum's team (团队, issue 13 §2): an organizer invites by email — an existing account joins at once, a new
+ * The forum's team (团队): an organizer invites by email — an existing account joins at once, a new
  * address gets an invitation link that creates the account — gives the role organizer or staff, and removes people.
  * Every change is audited in its transaction. Team changes of one forum are serialised by its row lock, so two
  * organizers demoting each other at once cannot leave the forum without an organizer.
@@ -10,6 +10,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { createTranslator } from "next-intl";
 import type { Db, Tx } from "@/db/client";
 import { eventInvitations, events, eventStaff, outbox, users } from "@/db/schema";
+import { putEventRole } from "@/lib/accounts/admin";
 import { createAccount } from "@/lib/accounts/commands";
 import { DomainError } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit";
@@ -70,18 +71,7 @@ export async function inviteMember(db: Db, actor: Actor, input: InviteInput, loc
       if (before?.role === "organizer" && input.role !== "organizer" && (await organizerCount(tx, e.id)) <= 1) {
         throw new DomainError("conflict", "team.errors.lastOrganizer");
       }
-      await tx
-        .insert(eventStaff)
-        .values({ eventId: e.id, userId: user.id, role: input.role })
-        .onConflictDoUpdate({ target: [eventStaff.eventId, eventStaff.userId], set: { role: input.role } });
-      await recordAudit(tx, actor, {
-        action: "event.staff.grant",
-        entity: "event_staff",
-        entityId: user.id,
-        eventId: e.id,
-        before: before ? { role: before.role } : null,
-        after: { role: input.role, email: input.email },
-      });
+      await putEventRole(tx, actor, { event: e, user: { id: user.id, email: input.email }, role: input.role, before: before?.role ?? null });
       if (before?.role !== input.role) {
         const l: Locale = isLocale(user.locale) ? user.locale : locale;
         const mail = teamMail(l, "added", { name: user.name, title: pick(l, e.title, e.titleEn) ?? e.title, role: input.role, url: `${appUrl()}/admin/events/${e.slug}` });

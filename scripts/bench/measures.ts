@@ -237,4 +237,25 @@ const seatingHall: Measure = {
   },
 };
 
-export const measures: Measure[] = [publicPages, editVisible, largeForum, registrationRush, seatingHall];
+/** Issue 10: a 100-unit bulk invite and a 500-delegate roster export (XLSX), in a separate process on a fresh database. */
+const delegationDocs: Measure = {
+  name: "delegations: 100-unit bulk invite, 500-delegate roster export",
+  async run({ target }) {
+    const { execFileSync } = await import("node:child_process");
+    const out = execFileSync(process.execPath, ["--import", "tsx", "scripts/bench/delegations.ts"], {
+      env: { ...process.env, DATABASE_URL: target.engine === "postgres" ? target.databaseUrl : "" },
+      encoding: "utf8",
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    const r = JSON.parse(out.trim().split("\n").pop()!) as { bulkInvite100Ms: number[]; rosterExport500Ms: number[]; rosterXlsxBytes: number };
+    const invite = Math.min(...r.bulkInvite100Ms);
+    const roster = Math.min(...r.rosterExport500Ms);
+    const runs = (xs: number[]) => `runs ${xs.map((x) => x.toFixed(0)).join(", ")} ms`;
+    return [
+      { metric: "bulk invite, 100 units (best of 3)", value: `${invite.toFixed(0)} ms`, target: "< 5000 ms", pass: invite < 5000, note: runs(r.bulkInvite100Ms) },
+      { metric: "roster export XLSX, 500 delegates (best of 3)", value: `${roster.toFixed(0)} ms, ${(r.rosterXlsxBytes / 1024).toFixed(0)} KB`, target: "< 2000 ms", pass: roster < 2000, note: runs(r.rosterExport500Ms) },
+    ];
+  },
+};
+
+export const measures: Measure[] = [publicPages, editVisible, largeForum, registrationRush, seatingHall, delegationDocs];

@@ -6,7 +6,7 @@
  *     same server over loopback with a per-process bypass header.
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage } from "node:http";
 import type { TLSSocket } from "node:tls";
 import { cachedPage, gzipped, pageCacheEnabled, pageCacheKey } from "../../lib/cache/page-cache";
 import { resolveClient, trustProxyFromEnv } from "../../lib/http/client-ip";
@@ -40,12 +40,12 @@ export async function startHttpServer(port: number, hostname: string) {
     const bypass = one(req.headers["x-huiwu-bypass"]) === BYPASS;
     delete req.headers["x-huiwu-bypass"];
     if (!bypass) trustForwarding(req); // a background render carries what this server already decided
-    // Security headers on every response (lib/http/security-headers.ts) — as DEFAULTS, added when the headers are
-    // written and only where the response has none of its own: Next never overwrites a header already set on the
-    // response (send-response.js), so setting them up front would silently beat a route's own policy (the print views
-    // that the console frames: frame-ancestors 'self', X-Frame-Options SAMEORIGIN).
+    // Security headers on every response (lib/http/security-headers.ts); a route may replace them with its own.
+    // They are defaults, filled in just before the head is written: Next copies a route's Response headers only when
+    // the outgoing response has no header of that name yet, so headers set here first would override the route's own
+    // (the print frames' `x-frame-options: SAMEORIGIN` / `frame-ancestors 'self'` became DENY / 'none').
     const https = one(req.headers["x-forwarded-proto"]) === "https" || Boolean((req.socket as TLSSocket).encrypted);
-    const defaults = baseSecurityHeaders(https);
+    const defaults: Record<string, string> = baseSecurityHeaders(https);
     delete req.headers["content-security-policy"];
     delete req.headers["content-security-policy-report-only"];
     if (!bypass) {
@@ -55,7 +55,11 @@ export async function startHttpServer(port: number, hostname: string) {
       req.headers["content-security-policy"] = policy;
       defaults["content-security-policy"] = policy;
     }
-    withDefaultHeaders(res, defaults);
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: typeof res, ...args: unknown[]) {
+      for (const [k, v] of Object.entries(defaults)) if (!this.hasHeader(k)) this.setHeader(k, v);
+      return (writeHead as (...a: unknown[]) => typeof res).apply(this, args);
+    } as typeof res.writeHead;
     // A method an API route does not serve: 405 with the `Allow` header (lib/api/routes.ts) — Next's own 405 has none.
     const pathname = (req.url ?? "/").split("?")[0];
     const allow = pathname.startsWith("/api/") ? methodNotAllowed(req.method ?? "GET", pathname) : null;
@@ -92,15 +96,6 @@ export async function startHttpServer(port: number, hostname: string) {
   });
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
   return server;
-}
-
-/** Set `defaults` on the response when its headers are written, each only if the response has not set it itself. */
-export function withDefaultHeaders(res: ServerResponse, defaults: Record<string, string>) {
-  const writeHead = res.writeHead;
-  res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse["writeHead"]>) {
-    for (const [k, v] of Object.entries(defaults)) if (!this.hasHeader(k)) this.setHeader(k, v);
-    return writeHead.apply(this, args);
-  } as ServerResponse["writeHead"];
 }
 
 /**

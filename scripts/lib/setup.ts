@@ -8,7 +8,7 @@ import { inArray, sql } from "drizzle-orm";
 import { DatabaseConfigError, openDatabase, type DbKind } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
 import { users } from "../../db/schema";
-import { DEMO_ACCOUNTS, seedIfEmpty } from "../../db/seed";
+import { DEMO_ACCOUNTS, demoForumLinks, seedIfEmpty } from "../../db/seed";
 import { env } from "../../lib/env";
 
 export function dbOptionsFromEnv() {
@@ -23,7 +23,9 @@ export function demoSeedWanted(kind: DbKind): boolean {
 
 export const FIRST_ADMIN_HINT = "npm run cli -- user create --email <you@example.org> --password '<at least 10 characters>' --name <name> --admin";
 
-export async function prepareDatabase(log: (line: string) => void = console.log): Promise<{ kind: DbKind; demoAccounts: string[] }> {
+export type DemoForumLinks = Awaited<ReturnType<typeof demoForumLinks>>;
+
+export async function prepareDatabase(log: (line: string) => void = console.log): Promise<{ kind: DbKind; demoAccounts: string[]; demoForum: DemoForumLinks }> {
   const opts = dbOptionsFromEnv();
   const handle = await openDatabase(opts);
   try {
@@ -32,7 +34,11 @@ export async function prepareDatabase(log: (line: string) => void = console.log)
     log(`Database: ${where}, migrations applied.`);
     if (demoSeedWanted(handle.kind)) {
       const result = await seedIfEmpty(handle.db);
-      log(result.seeded ? `Seeded the Yantan forum (/events/${result.slug}) and demo accounts.` : "Existing data kept (seeding only fills an empty database).");
+      log(
+        result.seeded
+          ? `Seeded the Yantan forum (/events/${result.slug}), the upcoming demo forum (/events/${result.demoSlug}) and demo accounts.`
+          : "Existing data kept (seeding only fills an empty database).",
+      );
     } else if (handle.kind === "postgres" && env.HUIWU_NO_SEED !== "1") {
       log("No demo data on Postgres (set SEED_DEMO=1 to seed the demo forum and accounts into an empty database).");
     }
@@ -45,7 +51,9 @@ export async function prepareDatabase(log: (line: string) => void = console.log)
     if (demo.length && env.NODE_ENV === "production") {
       log(`Warning: demo accounts with passwords published in the README exist (${demo.join(", ")}). Disable or delete them before real use: npm run cli -- user disable --email <email>.`);
     }
-    return { kind: handle.kind, demoAccounts: demo };
+    // the demo forum's page and a liaison's unused reply link, printed at every start while the demo is there
+    const demoForum = demo.length ? await demoForumLinks(handle.db) : null;
+    return { kind: handle.kind, demoAccounts: demo, demoForum };
   } finally {
     await handle.close();
   }

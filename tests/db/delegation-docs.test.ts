@@ -3,10 +3,11 @@
  * copies per unit (and its DOCX), hotels with automatic and hand room assignment, the room list and the pickup
  * schedule as XLSX with the right rows.
  */
+import { randomBytes } from "node:crypto";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { delegates, registrations, roomAssignments, type events } from "@/db/schema";
 import type { Actor } from "@/lib/auth/permissions";
@@ -20,6 +21,15 @@ import { travellers } from "@/lib/delegations/travel-queries";
 import { createTestDb, testEngines } from "../fixtures/db";
 import { addDelegates, makeUnit } from "../fixtures/delegation-docs";
 import { makeDelegates, makeOpenForum } from "../fixtures/registration";
+import { useAppDb } from "../fixtures/app-db";
+import { grantEventRole, makeUser } from "../fixtures/users";
+
+vi.mock("@/lib/auth/actor", () => import("../fixtures/actor"));
+const { asActor } = await import("../fixtures/actor");
+const { GET: ROSTER } = await import("@/app/admin/events/[slug]/delegations/roster/print/route");
+const rosterGet = (slug: string, query = "") => ROSTER(new Request(`http://x/admin/events/${slug}/delegations/roster/print${query}`), { params: Promise.resolve({ slug }) } as never);
+
+const randomCode = () => randomBytes(16).toString("base64url");
 
 async function xlsxRows(stream: ReadableStream<Uint8Array>) {
   const wb = new ExcelJS.Workbook();
@@ -37,6 +47,7 @@ describe.each(testEngines())("delegation documents (%s)", (engine) => {
     h = await createTestDb(engine);
     ev = await makeOpenForum(h.db, { title: "产业园区赋能县域经济高质量发展座谈会" });
     [actor] = await makeDelegates(h.db, 1, "org");
+    useAppDb(h);
   });
   afterAll(() => h?.close());
 
@@ -151,6 +162,57 @@ describe.each(testEngines())("delegation documents (%s)", (engine) => {
     const [zhangReg] = await h.db.select({ id: delegates.registrationId }).from(delegates).where(eq(delegates.id, now.guests.find((g) => g.name === "张一")!.delegateId));
     expect(await stayOfRegistration(h.db, zhangReg.id)).toMatchObject({ hotel: "自贡檀木林大酒店", room: "801", type: "shared", nights: 2 });
     expect(await stayOfRegistration(h.db, wangReg.id)).toBeNull();
+  });
+
+  it("roster: units in the organizer's order, protocol rank within, public registrants under their organization; print HTML and XLSX through the route (staff read, others 403)", async () => {
+    const forum = await makeOpenForum(h.db, { title: "参会名单测试论坛" });
+    const late = await makeUnit(h.db, forum.id, "四川省商务厅", 3, 1);
+    const first = await makeUnit(h.db, forum.id, "四川省经济和信息化厅", 4, 0);
+    await makeUnit(h.db, forum.id, "四川省财政厅", 2, 2); // has not replied: not listed, not counted
+    await addDelegates(h.db, forum.id, late.id, late.organization, [{ name: "钱科员", rank: "other" }, { name: "孙处长", rank: "county" }]);
+    await addDelegates(h.db, forum.id, first.id, first.organization, [
+      { name: "周处长", rank: "county" },
+      { name: "吴厅长", rank: "provincial" },
+      { name: "郑副厅长", rank: "bureau" },
+      { name: "王退出", rank: "provincial", status: "cancelled" },
+    ]);
+    // public registrants: one names an invited unit (listed under it), one another organization (listed after the units)
+    await h.db.insert(registrations).values([
+      { eventId: forum.id, status: "confirmed", fullName: "冯公众", organization: late.organization, position: "科长", category: "government", ticketCode: randomCode(), source: "self" },
+      { eventId: forum.id, status: "confirmed", fullName: "陈企业", organization: "自贡某科技有限公司", position: "总经理", category: "enterprise", ticketCode: randomCode(), source: "self" },
+      { eventId: forum.id, status: "waitlisted", fullName: "褚候补", organization: "自贡某科技有限公司", position: "经理", category: "enterprise", ticketCode: randomCode(), source: "self" },
+    ]);
+    const staff = await makeUser(h.db);
+    await grantEventRole(h.db, forum.id, staff.id, "staff");
+    const outsider = await makeUser(h.db);
+
+    const xlsx = await asActor(staff, () => rosterGet(forum.slug, "?format=xlsx"));
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get("content-type")).toMatch(/spreadsheetml/);
+    expect(xlsx.headers.get("content-disposition")).toContain(`${forum.slug}-roster.xlsx`);
+    const rows = await xlsxRows(xlsx.body!);
+    expect(rows[0]).toEqual(["分组", "姓名", "性别", "职务", "级别", "联系电话", "现场考察", "住宿", "备注"]);
+    expect(rows).toHaveLength(1 + 7); // 3 + 3 delegates (the cancelled one left out) + 1 other organization
+    expect(rows.slice(1).map((r) => `${r[0].split("-")[0]}:${r[1]}`)).toEqual([
+      "四川省经济和信息化厅:吴厅长",
+      "四川省经济和信息化厅:郑副厅长",
+      "四川省经济和信息化厅:周处长",
+      "四川省商务厅:孙处长",
+      "四川省商务厅:冯公众", // rank 其他 like 钱科员: then by name (pinyin)
+      "四川省商务厅:钱科员",
+      "自贡某科技有限公司:陈企业",
+    ]);
+    expect(rows[1][4]).toBe("省部级");
+
+    const html = await asActor(staff, () => rosterGet(forum.slug));
+    expect(html.status).toBe(200);
+    const text = await html.text();
+    expect(text).toContain("参会名单");
+    expect(text).toContain("共 3 个单位 7 人");
+    expect(text.indexOf(first.organization)).toBeLessThan(text.indexOf(late.organization));
+
+    expect((await asActor(outsider, () => rosterGet(forum.slug, "?format=xlsx"))).status).toBe(403);
+    expect((await asActor(null, () => rosterGet(forum.slug, "?format=xlsx"))).status).toBe(401);
   });
 
   it("pickup schedule: arrivals and departures grouped by date, window and station, with phones; XLSX rows", async () => {

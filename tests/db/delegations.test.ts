@@ -24,6 +24,7 @@ import {
 } from "@/lib/delegations/commands";
 import { delegationsOf, duplicatePhones, replyView } from "@/lib/delegations/queries";
 import { rosterOf } from "@/lib/delegations/roster";
+import { delegateTicket } from "@/lib/delegations/ticket";
 import { delegateSchema, normalizePhone, type DelegateInput } from "@/lib/delegations/validation";
 import { registerForEvent } from "@/lib/registrations/commands";
 import { eventAvailability } from "@/lib/registrations/queries";
@@ -155,6 +156,7 @@ describe.each(testEngines())("invited delegations on %s", (engine) => {
       ],
     });
     expect(first.added).toBe(3);
+    expect((await replyView(h.db, u.replyToken)).delegates.map((d) => d.name)).toEqual(["张三", "李四", "王五"]); // as entered
     const zhang = first.delegates.find((d) => d.name === "张三")!;
     const [zhangRow] = await h.db.select().from(delegates).where(eq(delegates.id, zhang.id));
     expect(zhangRow.arrival).toMatchObject({ by: "train", number: "G8501", station: "自贡站", at: "2026-09-04T10:30:00.000Z" });
@@ -205,7 +207,17 @@ describe.each(testEngines())("invited delegations on %s", (engine) => {
     expect(audit[0].before).toMatchObject({ name: "陈军" });
     expect(audit[0].after).toMatchObject({ name: "刘洋" });
     const view = await replyView(h.db, u.replyToken);
-    expect(view.delegates.map((d) => d.name).sort()).toEqual(["刘洋", "戴宇"]);
+    expect(view.delegates.map((d) => d.name)).toEqual(["刘洋", "戴宇"]); // the replacement takes 陈军's place on the slip
+
+    // the ticket page by code (/ticket/{code}, what the delegate's text message links to)
+    expect(await delegateTicket(h.db, liu.ticketCode)).toMatchObject({ fullName: "刘洋", status: "confirmed", replaced: false, organization: u.organization, event: { slug: event.slug } });
+    expect(await delegateTicket(h.db, chen.ticketCode)).toMatchObject({ fullName: "陈军", status: "cancelled", replaced: true });
+    const [pub] = await makeDelegates(h.db, 1, "self");
+    const own = await registerForEvent(h.db, pub, { eventSlug: event.slug, data: sampleInput() });
+    const [ownReg] = await h.db.select().from(registrations).where(eq(registrations.id, own.id));
+    expect(await delegateTicket(h.db, ownReg.ticketCode)).toBeNull(); // a self-registration has /me/…, not a page by code
+    expect(await delegateTicket(h.db, "A".repeat(22))).toBeNull();
+    expect(await delegateTicket(h.db, "../../etc/passwd")).toBeNull();
   });
 
   it("reminders: one per unit that has not replied, N hours before reply-by; the reply-by loop releases seats", async () => {

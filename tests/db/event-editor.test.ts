@@ -10,9 +10,9 @@ import { agendaConflicts } from "@/lib/agenda/conflicts";
 import { parse } from "@/lib/actions/result";
 import { busSchema, sessionSchema, stopSchema } from "@/lib/agenda/validation";
 import type { Actor } from "@/lib/auth/permissions";
-import { consoleEvent, eventStats, myEvents } from "@/lib/events/admin-queries";
+import { consoleEventTree, eventStats, myEvents } from "@/lib/events/admin-queries";
 import { createEvent, patchEvent, saveHosts, saveQuestions, setEventStatus, updateRegistrationSettings } from "@/lib/events/commands";
-import { createEventSchema } from "@/lib/events/validation";
+import { createEventSchema, hostsSchema } from "@/lib/events/validation";
 import { updatePerson } from "@/lib/people/commands";
 import { testEngines } from "../fixtures/db";
 import { seededDb } from "../fixtures/seeded";
@@ -82,6 +82,20 @@ describe.each(testEngines())("forum editor on %s", (engine) => {
     expect(await h.db.select().from(eventOrganizations).where(eq(eventOrganizations.eventId, eventId))).toHaveLength(2);
   });
 
+  it("co-hosts' English names: given = set on the organization (audited), omitted = unchanged, blank = cleared", async () => {
+    const nameEnOf = async () =>
+      (await h.db.query.eventOrganizations.findMany({ where: eq(eventOrganizations.eventId, eventId), with: { organization: true }, orderBy: [asc(eventOrganizations.order)] })).map((r) => r.organization.nameEn);
+    await saveHosts(h.db, actor, parse(hostsSchema, { eventId, hosts: [{ name: "英文名测试单位", nameEn: "English Name Test Unit", role: "host" }] }));
+    expect(await nameEnOf()).toEqual(["English Name Test Unit"]);
+    const [orgRow] = await h.db.select().from(eventOrganizations).where(eq(eventOrganizations.eventId, eventId));
+    const [a] = await h.db.select().from(auditLog).where(and(eq(auditLog.action, "organization.edit"), eq(auditLog.entityId, orgRow.organizationId)));
+    expect(a).toMatchObject({ before: { nameEn: null }, after: { nameEn: "English Name Test Unit" } });
+    await saveHosts(h.db, actor, parse(hostsSchema, { eventId, hosts: [{ organizationId: orgRow.organizationId, role: "host" }] }));
+    expect(await nameEnOf()).toEqual(["English Name Test Unit"]);
+    await saveHosts(h.db, actor, parse(hostsSchema, { eventId, hosts: [{ organizationId: orgRow.organizationId, nameEn: "  ", role: "host" }] }));
+    expect(await nameEnOf()).toEqual([null]);
+  });
+
   it("registration settings: window in the forum's zone, closing before opening refused, capacity, approval, waitlist, questions", async () => {
     const e = await failure(updateRegistrationSettings(h.db, actor, { eventId, capacity: 100, registrationOpensAt: "2026-05-01T09:00", registrationClosesAt: "2026-04-01T09:00", requiresApproval: true, waitlistEnabled: false }));
     expect(e.fieldErrors).toEqual({ registrationClosesAt: ["closes_before_opens"] });
@@ -89,7 +103,7 @@ describe.each(testEngines())("forum editor on %s", (engine) => {
     expect(row).toMatchObject({ capacity: 100, requiresApproval: true, waitlistEnabled: false });
     expect(row.registrationOpensAt!.toISOString()).toBe("2026-05-01T01:00:00.000Z");
     await saveQuestions(h.db, actor, { eventId, questions: [{ label: "饮食要求", labelEn: null, kind: "text", options: [], required: false }] });
-    const ev = await consoleEvent(h.db, "county-economy-forum");
+    const ev = await consoleEventTree(h.db, "county-economy-forum");
     expect(ev!.questions.map((q) => q.label)).toEqual(["饮食要求"]);
     const capErr = await failure(updateRegistrationSettings(h.db, actor, { eventId: yantanId, capacity: 3, registrationOpensAt: null, registrationClosesAt: null, requiresApproval: false, waitlistEnabled: true }));
     expect(capErr.fieldErrors!.capacity[0]).toMatch(/^capacity_below_confirmed:\d+$/);
@@ -114,21 +128,26 @@ describe.each(testEngines())("forum editor on %s", (engine) => {
     const dupe = await failure(addSpeaker(h.db, actor, { eventId, sessionId: b.id, personId: sp.personId, role: "speaker", topic: null, topicEn: null }));
     expect(dupe.fieldErrors).toEqual({ personId: ["already_speaker"] });
 
-    let ev = (await consoleEvent(h.db, "county-economy-forum"))!;
+    let ev = (await consoleEventTree(h.db, "county-economy-forum"))!;
     const conflicts = () =>
       agendaConflicts(ev, ev.sessions.map((x) => ({ ...x, speakers: x.speakers.map((y) => ({ personId: y.personId, name: y.person.name })) })));
     expect(conflicts()).toEqual([{ kind: "speaker_overlap", sessionIds: [a.id, b.id], personId: sp.personId, personName: "张三" }]);
     // Fix it: move the second talk after the first.
     await saveSession(h.db, actor, parse(sessionSchema, { eventId, sessionId: b.id, kind: "keynote", title: "主题演讲二", startsAt: "2026-05-20T14:30", endsAt: "2026-05-20T15:00", location: "分会场" }));
-    ev = (await consoleEvent(h.db, "county-economy-forum"))!;
+    ev = (await consoleEventTree(h.db, "county-economy-forum"))!;
     expect(conflicts()).toEqual([]);
     expect(ev.sessions[0].speakers[0].person.positions.map((p) => p.title)).toEqual(["会长", "教授"]);
 
     // Edit positions (a person keeps several).
     await updatePerson(h.db, actor, { eventId, personId: sp.personId, name: "张三", nameEn: "Zhang San", positions: [{ organization: "某大学", organizationEn: null, title: "教授", titleEn: null }] });
-    ev = (await consoleEvent(h.db, "county-economy-forum"))!;
+    ev = (await consoleEventTree(h.db, "county-economy-forum"))!;
     expect(ev.sessions[0].speakers[0].person).toMatchObject({ nameEn: "Zhang San" });
     expect(ev.sessions[0].speakers[0].person.positions).toHaveLength(1);
+    // The biography (zh/en) is set when given and left alone when the input omits it.
+    await updatePerson(h.db, actor, { eventId, personId: sp.personId, name: "张三", nameEn: "Zhang San", bio: "经济学家。", bioEn: "An economist.", positions: [{ organization: "某大学", organizationEn: "A University", title: "教授", titleEn: "Professor" }] });
+    await updatePerson(h.db, actor, { eventId, personId: sp.personId, name: "张三", nameEn: "Zhang San", positions: [{ organization: "某大学", organizationEn: "A University", title: "教授", titleEn: "Professor" }] });
+    ev = (await consoleEventTree(h.db, "county-economy-forum"))!;
+    expect(ev.sessions[0].speakers[0].person).toMatchObject({ bio: "经济学家。", bioEn: "An economist." });
 
     // Move the second session up: it takes the 14:00 slot and keeps its 30 minutes.
     await moveSession(h.db, actor, { eventId, sessionId: b.id, direction: "up" });
@@ -141,7 +160,7 @@ describe.each(testEngines())("forum editor on %s", (engine) => {
     expect(idor.code).toBe("not_found");
     const [still] = await h.db.select().from(agendaSessions).where(eq(agendaSessions.id, yantanSession.id));
     expect(still.title).toBe(yantanSession.title);
-    const yantanSpeaker = (await consoleEvent(h.db, YANTAN_SLUG))!.sessions.flatMap((x) => x.speakers)[0];
+    const yantanSpeaker = (await consoleEventTree(h.db, YANTAN_SLUG))!.sessions.flatMap((x) => x.speakers)[0];
     expect((await failure(updateSpeaker(h.db, actor, { eventId, speakerId: yantanSpeaker.id, role: "host", topic: "x", topicEn: null }))).code).toBe("not_found");
     expect((await failure(updatePerson(h.db, actor, { eventId, personId: yantanSpeaker.personId, name: "x", nameEn: null, positions: [] }))).code).toBe("not_found");
   });
@@ -167,9 +186,9 @@ describe.each(testEngines())("forum editor on %s", (engine) => {
     );
     const below = await failure(saveBus(h.db, actor, parse(busSchema, { eventId, busId: bus.id, sessionId: visit.id, name: "1号车", seats: "1" })));
     expect(below.fieldErrors).toEqual({ seats: ["seats_below_assigned:2"] });
-    await saveBus(h.db, actor, parse(busSchema, { eventId, busId: bus.id, sessionId: visit.id, name: "1号车", seats: "2" }));
+    await saveBus(h.db, actor, parse(busSchema, { eventId, busId: bus.id, sessionId: visit.id, name: "1号车", nameEn: "Bus 1", seats: "2", leaderName: "王领队", leaderNameEn: "Wang Ling" }));
     const [b] = await h.db.select().from(buses).where(eq(buses.id, bus.id));
-    expect(b.seats).toBe(2);
+    expect(b).toMatchObject({ seats: 2, nameEn: "Bus 1", leaderNameEn: "Wang Ling" });
     const stats = (await eventStats(h.db, [eventId])).get(eventId)!;
     expect(stats.confirmed).toBe(2);
     expect(stats.overTime.at(-1)!.total).toBe(2);

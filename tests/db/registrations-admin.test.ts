@@ -1,7 +1,7 @@
 /** Organizer-side registration commands, CSV import and export, on PGlite and Postgres. */
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { inflateRawSync } from "node:zlib";
-import iconv from "iconv-lite";
 import { and, count, eq, isNotNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
@@ -205,8 +205,7 @@ describe.each(testEngines())("organizer registrations on %s", (engine) => {
 
   it("CSV import: GBK-encoded file from Excel, semicolons, capacity fills then waitlists", async () => {
     const ev = await newEvent("gbk-forum", 2);
-    const csv = "姓名;邮箱;单位;类别\r\n张伟;zw@example.com;自贡市沿滩区人民政府;政府\r\n\r\n李娜;ln@example.com;四川大学;专家\r\n王芳;wf@example.com;凯盛新能源;企业\r\n";
-    const bytes = new Uint8Array(iconv.encode(csv, "gbk"));
+    const bytes = new Uint8Array(readFileSync("tests/fixtures/guests-gbk.csv")); // saved by Excel as GBK (CP936), ";"-separated
     const preview = await previewGuestImport(h.db, ev, bytes);
     expect(preview.encoding).toBe("gb18030");
     expect(preview.sample.map((s) => s.fullName)).toEqual(["张伟", "李娜", "王芳"]);

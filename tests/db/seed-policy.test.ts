@@ -83,6 +83,7 @@ describe("seeding on the embedded PGlite", () => {
     try {
       const log = await prepared({ DATABASE_URL: undefined, DATA_DIR: dir, SEED_DEMO: undefined, NODE_ENV: "production" });
       expect(log).toMatch(/Seeded the Yantan forum/);
+      expect(log).toMatch(/upcoming demo forum \(\/events\/county-parks-demo-forum\)/);
       expect(log).toMatch(/Warning: .*demo accounts.*admin@huiwu\.demo/is);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -1,11 +1,13 @@
 /** The seed: demo accounts + the Yantan forum exactly as the reference article tells it (DESIGN §1, §6). */
-import { asc, count, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import {
   agendaSessions,
   buses,
   checkins,
+  delegates,
+  delegations,
   eventOrganizations,
   events,
   eventStaff,
@@ -21,8 +23,14 @@ import {
   siteVisitStops,
   users,
 } from "@/db/schema";
-import { DEMO_ACCOUNTS, seedIfEmpty, YANTAN_SLUG } from "@/db/seed";
+import { DEMO_ACCOUNTS, DEMO_FORUM_SLUG, demoForumLinks, seedIfEmpty, YANTAN_SLUG } from "@/db/seed";
 import { verifyPassword } from "@/lib/auth/password";
+import { roomGuests } from "@/lib/delegations/hotels";
+import { delegationsOf, duplicatePhones, replyView } from "@/lib/delegations/queries";
+import { rosterOf } from "@/lib/delegations/roster";
+import { seatsTaken } from "@/lib/delegations/seats";
+import { registrationGate } from "@/lib/registrations/commands";
+import { eventAvailability } from "@/lib/registrations/queries";
 import { createTestDb, testEngines } from "../fixtures/db";
 
 const hhmm = (d: Date) => d.toLocaleTimeString("en-GB", { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit", hour12: false });
@@ -35,7 +43,7 @@ describe.each(testEngines())("seedIfEmpty on %s", (engine) => {
   beforeAll(async () => {
     h = await createTestDb(engine);
     const result = await seedIfEmpty(h.db);
-    expect(result).toEqual({ seeded: true, slug: YANTAN_SLUG });
+    expect(result).toEqual({ seeded: true, slug: YANTAN_SLUG, demoSlug: DEMO_FORUM_SLUG });
     const [e] = await h.db.select({ id: events.id }).from(events).where(eq(events.slug, YANTAN_SLUG));
     eventId = e.id;
   });
@@ -271,6 +279,98 @@ describe.each(testEngines())("seedIfEmpty on %s", (engine) => {
     ]);
   });
 
+  it("Yantan's invited units: the article's provincial departments and parks, most replied with seeded delegates, some never; all released at reply-by, the forum still exactly full", async () => {
+    const units = await delegationsOf(h.db, eventId);
+    expect(units.length).toBeGreaterThanOrEqual(20);
+    // 省委省政府决咨委、省委政研室等十多个四川省直部门, in the organizer's order, then the parks
+    expect(units.slice(0, 2).map((u) => u.organization)).toEqual(["四川省委省政府决策咨询委员会", "中共四川省委政策研究室"]);
+    const provincial = units.filter((u) => /^(四川省|中共四川省委)/.test(u.organization));
+    const parks = units.filter((u) => /(开发区|产业园区|高新区)管委会$/.test(u.organization));
+    expect(provincial.length).toBeGreaterThan(10);
+    expect(parks.length).toBeGreaterThan(10);
+    expect(provincial.length + parks.length).toBe(units.length);
+    const replied = units.filter((u) => u.status === "replied");
+    const silent = units.filter((u) => u.status === "invited");
+    expect(replied.length).toBeGreaterThan(silent.length);
+    expect(silent.length).toBeGreaterThanOrEqual(2);
+    expect(silent.every((u) => u.filled === 0 && u.remindedAt)).toBe(true);
+    expect(replied.every((u) => u.filled >= 1 && u.filled <= u.quota)).toBe(true);
+    expect(replied.some((u) => u.filled < u.quota)).toBe(true);
+    expect(units.every((u) => u.releasedAt && u.replyBy < new Date("2025-09-05T00:00:00+08:00"))).toBe(true);
+    expect(units.every((u) => /^139\d{8}$/.test(u.liaison.phone) && u.liaison.name.length >= 2)).toBe(true);
+    expect(new Set(units.map((u) => u.liaison.name)).size).toBe(units.length);
+    expect(await duplicatePhones(h.db, eventId)).toEqual([]);
+
+    // the delegates are the seeded registrations of the same organization: nothing added, the forum stays full
+    const rows = await h.db
+      .select({ r: registrations, unit: organizations.name, rank: delegates.rank })
+      .from(delegates)
+      .innerJoin(registrations, eq(registrations.id, delegates.registrationId))
+      .innerJoin(delegations, eq(delegations.id, delegates.delegationId))
+      .innerJoin(organizations, eq(organizations.id, delegations.organizationId))
+      .where(eq(delegations.eventId, eventId));
+    expect(rows.length).toBe(replied.reduce((n, u) => n + u.filled, 0));
+    expect(rows.every(({ r, unit }) => r.organization === unit && r.status === "confirmed" && r.source === "seed" && /^139\d{8}$/.test(r.phone ?? ""))).toBe(true);
+    const [e] = await h.db.select().from(events).where(eq(events.id, eventId));
+    expect(await seatsTaken(h.db, eventId)).toBe(e.capacity);
+    const roster = await rosterOf(h.db, eventId);
+    expect(roster[0].organization).toBe("四川省委省政府决策咨询委员会");
+    expect(roster.reduce((n, u) => n + u.delegates.length, 0)).toBe(206);
+    const travellers = rows.length - (await h.db.select({ id: delegates.id }).from(delegates).innerJoin(delegations, eq(delegations.id, delegates.delegationId)).where(and(eq(delegations.eventId, eventId), isNull(delegates.arrival)))).length;
+    expect(travellers).toBeGreaterThan(rows.length / 2);
+  });
+
+  it("the upcoming demo forum: three weeks after the day of seeding, published, registration open, units still replying (reply-by ahead), rooms and buses, organizer and staff granted", async () => {
+    const [e] = await h.db.select().from(events).where(eq(events.slug, DEMO_FORUM_SLUG));
+    const today = ymd(new Date());
+    const inDays = (Date.parse(ymd(e.startsAt)) - Date.parse(today)) / 86_400_000;
+    expect(inDays).toBe(21);
+    expect(hhmm(e.startsAt)).toBe("09:00");
+    expect(e.status).toBe("published");
+    expect(e.title).toContain("演示");
+    expect(registrationGate(e).open).toBe(true);
+    expect(e.delegationReplyBy!.getTime()).toBeGreaterThan(Date.now());
+    expect(e.delegationReplyBy!.getTime()).toBeLessThan(e.startsAt.getTime());
+
+    const units = await delegationsOf(h.db, e.id);
+    expect(units.length).toBeGreaterThanOrEqual(10);
+    expect(units.every((u) => u.replyBy > new Date() && !u.releasedAt && /^139\d{8}$/.test(u.liaison.phone))).toBe(true);
+    const full = units.filter((u) => u.status === "replied" && u.filled === u.quota);
+    const partial = units.filter((u) => u.status === "replied" && u.filled < u.quota);
+    const waiting = units.filter((u) => u.status === "invited");
+    expect([full.length > 0, partial.length > 0, waiting.length > 0]).toEqual([true, true, true]);
+
+    // seats: Σ quota reserved + public registrations, with room left for the public
+    const avail = await eventAvailability(h.db, e);
+    expect(avail.gate).toBe("open");
+    expect(avail.taken).toBe(units.reduce((n, u) => n + u.quota, 0) + (await h.db.select().from(registrations).where(and(eq(registrations.eventId, e.id), eq(registrations.source, "seed")))).length);
+    expect(avail.left).toBeGreaterThan(100);
+
+    // the delegates hold tickets; shared rooms never mix genders
+    const delegateRegs = await h.db.select().from(registrations).where(and(eq(registrations.eventId, e.id), eq(registrations.source, "delegation")));
+    expect(delegateRegs.length).toBe(units.reduce((n, u) => n + u.filled, 0));
+    expect(delegateRegs.every((r) => r.status === "confirmed" && r.ticketCode.length >= 22)).toBe(true);
+    const guests = await roomGuests(h.db, e.id);
+    expect(guests.length).toBeGreaterThan(0);
+    expect(guests.every((g) => g.blockId && g.room)).toBe(true);
+    const rooms = new Map<string, Set<string | null>>();
+    for (const g of guests) rooms.set(`${g.blockId}:${g.room}`, (rooms.get(`${g.blockId}:${g.room}`) ?? new Set()).add(g.gender));
+    expect([...rooms.values()].every((s) => s.size === 1)).toBe(true);
+    expect((await h.db.select().from(buses).where(eq(buses.eventId, e.id))).length).toBe(2);
+
+    const staff = await h.db.select({ email: users.email, role: eventStaff.role }).from(eventStaff).innerJoin(users, eq(users.id, eventStaff.userId)).where(eq(eventStaff.eventId, e.id)).orderBy(asc(users.email));
+    expect(staff).toEqual([
+      { email: "organizer@huiwu.demo", role: "organizer" },
+      { email: "staff@huiwu.demo", role: "staff" },
+    ]);
+
+    // start-up prints a liaison's link that opens an empty, open reply slip
+    const links = (await demoForumLinks(h.db))!;
+    expect(links.slug).toBe(DEMO_FORUM_SLUG);
+    const view = await replyView(h.db, links.replyPath.split("/").pop()!);
+    expect(view).toMatchObject({ open: true, organization: links.unit, delegates: [], draft: null });
+  });
+
   it("is a no-op on a database that is not empty", async () => {
     const counts = async () => {
       const [u] = await h.db.select({ n: count() }).from(users);
@@ -295,7 +395,7 @@ describe.each(testEngines())("seedIfEmpty concurrency on %s", (engine) => {
     const results = await Promise.all([seedIfEmpty(h.db), seedIfEmpty(h.db)]);
     expect(results.filter((r) => r.seeded)).toHaveLength(1);
     const [e] = await h.db.select({ n: sql<number>`count(*)::int` }).from(events);
-    expect(e.n).toBe(1);
+    expect(e.n).toBe(2); // Yantan and the upcoming demo forum, once
   });
 
   it("never touches a database that has users but no events", async () => {

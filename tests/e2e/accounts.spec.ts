@@ -214,18 +214,24 @@ test.describe("accounts", () => {
     await adminDo(admin, u.email, "remove-admin");
     expect((await user.goto("/admin/users"))?.status()).toBe(403);
 
-    // grant organizer of the Yantan forum from the admin UI; the console opens for the user at once
+    // forum roles are given on the forum's Team tab (the one way); /admin/users shows them, each linking there
+    await admin.goto(`/admin/events/${YANTAN}/team`);
+    const form = admin.getByTestId("team-invite-form");
+    await form.locator('input[name="email"]').fill(u.email);
+    await form.locator('select[name="role"]').selectOption("organizer");
+    await form.getByTestId("team-invite-submit").click();
+    await expect(admin.getByTestId("team-members")).toContainText(u.email);
+    expect((await user.goto(`/admin/events/${YANTAN}`))?.status()).toBe(200);
     await admin.goto(`/admin/users?q=${encodeURIComponent(u.email)}`);
     const row = admin.locator(`[data-testid="user-row"][data-email="${u.email}"]`);
-    await row.getByTestId("grant-toggle").click();
-    await row.getByTestId("grant-form").locator('select[name="eventId"]').selectOption({ label: "产业园区赋能县域经济高质量发展座谈会" });
-    await row.getByTestId("grant-form").locator('select[name="role"]').selectOption("organizer");
-    await row.getByTestId("grant-submit").click();
     await expect(row.getByTestId("event-role")).toContainText("组织者");
-    expect((await user.goto(`/admin/events/${YANTAN}`))?.status()).toBe(200);
-    await row.getByTestId("revoke-event-role").click();
+    await expect(row.getByTestId("grant-toggle")).toHaveCount(0);
+    await row.getByTestId("event-role").click();
+    await expect(admin).toHaveURL(new RegExp(`/admin/events/${YANTAN}/team$`));
+    const member = admin.getByTestId("team-member").filter({ hasText: u.email });
+    await member.getByTestId("team-remove").click();
     await admin.getByRole("dialog").getByTestId("confirm").click();
-    await expect(row.getByTestId("event-role")).toHaveCount(0);
+    await expect(admin.getByTestId("team-members")).not.toContainText(u.email);
     expect((await user.goto(`/admin/events/${YANTAN}`))?.status()).toBe(403);
 
     await adminDo(admin, u.email, "disable-user");

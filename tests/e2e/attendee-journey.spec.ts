@@ -139,6 +139,14 @@ for (const L of LANGS) {
     const forum = page.getByTestId("agenda-forum").filter({ has: page.locator(`a[href="/events/${slug}/agenda"]`) });
     const all = await forum.getByTestId("my-agenda-session").count();
     await expect(forum.getByTestId("selected-count")).toHaveText(String(all));
+    // "Clear all" keeps only what the registration itself includes (the joined site visit); "add all" brings back the rest.
+    const auto = await forum.locator('[data-testid="my-agenda-session"]:not(:has([data-testid="session-toggle"]))').count();
+    await expect(forum.getByTestId("agenda-add-all")).toBeDisabled();
+    await forum.getByTestId("agenda-clear").click();
+    await expect(forum.getByTestId("selected-count")).toHaveText(String(auto));
+    await expect(forum.getByTestId("agenda-clear")).toBeDisabled();
+    await forum.getByTestId("agenda-add-all").click();
+    await expect(forum.getByTestId("selected-count")).toHaveText(String(all));
     await forum.locator('[data-testid="my-agenda-session"][data-selected="1"]').last().getByTestId("session-toggle").click();
     await expect(forum.getByTestId("selected-count")).toHaveText(String(all - 1));
     await noHorizontalOverflow(page);

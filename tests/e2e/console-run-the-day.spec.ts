@@ -4,17 +4,19 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO, signIn } from "./auth";
-import { snap, YANTAN } from "./helpers";
+import { noHorizontalOverflow, snap, YANTAN } from "./helpers";
 
 const base = `/admin/events/${YANTAN}`;
 
 /** A confirmed delegate not yet checked in for the symposium: read their ticket code from the detail drawer. */
 async function uncheckedTicket(page: Page, rowFilter = ':not([data-checkins*="symposium"])'): Promise<{ code: string; name: string }> {
   await page.goto(`${base}/registrations?status=confirmed&sort=fullName&dir=asc&pageSize=200`);
-  const row = page.locator(`[data-testid="registration-row"][data-status="confirmed"]${rowFilter}`).first();
+  // a table row on a computer, a card on a phone
+  const row = page.locator(`[data-testid="registration-row"][data-status="confirmed"]${rowFilter}:visible, [data-testid="registration-card"][data-status="confirmed"]${rowFilter}:visible`).first();
   await expect(row).toBeVisible();
-  const name = (await row.getByTestId("open-registration").textContent())!.trim();
-  await row.getByTestId("open-registration").click();
+  const open = row.locator('[data-testid="open-registration"], [data-testid="open-registration-card"]');
+  const name = (await open.textContent())!.trim();
+  await open.click();
   const drawer = page.getByTestId("registration-drawer");
   await expect(drawer).toBeVisible();
   const code = (await drawer.getByTestId("drawer-ticket").textContent())!.trim();
@@ -112,6 +114,29 @@ test.describe("registrations console and printables (organizer)", () => {
     await expect(page.getByTestId("registration-total")).toContainText(/共 \d+ 条/);
     await snap(page, "registrations-desktop");
 
+    // column chooser: add the phone column, drop the bus; remembered after a reload; the name column stays stuck left
+    const headers = () => page.getByTestId("registrations-table").locator("thead th").allInnerTexts();
+    await page.getByTestId("column-chooser").click();
+    await page.getByTestId("column-phone").click();
+    await page.getByTestId("column-bus").click();
+    await page.keyboard.press("Escape");
+    expect(await headers()).toContain("手机");
+    expect(await headers()).not.toContain("车辆");
+    await page.reload();
+    expect(await headers()).toContain("手机");
+    await page.setViewportSize({ width: 1024, height: 720 });
+    const scroller = page.getByTestId("registrations-scroll");
+    await scroller.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+    const nameCell = page.getByTestId("open-registration").first();
+    const box = (await nameCell.boundingBox())!;
+    const frame = (await scroller.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(frame.x);
+    expect(box.x).toBeLessThan(frame.x + 200);
+    await snap(page, "registrations-columns-scrolled");
+    await page.getByTestId("column-chooser").click();
+    await page.getByTestId("columns-reset").click();
+    await page.setViewportSize({ width: 1280, height: 720 });
+
     await page.getByTestId("filter-status").selectOption("waitlisted");
     await page.getByTestId("filter-submit").click();
     await expect(page).toHaveURL(/status=waitlisted/);
@@ -151,8 +176,15 @@ test.describe("registrations console and printables (organizer)", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await signIn(page, DEMO.organizer.email, DEMO.organizer.password);
     await page.goto(`${base}/registrations`);
-    await expect(page.getByTestId("registrations-table")).toBeVisible();
+    // a phone gets cards, each with its status; the table and its column chooser are for wider screens
+    await expect(page.getByTestId("registrations-table")).toBeHidden();
+    const card = page.getByTestId("registration-card").first();
+    await expect(card).toBeVisible();
+    await expect(card.getByTestId("card-status")).toHaveText(/^(报名成功|待审核|候补中|已取消|未通过)$/);
+    await noHorizontalOverflow(page);
     await snap(page, "registrations-phone");
+    await card.getByTestId("open-registration-card").click();
+    await expect(page.getByTestId("registration-drawer")).toBeVisible();
   });
 
   test("badges and handbook: print preview and PDF", async ({ page }) => {

@@ -43,8 +43,8 @@ async function addNewSpeaker(page: Page, sessionTitle: string, name: string, pos
   for (const [i, [org, title]] of positions.entries()) {
     if (i > 0) await d.getByTestId("add-position").click();
     const row = d.getByTestId("position-row").nth(i);
-    await row.getByPlaceholder(/单位|Organization/).fill(org);
-    await row.getByPlaceholder(/职务|Title/).fill(title);
+    await row.getByPlaceholder(/^(单位|Organization)$/).fill(org);
+    await row.getByPlaceholder(/^(职务|Title)$/).fill(title);
   }
   await d.locator("#f-topic").fill(topic);
   await d.getByTestId("speaker-save").click();
@@ -81,6 +81,9 @@ test("organizer builds a forum end to end and publishes it", async ({ page, requ
     const f = page.getByTestId("event-form");
     await f.locator("#f-title").fill("园区协同发展论坛");
     await f.locator("#f-titleEn").fill("Park Collaboration Forum 2027");
+    // the time zone is a picker with the zone in words, Asia/Shanghai by default
+    await expect(f.getByTestId("time-zone-input")).toHaveValue("Asia/Shanghai");
+    await expect(f.getByTestId("time-zone-label")).toContainText("中国标准时间");
     await f.locator("#f-startsAt").fill(`${DAY}T09:00`);
     await f.locator("#f-endsAt").fill(`${DAY}T08:00`);
     await f.locator("#f-city").fill("自贡市");
@@ -225,8 +228,8 @@ test("organizer builds a forum end to end and publishes it", async ({ page, requ
     const d = page.getByTestId("person-dialog");
     await d.getByTestId("add-position").click();
     const row = d.getByTestId("position-row").nth(1);
-    await row.getByPlaceholder("单位").fill("某县委");
-    await row.getByPlaceholder("职务").fill("副书记");
+    await row.getByPlaceholder("单位", { exact: true }).fill("某县委");
+    await row.getByPlaceholder("职务", { exact: true }).fill("副书记");
     await d.getByTestId("person-save").click();
     await expect(d).toBeHidden();
     await expect(session(page, "经验交流").getByTestId("builder-speaker").filter({ hasText: "李华" })).toContainText("某县委 副书记");
@@ -235,6 +238,16 @@ test("organizer builds a forum end to end and publishes it", async ({ page, requ
   await test.step("publish; the public agenda shows it at once", async () => {
     await page.getByTestId("tab-overview").click();
     await page.getByTestId("publish").click();
+    // the publish checklist first: every point, nothing hidden; then the confirmation
+    const checklist = page.getByTestId("publish-checklist");
+    await expect(checklist).toBeVisible();
+    await expect(checklist.locator('[data-testid="check-item"][data-key="agenda"]')).toHaveAttribute("data-level", "ok");
+    await expect(checklist.locator('[data-testid="check-item"][data-key="hosts"]')).toHaveAttribute("data-level", "ok");
+    await snap(page, "console-publish-checklist");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await snap(page, "console-publish-checklist-phone");
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await checklist.getByTestId("confirm-publish").click();
     await toast(page, "论坛已发布");
     await expect(page.getByTestId("unpublish")).toBeVisible();
     await snap(page, "console-published");

@@ -35,6 +35,14 @@ function fakeNext(req: IncomingMessage, res: ServerResponse) {
   // like Next: the nonce comes from the request's Content-Security-Policy header and is stamped on every script
   const nonce = /'nonce-([^']+)'/.exec(String(req.headers["content-security-policy"] ?? ""))?.[1];
   const n = nonce ? ` nonce="${nonce}"` : "";
+  if (req.url?.startsWith("/print/")) {
+    // like Next's sendResponse for a route handler: a Response header is copied only when the outgoing response has
+    // none of that name yet (lib/console/print-route.ts lets the console frame its print documents)
+    const own = { "content-type": "text/html; charset=utf-8", "x-frame-options": "SAMEORIGIN", "content-security-policy": "default-src 'self'; script-src 'none'; frame-ancestors 'self'" };
+    for (const [k, v] of Object.entries(own)) if (typeof res.getHeader(k) === "undefined") res.appendHeader(k, v);
+    res.end("<!doctype html><p>print</p>");
+    return;
+  }
   res.setHeader("content-type", "text/html; charset=utf-8");
   res.end(`<!doctype html><html lang="${lang}"><body>render ${renders}<script${n}>self.__next_f.push([1,"${req.url}"])</script><script${n} src="/_next/static/chunks/main.js" async></script></body></html>`);
 }
@@ -107,6 +115,15 @@ describe("security headers on every response (item 9)", () => {
     expect(await a.text()).toContain(`nonce="${nonce}"`);
     const b = await get("/me/registrations");
     expect(/'nonce-([^']+)'/.exec(scriptSrc(b.headers.get("content-security-policy")))?.[1]).not.toBe(nonce);
+  });
+
+  it("a route's own framing headers win over the defaults: the console frames its print documents", async () => {
+    const r = await get("/print/roster");
+    expect(r.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+    expect(r.headers.get("content-security-policy")).toContain("frame-ancestors 'self'");
+    expect(r.headers.get("x-content-type-options")).toBe("nosniff"); // the defaults it does not set still come
+    const page = await get("/me/registrations");
+    expect(page.headers.get("x-frame-options")).toBe("DENY");
   });
 
   it("HSTS only over https, and only a trusted proxy can say so", async () => {

@@ -41,8 +41,22 @@ describe("publish checklist", () => {
   });
 
   it("checks the English fields only when the forum offers English", () => {
-    expect(keys({ ...good, titleEn: "Forum", summaryEn: "About", venueNameEn: "Hotel" }).english).toBe("ok");
+    expect(keys({ ...good, titleEn: "Forum", summaryEn: "About", venueNameEn: "Hotel", venueAddressEn: "Yantan" }).english).toBe("ok");
     const items = publishChecklist({ ...good, titleEn: "Forum", sessions: [session("开幕", ["x"], null)] }, now);
-    expect(items.find((i) => i.key === "englishMissing")).toMatchObject({ level: "warn", params: { fields: 2, sessions: 1 } });
+    expect(items.find((i) => i.key === "englishMissing")).toMatchObject({ level: "warn", params: { fields: 3 } }); // summary, venue, address
+    expect(items.find((i) => i.key === "englishSessions")).toMatchObject({ level: "warn", params: { n: 1 } });
+    // co-hosts and positions without English names
+    const named = publishChecklist(
+      {
+        ...good,
+        titleEn: "Forum",
+        hosts: [{ organization: { nameEn: "Host" } }, { organization: { nameEn: null } }],
+        sessions: [{ ...session("开幕"), speakers: [{ person: { name: "甲", positions: [{ organizationEn: "A Univ.", title: "教授", titleEn: null }] } }, { person: { name: "乙", positions: [{ organizationEn: "B Gov.", title: "", titleEn: null }] } }] }],
+      },
+      now,
+    );
+    expect(named.find((i) => i.key === "englishHosts")).toMatchObject({ level: "warn", params: { n: 1 } });
+    expect(named.find((i) => i.key === "englishPositions")).toMatchObject({ level: "warn", params: { n: 1 } });
+    expect(named.find((i) => i.key === "englishSessions")).toBeUndefined(); // only the gaps that exist
   });
 });

@@ -6,7 +6,8 @@ import { profileOf } from "@/lib/accounts/queries";
 import { pageActor } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
-import { formatEventWhen, formatTimeRange, pick } from "@/lib/i18n/format";
+import { Localized } from "@/components/ui/localized";
+import { formatEventWhen, formatTimeRange } from "@/lib/i18n/format";
 import { personalAgenda, upcomingForum } from "@/lib/registrations/personal-agenda";
 import { myRegistrations, nextRegistration } from "@/lib/registrations/queries";
 import { ticketQrDataUrl } from "@/lib/registrations/ticket-qr";
@@ -68,9 +69,9 @@ export default async function MeHub() {
               <img src={qr} alt={tr("ticket.qrAlt")} width={176} height={176} className="mx-auto aspect-square w-44 shrink-0 sm:mx-0" data-testid="hub-ticket-qr" />
             ) : null}
             <div className="min-w-0 flex-1 space-y-2">
-              <p className="text-lg font-semibold leading-snug text-slate-900">{pick(locale, next.event.title, next.event.titleEn)}</p>
+              <p className="text-lg font-semibold leading-snug text-slate-900"><Localized locale={locale} zh={next.event.title} en={next.event.titleEn} /></p>
               <p className="text-sm text-slate-600">{formatEventWhen(next.event.startsAt, next.event.endsAt, next.event.timezone, locale)}</p>
-              {next.event.venueName ? <p className="text-sm text-slate-600">{pick(locale, next.event.venueName, next.event.venueNameEn)}</p> : null}
+              {next.event.venueName ? <p className="text-sm text-slate-600"><Localized locale={locale} zh={next.event.venueName} en={next.event.venueNameEn} /></p> : null}
               <RegistrationStatusBadge status={next.status} />
               <p className="text-sm text-slate-500">{qr ? t("showAtDesk") : t("notValid", { status: ts(`registrationStatus.${next.status}`) })}</p>
               <div className="flex flex-wrap gap-2 pt-1">
@@ -97,13 +98,13 @@ export default async function MeHub() {
         <h2 id="hub-agenda" className="text-sm font-semibold uppercase tracking-wide text-slate-500">
           {t("agenda")}
         </h2>
-        {agendaForum ? <p className="mt-2 font-medium text-slate-900">{pick(locale, agendaForum.event.title, agendaForum.event.titleEn)}</p> : null}
+        {agendaForum ? <p className="mt-2 font-medium text-slate-900"><Localized locale={locale} zh={agendaForum.event.title} en={agendaForum.event.titleEn} /></p> : null}
         {mine.length ? (
           <ol className="mt-3 space-y-2">
             {mine.slice(0, AGENDA_PREVIEW).map((s) => (
               <li key={s.id} className="flex gap-3 text-sm">
                 <span className="w-28 shrink-0 tabular-nums text-slate-500">{formatTimeRange(s.startsAt, s.endsAt, agendaForum!.event.timezone, locale)}</span>
-                <span className="min-w-0 text-slate-800">{pick(locale, s.title, s.titleEn)}</span>
+                <span className="min-w-0 text-slate-800"><Localized locale={locale} zh={s.title} en={s.titleEn} /></span>
               </li>
             ))}
             {mine.length > AGENDA_PREVIEW ? <li className="text-sm text-slate-500">{t("more", { count: mine.length - AGENDA_PREVIEW })}</li> : null}

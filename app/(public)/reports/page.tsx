@@ -4,6 +4,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
+import { Localized } from "@/components/ui/localized";
 import { formatDate, pick } from "@/lib/i18n/format";
 import { excerpt } from "@/lib/reports/format";
 import { markdownToText } from "@/lib/reports/markdown";
@@ -72,7 +73,7 @@ export default async function ReportsIndex({ searchParams }: PageProps<"/reports
               <div className="min-w-0 p-5">
                 <h2 className="text-lg font-semibold leading-snug text-slate-900">
                   <Link href={`/reports/${r.slug}`} className="hover:text-brand-700">
-                    {pick(locale, r.title, r.titleEn)}
+                    <Localized locale={locale} zh={r.title} en={r.titleEn} />
                   </Link>
                 </h2>
                 <p className="mt-1 text-sm text-slate-500">

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
-import { pick } from "@/lib/i18n/format";
+import { Localized, LocalizedPosition } from "@/components/ui/localized";
 import { speakerDirectory } from "@/lib/people/queries";
 
 export const dynamic = "force-dynamic";
@@ -28,14 +28,13 @@ export default async function SpeakersPage() {
             <li key={p.id} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
               <h2 className="font-semibold text-slate-900">
                 <Link href={`/speakers/${p.id}`} className="hover:text-brand-700">
-                  {pick(locale, p.name, p.nameEn)}
+                  <Localized locale={locale} zh={p.name} en={p.nameEn} />
                 </Link>
               </h2>
               <ul className="mt-1 space-y-0.5 text-sm text-slate-600">
                 {p.positions.map((pos) => (
                   <li key={pos.id}>
-                    {pick(locale, pos.organization, pos.organizationEn)}
-                    {pos.title ? (locale === "en" ? `, ${pick(locale, pos.title, pos.titleEn)}` : ` ${pos.title}`) : ""}
+                    <LocalizedPosition locale={locale} p={pos} />
                   </li>
                 ))}
               </ul>

@@ -7,6 +7,7 @@ import { auditT, describeAction, describeChanges, type AuditT } from "@/lib/audi
 import { pageActor } from "@/lib/auth/page-guard";
 import { cn } from "@/lib/cn";
 import { getDb } from "@/lib/db";
+import { isUuid } from "@/lib/shared/uuid";
 import { idCursorParam, isoDayParam } from "@/lib/http/params";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +18,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const str = (v: string | string[] | undefined, max = 100) => (typeof v === "string" ? v.trim().slice(0, max) : "");
 const day = (v: string) => isoDayParam.parse(v) ?? ""; // not a real calendar day → no filter (lib/http/params.ts)
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function AuditPage({ searchParams }: PageProps<"/admin/audit">) {
   await pageActor("audit.read", {}, "/admin/audit");
@@ -29,7 +29,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
     action: v.action || undefined,
     entity: v.entity || undefined,
     actor: v.actor || undefined,
-    eventId: UUID.test(v.event) ? v.event : undefined,
+    eventId: isUuid(v.event) ? v.event : undefined,
     from: v.from ? new Date(`${v.from}T00:00:00+08:00`) : undefined,
     to: v.to ? new Date(new Date(`${v.to}T00:00:00+08:00`).getTime() + 24 * 3600 * 1000) : undefined,
     before,

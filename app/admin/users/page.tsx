@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { UserControls } from "@/components/admin/user-controls";
 import { inputCls } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
-import { eventChoices, listUsers, type UserFilter } from "@/lib/accounts/admin";
+import { listUsers, USER_ROLE_FILTERS, type UserFilter } from "@/lib/accounts/admin";
 import { pageActor } from "@/lib/auth/page-guard";
 import { cn } from "@/lib/cn";
 import { getDb } from "@/lib/db";
@@ -16,17 +16,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth.admin.users"))("title") };
 }
 
-const ROLES = ["admin", "organizer", "staff", "disabled"] as const;
-
 export default async function AdminUsersPage({ searchParams }: PageProps<"/admin/users">) {
   const actor = await pageActor("user.manage", {}, "/admin/users");
   const sp = await searchParams;
   const q = typeof sp.q === "string" ? sp.q.slice(0, 100) : "";
-  const role = ROLES.find((r) => r === sp.role);
+  const role = USER_ROLE_FILTERS.find((r) => r === sp.role);
   const page = pageNumberParam().parse(sp.page); // malformed or out of range → page 1 (lib/http/params.ts)
   const filter: UserFilter = { q: q || undefined, role, page };
   const db = await getDb();
-  const [list, events, t, f] = await Promise.all([listUsers(db, filter), eventChoices(db), getTranslations("auth.admin.users"), getFormatter()]);
+  const [list, t, f] = await Promise.all([listUsers(db, filter), getTranslations("auth.admin.users"), getFormatter()]);
   const ts = await getTranslations("shared");
   const href = (p: number) => `/admin/users?${new URLSearchParams({ ...(q ? { q } : {}), ...(role ? { role } : {}), page: String(p) })}`;
   return (
@@ -37,7 +35,7 @@ export default async function AdminUsersPage({ searchParams }: PageProps<"/admin
         <input name="q" defaultValue={q} placeholder={t("search")} aria-label={t("search")} className={cn(inputCls, "sm:max-w-xs")} data-testid="user-search" />
         <select name="role" defaultValue={role ?? ""} aria-label={t("filter")} className={cn(inputCls, "sm:w-44")}>
           <option value="">{t("filters.all")}</option>
-          {ROLES.map((r) => (
+          {USER_ROLE_FILTERS.map((r) => (
             <option key={r} value={r}>
               {t(`filters.${r}`)}
             </option>
@@ -81,7 +79,6 @@ export default async function AdminUsersPage({ searchParams }: PageProps<"/admin
                     isSelf: u.id === actor.id,
                     eventRoles: u.eventRoles.map((r) => ({ eventId: r.eventId, role: r.role, title: r.title, slug: r.slug })),
                   }}
-                  events={events.map((e) => ({ id: e.id, title: e.title }))}
                 />
               </div>
             </li>

@@ -2,15 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { AgendaBulk } from "@/components/registrations/agenda-bulk";
 import { SessionToggle } from "@/components/registrations/session-toggle";
 import { Badge } from "@/components/ui/badge";
 import { currentActor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
+import { Localized } from "@/components/ui/localized";
 import { dayKey, formatDate, formatTimeRange, pick } from "@/lib/i18n/format";
 import { appUrl } from "@/lib/http/origin";
 import { calendarFeedToken, personalAgenda } from "@/lib/registrations/personal-agenda";
-import { selectSessionAction } from "@/lib/registrations/actions";
+import { selectSessionAction, setAllSessionsAction } from "@/lib/registrations/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -51,6 +53,8 @@ export default async function MyAgendaPage() {
       {forums.map((f) => {
         const tz = f.event.timezone;
         const mine = f.sessions.filter((s) => s.selected || s.auto);
+        // "add all" adds every session but the site visit (joined, or not, at registration); "clear" removes every mark
+        const toggleable = f.sessions.filter((s) => s.kind !== "site_visit");
         const days = new Map<string, typeof f.sessions>();
         for (const s of f.sessions) days.set(dayKey(s.startsAt, tz), [...(days.get(dayKey(s.startsAt, tz)) ?? []), s]);
         return (
@@ -58,16 +62,27 @@ export default async function MyAgendaPage() {
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <h2 className="text-lg font-semibold leading-snug text-slate-900">
                 <Link href={`/events/${f.event.slug}/agenda`} className="hover:text-brand-700">
-                  {pick(locale, f.event.title, f.event.titleEn)}
+                  <Localized locale={locale} zh={f.event.title} en={f.event.titleEn} />
                 </Link>
               </h2>
               <a href={`/api/v1/events/${f.event.slug}/agenda.ics`} download className="text-sm font-medium text-brand-700 hover:underline">
                 {t("forumIcs")}
               </a>
             </div>
-            <p className="mt-1 text-sm text-slate-600">
-              {t("selected")}: <span data-testid="selected-count">{mine.length}</span>
-            </p>
+            <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
+              <p className="text-sm text-slate-600">
+                {t("selected")}: <span data-testid="selected-count">{mine.length}</span> / {f.sessions.length}
+              </p>
+              {toggleable.length ? (
+                <AgendaBulk
+                  eventId={f.event.id}
+                  forumTitle={pick(locale, f.event.title, f.event.titleEn)}
+                  canAdd={toggleable.some((s) => !s.selected)}
+                  canClear={f.sessions.some((s) => s.selected)}
+                  action={setAllSessionsAction}
+                />
+              ) : null}
+            </div>
             {[...days.entries()].map(([day, sessions]) => (
               <div key={day} className="mt-4">
                 <h3 className="text-sm font-medium text-slate-500">{formatDate(sessions[0].startsAt, tz, locale)}</h3>
@@ -83,7 +98,9 @@ export default async function MyAgendaPage() {
                             </time>
                             <Badge tone={s.kind === "site_visit" ? "teal" : "blue"}>{te(`sessionKind.${s.kind}`)}</Badge>
                           </div>
-                          <p className="mt-1 text-sm font-medium leading-snug text-slate-900">{title}</p>
+                          <p className="mt-1 text-sm font-medium leading-snug text-slate-900">
+                            <Localized locale={locale} zh={s.title} en={s.titleEn} />
+                          </p>
                           {s.auto && <p className="mt-0.5 text-xs text-teal-700">{t("siteVisitIncluded")}</p>}
                         </div>
                         {!s.auto && <SessionToggle sessionId={s.id} selected={s.selected} title={title} action={selectSessionAction} />}

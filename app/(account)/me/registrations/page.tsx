@@ -6,7 +6,8 @@ import { RegistrationStatusBadge } from "@/components/registrations/status-badge
 import { currentActor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
-import { formatEventWhen, pick } from "@/lib/i18n/format";
+import { Localized } from "@/components/ui/localized";
+import { formatEventWhen } from "@/lib/i18n/format";
 import { myRegistrations } from "@/lib/registrations/queries";
 
 export const dynamic = "force-dynamic";
@@ -41,7 +42,7 @@ export default async function MyRegistrationsPage() {
               <div className="flex items-start justify-between gap-3">
                 <h2 className="font-semibold leading-snug text-slate-900">
                   <Link href={`/me/registrations/${r.id}`} className="hover:text-brand-700">
-                    {pick(locale, r.event.title, r.event.titleEn)}
+                    <Localized locale={locale} zh={r.event.title} en={r.event.titleEn} />
                   </Link>
                 </h2>
                 <RegistrationStatusBadge status={r.status} />

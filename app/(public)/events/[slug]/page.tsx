@@ -11,6 +11,8 @@ import { DraftPreviewBanner } from "@/components/events/draft-preview-banner";
 import { loadEventPage } from "@/lib/events/loaders";
 import type { Locale } from "@/lib/i18n/config";
 import { publicPageMetadata } from "@/lib/i18n/alternates";
+import { Localized, LocalizedJoin } from "@/components/ui/localized";
+import { ChineseOnlyNote } from "@/components/events/chinese-only-note";
 import { formatEventWhen, pick } from "@/lib/i18n/format";
 import { eventAvailability, myRegistrationFor } from "@/lib/registrations/queries";
 
@@ -48,15 +50,15 @@ export default async function EventPage({ params }: PageProps<"/events/[slug]">)
       <header className="rounded-2xl bg-gradient-to-br from-brand-900 to-brand-700 p-6 text-white shadow sm:p-8">
         <div className="flex flex-wrap items-center gap-3">
           <EventStatusBadge status={event.status} endsAt={event.endsAt} />
-          <span className="text-sm text-brand-100">{pick(locale, event.city, event.cityEn)}</span>
+          <span className="text-sm text-brand-100"><Localized locale={locale} zh={event.city} en={event.cityEn} /></span>
         </div>
         <h1 className="mt-3 text-2xl font-bold leading-snug sm:text-3xl" data-testid="event-title">
-          {pick(locale, event.title, event.titleEn)}
+          <Localized locale={locale} zh={event.title} en={event.titleEn} />
         </h1>
         <p className="mt-3 text-brand-100" data-testid="event-when">
           {formatEventWhen(event.startsAt, event.endsAt, tz, locale)}
         </p>
-        <p className="text-brand-100">{[pick(locale, event.venueName, event.venueNameEn), pick(locale, event.venueAddress, event.venueAddressEn)].filter(Boolean).join(" · ")}</p>
+        <p className="text-brand-100"><LocalizedJoin locale={locale} parts={[{ zh: event.venueName, en: event.venueNameEn }, { zh: event.venueAddress, en: event.venueAddressEn }]} /></p>
         <div className="mt-5 flex flex-wrap gap-3">
           <Link href={`/events/${event.slug}/agenda`} className="rounded-md bg-white px-4 py-2 font-medium text-brand-900 hover:bg-brand-50">
             {t("viewAgenda")}
@@ -64,15 +66,16 @@ export default async function EventPage({ params }: PageProps<"/events/[slug]">)
         </div>
       </header>
 
+      <ChineseOnlyNote locale={locale} titleEn={event.titleEn} />
       <section className="grid gap-6 md:grid-cols-3">
         <div className="space-y-6 md:col-span-2">
           <div className="rounded-xl border border-slate-200 bg-white p-5">
             <h2 className="text-lg font-semibold">{t("summary")}</h2>
-            <p className="mt-3 whitespace-pre-line leading-7 text-slate-700">{pick(locale, event.summary, event.summaryEn)}</p>
+            <p className="mt-3 whitespace-pre-line leading-7 text-slate-700"><Localized locale={locale} zh={event.summary} en={event.summaryEn} /></p>
             {event.audience && (
               <>
                 <h3 className="mt-5 font-semibold">{t("audience")}</h3>
-                <p className="mt-1 text-slate-700">{pick(locale, event.audience, event.audienceEn)}</p>
+                <p className="mt-1 text-slate-700"><Localized locale={locale} zh={event.audience} en={event.audienceEn} /></p>
               </>
             )}
           </div>
@@ -92,8 +95,8 @@ export default async function EventPage({ params }: PageProps<"/events/[slug]">)
               </div>
               <div>
                 <dt className="text-slate-500">{t("where")}</dt>
-                <dd className="font-medium">{pick(locale, event.venueName, event.venueNameEn)}</dd>
-                <dd>{pick(locale, event.venueAddress, event.venueAddressEn)}</dd>
+                <dd className="font-medium"><Localized locale={locale} zh={event.venueName} en={event.venueNameEn} /></dd>
+                <dd><Localized locale={locale} zh={event.venueAddress} en={event.venueAddressEn} /></dd>
               </div>
               {event.capacity != null && (
                 <div>
@@ -110,7 +113,7 @@ export default async function EventPage({ params }: PageProps<"/events/[slug]">)
                 {event.reports.map((r) => (
                   <li key={r.slug}>
                     <Link href={`/reports/${r.slug}`} className="text-brand-700 hover:underline">
-                      {pick(locale, r.title, r.titleEn)}
+                      <Localized locale={locale} zh={r.title} en={r.titleEn} />
                     </Link>
                   </li>
                 ))}

@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import QRCode from "qrcode";
-import { emptyRow, ReplyForm, type ReplyRow } from "@/components/delegations/reply-form";
+import { ReplyForm } from "@/components/delegations/reply-form";
+import { emptyRow, type ReplyRow } from "@/components/delegations/reply-rows";
 import { DomainError } from "@/lib/actions/result";
 import { getDb } from "@/lib/db";
-import { formatMoment } from "@/lib/delegations/notify";
+import { delegateTicketPath, formatMoment } from "@/lib/delegations/notify";
 import { replyView, type ReplyView } from "@/lib/delegations/queries";
 import { dateToZoned } from "@/lib/events/zoned";
 import type { Locale } from "@/lib/i18n/config";
-import { formatEventWhen, pick } from "@/lib/i18n/format";
+import { Localized } from "@/components/ui/localized";
+import { formatEventWhen } from "@/lib/i18n/format";
 
 /** The liaison's page: never page-cached (not in lib/cache/page-cache.ts's allowlist), never indexed. */
 export const dynamic = "force-dynamic";
@@ -84,10 +87,10 @@ export default async function ReplyPage({ params }: PageProps<"/reply/[token]">)
     <div className="mx-auto max-w-2xl space-y-6">
       <header className="rounded-2xl bg-gradient-to-br from-brand-900 to-brand-700 p-5 text-white">
         <p className="text-xs uppercase tracking-widest text-brand-100">{t("heading")}</p>
-        <h1 className="mt-1 text-xl font-bold leading-snug">{pick(locale, v.event.title, v.event.titleEn)}</h1>
+        <h1 className="mt-1 text-xl font-bold leading-snug"><Localized locale={locale} zh={v.event.title} en={v.event.titleEn} /></h1>
         <p className="mt-1 text-sm text-brand-100">{formatEventWhen(v.event.startsAt, v.event.endsAt, tz, locale)}</p>
-        <p className="text-sm text-brand-100">{pick(locale, v.event.venueName, v.event.venueNameEn)}</p>
-        <dl className="mt-4 grid grid-cols-3 gap-2 text-sm">
+        <p className="text-sm text-brand-100"><Localized locale={locale} zh={v.event.venueName} en={v.event.venueNameEn} /></p>
+        <dl className="mt-4 grid grid-cols-[minmax(0,1fr)_auto_minmax(0,1fr)] gap-4 text-sm">
           <div>
             <dt className="text-brand-100">{t("unit")}</dt>
             <dd className="font-semibold" data-testid="reply-unit">
@@ -119,7 +122,7 @@ export default async function ReplyPage({ params }: PageProps<"/reply/[token]">)
             </a>
           )}
         </div>
-        {tickets.length === 0 && <p className="text-sm text-slate-500">{t("noTickets")}</p>}
+        {tickets.length === 0 ? <p className="text-sm text-slate-500">{t("noTickets")}</p> : <p className="text-xs text-slate-500">{t("openTicketHint")}</p>}
         <ul className="grid gap-3 sm:grid-cols-2">
           {tickets.map((d) => (
             <li key={d.id} className="flex items-center gap-3 rounded-2xl bg-white p-3 shadow-sm ring-1 ring-slate-200" data-testid="unit-ticket">
@@ -140,6 +143,9 @@ export default async function ReplyPage({ params }: PageProps<"/reply/[token]">)
                     </>
                   )}
                 </p>
+                <Link href={delegateTicketPath(d.ticketCode)} className="mt-1 inline-block text-xs text-brand-700 underline" data-testid="open-ticket">
+                  {t("openTicket")}
+                </Link>
               </div>
             </li>
           ))}

@@ -7,6 +7,7 @@ import { FiguresPanel } from "@/components/reports/figures-panel";
 import { ReportPhoto } from "@/components/reports/report-photo";
 import "@/components/reports/report-prose.css";
 import type { Locale } from "@/lib/i18n/config";
+import { Localized } from "@/components/ui/localized";
 import { formatDate, formatTime, isoInZone, pick } from "@/lib/i18n/format";
 import { formatBytes } from "@/lib/reports/format";
 import { loadPublicReport } from "@/lib/reports/loaders";
@@ -62,13 +63,13 @@ export default async function ReportPage({ params }: PageProps<"/reports/[slug]"
         </Link>
         <span className="mx-2">/</span>
         <Link href={`/events/${r.event.slug}`} className="hover:text-brand-700" data-testid="report-forum-link">
-          {pick(locale, r.event.title, r.event.titleEn)}
+          <Localized locale={locale} zh={r.event.title} en={r.event.titleEn} />
         </Link>
       </nav>
 
       <header className="mt-4 border-b border-slate-200 pb-5">
         <h1 className="text-2xl font-bold leading-snug text-slate-900 sm:text-3xl" data-testid="report-title">
-          {pick(locale, r.title, r.titleEn)}
+          <Localized locale={locale} zh={r.title} en={r.titleEn} />
         </h1>
         {r.subtitle && <p className="mt-2 text-lg text-slate-600">{r.subtitle}</p>}
         <p className="mt-4 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600">

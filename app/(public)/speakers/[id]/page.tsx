@@ -6,6 +6,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
+import { Localized, LocalizedPosition } from "@/components/ui/localized";
 import { formatDate, formatTimeRange, pick } from "@/lib/i18n/format";
 import { speakerDetail } from "@/lib/people/queries";
 
@@ -33,17 +34,16 @@ export default async function SpeakerPage({ params }: PageProps<"/speakers/[id]"
         ← {t("title")}
       </Link>
       <h1 className="mt-3 text-2xl font-bold text-slate-900" data-testid="speaker-name">
-        {pick(locale, person.name, person.nameEn)}
+        <Localized locale={locale} zh={person.name} en={person.nameEn} />
       </h1>
       <ul className="mt-2 space-y-1 text-slate-700" data-testid="speaker-positions">
         {person.positions.map((p) => (
           <li key={p.id}>
-            {pick(locale, p.organization, p.organizationEn)}
-            {p.title ? (locale === "en" ? `, ${pick(locale, p.title, p.titleEn)}` : ` ${p.title}`) : ""}
+            <LocalizedPosition locale={locale} p={p} />
           </li>
         ))}
       </ul>
-      {person.bio && <p className="mt-4 whitespace-pre-line leading-7 text-slate-700">{pick(locale, person.bio, person.bioEn)}</p>}
+      {person.bio && <p className="mt-4 whitespace-pre-line leading-7 text-slate-700"><Localized locale={locale} zh={person.bio} en={person.bioEn} /></p>}
       <h2 className="mt-8 text-lg font-semibold text-slate-900">{t("sessions")}</h2>
       <ol className="mt-3 space-y-3" data-testid="speaker-sessions">
         {d.sessions.map((s) => (
@@ -52,13 +52,13 @@ export default async function SpeakerPage({ params }: PageProps<"/speakers/[id]"
               <Badge tone="blue">{ts(`sessionKind.${s.session.kind}`)}</Badge>
               <span className="text-slate-500">{te(`sessionRole.${s.role}` as "sessionRole.speaker")}</span>
             </div>
-            <p className="mt-1 font-medium text-slate-900">{pick(locale, s.session.title, s.session.titleEn)}</p>
-            {s.topic && <p className="mt-0.5 text-sm text-slate-700">{pick(locale, s.topic, s.topicEn)}</p>}
+            <p className="mt-1 font-medium text-slate-900"><Localized locale={locale} zh={s.session.title} en={s.session.titleEn} /></p>
+            {s.topic && <p className="mt-0.5 text-sm text-slate-700"><Localized locale={locale} zh={s.topic} en={s.topicEn} /></p>}
             <p className="mt-1 text-sm text-slate-600">
               {formatDate(s.session.startsAt, s.event.timezone, locale)} {formatTimeRange(s.session.startsAt, s.session.endsAt, s.event.timezone, locale)}
             </p>
             <Link href={`/events/${s.event.slug}/agenda`} className="mt-1 inline-block text-sm font-medium text-brand-700 hover:underline">
-              {pick(locale, s.event.title, s.event.titleEn)} →
+              <Localized locale={locale} zh={s.event.title} en={s.event.titleEn} /> →
             </Link>
           </li>
         ))}

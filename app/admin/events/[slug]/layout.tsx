@@ -7,7 +7,7 @@ import { EventStatusBadge } from "@/components/events/event-status-badge";
 import { can } from "@/lib/auth/guard";
 import { pageActor } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
-import { eventRefBySlug } from "@/lib/events/admin-queries";
+import { consoleEvent } from "@/lib/events/admin-queries";
 import type { Locale } from "@/lib/i18n/config";
 import { pick } from "@/lib/i18n/format";
 
@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
 export default async function EventConsoleLayout({ children, params }: LayoutProps<"/admin/events/[slug]">) {
   const { slug } = await params;
   const db = await getDb();
-  const ref = await eventRefBySlug(db, slug);
+  const ref = await consoleEvent(db, slug);
   if (!ref) notFound();
   const actor = await pageActor("event.read", { eventId: ref.id }, `/admin/events/${slug}`);
   const [t, td, tTeam, tSeating, tPublish, locale, mayEdit, mayExport, mayStaff] = await Promise.all([

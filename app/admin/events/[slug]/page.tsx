@@ -2,26 +2,39 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { EventForm } from "@/components/admin/event-form";
-import { StatusPanel } from "@/components/admin/status-panel";
+import { StatusPanel, type ChecklistLine } from "@/components/admin/status-panel";
 import { can } from "@/lib/auth/guard";
 import { pageActor } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
-import { eventRefBySlug } from "@/lib/events/admin-queries";
-import { events } from "@/db/schema";
-import { eq } from "drizzle-orm";
+import { consoleEvent } from "@/lib/events/admin-queries";
 import { dateToZoned } from "@/lib/events/zoned";
 import type { Locale } from "@/lib/i18n/config";
-import { formatEventWhen } from "@/lib/i18n/format";
+import { formatDate, formatEventWhen, formatTime } from "@/lib/i18n/format";
+import { publishChecklist } from "@/lib/events/publish-checklist";
+import { loadEventTree } from "@/lib/events/tree";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { events } from "@/db/schema";
+
+/** The publish checklist of a draft, its dates formatted in the forum's zone for the dialog. */
+async function checklistOf(db: Db, eventId: string, locale: Locale): Promise<ChecklistLine[]> {
+  const tree = await loadEventTree(db, eq(events.id, eventId));
+  if (!tree) return [];
+  const when = (d: Date) => `${formatDate(d, tree.timezone, locale)} ${formatTime(d, tree.timezone, locale)}`;
+  return publishChecklist(tree).map((c) => ({
+    ...c,
+    params: c.params ? Object.fromEntries(Object.entries(c.params).map(([k, v]) => [k, v instanceof Date ? when(v) : v])) : undefined,
+  }));
+}
 
 export const dynamic = "force-dynamic";
 
 export default async function EventOverviewPage({ params }: PageProps<"/admin/events/[slug]">) {
   const { slug } = await params;
   const db = await getDb();
-  const ref = await eventRefBySlug(db, slug);
-  if (!ref) notFound();
-  const actor = await pageActor("event.read", { eventId: ref.id }, `/admin/events/${slug}`);
-  const [e] = await db.select().from(events).where(eq(events.id, ref.id));
+  const e = await consoleEvent(db, slug);
+  if (!e) notFound();
+  const actor = await pageActor("event.read", { eventId: e.id }, `/admin/events/${slug}`);
   const [t, tn, tc, locale, mayEdit, mayPublish, mayCreate] = await Promise.all([
     getTranslations("admin.status"),
     getTranslations("admin.nav"),
@@ -32,12 +45,13 @@ export default async function EventOverviewPage({ params }: PageProps<"/admin/ev
     can(actor, "event.create", {}, db),
   ]);
   const tz = e.timezone;
+  const checklist = mayPublish && e.status === "draft" ? await checklistOf(db, e.id, locale) : [];
   return (
     <div className="space-y-6">
       {mayPublish ? (
         <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
           <h2 className="mb-3 text-base font-semibold text-slate-900">{t("title")}</h2>
-          <StatusPanel eventId={e.id} status={e.status} />
+          <StatusPanel eventId={e.id} status={e.status} checklist={checklist} />
         </section>
       ) : null}
       {mayEdit ? (
@@ -50,11 +64,14 @@ export default async function EventOverviewPage({ params }: PageProps<"/admin/ev
               summary: e.summary,
               summaryEn: e.summaryEn ?? "",
               audience: e.audience ?? "",
+              audienceEn: e.audienceEn ?? "",
               startsAt: dateToZoned(e.startsAt, tz),
               endsAt: dateToZoned(e.endsAt, tz),
               timezone: tz,
               venueName: e.venueName ?? "",
+              venueNameEn: e.venueNameEn ?? "",
               venueAddress: e.venueAddress ?? "",
+              venueAddressEn: e.venueAddressEn ?? "",
               city: e.city ?? "",
               cityEn: e.cityEn ?? "",
             }}

@@ -25,7 +25,7 @@ export default async function NewEventPage({ searchParams }: PageProps<"/admin/e
         <h1 className="text-2xl font-bold text-slate-900">{t("newTitle")}</h1>
         <p className="mb-5 mt-1 text-sm text-slate-500">{t("newSubtitle")}</p>
         <EventForm
-          initial={{ title: "", titleEn: "", summary: "", summaryEn: "", audience: "", startsAt: "", endsAt: "", timezone: "Asia/Shanghai", venueName: "", venueAddress: "", city: "", cityEn: "" }}
+          initial={{ title: "", titleEn: "", summary: "", summaryEn: "", audience: "", audienceEn: "", startsAt: "", endsAt: "", timezone: "Asia/Shanghai", venueName: "", venueNameEn: "", venueAddress: "", venueAddressEn: "", city: "", cityEn: "" }}
         />
       </section>
       {sources.length > 0 ? (

@@ -8,7 +8,8 @@ import { RegistrationStatusBadge } from "@/components/registrations/status-badge
 import { currentActor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
-import { formatDate, formatEventWhen, formatTime, pick } from "@/lib/i18n/format";
+import { Localized, LocalizedJoin } from "@/components/ui/localized";
+import { formatDate, formatEventWhen, formatTime } from "@/lib/i18n/format";
 import { myRegistration, registrationFormData } from "@/lib/registrations/queries";
 import { choicesOf, formTracks } from "@/lib/registrations/session-choices";
 import { cancelRegistrationAction, updateMyRegistrationAction } from "@/lib/registrations/actions";
@@ -59,13 +60,13 @@ export default async function MyRegistrationPage({ params, searchParams }: PageP
         <div className="flex items-start justify-between gap-3">
           <h2 className="text-lg font-semibold leading-snug text-slate-900">
             <Link href={`/events/${r.event.slug}`} className="hover:text-brand-700">
-              {pick(locale, r.event.title, r.event.titleEn)}
+              <Localized locale={locale} zh={r.event.title} en={r.event.titleEn} />
             </Link>
           </h2>
           <RegistrationStatusBadge status={r.status} />
         </div>
         <p className="mt-1 text-sm text-slate-600">{formatEventWhen(r.event.startsAt, r.event.endsAt, tz, locale)}</p>
-        <p className="text-sm text-slate-600">{[pick(locale, r.event.venueName, r.event.venueNameEn), pick(locale, r.event.venueAddress, r.event.venueAddressEn)].filter(Boolean).join(" · ")}</p>
+        <p className="text-sm text-slate-600"><LocalizedJoin locale={locale} parts={[{ zh: r.event.venueName, en: r.event.venueNameEn }, { zh: r.event.venueAddress, en: r.event.venueAddressEn }]} /></p>
         {r.waitlistPosition && (
           <p className="mt-2 font-medium text-violet-800" data-testid="waitlist-position">
             {t("mine.position", { position: r.waitlistPosition })}

@@ -9,6 +9,8 @@ import { loadEventPage } from "@/lib/events/loaders";
 import type { Locale } from "@/lib/i18n/config";
 import { publicPageMetadata } from "@/lib/i18n/alternates";
 import { formatEventWhen, pick } from "@/lib/i18n/format";
+import { Localized } from "@/components/ui/localized";
+import { ChineseOnlyNote } from "@/components/events/chinese-only-note";
 
 export const dynamic = "force-dynamic";
 
@@ -56,9 +58,12 @@ export default async function AgendaPage({ params }: PageProps<"/events/[slug]/a
         </div>
       </div>
       <h1 className="text-2xl font-bold leading-snug text-slate-900" data-testid="agenda-title">
-        {pick(locale, event.title, event.titleEn)}
+        <Localized locale={locale} zh={event.title} en={event.titleEn} />
       </h1>
       <p className="mt-1 text-sm text-slate-500">{t("timezoneNote", { tz: event.timezone })}</p>
+      <div className="mt-4 empty:hidden">
+        <ChineseOnlyNote locale={locale} titleEn={event.titleEn} />
+      </div>
       <div className="mt-6">
         <AgendaTimeline event={event} />
       </div>

@@ -3,7 +3,7 @@ import { publicRoute } from "@/lib/actions/route";
 import { replyView } from "@/lib/delegations/queries";
 import { tokenParam } from "@/lib/http/params";
 import { renderBadgesHtml } from "@/lib/printables/badges";
-import { htmlToPdf } from "@/lib/printables/pdf";
+import { pdfResponse } from "@/lib/printables/pdf";
 
 export const dynamic = "force-dynamic";
 
@@ -14,12 +14,9 @@ export const GET = publicRoute("the secret reply token (≥128 bits) is the cred
     .filter((d) => d.status === "confirmed")
     .map((d) => ({ name: d.name, organization: v.organization, position: d.position, category: "government" as const, ticketCode: d.ticketCode }));
   const html = await renderBadgesHtml({ event: { title: v.event.title, titleEn: v.event.titleEn }, people }, "single", locale);
-  const pdf = await htmlToPdf(html);
-  return new Response(new Uint8Array(pdf), {
-    headers: {
-      "content-type": "application/pdf",
-      "content-disposition": `attachment; filename="tickets.pdf"; filename*=UTF-8''${encodeURIComponent(`${v.organization}-参会凭证.pdf`)}`,
-      "cache-control": "private, no-store",
-    },
+  return pdfResponse(html, {
+    disposition: `attachment; filename="tickets.pdf"; filename*=UTF-8''${encodeURIComponent(`${v.organization}-参会凭证.pdf`)}`,
+    cacheControl: "private, no-store",
+    locale,
   });
 });

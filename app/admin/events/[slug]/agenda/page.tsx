@@ -10,7 +10,7 @@ import { choiceGroups } from "@/lib/shared/parallel";
 import { agendaConflicts } from "@/lib/agenda/conflicts";
 import { pageActor } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
-import { consoleEvent } from "@/lib/events/admin-queries";
+import { consoleEventTree } from "@/lib/events/admin-queries";
 import { dateToZoned } from "@/lib/events/zoned";
 import type { Locale } from "@/lib/i18n/config";
 import { dayKey, formatDate, formatTime, formatTimeRange, pick } from "@/lib/i18n/format";
@@ -20,7 +20,7 @@ export const dynamic = "force-dynamic";
 export default async function AgendaBuilderPage({ params }: PageProps<"/admin/events/[slug]/agenda">) {
   const { slug } = await params;
   const db = await getDb();
-  const e = await consoleEvent(db, slug);
+  const e = await consoleEventTree(db, slug);
   if (!e) notFound();
   await pageActor("agenda.edit", { eventId: e.id }, `/admin/events/${slug}/agenda`);
   const [t, locale, seats, counts, rooms] = await Promise.all([
@@ -53,6 +53,8 @@ export default async function AgendaBuilderPage({ params }: PageProps<"/admin/ev
       personId: sp.personId,
       name: sp.person.name,
       nameEn: sp.person.nameEn,
+      bio: sp.person.bio,
+      bioEn: sp.person.bioEn,
       role: sp.role,
       topic: sp.topic,
       topicEn: sp.topicEn,
@@ -65,7 +67,8 @@ export default async function AgendaBuilderPage({ params }: PageProps<"/admin/ev
       nameEn: st.nameEn,
       organization: st.organization,
       description: st.description,
-      facts: st.facts.map((f) => ({ label: f.label, value: f.value })),
+      descriptionEn: st.descriptionEn,
+      facts: st.facts.map((f) => ({ label: f.label, value: f.value, labelEn: f.labelEn ?? "", valueEn: f.valueEn ?? "" })),
       arrival: st.plannedArrival ? dateToZoned(st.plannedArrival, tz).slice(11) : "",
       arrivalLabel: st.plannedArrival ? formatTime(st.plannedArrival, tz, locale) : "",
     })),
@@ -105,7 +108,7 @@ export default async function AgendaBuilderPage({ params }: PageProps<"/admin/ev
         firstDay={dayKey(e.startsAt, tz)}
         eventRange={{ startsAt: e.startsAt.toISOString(), endsAt: e.endsAt.toISOString() }}
         sessions={sessions}
-        buses={e.buses.map((b) => ({ id: b.id, sessionId: b.sessionId, name: b.name, seats: b.seats, taken: b.taken, leaderName: b.leaderName, leaderPhone: b.leaderPhone }))}
+        buses={e.buses.map((b) => ({ id: b.id, sessionId: b.sessionId, name: b.name, nameEn: b.nameEn, seats: b.seats, taken: b.taken, leaderName: b.leaderName, leaderNameEn: b.leaderNameEn, leaderPhone: b.leaderPhone }))}
         conflicts={conflicts}
       />
       <div className="mt-6">

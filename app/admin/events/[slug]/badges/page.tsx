@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PrintFrame } from "@/components/console/print-frame";
+import { INSTALL_CHROMIUM, pdfAvailable } from "@/lib/printables/pdf";
 import { pageActor } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
-import { consoleEvent } from "@/lib/registrations/admin-queries";
+import { consoleEvent } from "@/lib/events/admin-queries";
 import { CategoryOptions } from "@/components/console/category-options";
 import { DELEGATE_CATEGORIES, isOneOf } from "@/lib/shared/enums";
 
@@ -57,7 +58,7 @@ export default async function BadgesPage({ params, searchParams }: { params: Pro
           {t("badges.preview")}
         </button>
       </form>
-      <PrintFrame src={base} pdfHref={`${base}&format=pdf`} printLabel={t("badges.print")} pdfLabel={t("badges.pdf")} title={t("badges.title")} />
+      <PrintFrame src={base} pdfHref={`${base}&format=pdf`} printLabel={t("badges.print")} pdfLabel={t("badges.pdf")} title={t("badges.title")} pdfMissing={pdfAvailable() ? undefined : t("pdfMissing", { install: INSTALL_CHROMIUM })} />
     </>
   );
 }

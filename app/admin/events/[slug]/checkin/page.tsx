@@ -3,8 +3,9 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CheckinDesk } from "@/components/console/checkin-desk";
 import { pageActor } from "@/lib/auth/page-guard";
-import { checkinCounts, checkinSegments, defaultSegment, deskEvent, recentCheckins, segmentLabels } from "@/lib/checkin/queries";
+import { checkinCounts, checkinSegments, defaultSegment, recentCheckins, segmentLabels } from "@/lib/checkin/queries";
 import { getDb } from "@/lib/db";
+import { consoleEvent } from "@/lib/events/admin-queries";
 import type { Locale } from "@/lib/i18n/config";
 import { dayKey, formatDate } from "@/lib/i18n/format";
 
@@ -17,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CheckinPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const db = await getDb();
-  const ev = await deskEvent(db, slug);
+  const ev = await consoleEvent(db, slug);
   if (!ev) notFound();
   await pageActor("checkin.perform", { eventId: ev.id }, `/admin/events/${slug}/checkin`);
   const locale = (await getLocale()) as Locale;
@@ -28,7 +29,7 @@ export default async function CheckinPage({ params }: { params: Promise<{ slug: 
     recentCheckins(db, ev.id, 8),
     defaultSegment(db, ev.id),
   ]);
-  // checking in before the forum's first day (in its zone) is allowed, but the desk says so (issue 13 §3)
+  // checking in before the forum's first day (in its zone) is allowed, but the desk says so
   const early = dayKey(new Date(), ev.timezone) < dayKey(ev.startsAt, ev.timezone) ? formatDate(ev.startsAt, ev.timezone, locale) : null;
   return (
     <>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { DelegationDocsNav } from "@/components/delegations/docs-nav";
 import { BulkInviteDialog, CopyLink, InviteDialog, UnitActions } from "@/components/delegations/delegation-console";
 import { can } from "@/lib/auth/guard";
 import { pageActor } from "@/lib/auth/page-guard";
@@ -9,7 +10,7 @@ import { getDb } from "@/lib/db";
 import { defaultReplyBy } from "@/lib/delegations/commands";
 import { formatMoment } from "@/lib/delegations/notify";
 import { delegationsOf, duplicatePhones, type DelegationFilter } from "@/lib/delegations/queries";
-import { consoleEvent } from "@/lib/registrations/admin-queries";
+import { consoleEvent } from "@/lib/events/admin-queries";
 import { dateToZoned } from "@/lib/events/zoned";
 import type { Locale } from "@/lib/i18n/config";
 import { cn } from "@/lib/cn";
@@ -43,6 +44,7 @@ export default async function DelegationsPage({ params, searchParams }: { params
   const sum = (f: (u: (typeof all)[number]) => number) => all.reduce((a, u) => a + f(u), 0);
   return (
     <div className="space-y-4" data-testid="delegations-page">
+      <DelegationDocsNav slug={slug} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-600" data-testid="delegations-summary">
           {tc("summary", { units: all.length, entered: sum((u) => u.filled), quota: sum((u) => u.quota), replied: all.filter((u) => u.status === "replied").length })}
@@ -81,10 +83,10 @@ export default async function DelegationsPage({ params, searchParams }: { params
             <thead className="bg-slate-50 text-xs uppercase text-slate-500">
               <tr>
                 <th className="px-3 py-2">{tc("organization")}</th>
-                <th className="px-3 py-2">{tc("progress")}</th>
-                <th className="px-3 py-2">{tc("status")}</th>
-                <th className="px-3 py-2">{tc("replyBy")}</th>
-                <th className="px-3 py-2">{tc("lastChange")}</th>
+                <th className="whitespace-nowrap px-3 py-2">{tc("progress")}</th>
+                <th className="whitespace-nowrap px-3 py-2">{tc("status")}</th>
+                <th className="whitespace-nowrap px-3 py-2">{tc("replyBy")}</th>
+                <th className="whitespace-nowrap px-3 py-2">{tc("lastChange")}</th>
                 <th className="px-3 py-2">{tc("liaison")}</th>
                 {mayManage && <th className="px-3 py-2">{tc("actions")}</th>}
               </tr>
@@ -96,13 +98,13 @@ export default async function DelegationsPage({ params, searchParams }: { params
                     {u.organization}
                     {u.note ? <p className="text-xs font-normal text-slate-500">{u.note}</p> : null}
                   </td>
-                  <td className="px-3 py-2 tabular-nums" data-testid="unit-progress">
+                  <td className="whitespace-nowrap px-3 py-2 tabular-nums" data-testid="unit-progress">
                     <span className={cn(u.filled >= u.quota ? "text-emerald-700" : "text-slate-700")}>
                       {u.filled}/{u.quota}
                     </span>
                     {u.releasedAt ? <p className="text-xs text-slate-500">{tc("released", { when: formatMoment(u.releasedAt, tz, locale) })}</p> : null}
                   </td>
-                  <td className="px-3 py-2" data-testid="unit-status">
+                  <td className="whitespace-nowrap px-3 py-2" data-testid="unit-status">
                     {ts(`delegationStatus.${u.status}`)}
                   </td>
                   <td className="px-3 py-2 text-xs">{formatMoment(u.replyBy, tz, locale)}</td>
@@ -116,7 +118,7 @@ export default async function DelegationsPage({ params, searchParams }: { params
                     )}
                   </td>
                   {mayManage && (
-                    <td className="px-3 py-2">
+                    <td className="min-w-[18rem] px-3 py-2">
                       <UnitActions eventId={event.id} unit={{ id: u.id, quota: u.quota, status: u.status, released: u.releasedAt != null, replyUrl: u.replyUrl, replyByLocal: dateToZoned(u.replyBy, tz) }} />
                     </td>
                   )}

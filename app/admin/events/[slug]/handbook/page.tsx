@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PrintFrame } from "@/components/console/print-frame";
+import { INSTALL_CHROMIUM, pdfAvailable } from "@/lib/printables/pdf";
 import { pageActor } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
-import { consoleEvent } from "@/lib/registrations/admin-queries";
+import { consoleEvent } from "@/lib/events/admin-queries";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +25,7 @@ export default async function HandbookPage({ params }: { params: Promise<{ slug:
     <>
       <h1 className="text-2xl font-bold text-slate-900">{t("handbook.title")}</h1>
       <p className="mb-4 mt-1 text-sm text-slate-600">{t("handbook.previewHint")}</p>
-      <PrintFrame src={src} pdfHref={`${src}?format=pdf`} printLabel={t("handbook.print")} pdfLabel={t("handbook.pdf")} title={t("handbook.title")} />
+      <PrintFrame src={src} pdfHref={`${src}?format=pdf`} printLabel={t("handbook.print")} pdfLabel={t("handbook.pdf")} title={t("handbook.title")} pdfMissing={pdfAvailable() ? undefined : t("pdfMissing", { install: INSTALL_CHROMIUM })} />
     </>
   );
 }

@@ -3,14 +3,14 @@ import { getTranslations } from "next-intl/server";
 import { HostsEditor } from "@/components/admin/hosts-editor";
 import { pageActor } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
-import { consoleEvent } from "@/lib/events/admin-queries";
+import { consoleEventTree } from "@/lib/events/admin-queries";
 
 export const dynamic = "force-dynamic";
 
 export default async function HostsPage({ params }: PageProps<"/admin/events/[slug]/hosts">) {
   const { slug } = await params;
   const db = await getDb();
-  const e = await consoleEvent(db, slug);
+  const e = await consoleEventTree(db, slug);
   if (!e) notFound();
   await pageActor("event.edit", { eventId: e.id }, `/admin/events/${slug}/hosts`);
   const t = await getTranslations("admin.hosts");
@@ -21,7 +21,7 @@ export default async function HostsPage({ params }: PageProps<"/admin/events/[sl
       <HostsEditor
         key={e.hosts.map((h) => h.id).join()}
         eventId={e.id}
-        initial={e.hosts.map((h) => ({ key: h.id, organizationId: h.organizationId, name: h.organization.name, role: h.role }))}
+        initial={e.hosts.map((h) => ({ key: h.id, organizationId: h.organizationId, name: h.organization.name, nameEn: h.organization.nameEn ?? "", role: h.role }))}
       />
     </section>
   );

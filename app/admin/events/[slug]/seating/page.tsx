@@ -1,4 +1,4 @@
-/** 座次 console (issue 11): protocol order, rostrum, hall, banquet and rooms, with the prints and their "changed" flags. */
+/** 座次 console: protocol order, rostrum, hall, banquet and rooms, with the prints and their "changed" flags. */
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -11,7 +11,7 @@ import { pageActor } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatTime, pick } from "@/lib/i18n/format";
-import { consoleEvent } from "@/lib/registrations/admin-queries";
+import { consoleEvent } from "@/lib/events/admin-queries";
 import { printStatusOf, PRINT_KINDS } from "@/lib/seating/prints";
 import { protocolOrderOf } from "@/lib/seating/protocol";
 import { seatingOf } from "@/lib/seating/queries";

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { QuestionsEditor, RegistrationSettingsForm } from "@/components/admin/registration-settings";
 import { pageActor } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
-import { consoleEvent } from "@/lib/events/admin-queries";
+import { consoleEventTree } from "@/lib/events/admin-queries";
 import { dateToZoned } from "@/lib/events/zoned";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export default async function SettingsPage({ params }: PageProps<"/admin/events/[slug]/settings">) {
   const { slug } = await params;
   const db = await getDb();
-  const e = await consoleEvent(db, slug);
+  const e = await consoleEventTree(db, slug);
   if (!e) notFound();
   await pageActor("event.edit", { eventId: e.id }, `/admin/events/${slug}/settings`);
   const t = await getTranslations("admin.settings");

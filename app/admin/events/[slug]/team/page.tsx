@@ -4,7 +4,7 @@ import { getLocale } from "next-intl/server";
 import { TeamPanel } from "@/components/team/team-panel";
 import { pageActor } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
-import { eventRefBySlug } from "@/lib/events/admin-queries";
+import { consoleEvent } from "@/lib/events/admin-queries";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
 import { INVITATION_TTL_DAYS } from "@/lib/team/commands";
@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
 export default async function TeamPage({ params }: PageProps<"/admin/events/[slug]/team">) {
   const { slug } = await params;
   const db = await getDb();
-  const ref = await eventRefBySlug(db, slug);
+  const ref = await consoleEvent(db, slug);
   if (!ref) notFound();
   const actor = await pageActor("event.staff.manage", { eventId: ref.id }, `/admin/events/${slug}/team`);
   const [team, locale] = await Promise.all([teamOf(db, ref.id), getLocale() as Promise<Locale>]);

@@ -8,7 +8,7 @@ import { pageActor } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
 import { DOCS_READ } from "@/lib/delegations/docs-permissions";
 import { TRAVEL_WINDOWS, travelWindow } from "@/lib/delegations/travel";
-import { consoleEvent } from "@/lib/registrations/admin-queries";
+import { consoleEvent } from "@/lib/events/admin-queries";
 
 export const dynamic = "force-dynamic";
 

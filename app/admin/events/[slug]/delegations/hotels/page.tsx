@@ -10,7 +10,7 @@ import { getDb } from "@/lib/db";
 import { DOCS_EDIT, DOCS_READ } from "@/lib/delegations/docs-permissions";
 import { hotelsOf, roomGuests } from "@/lib/delegations/hotels";
 import type { Locale } from "@/lib/i18n/config";
-import { consoleEvent } from "@/lib/registrations/admin-queries";
+import { consoleEvent } from "@/lib/events/admin-queries";
 
 export const dynamic = "force-dynamic";
 

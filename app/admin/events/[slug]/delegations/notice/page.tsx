@@ -13,7 +13,7 @@ import { currentNotice, noticeUnits } from "@/lib/delegations/notice";
 import { appUrl } from "@/lib/http/origin";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatTime } from "@/lib/i18n/format";
-import { consoleEvent } from "@/lib/registrations/admin-queries";
+import { consoleEvent } from "@/lib/events/admin-queries";
 
 export const dynamic = "force-dynamic";
 

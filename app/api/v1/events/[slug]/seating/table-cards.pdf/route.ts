@@ -2,7 +2,7 @@ import { z } from "zod";
 import { eventRoute } from "@/lib/actions/route";
 import { slugParams } from "@/lib/http/params";
 import { locales } from "@/lib/i18n/config";
-import { htmlToPdf } from "@/lib/printables/pdf";
+import { pdfResponse } from "@/lib/printables/pdf";
 import { seatingPrintHtml } from "@/lib/seating/prints";
 
 export const dynamic = "force-dynamic";
@@ -16,9 +16,6 @@ export const GET = eventRoute(
   { params: slugParams, query: z.object({ lang: z.enum(locales).optional(), position: z.enum(["0", "1"]).optional() }) },
   async ({ db, event, query, locale }) => {
     const html = await seatingPrintHtml(db, event, { kind: "table_cards", paper: "a4", locale: query.lang ?? locale, position: query.position !== "0", mark: true });
-    const pdf = await htmlToPdf(html);
-    return new Response(new Uint8Array(pdf), {
-      headers: { "content-type": "application/pdf", "content-disposition": `attachment; filename="${event.slug}-table-cards.pdf"`, "cache-control": "no-store" },
-    });
+    return pdfResponse(html, { disposition: `attachment; filename="${event.slug}-table-cards.pdf"`, locale });
   },
 );
