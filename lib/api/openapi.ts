@@ -659,6 +659,7 @@ export const paths: OpenApiPaths = {
         "401": jsonResponse("Not signed in", err),
         "403": jsonResponse("Not staff or organizer of this forum", err),
         "404": jsonResponse("Unknown slug", err),
+        "503": { description: "The server has no Chromium to render PDFs: a short page says what to install (Retry-After)", content: { "text/html": { schema: { type: "string" } } } },
       },
     },
   },

@@ -17,7 +17,11 @@ import { buildGuardWorld, type BuiltWorld, type GuardCaller } from "../fixtures/
 import { anyJson, arbitraryOf, nastyString, type Hints } from "../fixtures/json-schema-arbitrary";
 
 vi.mock("@/lib/auth/actor", () => import("../fixtures/actor"));
-vi.mock("@/lib/printables/pdf", () => ({ htmlToPdf: async () => Buffer.from("%PDF-1.4\n%%EOF\n") }));
+vi.mock("@/lib/printables/pdf", async (original) => ({
+  ...(await original<typeof import("@/lib/printables/pdf")>()),
+  htmlToPdf: async () => Buffer.from("%PDF-1.4\n%%EOF\n"),
+  pdfResponse: async () => new Response("%PDF-1.4\n%%EOF\n", { headers: { "content-type": "application/pdf" } }),
+}));
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 400);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);

@@ -24,7 +24,11 @@ import { buildGuardWorld, type BuiltWorld } from "../fixtures/guard-world";
 
 vi.mock("@/lib/auth/actor", () => import("../fixtures/actor"));
 // the table-cards PDF would start Chromium: what is checked here is the status, not the PDF
-vi.mock("@/lib/printables/pdf", () => ({ htmlToPdf: async () => Buffer.from("%PDF-1.4\n%%EOF\n") }));
+vi.mock("@/lib/printables/pdf", async (original) => ({
+  ...(await original<typeof import("@/lib/printables/pdf")>()),
+  htmlToPdf: async () => Buffer.from("%PDF-1.4\n%%EOF\n"),
+  pdfResponse: async () => new Response("%PDF-1.4\n%%EOF\n", { headers: { "content-type": "application/pdf" } }),
+}));
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const ORIGIN = "https://meet.example.org";
