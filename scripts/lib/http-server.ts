@@ -6,7 +6,7 @@
  *     same server over loopback with a per-process bypass header.
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
 import { cachedPage, gzipped, pageCacheEnabled, pageCacheKey } from "../../lib/cache/page-cache";
 import { resolveClient, trustProxyFromEnv } from "../../lib/http/client-ip";
@@ -92,6 +92,15 @@ export async function startHttpServer(port: number, hostname: string) {
   });
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
   return server;
+}
+
+/** Set `defaults` on the response when its headers are written, each only if the response has not set it itself. */
+export function withDefaultHeaders(res: ServerResponse, defaults: Record<string, string>) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse["writeHead"]>) {
+    for (const [k, v] of Object.entries(defaults)) if (!this.hasHeader(k)) this.setHeader(k, v);
+    return writeHead.apply(this, args);
+  } as ServerResponse["writeHead"];
 }
 
 /**
