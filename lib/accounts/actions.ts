@@ -1,4 +1,5 @@
 "use server";
+// Guard: userAction("profile.edit" | "user.manage", …) for a signed-in user's own things and site admin; sign-in/sign-up/sign-out are publicAction on purpose (no account yet; throttled per account and IP).
 /**
  * Account server actions, thin on the family (lib/actions/define.ts):
  *  - sign-in, sign-up, sign-out, OAuth sign-in: deliberately public (publicAction) — they are how one becomes an

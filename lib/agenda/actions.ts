@@ -1,4 +1,5 @@
 "use server";
+// Guard: every action is eventAction("agenda.edit", …) (lib/actions/define.ts): authenticate, then can(actor, permission, { eventId }) before any work; tests/db/guards.test.ts proves each refuses weak callers.
 /**
  * Server actions of the agenda builder (thin: the family in lib/actions/define.ts guards agenda.edit on the forum
  * named in the input, parses, calls the command — which re-checks that each id belongs to that forum — and

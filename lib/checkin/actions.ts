@@ -1,4 +1,5 @@
 "use server";
+// Guard: every action is eventAction("checkin.perform", …) (lib/actions/define.ts) on the forum in the input; tests/db/guards.test.ts proves each refuses weak callers.
 /** Check-in desk actions: the family (lib/actions/define.ts) guards checkin.perform on the forum in the input. */
 import { z } from "zod";
 import { eventAction } from "@/lib/actions/define";

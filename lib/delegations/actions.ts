@@ -1,4 +1,5 @@
 "use server";
+// Guard: organizer actions are eventAction("registration.manage", …); the liaison's reply-slip actions are publicAction on purpose — the caller has no account, the ≥128-bit revocable reply token in the input is the credential and scopes every write to its unit (lib/delegations/commands.ts).
 /**
  * Delegation server actions. Console actions: eventAction("registration.manage") — an invited unit's delegates are
  * registrations, so whoever manages the forum's registrations manages its units; the forum is the input's eventId.

@@ -1,4 +1,5 @@
 "use server";
+// Guard: organizer actions are eventAction("registration.manage", …), the attendee's own userAction("registration.own", …) (ownership checked in the command); register/sign-up are publicAction (anyone may register, throttled). tests/db/guards.test.ts covers each.
 /**
  * Registration server actions, thin on the family (lib/actions/define.ts):
  *  - the organizer's console (registration.manage on the forum in the input; every command scopes its writes by

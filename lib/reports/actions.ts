@@ -1,4 +1,5 @@
 "use server";
+// Guard: every action is built on eventAction("report.*", …) (lib/actions/define.ts), scoped to the report's forum; published-report edits are further refused by assertEditable. tests/db/guards.test.ts covers each.
 /**
  * Server actions of the report editor, thin on the family (lib/actions/define.ts): report.write / report.publish on
  * the forum named in the input; each command re-checks that the report belongs to that forum. A version conflict

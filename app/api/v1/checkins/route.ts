@@ -1,3 +1,4 @@
+// Guard: eventRoute("checkin.perform", …): the forum comes from the ticket (scope), then the permission is checked on it before any write.
 import { eventRoute } from "@/lib/actions/route";
 import { DomainError } from "@/lib/actions/result";
 import { checkIn } from "@/lib/checkin/commands";

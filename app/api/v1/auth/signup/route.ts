@@ -1,3 +1,4 @@
+// Guard: publicRoute on purpose: anyone may sign up; throttled per IP (lib/auth/limits).
 import { signUp } from "@/lib/accounts/commands";
 import { signUpSchema } from "@/lib/accounts/validation";
 import { publicRoute } from "@/lib/actions/route";

@@ -1,3 +1,4 @@
+// Guard: publicRoute on purpose: this is how an API client authenticates (credentials in the body), throttled per account and IP.
 import { tokenRequestSchema } from "@/lib/accounts/validation";
 import { publicRoute } from "@/lib/actions/route";
 import { recordAudit } from "@/lib/audit";

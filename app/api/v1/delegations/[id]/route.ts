@@ -1,3 +1,4 @@
+// Guard: eventRoute("registration.manage", …): the forum comes from the delegation id (scope), checked before any write.
 import { z } from "zod";
 import { eventRoute } from "@/lib/actions/route";
 import { parse } from "@/lib/actions/result";

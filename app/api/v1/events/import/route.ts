@@ -1,3 +1,4 @@
+// Guard: userRoute("event.import", …): creating a forum from a bundle needs the site permission.
 import { z } from "zod";
 import { userRoute } from "@/lib/actions/route";
 import { importBundle } from "@/lib/events/bundle";

@@ -1,3 +1,4 @@
+// Guard: userRoute("registration.own", …) (lib/actions/route.ts): only one's own registration is cancelled; someone else's id is a 404 (cancelRegistration checks ownership).
 import { z } from "zod";
 import { userRoute } from "@/lib/actions/route";
 import { signInRequiredInCallersLanguage } from "@/lib/registrations/api";

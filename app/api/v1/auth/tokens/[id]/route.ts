@@ -1,3 +1,4 @@
+// Guard: userRoute("profile.edit", …): a signed-in user revokes only their own tokens (others' → 404).
 import { z } from "zod";
 import { userRoute } from "@/lib/actions/route";
 import { revokeToken } from "@/lib/auth/tokens";

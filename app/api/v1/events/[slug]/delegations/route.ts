@@ -1,3 +1,4 @@
+// Guard: eventRoute("registration.manage") to invite, eventRoute("registration.read") to list, on the forum in the path.
 import { z } from "zod";
 import { eventRoute } from "@/lib/actions/route";
 import { parse } from "@/lib/actions/result";

@@ -1,3 +1,4 @@
+// Guard: userRoute("registration.create", …) (lib/actions/route.ts): any signed-in user registers themselves; the forum must be published and open (registerForEvent).
 import { z } from "zod";
 import { userRoute } from "@/lib/actions/route";
 import { parse } from "@/lib/actions/result";

@@ -1,3 +1,4 @@
+// Guard: publicRoute on purpose: the liaison has no account; the ≥128-bit revocable reply token in the path is the credential and scopes the write to its unit (unknown/revoked → 404).
 import { z } from "zod";
 import { publicRoute } from "@/lib/actions/route";
 import { parse } from "@/lib/actions/result";

@@ -1,3 +1,4 @@
+// Guard: eventRoute("report.write", …) on the report's forum (scope), checked before the upload body is read.
 import { z } from "zod";
 import { eventRoute } from "@/lib/actions/route";
 import { DomainError } from "@/lib/actions/result";

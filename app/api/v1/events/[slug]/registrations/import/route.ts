@@ -1,3 +1,4 @@
+// Guard: eventRoute("registration.manage", …): the caller is checked before the upload body is read.
 import { z } from "zod";
 import { eventRoute } from "@/lib/actions/route";
 import { DomainError } from "@/lib/actions/result";
