@@ -7,11 +7,13 @@ import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import QRCode from "qrcode";
 import type { Db } from "@/db/client";
-import { events, registrations } from "@/db/schema";
+import { diningSeats, diningTables, events, hallPlans, hallSeats, registrations } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/config";
 import { pick } from "@/lib/i18n/format";
 import { CATEGORY_COLOURS, consoleT, documentHtml, esc, FONT_STACK } from "./html";
 import { sharedT } from "@/lib/i18n/shared";
+import { hallSeatLabel } from "@/lib/seating/hall";
+import type { DelegateCategory } from "@/lib/shared/enums";
 
 export type BadgeSize = "a4" | "single";
 export type BadgeFilter = { size: BadgeSize; category?: string; include: "confirmed" | "active" };
@@ -22,11 +24,18 @@ export async function badgeData(db: Db, eventId: string, f: BadgeFilter) {
   const conds = [eq(registrations.eventId, eventId), inArray(registrations.status, [...statuses])];
   if (f.category) conds.push(eq(registrations.category, f.category as (typeof registrations.$inferSelect)["category"]));
   const people = await db
-    .select({ name: registrations.fullName, organization: registrations.organization, position: registrations.position, category: registrations.category, ticketCode: registrations.ticketCode })
+    .select({ id: registrations.id, name: registrations.fullName, organization: registrations.organization, position: registrations.position, category: registrations.category, ticketCode: registrations.ticketCode })
     .from(registrations)
     .where(and(...conds))
     .orderBy(asc(registrations.category), asc(registrations.organization), asc(registrations.fullName));
-  return { event, people };
+  // The seat each badge carries (hall 3排12号, dining table): two reads for the whole forum, not one per badge.
+  const [hall, tables] = await Promise.all([
+    db.select({ registrationId: hallSeats.registrationId, row: hallSeats.row, seat: hallSeats.seat }).from(hallSeats).innerJoin(hallPlans, eq(hallPlans.id, hallSeats.planId)).where(eq(hallPlans.eventId, eventId)),
+    db.select({ registrationId: diningSeats.registrationId, number: diningTables.number }).from(diningSeats).innerJoin(diningTables, eq(diningTables.id, diningSeats.tableId)).where(eq(diningSeats.eventId, eventId)),
+  ]);
+  const hallOf = new Map(hall.map((h) => [h.registrationId, { row: h.row, seat: h.seat }]));
+  const tableOf = new Map(tables.flatMap((t) => (t.registrationId ? [[t.registrationId, t.number] as const] : [])));
+  return { event, people: people.map((p) => ({ ...p, hall: hallOf.get(p.id) ?? null, table: tableOf.get(p.id) ?? null })) };
 }
 
 const css = (size: BadgeSize) => `
@@ -46,6 +55,7 @@ body { margin: 0; font-family: ${FONT_STACK}; color: #0f172a; background: #e2e8f
 .name { font-size: 22pt; font-weight: 700; letter-spacing: .08em; line-height: 1.2; }
 .org { font-size: 10pt; margin-top: 1.5mm; line-height: 1.35; }
 .pos { font-size: 9pt; color: #475569; margin-top: .8mm; }
+.seat { display: inline-block; margin-top: 1.5mm; padding: .4mm 2mm; border: 0.3mm solid #0f172a; border-radius: 1mm; font-size: 10pt; font-weight: 700; white-space: nowrap; }
 .qr svg { width: 24mm; height: 24mm; display: block; }
 .single .body { flex-direction: column; justify-content: center; text-align: center; padding: 6mm 5mm; }
 .single .name { font-size: 28pt; }
@@ -62,7 +72,18 @@ body { margin: 0; font-family: ${FONT_STACK}; color: #0f172a; background: #e2e8f
 }
 `;
 
-export async function renderBadgesHtml(data: Awaited<ReturnType<typeof badgeData>>, size: BadgeSize, locale: Locale): Promise<string> {
+/** One badge: what `badgeData` reads, or what a unit's reply slip knows (no seat there). */
+export type BadgePerson = {
+  name: string;
+  organization: string | null;
+  position: string | null;
+  category: DelegateCategory;
+  ticketCode: string;
+  hall?: { row: number; seat: number } | null;
+  table?: number | null;
+};
+
+export async function renderBadgesHtml(data: { event: { title: string; titleEn: string | null } | undefined; people: BadgePerson[] }, size: BadgeSize, locale: Locale): Promise<string> {
   const t = consoleT(locale);
   const ts = sharedT(locale);
   const title = data.event ? pick(locale, data.event.title, data.event.titleEn) : "";
@@ -70,8 +91,9 @@ export async function renderBadgesHtml(data: Awaited<ReturnType<typeof badgeData
     data.people.map(async (p) => {
       const qr = await QRCode.toString(p.ticketCode, { type: "svg", margin: 0, errorCorrectionLevel: "M" });
       const colour = CATEGORY_COLOURS[p.category] ?? CATEGORY_COLOURS.other;
+      const seat = [p.hall ? hallSeatLabel(p.hall.row, p.hall.seat, locale) : null, p.table ? t("badges.table", { number: p.table }) : null].filter(Boolean).join(" · ");
       return `<article class="badge" data-category="${esc(p.category)}"><div class="band" style="background:${colour}"><span class="event">${esc(title)}</span><span class="cat">${esc(ts(`category.${p.category}`))}</span></div>
-<div class="body"><div class="who"><div class="name">${esc(p.name)}</div>${p.organization ? `<div class="org">${esc(p.organization)}</div>` : ""}${p.position ? `<div class="pos">${esc(p.position)}</div>` : ""}</div><div class="qr">${qr}</div></div><div class="foot" style="background:${colour}"></div></article>`;
+<div class="body"><div class="who"><div class="name">${esc(p.name)}</div>${p.organization ? `<div class="org">${esc(p.organization)}</div>` : ""}${p.position ? `<div class="pos">${esc(p.position)}</div>` : ""}${seat ? `<div class="seat" data-seat>${esc(seat)}</div>` : ""}</div><div class="qr">${qr}</div></div><div class="foot" style="background:${colour}"></div></article>`;
     }),
   );
   const perPage = size === "a4" ? 8 : cards.length || 1;

@@ -19,6 +19,7 @@ import {
 } from "@/lib/seating/commands";
 import { protocolOrderOf } from "@/lib/seating/protocol";
 import { diningOf, hallOf, rostrumOf } from "@/lib/seating/queries";
+import { badgeData, renderBadgesHtml } from "@/lib/printables/badges";
 import { createTestDb, testEngines } from "../fixtures/db";
 import { makeOpenForum } from "../fixtures/registration";
 import { makeDelegation, makePublicRegistrants, makeSpeakers } from "../fixtures/seating";
@@ -131,6 +132,12 @@ for (const engine of testEngines()) {
       const moved = (await hallOf(h.db, ev.id))!;
       expect(moved.seats.find((s) => s.row === 2 && s.seat === 1)?.name).toBe("公众甲");
       expect(moved.seats.find((s) => s.row === 3 && s.seat === 3)?.name).toBe("C贵宾");
+      // the badge carries the seat it now has (3排12号 style), in both languages
+      const badges = await badgeData(h.db, ev.id, { size: "a4", include: "active" });
+      expect(badges.people.find((p) => p.id === pub[0])?.hall).toEqual({ row: 2, seat: 1 });
+      const card = (html: string, name: string) => html.split('<article class="badge"').find((c) => c.includes(`>${name}<`)) ?? "";
+      expect(card(await renderBadgesHtml(badges, "a4", "zh-CN"), "公众甲")).toContain("2排1号");
+      expect(card(await renderBadgesHtml(badges, "a4", "en"), "公众甲")).toContain("Row 2, Seat 1");
       await expect(moveHallSeat(h.db, admin, { eventId: ev.id, registrationId: a[0]!, to: { row: 9, seat: 1 } })).rejects.toMatchObject({ code: "invalid" });
       expect(b.length).toBe(2);
 
@@ -153,6 +160,9 @@ for (const engine of testEngines()) {
       // international: guest of honour on the host's right = the last seat (seats run clockwise from the host)
       expect(d.tables[0]!.seats.map((s) => s.name)).toEqual(["主人", "三号", "主宾"]);
       expect(d.tables[1]!.seats.map((s) => s.name)).toEqual(["A1", "A2", "B1"]);
+      const badges = await badgeData(h.db, ev.id, { size: "a4", include: "active" });
+      expect(badges.people.find((p) => p.name === "B1")?.table).toBe(2);
+      expect(await renderBadgesHtml(badges, "a4", "zh-CN")).toContain("第 2 桌");
       await configureDining(h.db, admin, { eventId: ev.id, tableSize: 3, convention: "government" });
       await autoAssignDining(h.db, admin, { eventId: ev.id });
       expect((await diningOf(h.db, ev.id)).tables[0]!.seats.map((s) => s.name)).toEqual(["主人", "主宾", "三号"]);
