@@ -42,15 +42,50 @@ const positionLine = (p: Pick<SeatedPerson, "organization" | "organizationEn" | 
   return [org, title].filter(Boolean).join(" ");
 };
 
+/** Advance of one character in em, as the card fonts set it: CJK full width, Latin by letter shape. */
+function charEm(ch: string): number {
+  if (/[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]/u.test(ch)) return 1;
+  if (ch === " ") return 0.28;
+  if (/[iljtfrI.,'’·:;!|()\-]/.test(ch)) return 0.36;
+  if (/[mwMW]/.test(ch)) return 0.9;
+  if (/[A-Z]/.test(ch)) return 0.72;
+  return 0.6;
+}
+
+const CARD_WIDTH_PT = 182 * 2.835; // the face is 210 mm less 2 × 10 mm padding; 8 mm kept free for the fold's shadow and the printer's margin
+const lineEms = (line: string, spacing: number) => [...line].reduce((w, ch) => w + charEm(ch) + spacing, 0);
+
 /**
- * Font size (pt) that keeps a name on one line across the card's ~190 mm: CJK glyphs are ~1 em wide (plus the
- * letter spacing), Latin ones ~0.58 em on average.
+ * How a name is set on a table card: the largest size (≤ 120 pt) that keeps it on one line across the card. A
+ * Chinese name stays on one line (letter-spaced .12 em, as 礼宾 cards are). A long English name that would fall below
+ * 56 pt on one line breaks at spaces or hyphens into two lines (three for the very longest, when two would still be under
+ * 48 pt), split where the widest line is narrowest, so each line is as large as it can be.
  */
-export function cardFontPt(name: string): number {
-  const width = 190 * 2.835; // pt
-  let ems = 0;
-  for (const ch of name) ems += /[\u3000-\u9fff\uff00-\uffef]/u.test(ch) ? 1.15 : ch === " " ? 0.3 : 0.6;
-  return Math.max(24, Math.min(120, Math.floor(width / Math.max(ems, 1))));
+export function cardLayout(name: string): { lines: string[]; pt: number; spacing: number } {
+  const latin = !/[\u3400-\u9fff]/u.test(name);
+  const spacing = latin ? 0.02 : 0.12;
+  const fit = (lines: string[]) => Math.min(120, Math.floor(CARD_WIDTH_PT / Math.max(1, ...lines.map((l) => lineEms(l, spacing)))));
+  // Break opportunities: after a space (dropped) and after a hyphen (kept at the line's end, as in Hohenzollern-).
+  const words = name.match(/[^ -]+(?:-+| +|$)|[ -]+/g) ?? [name];
+  /** Every way to cut `ws` into `k` non-empty lines, keeping word order. */
+  const splits = (ws: string[], k: number): string[][] => {
+    if (k === 1) return [[ws.join("").trim()]];
+    const out: string[][] = [];
+    for (let i = 1; i <= ws.length - k + 1; i++) for (const rest of splits(ws.slice(i), k - 1)) out.push([ws.slice(0, i).join("").trim(), ...rest]);
+    return out;
+  };
+  const best = (k: number) => splits(words, k).reduce<{ lines: string[]; pt: number } | null>((b, lines) => {
+    const pt = fit(lines);
+    return !b || pt > b.pt ? { lines, pt } : b;
+  }, null);
+  let pick = { lines: [name], pt: fit([name]) };
+  if (latin && pick.pt < 56 && words.length > 1) {
+    const two = best(2)!;
+    if (two.pt > pick.pt) pick = two;
+    const three = two.pt < 48 && words.length > 2 ? best(3) : null;
+    if (three && three.pt > pick.pt) pick = three;
+  }
+  return { lines: pick.lines, pt: Math.max(14, pick.pt), spacing };
 }
 
 // ─── table cards (桌签) ─────────────────────────────────────────────────────────────────────────────────────
@@ -58,9 +93,9 @@ export function cardFontPt(name: string): number {
 export function renderTableCardsHtml(people: SeatedPerson[], locale: Locale, opts: { position: boolean; title: string }): string {
   const t = seatingT(locale);
   const face = (p: SeatedPerson, upside: boolean) => {
-    const name = cardName(p, locale);
+    const { lines, pt, spacing } = cardLayout(cardName(p, locale));
     const pos = opts.position ? positionLine(p, locale) : "";
-    return `<div class="face${upside ? " upside" : ""}"><div class="name" style="font-size:${cardFontPt(name)}pt">${esc(name)}</div>${pos ? `<div class="pos">${esc(pos)}</div>` : ""}</div>`;
+    return `<div class="face${upside ? " upside" : ""}"><div class="name" style="font-size:${pt}pt;letter-spacing:${spacing}em">${lines.map(esc).join("<br>")}</div>${pos ? `<div class="pos">${esc(pos)}</div>` : ""}</div>`;
   };
   const body = people.length
     ? people.map((p) => `<section class="card" data-person="${esc(p.id)}">${face(p, true)}<div class="fold"><span>${esc(t("doc.foldHere"))}</span></div>${face(p, false)}</section>`).join("")
@@ -73,7 +108,7 @@ body { margin: 0; font-family: ${SERIF_STACK}; color: #000; background: #e2e8f0;
 .card:last-child { break-after: auto; }
 .face { height: 148.5mm; display: flex; flex-direction: column; align-items: center; justify-content: center; padding: 10mm; text-align: center; }
 .face.upside { transform: rotate(180deg); }
-.name { font-weight: 700; white-space: nowrap; letter-spacing: .12em; line-height: 1.1; font-family: ${locale === "en" ? FONT_STACK : SERIF_STACK}; }
+.name { font-weight: 700; white-space: nowrap; line-height: 1.1; font-family: ${locale === "en" ? FONT_STACK : SERIF_STACK}; }
 .pos { margin-top: 8mm; font-size: 18pt; font-family: ${FONT_STACK}; color: #1e293b; max-width: 185mm; }
 .fold { height: 0; border-top: 0.3mm dashed #94a3b8; position: relative; }
 .fold span { position: absolute; right: 6mm; top: -3.2mm; font: 7pt ${FONT_STACK}; color: #94a3b8; background: #fff; padding: 0 2mm; }
