@@ -17,8 +17,10 @@ import {
   hotels,
   organizations,
   registrations,
+  registrationSessions,
   roomAssignments,
   roomBlocks,
+  rooms as venueRooms,
   siteVisitStops,
   type TravelLeg,
 } from "../schema";
@@ -39,7 +41,14 @@ const HALL = "沿滩高新区会议中心";
 const HALL_EN = "Yantan High-tech Zone Conference Center";
 
 type Kind = (typeof agendaSessions.$inferInsert)["kind"];
-const SESSIONS: { kind: Kind; title: string; titleEn: string; description: string; descriptionEn: string; starts: string; ends: string; location: string; locationEn: string }[] = [
+type RoomKey = "main" | "one" | "two";
+/** The venue's rooms: the plenary hall and two meeting rooms where the parallel sub-forums (分论坛) run. */
+const ROOMS: Record<RoomKey, { name: string; nameEn: string; capacity: number; floor: string; layout: "rostrum_hall" | "classroom" | "round_tables" }> = {
+  main: { name: "主会场（多功能厅）", nameEn: "Main hall (multi-function hall)", capacity: 260, floor: "1F", layout: "rostrum_hall" },
+  one: { name: "第一会议室", nameEn: "Meeting room 1", capacity: 60, floor: "2F", layout: "classroom" },
+  two: { name: "第二会议室", nameEn: "Meeting room 2", capacity: 40, floor: "2F", layout: "round_tables" },
+};
+const SESSIONS: { kind: Kind; title: string; titleEn: string; description: string; descriptionEn: string; starts: string; ends: string; location: string; locationEn: string; room?: RoomKey }[] = [
   {
     kind: "site_visit",
     title: "园区现场观摩",
@@ -62,6 +71,7 @@ const SESSIONS: { kind: Kind; title: string; titleEn: string; description: strin
     ends: "14:20",
     location: HALL,
     locationEn: HALL_EN,
+    room: "main",
   },
   {
     kind: "exchange",
@@ -73,17 +83,31 @@ const SESSIONS: { kind: Kind; title: string; titleEn: string; description: strin
     ends: "15:40",
     location: HALL,
     locationEn: HALL_EN,
+    room: "main",
   },
   {
     kind: "panel",
-    title: "圆桌对话：县域园区协同招商",
-    titleEn: "Panel: joint investment promotion of county parks",
-    description: "省直部门、园区和企业代表对话。",
-    descriptionEn: "Provincial departments, parks and companies in conversation.",
+    title: "分论坛一：县域园区协同招商",
+    titleEn: "Sub-forum 1: joint investment promotion of county parks",
+    description: "省直部门、园区和企业代表围绕链式招商、飞地园区对话。",
+    descriptionEn: "Provincial departments, parks and companies on chain-based promotion and enclave parks.",
     starts: "15:50",
-    ends: "17:00",
-    location: HALL,
-    locationEn: HALL_EN,
+    ends: "16:50",
+    location: ROOMS.one.name,
+    locationEn: ROOMS.one.nameEn,
+    room: "one",
+  },
+  {
+    kind: "exchange",
+    title: "分论坛二：绿色低碳园区建设",
+    titleEn: "Sub-forum 2: green and low-carbon parks",
+    description: "化工、新材料园区交流循环化改造和智慧安全监管做法。",
+    descriptionEn: "Chemical and new-material parks on circular retrofits and smart safety supervision.",
+    starts: "15:50",
+    ends: "16:50",
+    location: ROOMS.two.name,
+    locationEn: ROOMS.two.nameEn,
+    room: "two",
   },
   {
     kind: "remarks",
@@ -95,6 +119,7 @@ const SESSIONS: { kind: Kind; title: string; titleEn: string; description: strin
     ends: "17:30",
     location: HALL,
     locationEn: HALL_EN,
+    room: "main",
   },
 ];
 
@@ -195,13 +220,21 @@ export async function seedDemoForum(db: Db, opts: SeedDemoForumOptions): Promise
     ]);
     await tx.insert(eventOrganizations).values([...hosts.values()].map((organizationId, i) => ({ eventId: event.id, organizationId, role: "co_host" as const, order: i + 1 })));
 
+    const roomIds = new Map<RoomKey, string>();
+    for (const [i, [key, r]] of (Object.entries(ROOMS) as [RoomKey, (typeof ROOMS)[RoomKey]][]).entries()) {
+      const [row] = await tx.insert(venueRooms).values({ eventId: event.id, ...r, order: i + 1 }).returning({ id: venueRooms.id });
+      roomIds.set(key, row.id);
+    }
     let visitId = "";
+    /** The two parallel sub-forums, which registrants choose between (each seats its room). */
+    const parallel: string[] = [];
     for (const [i, s] of SESSIONS.entries()) {
       const [row] = await tx
         .insert(agendaSessions)
-        .values({ eventId: event.id, kind: s.kind, title: s.title, titleEn: s.titleEn, description: s.description || null, descriptionEn: s.descriptionEn || null, startsAt: at(day, s.starts), endsAt: at(day, s.ends), location: s.location, locationEn: s.locationEn, order: i + 1 })
+        .values({ eventId: event.id, kind: s.kind, title: s.title, titleEn: s.titleEn, description: s.description || null, descriptionEn: s.descriptionEn || null, startsAt: at(day, s.starts), endsAt: at(day, s.ends), location: s.location, locationEn: s.locationEn, roomId: s.room ? roomIds.get(s.room)! : null, order: i + 1 })
         .returning({ id: agendaSessions.id });
       if (s.kind === "site_visit") visitId = row.id;
+      if (s.room === "one" || s.room === "two") parallel.push(row.id);
     }
     await tx.insert(siteVisitStops).values([
       { sessionId: visitId, order: 1, name: "自贡食品产业园", nameEn: "Zigong Food Industrial Park", description: "肉制品、调味品、预制菜特色产业。", descriptionEn: "Meat products, condiments and prepared dishes.", facts: [], plannedArrival: at(day, "09:25") },
@@ -329,8 +362,8 @@ export async function seedDemoForum(db: Db, opts: SeedDemoForumOptions): Promise
     }
     if (rooms.length) await tx.insert(roomAssignments).values(rooms);
 
-    // ── public registrations (open sign-up), fictional, already confirmed
-    await tx.insert(registrations).values(
+    // ── public registrations (open sign-up), fictional, already confirmed; most chose a sub-forum when signing up
+    const publicRegs = await tx.insert(registrations).values(
       PUBLIC.map((p, i) => {
         const when = ago(0.1 + rand() * 2.5);
         return {
@@ -350,7 +383,9 @@ export async function seedDemoForum(db: Db, opts: SeedDemoForumOptions): Promise
           updatedAt: when,
         };
       }),
-    );
+    ).returning({ id: registrations.id });
+    const choices = publicRegs.flatMap((r, i) => (i % 5 === 4 ? [] : [{ registrationId: r.id, sessionId: parallel[i % 2]! }]));
+    if (choices.length) await tx.insert(registrationSessions).values(choices);
     return { eventId: event.id, slug: event.slug };
   });
 }

@@ -31,6 +31,7 @@ import { rosterOf } from "@/lib/delegations/roster";
 import { seatsTaken } from "@/lib/delegations/seats";
 import { registrationGate } from "@/lib/registrations/commands";
 import { eventAvailability } from "@/lib/registrations/queries";
+import { sessionChoiceGroups } from "@/lib/registrations/session-choices";
 import { createTestDb, testEngines } from "../fixtures/db";
 
 const hhmm = (d: Date) => d.toLocaleTimeString("en-GB", { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit", hour12: false });
@@ -357,6 +358,13 @@ describe.each(testEngines())("seedIfEmpty on %s", (engine) => {
     for (const g of guests) rooms.set(`${g.blockId}:${g.room}`, (rooms.get(`${g.blockId}:${g.room}`) ?? new Set()).add(g.gender));
     expect([...rooms.values()].every((s) => s.size === 1)).toBe(true);
     expect((await h.db.select().from(buses).where(eq(buses.eventId, e.id))).length).toBe(2);
+
+    // two parallel sub-forums in their own rooms, chosen at registration, each with seats left
+    const groups = await sessionChoiceGroups(h.db, e.id);
+    expect(groups).toHaveLength(1);
+    expect(groups[0]!.map((s) => s.title)).toEqual(["分论坛一：县域园区协同招商", "分论坛二：绿色低碳园区建设"]);
+    expect(new Set(groups[0]!.map((s) => s.roomId)).size).toBe(2);
+    expect(groups[0]!.every((s) => s.taken > 0 && s.capacity !== null && s.taken < s.capacity)).toBe(true);
 
     const staff = await h.db.select({ email: users.email, role: eventStaff.role }).from(eventStaff).innerJoin(users, eq(users.id, eventStaff.userId)).where(eq(eventStaff.eventId, e.id)).orderBy(asc(users.email));
     expect(staff).toEqual([
