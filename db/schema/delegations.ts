@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
-import { ACCOMMODATION_KINDS, DELEGATION_STATUSES, GENDERS } from "../../lib/shared/enums";
+import { ACCOMMODATION_KINDS, DELEGATION_STATUSES, GENDERS, type TravelMode } from "../../lib/shared/enums";
 import { RANKS } from "../../lib/shared/rank";
 import { createdAt, id, tstz, updatedAt } from "./_common";
 import { events } from "./events";
@@ -18,7 +18,7 @@ export const delegateGender = pgEnum("delegate_gender", GENDERS);
 export const accommodationKind = pgEnum("accommodation_kind", ACCOMMODATION_KINDS);
 
 /** How a delegate arrives or leaves (接送站): the pickup team groups by date, time window and station. */
-export type TravelLeg = { at: string; by: "train" | "flight" | "car" | "other"; number?: string; station?: string };
+export type TravelLeg = { at: string; by: TravelMode; number?: string; station?: string };
 
 /** A draft of the reply slip, saved by the liaison before submitting (no registrations yet). */
 export type ReplyDraft = { delegates: Record<string, unknown>[]; savedAt: string };

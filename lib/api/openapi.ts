@@ -15,15 +15,15 @@ import { z } from "zod";
 import { signUpSchema, tokenRequestSchema } from "@/lib/accounts/validation";
 import { checkInByCodeSchema } from "@/lib/checkin/validation";
 import { delegationPaths } from "@/lib/delegations/openapi";
+import { err, errWithFields, jsonBody, jsonResponse, slugParam } from "./openapi-parts";
 import { delegationCreateSchema, delegationPatchSchema, replySchema } from "@/lib/delegations/validation";
 import { eventPatchSchema } from "@/lib/events/validation";
 import { registrationSchema } from "@/lib/registrations/validation";
 import { rostrumSchema } from "@/lib/seating/validation";
-import { ACTIVE_REGISTRATION_STATUSES, DELEGATE_CATEGORIES, EVENT_STATUSES, HOST_ROLES, PUBLIC_EVENT_STATUSES, REGISTRATION_STATUSES, REPORT_MEDIA_ROLES } from "@/lib/shared/enums";
+import { ACTIVE_REGISTRATION_STATUSES, DELEGATE_CATEGORIES, EVENT_STATUSES, HOST_ROLES, PUBLIC_EVENT_STATUSES, REGISTRATION_STATUSES, REPORT_MEDIA_ROLES, SEATING_CONVENTIONS, HALL_RESERVE_REASONS } from "@/lib/shared/enums";
+import { locales } from "@/lib/shared/locales";
+import { RANKS } from "@/lib/shared/rank";
 
-/** A response with a JSON body of the given schema. */
-const jsonResponse = (description: string, schema: unknown) => ({ description, content: { "application/json": { schema } } });
-const err = { type: "object", properties: { error: { type: "string" } }, required: ["error"] } as const;
 const iso = { type: "string", format: "date-time", description: "ISO-8601 with the forum's UTC offset" } as const;
 
 const eventListItem = {
@@ -109,7 +109,6 @@ const eventDetail = {
   },
 } as const;
 
-const errWithFields = { type: "object", properties: { error: { type: "string" }, fieldErrors: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } } }, required: ["error"] } as const;
 
 const registrationInput = {
   type: "object",
@@ -131,7 +130,7 @@ const registrationCreated = {
   required: ["id", "status"],
   properties: {
     id: { type: "string", format: "uuid" },
-    status: { type: "string", enum: ["confirmed", "waitlisted", "pending"] },
+    status: { type: "string", enum: [...ACTIVE_REGISTRATION_STATUSES] },
     ticketCode: { type: "string", description: "128-bit base64url code shown as the ticket QR (confirmed only)" },
     waitlistPosition: { type: "integer", minimum: 1 },
   },
@@ -179,11 +178,11 @@ const reportDetail = {
 
 export type OpenApiPaths = Record<string, Record<string, unknown>>;
 
-const rankOrNull = { type: ["string", "null"], enum: ["provincial", "bureau", "county", "township", "other", null], description: "级别, most senior first; null = unranked" } as const;
+const rankOrNull = { type: ["string", "null"], enum: [...RANKS, null], description: "级别, most senior first; null = unranked" } as const;
 const rostrum = {
   type: "object",
   properties: {
-    convention: { enum: ["government", "international"] },
+    convention: { enum: [...SEATING_CONVENTIONS] },
     room: { type: ["string", "null"], format: "uuid" },
     session: { type: ["string", "null"], format: "uuid" },
     rows: {
@@ -238,7 +237,7 @@ export const paths: OpenApiPaths = {
   "/api/v1/events/{slug}": {
     get: {
       summary: "A public forum with hosts, agenda, speakers, site-visit stops and reports",
-      parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }],
+      parameters: [slugParam],
       responses: {
         "200": jsonResponse("The forum", eventDetail),
         "404": jsonResponse("Unknown or unpublished", err),
@@ -247,12 +246,8 @@ export const paths: OpenApiPaths = {
     patch: {
       summary: "Change a forum's status and registration settings (organizer)",
       security: [{ bearer: [] }],
-      parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }],
-      requestBody: {
-        required: true,
-        content: {
-          "application/json": {
-            schema: {
+      parameters: [slugParam],
+      requestBody: jsonBody({
               type: "object",
               additionalProperties: false,
               properties: {
@@ -262,10 +257,7 @@ export const paths: OpenApiPaths = {
                 registrationClosesAt: { ...iso, type: ["string", "null"] },
                 requiresApproval: { type: "boolean" },
               },
-            },
-          },
-        },
-      },
+            }),
       responses: {
         "200": { description: "The updated forum", content: { "application/json": { schema: { type: "object" } } } },
         "401": jsonResponse("Not signed in", err),
@@ -279,21 +271,14 @@ export const paths: OpenApiPaths = {
     post: {
       summary: "Check a ticket in (idempotent); staff or organizers of the ticket's forum",
       security: [{ bearer: [] }],
-      requestBody: {
-        required: true,
-        content: {
-          "application/json": {
-            schema: {
+      requestBody: jsonBody({
               type: "object",
               required: ["ticketCode"],
               properties: {
                 ticketCode: { type: "string", description: "The code in the ticket QR" },
                 segment: { type: "string", description: "e.g. site_visit, symposium, or \"event\" (the whole forum). Omitted: the segment in progress (site_visit until the visit ends, then symposium; \"event\" for a forum without a site visit)" },
               },
-            },
-          },
-        },
-      },
+            }),
       responses: {
         "200": {
           description: "Checked in now (already=false) or earlier (already=true, with the original time and desk)",
@@ -349,7 +334,7 @@ export const paths: OpenApiPaths = {
     post: {
       summary: "Create a new DRAFT forum from a bundle (admin / organizer); the slug is made unique",
       security: [{ bearer: [] }],
-      requestBody: { required: true, content: { "application/json": { schema: { type: "object", required: ["format", "version", "event"] } } } },
+      requestBody: jsonBody({ type: "object", required: ["format", "version", "event"] }),
       responses: {
         "201": { description: "Created", content: { "application/json": { schema: { type: "object", properties: { slug: { type: "string" } } } } } },
         "401": jsonResponse("Not signed in", err),
@@ -362,8 +347,8 @@ export const paths: OpenApiPaths = {
     post: {
       summary: "Register the caller for a forum (capacity taken under a lock; waitlist when full; pending in approval mode)",
       security: [{ bearer: [] }],
-      parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }],
-      requestBody: { required: true, content: { "application/json": { schema: registrationInput } } },
+      parameters: [slugParam],
+      requestBody: jsonBody(registrationInput),
       responses: {
         "201": jsonResponse("Registered", registrationCreated),
         "401": jsonResponse("Not signed in", err),
@@ -401,7 +386,7 @@ export const paths: OpenApiPaths = {
   "/api/v1/events/{slug}/agenda.ics": {
     get: {
       summary: "The forum's whole agenda as iCalendar (one VEVENT per session, UTC times)",
-      parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }],
+      parameters: [slugParam],
       responses: { "200": { description: "text/calendar", content: { "text/calendar": { schema: { type: "string" } } } }, "404": jsonResponse("Unknown forum", err) },
     },
   },
@@ -415,11 +400,7 @@ export const paths: OpenApiPaths = {
   "/api/v1/auth/signup": {
     post: {
       summary: "Create an account (throttled per IP)",
-      requestBody: {
-        required: true,
-        content: {
-          "application/json": {
-            schema: {
+      requestBody: jsonBody({
               type: "object",
               required: ["email", "password", "name"],
               properties: {
@@ -430,10 +411,7 @@ export const paths: OpenApiPaths = {
                 position: { type: "string" },
                 phone: { type: "string" },
               },
-            },
-          },
-        },
-      },
+            }),
       responses: {
         "201": { description: "Created", content: { "application/json": { schema: { type: "object", properties: { user: { type: "object", properties: { id: { type: "string", format: "uuid" }, email: { type: "string" }, name: { type: "string" } } } } } } } },
         "400": jsonResponse("Malformed JSON", err),
@@ -447,10 +425,7 @@ export const paths: OpenApiPaths = {
   "/api/v1/auth/token": {
     post: {
       summary: "Exchange email + password for a bearer token (throttled per account and IP)",
-      requestBody: {
-        required: true,
-        content: { "application/json": { schema: { type: "object", required: ["email", "password"], properties: { email: { type: "string" }, password: { type: "string" }, name: { type: "string", description: "label shown in the token list" } } } } },
-      },
+      requestBody: jsonBody({ type: "object", required: ["email", "password"], properties: { email: { type: "string" }, password: { type: "string" }, name: { type: "string", description: "label shown in the token list" } } }),
       responses: {
         "200": {
           description: "Token (shown once; stored hashed)",
@@ -484,7 +459,7 @@ export const paths: OpenApiPaths = {
   "/api/v1/reports/{slug}": {
     get: {
       summary: "A published post-event report: sections as sanitized HTML, key figures, photos, attachments",
-      parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }],
+      parameters: [slugParam],
       responses: {
         "200": jsonResponse("The report", reportDetail),
         "404": jsonResponse("Unknown, unpublished or scheduled for later", err),
@@ -551,7 +526,7 @@ export const paths: OpenApiPaths = {
       summary: "Invite units from a CSV or XLSX file (organizer): one unit per row, each validated on its own",
       description: "The body is the file itself (CSV in any encoding the guest import reads, or XLSX: its first sheet), ≤ 5 MB, sent with `X-Huiwu-Upload: 1`. Columns by header name (单位, 名额, 联络员, 手机, 邮箱) or in that order.",
       security: [{ bearer: [] }],
-      parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }],
+      parameters: [slugParam],
       requestBody: {
         required: true,
         content: { "text/csv": { schema: { type: "string", format: "binary" } }, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } } },
@@ -565,7 +540,7 @@ export const paths: OpenApiPaths = {
       },
     },
   },
-  ...delegationPaths(jsonResponse, err, errWithFields),
+  ...delegationPaths(),
   "/api/v1/events/{slug}/seating": {
     get: {
       summary: "Seating plans (organizer or staff): the forum's rostrum (or a room's), every rostrum plan, the hall and the banquet tables",
@@ -585,7 +560,7 @@ export const paths: OpenApiPaths = {
               properties: {
                 rows: { type: "integer" },
                 seatsPerRow: { type: "integer" },
-                reserved: { type: "array", items: { type: "object", properties: { row: { type: "integer" }, reason: { enum: ["media", "staff", "vip", "other"] } } } },
+                reserved: { type: "array", items: { type: "object", properties: { row: { type: "integer" }, reason: { enum: [...HALL_RESERVE_REASONS] } } } },
                 seats: {
                   type: "array",
                   items: {
@@ -618,24 +593,17 @@ export const paths: OpenApiPaths = {
     put: {
       summary: "Arrange a rostrum (主席台) by convention (organizer): ids in rank order, first = most senior; replaces that rostrum's plan",
       security: [{ bearer: [] }],
-      parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }],
-      requestBody: {
-        required: true,
-        content: {
-          "application/json": {
-            schema: {
+      parameters: [slugParam],
+      requestBody: jsonBody({
               type: "object",
               required: ["convention", "rows"],
               properties: {
                 room: { type: "string", format: "uuid", description: "a room of the forum; omitted = the whole forum's rostrum" },
                 session: { type: "string", format: "uuid", description: "a session of the forum (per-session rostrum)" },
-                convention: { enum: ["government", "international"], description: "government: honour to the rostrum's own left; international: to its right" },
+                convention: { enum: [...SEATING_CONVENTIONS], description: "government: honour to the rostrum's own left; international: to its right" },
                 rows: { type: "array", minItems: 1, maxItems: 6, items: { type: "object", required: ["people"], properties: { people: { type: "array", minItems: 1, maxItems: 40, items: { type: "string", description: "a speaker's person id or a registration id" } } } } },
               },
-            },
-          },
-        },
-      },
+            }),
       responses: {
         "200": jsonResponse("The arranged rostrum; seat 1 is the leftmost as seen from the audience", rostrum),
         "401": jsonResponse("Not signed in", err),
@@ -651,7 +619,7 @@ export const paths: OpenApiPaths = {
       security: [{ bearer: [] }],
       parameters: [
         { name: "slug", in: "path", required: true, schema: { type: "string" } },
-        { name: "lang", in: "query", required: false, schema: { enum: ["zh-CN", "en"] }, description: "en cards use the English name when given" },
+        { name: "lang", in: "query", required: false, schema: { enum: [...locales] }, description: "en cards use the English name when given" },
         { name: "position", in: "query", required: false, schema: { enum: ["0", "1"] }, description: "print the position line (default 1)" },
       ],
       responses: {

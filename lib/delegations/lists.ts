@@ -3,6 +3,7 @@
  * as grouped tables (lib/printables/grouped-table.ts renders them to HTML/PDF and XLSX). Pure: the data comes in.
  */
 import type { Locale } from "@/lib/i18n/config";
+import { TRAVEL_MODES } from "@/lib/shared/enums";
 import type { GroupedTable } from "@/lib/printables/grouped-table";
 import type { DocsT } from "./docs-i18n";
 import { travelSchedule, type Traveller } from "./travel";
@@ -80,7 +81,7 @@ export function travelTable(people: TravelPerson[], t: DocsT, locale: Locale, ti
     ).map((g) => ({
       heading: `${t(`travel.${dir}`)} · ${g.date ? `${dayLabel(g.date, locale)} ${g.window}` : t("travel.noTime")} · ${g.station}`,
       note: t("count", { n: g.count }),
-      rows: g.rows.map((r) => [r.time, r.name, r.unit, dash(r.position), `${t(`travel.by.${["train", "flight", "car"].includes(r.by) ? r.by : "other"}`)} ${r.number}`.trim(), dash(r.phone)]),
+      rows: g.rows.map((r) => [r.time, r.name, r.unit, dash(r.position), `${t(`travel.by.${(TRAVEL_MODES as readonly string[]).includes(r.by) ? r.by : "other"}`)} ${r.number}`.trim(), dash(r.phone)]),
     }));
   const arrivals = legs("arrival");
   const departures = legs("departure");

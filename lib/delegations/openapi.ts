@@ -1,17 +1,14 @@
 /** OpenAPI paths of the delegation API, spread into lib/api/openapi.ts. */
-type Json = (description: string, schema: unknown) => unknown;
+import { ACTIVE_REGISTRATION_STATUSES, DELEGATION_STATUSES } from "@/lib/shared/enums";
+import { accommodationEnum as accommodation, err, errWithFields, genderEnum, jsonBody, jsonResponse as json, nstr, rankEnum as rank, slugParam as slug, str, travelModeEnum } from "@/lib/api/openapi-parts";
 
-const str = { type: "string" } as const;
-const nstr = { type: ["string", "null"] } as const;
-const leg = { type: ["object", "null"], properties: { at: { type: "string", format: "date-time" }, by: { enum: ["train", "flight", "car", "other"] }, number: str, station: str }, required: ["at"] } as const;
-const rank = { enum: ["provincial", "bureau", "county", "township", "other"] } as const;
-const accommodation = { enum: ["none", "single", "shared"] } as const;
+const leg = { type: ["object", "null"], properties: { at: { type: "string", format: "date-time" }, by: travelModeEnum, number: str, station: str }, required: ["at"] } as const;
 
 const delegateInput = {
   type: "object",
   properties: {
     name: str,
-    gender: { enum: ["male", "female"] },
+    gender: genderEnum,
     position: str,
     rank,
     orderInUnit: { type: "integer", minimum: 1 },
@@ -31,11 +28,10 @@ const delegateInput = {
 
 const delegateOut = {
   type: "object",
-  properties: { ...delegateInput.properties, id: str, email: nstr, status: { enum: ["confirmed", "pending", "waitlisted"] }, ticketCode: str },
+  properties: { ...delegateInput.properties, id: str, email: nstr, status: { enum: [...ACTIVE_REGISTRATION_STATUSES] }, ticketCode: str },
 } as const;
 
-export function delegationPaths(json: Json, err: unknown, errWithFields: unknown) {
-  const slug = { name: "slug", in: "path", required: true, schema: str };
+export function delegationPaths() {
   const id = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
   const token = { name: "token", in: "path", required: true, schema: str, description: "The unit's secret reply token (≥128 bits)" };
   return {
@@ -44,18 +40,11 @@ export function delegationPaths(json: Json, err: unknown, errWithFields: unknown
         summary: "Invite a unit (受邀单位) with a quota of reserved seats; the liaison gets the reply link by SMS/e-mail",
         security: [{ bearer: [] }],
         parameters: [slug],
-        requestBody: {
-          required: true,
-          content: {
-            "application/json": {
-              schema: {
+        requestBody: jsonBody({
                 type: "object",
                 properties: { organization: str, quota: { type: "integer", minimum: 1 }, liaison: { type: "object", properties: { name: str, phone: str, email: str }, required: ["name", "phone"] }, replyBy: { type: "string", format: "date-time" }, note: str },
                 required: ["organization", "quota", "liaison"],
-              },
-            },
-          },
-        },
+              }),
         responses: {
           "201": json("Invited", { type: "object", properties: { id: str, organization: str, quota: { type: "integer" }, replyBy: { type: "string", format: "date-time" }, replyUrl: str } }),
           "401": json("Not signed in", err),
@@ -75,7 +64,7 @@ export function delegationPaths(json: Json, err: unknown, errWithFields: unknown
             properties: {
               delegations: {
                 type: "array",
-                items: { type: "object", properties: { id: str, organization: str, quota: { type: "integer" }, filled: { type: "integer" }, status: { enum: ["invited", "replied", "closed"] }, replyBy: { type: "string", format: "date-time" } } },
+                items: { type: "object", properties: { id: str, organization: str, quota: { type: "integer" }, filled: { type: "integer" }, status: { enum: [...DELEGATION_STATUSES] }, replyBy: { type: "string", format: "date-time" } } },
               },
             },
           }),
@@ -89,7 +78,7 @@ export function delegationPaths(json: Json, err: unknown, errWithFields: unknown
         summary: "Edit a unit's quota, reply-by or status (close / reopen); raising a quota takes free seats",
         security: [{ bearer: [] }],
         parameters: [id],
-        requestBody: { required: true, content: { "application/json": { schema: { type: "object", properties: { quota: { type: "integer", minimum: 1 }, replyBy: { type: "string", format: "date-time" }, status: { enum: ["invited", "replied", "closed"] } } } } } },
+        requestBody: jsonBody({ type: "object", properties: { quota: { type: "integer", minimum: 1 }, replyBy: { type: "string", format: "date-time" }, status: { enum: [...DELEGATION_STATUSES] } } }),
         responses: {
           "200": json("Saved", { type: "object", properties: { id: str } }),
           "401": json("Not signed in", err),
@@ -133,7 +122,7 @@ export function delegationPaths(json: Json, err: unknown, errWithFields: unknown
       put: {
         summary: "Submit the unit's delegates: the list replaces the previous one (same name + phone keep their tickets; removed are cancelled; new get tickets)",
         parameters: [token],
-        requestBody: { required: true, content: { "application/json": { schema: { type: "object", properties: { delegates: { type: "array", items: delegateInput } }, required: ["delegates"] } } } },
+        requestBody: jsonBody({ type: "object", properties: { delegates: { type: "array", items: delegateInput } }, required: ["delegates"] }),
         responses: {
           "200": json("Saved", { type: "object", properties: { delegates: { type: "array", items: { type: "object", properties: { id: str, name: str, status: str, ticketCode: str } } } } }),
           "404": json("Unknown or revoked token", err),

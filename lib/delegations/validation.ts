@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { Locale } from "@/lib/i18n/config";
 import { translateMessage } from "@/lib/i18n/errors";
 import { personNameSchema } from "@/lib/shared/person-name";
+import { TRAVEL_MODES } from "@/lib/shared/enums";
 import { RANKS } from "@/lib/shared/rank";
 import { delegationT } from "./i18n";
 
@@ -92,7 +93,7 @@ function legSchema(locale: Locale) {
       .object({
         /** ISO time with offset, or a local "YYYY-MM-DDTHH:mm" read in the forum's zone. */
         at: z.string().trim().min(1, f.t("validation.date")).max(40),
-        by: z.enum(["train", "flight", "car", "other"]).default("other"),
+        by: z.enum(TRAVEL_MODES).default("other"),
         number: f.optional(20),
         station: f.optional(100),
       })

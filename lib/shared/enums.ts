@@ -84,6 +84,10 @@ export type Gender = (typeof GENDERS)[number];
 export const ACCOMMODATION_KINDS = ["none", "single", "shared"] as const;
 export type AccommodationKind = (typeof ACCOMMODATION_KINDS)[number];
 
+/** How a delegate travels to or from the forum (arrival and departure legs). Labels: `travel.by.<m>` (delegation docs). */
+export const TRAVEL_MODES = ["train", "flight", "car", "other"] as const;
+export type TravelMode = (typeof TRAVEL_MODES)[number];
+
 /** Room layouts (venues). */
 export const ROOM_LAYOUTS = ["theatre", "classroom", "round_tables", "rostrum_hall"] as const;
 export type RoomLayout = (typeof ROOM_LAYOUTS)[number];
