@@ -28,8 +28,7 @@ import { cn } from "@/lib/cn";
 import { zonedToDate } from "@/lib/events/zoned";
 import { btn, inputCls } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import { formObject } from "@/components/ui/form";
-import { Dialog } from "@/components/ui/dialog";
+import { FormDialog } from "@/components/ui/dialog";
 import { ArrowDown, ArrowUp, IconButton, Pencil, Trash2, X } from "@/components/ui/icons";
 import { useAct } from "./use-action";
 import { useSearch } from "./use-search";
@@ -434,52 +433,43 @@ function SessionDialog({ eventId, session: s, defaultDay, onClose, context }: { 
   const [draft, setDraft] = useState({ date: s?.day ?? defaultDay, start: s?.start.slice(11) ?? "", end: s?.end.slice(11) ?? "", location: s?.location ?? "", title: s?.title ?? "" });
   const warnings = draftConflicts(context, s, draft);
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title={s ? t("editSession") : t("newSession")} testId="session-dialog">
-      <form
-        className="space-y-3"
-        onChange={(e) => {
-          const d = formObject(e.currentTarget) as Record<string, string>;
-          setDraft({ date: d.date ?? "", start: d.start ?? "", end: d.end ?? "", location: d.location ?? "", title: d.title ?? "" });
-        }}
-        onSubmit={(e) => {
-          e.preventDefault();
-          const d = formObject(e.currentTarget) as Record<string, string>;
-          const input = { ...d, eventId, sessionId: s?.id ?? null, startsAt: `${d.date}T${d.start}`, endsAt: `${d.date}T${d.end}` };
-          void act(() => saveSessionAction(input), { success: tt("saved"), onOk: onClose });
-        }}
-      >
-        {warnings.length ? (
-          <div role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="dialog-conflicts">
-            <p className="font-medium">⚠ {t("dialogConflicts")}</p>
-            <ul className="mt-1 list-disc pl-5">
-              {warnings.map((c, i) => (
-                <li key={i}>{t(`conflict.${c.kind}`, { name: c.text.name ?? "", a: c.text.a, b: c.text.b ?? "", room: c.text.room ?? "", n: c.text.n ?? 0, cap: c.text.cap ?? 0 })}</li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
-        <div className="grid gap-3 sm:grid-cols-2">
-          <SelectField label={t("kind")} name="kind" defaultValue={s?.kind ?? "keynote"} options={SESSION_KINDS.map((k) => ({ value: k, label: tk(k) }))} error={err("kind")} />
-          <TextField label={t("date")} name="date" type="date" defaultValue={s?.day ?? defaultDay} required />
-          <TextField label={t("sessionTitle")} name="title" defaultValue={s?.title} error={err("title")} required className="sm:col-span-2" />
-          <TextField label={t("sessionTitleEn")} name="titleEn" defaultValue={s?.titleEn ?? ""} error={err("titleEn")} className="sm:col-span-2" />
-          <TextField label={t("start")} name="start" type="time" defaultValue={s?.start.slice(11)} error={err("startsAt")} required />
-          <TextField label={t("end")} name="end" type="time" defaultValue={s?.end.slice(11)} error={err("endsAt")} required />
-          <TextField label={t("location")} name="location" defaultValue={s?.location ?? ""} error={err("location")} />
-          <TextField label={t("locationEn")} name="locationEn" defaultValue={s?.locationEn ?? ""} error={err("locationEn")} />
-          <TextAreaField label={t("description")} name="description" defaultValue={s?.description ?? ""} error={err("description")} className="sm:col-span-2" />
-          <TextAreaField label={t("descriptionEn")} name="descriptionEn" defaultValue={s?.descriptionEn ?? ""} rows={2} className="sm:col-span-2" />
+    <FormDialog
+      title={s ? t("editSession") : t("newSession")}
+      testId="session-dialog"
+      onClose={onClose}
+      pending={pending}
+      submitTestId="session-save"
+      onChange={(d) => {
+        setDraft({ date: d.date ?? "", start: d.start ?? "", end: d.end ?? "", location: d.location ?? "", title: d.title ?? "" });
+      }}
+      onSubmit={(d) => {
+        const input = { ...d, eventId, sessionId: s?.id ?? null, startsAt: `${d.date}T${d.start}`, endsAt: `${d.date}T${d.end}` };
+        void act(() => saveSessionAction(input), { success: tt("saved"), onOk: onClose });
+      }}
+    >
+      {warnings.length ? (
+        <div role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="dialog-conflicts">
+          <p className="font-medium">⚠ {t("dialogConflicts")}</p>
+          <ul className="mt-1 list-disc pl-5">
+            {warnings.map((c, i) => (
+              <li key={i}>{t(`conflict.${c.kind}`, { name: c.text.name ?? "", a: c.text.a, b: c.text.b ?? "", room: c.text.room ?? "", n: c.text.n ?? 0, cap: c.text.cap ?? 0 })}</li>
+            ))}
+          </ul>
         </div>
-        <div className="flex justify-end gap-2 pt-2">
-          <button type="button" className={btn.secondary} onClick={onClose}>
-            {t("cancel")}
-          </button>
-          <button type="submit" className={btn.primary} disabled={pending} data-testid="session-save">
-            {t("save")}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+      ) : null}
+      <div className="grid gap-3 sm:grid-cols-2">
+        <SelectField label={t("kind")} name="kind" defaultValue={s?.kind ?? "keynote"} options={SESSION_KINDS.map((k) => ({ value: k, label: tk(k) }))} error={err("kind")} />
+        <TextField label={t("date")} name="date" type="date" defaultValue={s?.day ?? defaultDay} required />
+        <TextField label={t("sessionTitle")} name="title" defaultValue={s?.title} error={err("title")} required className="sm:col-span-2" />
+        <TextField label={t("sessionTitleEn")} name="titleEn" defaultValue={s?.titleEn ?? ""} error={err("titleEn")} className="sm:col-span-2" />
+        <TextField label={t("start")} name="start" type="time" defaultValue={s?.start.slice(11)} error={err("startsAt")} required />
+        <TextField label={t("end")} name="end" type="time" defaultValue={s?.end.slice(11)} error={err("endsAt")} required />
+        <TextField label={t("location")} name="location" defaultValue={s?.location ?? ""} error={err("location")} />
+        <TextField label={t("locationEn")} name="locationEn" defaultValue={s?.locationEn ?? ""} error={err("locationEn")} />
+        <TextAreaField label={t("description")} name="description" defaultValue={s?.description ?? ""} error={err("description")} className="sm:col-span-2" />
+        <TextAreaField label={t("descriptionEn")} name="descriptionEn" defaultValue={s?.descriptionEn ?? ""} rows={2} className="sm:col-span-2" />
+      </div>
+    </FormDialog>
   );
 }
 
@@ -525,82 +515,76 @@ function SpeakerDialog({ eventId, session, onClose }: { eventId: string; session
   const [creating, setCreating] = useState(false);
   const [positions, setPositions] = useState<Position[]>([{ organization: "", organizationEn: null, title: "", titleEn: null }]);
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title={`${t("addSpeaker")} · ${session.title}`} testId="speaker-dialog">
-      <form
-        className="space-y-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const d = formObject(e.currentTarget) as Record<string, string>;
-          const base = { eventId, sessionId: session.id, role: d.role, topic: d.topic, topicEn: d.topicEn };
-          const input = picked
-            ? { ...base, personId: picked.id }
-            : { ...base, person: { name: d.name ?? "", nameEn: d.nameEn, positions: positions.filter((p) => p.organization.trim() || p.title.trim()) } };
-          void act(() => addSpeakerAction(input), { success: tt("saved"), onOk: onClose });
-        }}
-      >
-        {picked ? (
-          <div className="flex items-start justify-between gap-2 rounded-lg bg-brand-50 p-3 text-sm">
-            <div>
-              <p className="font-semibold">{picked.name}</p>
-              {picked.positions.map((p, i) => (
-                <p key={i} className="text-slate-600">
-                  {p.organization} {p.title}
-                </p>
-              ))}
-            </div>
-            <IconButton icon={X} label={tu("clear")} variant="ghost" onClick={() => setPicked(null)} />
-          </div>
-        ) : creating ? (
-          <div className="space-y-3 rounded-lg border border-slate-200 p-3">
-            <div className="grid gap-3 sm:grid-cols-2">
-              <TextField label={t("name")} name="name" defaultValue={q} error={err("person.name")} required />
-              <TextField label={t("nameEn")} name="nameEn" />
-            </div>
-            <PositionsEditor value={positions} onChange={setPositions} />
-          </div>
-        ) : (
+    <FormDialog
+      title={`${t("addSpeaker")} · ${session.title}`}
+      testId="speaker-dialog"
+      onClose={onClose}
+      pending={pending}
+      submitTestId="speaker-save"
+      submitDisabled={!picked && !creating}
+      className="space-y-4"
+      onSubmit={(d) => {
+        const base = { eventId, sessionId: session.id, role: d.role, topic: d.topic, topicEn: d.topicEn };
+        const input = picked
+          ? { ...base, personId: picked.id }
+          : { ...base, person: { name: d.name ?? "", nameEn: d.nameEn, positions: positions.filter((p) => p.organization.trim() || p.title.trim()) } };
+        void act(() => addSpeakerAction(input), { success: tt("saved"), onOk: onClose });
+      }}
+    >
+      {picked ? (
+        <div className="flex items-start justify-between gap-2 rounded-lg bg-brand-50 p-3 text-sm">
           <div>
-            <input
-              className={inputCls}
-              value={q}
-              onChange={(e) => setQ(e.target.value)}
-              placeholder={t("searchPeople")}
-              aria-label={t("searchPeople")}
-              data-testid="people-search"
-              autoFocus
-            />
-            <ul className="mt-2 max-h-56 space-y-1 overflow-auto" data-testid="people-results">
-              {found.map((p) => (
-                <li key={p.id}>
-                  <button type="button" className="w-full rounded-lg px-3 py-2 text-left text-sm hover:bg-brand-50" onClick={() => setPicked(p)}>
-                    <span className="font-medium">{p.name}</span>
-                    <span className="ml-2 text-slate-500">{p.positions.map((x) => `${x.organization} ${x.title}`).join("；")}</span>
-                  </button>
-                </li>
-              ))}
-              {q.trim() && found.length === 0 ? <li className="px-3 py-2 text-sm text-slate-500">{t("noMatch")}</li> : null}
-            </ul>
-            <button type="button" className="mt-2 text-sm font-medium text-brand-700 hover:underline" onClick={() => setCreating(true)} data-testid="new-person">
-              + {t("newPerson")}
-            </button>
-            {err("personId") ? <p className="mt-1 text-sm text-red-600">{err("personId")}</p> : null}
+            <p className="font-semibold">{picked.name}</p>
+            {picked.positions.map((p, i) => (
+              <p key={i} className="text-slate-600">
+                {p.organization} {p.title}
+              </p>
+            ))}
           </div>
-        )}
-        <div className="grid gap-3 sm:grid-cols-[10rem_1fr]">
-          <SelectField label={t("role")} name="role" defaultValue="speaker" options={ROLES.map((r) => ({ value: r, label: tr(r) }))} />
-          <TextField label={t("topic")} name="topic" error={err("topic")} />
+          <IconButton icon={X} label={tu("clear")} variant="ghost" onClick={() => setPicked(null)} />
         </div>
-        <TextField label={t("topicEn")} name="topicEn" />
-        <div className="flex justify-end gap-2">
-          <button type="button" className={btn.secondary} onClick={onClose}>
-            {t("cancel")}
-          </button>
-          <button type="submit" className={btn.primary} disabled={pending || (!picked && !creating)} data-testid="speaker-save">
-            {t("save")}
-          </button>
+      ) : creating ? (
+        <div className="space-y-3 rounded-lg border border-slate-200 p-3">
+          <div className="grid gap-3 sm:grid-cols-2">
+            <TextField label={t("name")} name="name" defaultValue={q} error={err("person.name")} required />
+            <TextField label={t("nameEn")} name="nameEn" />
+          </div>
+          <PositionsEditor value={positions} onChange={setPositions} />
         </div>
-      </form>
-    </Dialog>
+      ) : (
+        <div>
+          <input
+            className={inputCls}
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            placeholder={t("searchPeople")}
+            aria-label={t("searchPeople")}
+            data-testid="people-search"
+            autoFocus
+          />
+          <ul className="mt-2 max-h-56 space-y-1 overflow-auto" data-testid="people-results">
+            {found.map((p) => (
+              <li key={p.id}>
+                <button type="button" className="w-full rounded-lg px-3 py-2 text-left text-sm hover:bg-brand-50" onClick={() => setPicked(p)}>
+                  <span className="font-medium">{p.name}</span>
+                  <span className="ml-2 text-slate-500">{p.positions.map((x) => `${x.organization} ${x.title}`).join("；")}</span>
+                </button>
+              </li>
+            ))}
+            {q.trim() && found.length === 0 ? <li className="px-3 py-2 text-sm text-slate-500">{t("noMatch")}</li> : null}
+          </ul>
+          <button type="button" className="mt-2 text-sm font-medium text-brand-700 hover:underline" onClick={() => setCreating(true)} data-testid="new-person">
+            + {t("newPerson")}
+          </button>
+          {err("personId") ? <p className="mt-1 text-sm text-red-600">{err("personId")}</p> : null}
+        </div>
+      )}
+      <div className="grid gap-3 sm:grid-cols-[10rem_1fr]">
+        <SelectField label={t("role")} name="role" defaultValue="speaker" options={ROLES.map((r) => ({ value: r, label: tr(r) }))} />
+        <TextField label={t("topic")} name="topic" error={err("topic")} />
+      </div>
+      <TextField label={t("topicEn")} name="topicEn" />
+    </FormDialog>
   );
 }
 
@@ -611,44 +595,37 @@ function PersonDialog({ eventId, speaker, onClose }: { eventId: string; speaker:
   const { act, pending, err } = useAct();
   const [positions, setPositions] = useState<Position[]>(speaker.positions);
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title={`${t("editPerson")} · ${speaker.name}`} testId="person-dialog">
-      <form
-        className="space-y-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const d = formObject(e.currentTarget) as Record<string, string>;
-          void act(
-            async () => {
-              const a = await updateSpeakerAction({ eventId, speakerId: speaker.id, role: d.role, topic: d.topic, topicEn: d.topicEn });
-              if (!a.ok) return a;
-              return updatePersonAction({ eventId, personId: speaker.personId, name: d.name, nameEn: d.nameEn, bio: d.bio, bioEn: d.bioEn, positions: positions.filter((p) => p.organization.trim()) });
-            },
-            { success: tt("saved"), onOk: onClose },
-          );
-        }}
-      >
-        <div className="grid gap-3 sm:grid-cols-2">
-          <TextField label={t("name")} name="name" defaultValue={speaker.name} error={err("name")} required />
-          <TextField label={t("nameEn")} name="nameEn" defaultValue={speaker.nameEn ?? ""} />
-          <SelectField label={t("role")} name="role" defaultValue={speaker.role} options={ROLES.map((r) => ({ value: r, label: tr(r) }))} />
-          <TextField label={t("topic")} name="topic" defaultValue={speaker.topic ?? ""} />
-          <TextField label={t("topicEn")} name="topicEn" defaultValue={speaker.topicEn ?? ""} className="sm:col-span-2" />
-        </div>
-        <PositionsEditor value={positions} onChange={setPositions} />
-        <div className="grid gap-3 sm:grid-cols-2">
-          <TextAreaField label={t("bio")} name="bio" defaultValue={speaker.bio ?? ""} rows={4} hint={t("bioHint")} error={err("bio")} />
-          <TextAreaField label={t("bioEn")} name="bioEn" lang="en" defaultValue={speaker.bioEn ?? ""} rows={4} error={err("bioEn")} />
-        </div>
-        <div className="flex justify-end gap-2">
-          <button type="button" className={btn.secondary} onClick={onClose}>
-            {t("cancel")}
-          </button>
-          <button type="submit" className={btn.primary} disabled={pending} data-testid="person-save">
-            {t("save")}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={`${t("editPerson")} · ${speaker.name}`}
+      testId="person-dialog"
+      onClose={onClose}
+      pending={pending}
+      submitTestId="person-save"
+      className="space-y-4"
+      onSubmit={(d) => {
+        void act(
+          async () => {
+            const a = await updateSpeakerAction({ eventId, speakerId: speaker.id, role: d.role, topic: d.topic, topicEn: d.topicEn });
+            if (!a.ok) return a;
+            return updatePersonAction({ eventId, personId: speaker.personId, name: d.name, nameEn: d.nameEn, bio: d.bio, bioEn: d.bioEn, positions: positions.filter((p) => p.organization.trim()) });
+          },
+          { success: tt("saved"), onOk: onClose },
+        );
+      }}
+    >
+      <div className="grid gap-3 sm:grid-cols-2">
+        <TextField label={t("name")} name="name" defaultValue={speaker.name} error={err("name")} required />
+        <TextField label={t("nameEn")} name="nameEn" defaultValue={speaker.nameEn ?? ""} />
+        <SelectField label={t("role")} name="role" defaultValue={speaker.role} options={ROLES.map((r) => ({ value: r, label: tr(r) }))} />
+        <TextField label={t("topic")} name="topic" defaultValue={speaker.topic ?? ""} />
+        <TextField label={t("topicEn")} name="topicEn" defaultValue={speaker.topicEn ?? ""} className="sm:col-span-2" />
+      </div>
+      <PositionsEditor value={positions} onChange={setPositions} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <TextAreaField label={t("bio")} name="bio" defaultValue={speaker.bio ?? ""} rows={4} hint={t("bioHint")} error={err("bio")} />
+        <TextAreaField label={t("bioEn")} name="bioEn" lang="en" defaultValue={speaker.bioEn ?? ""} rows={4} error={err("bioEn")} />
+      </div>
+    </FormDialog>
   );
 }
 
@@ -668,59 +645,51 @@ function StopDialog({ eventId, session, stop, onClose }: { eventId: string; sess
   const tt = useTranslations("admin.toast");
   const { act, pending, err } = useAct();
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title={stop ? t("editStop") : t("addStop")} testId="stop-dialog">
-      <form
-        className="space-y-3"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const d = formObject(e.currentTarget) as Record<string, string>;
-          const facts = factLines(d.facts).map((line, i) => {
-            const zh = splitFact(line);
-            const en = splitFact(factLines(d.factsEn, true)[i] ?? "");
-            return { ...zh, ...(en.label ? { labelEn: en.label, valueEn: en.value === "—" ? zh.value : en.value } : {}) };
-          });
-          const input = {
-            eventId,
-            sessionId: session.id,
-            stopId: stop?.id ?? null,
-            name: d.name,
-            nameEn: d.nameEn,
-            organization: d.organization,
-            description: d.description,
-            descriptionEn: d.descriptionEn,
-            facts,
-            plannedArrival: d.arrival ? `${session.day}T${d.arrival}` : "",
-          };
-          void act(() => saveStopAction(input), { success: tt("saved"), onOk: onClose });
-        }}
-      >
-        <div className="grid gap-3 sm:grid-cols-2">
-          <TextField label={t("stopName")} name="name" defaultValue={stop?.name} error={err("name")} className="sm:col-span-2" />
-          <TextField label={t("stopNameEn")} name="nameEn" defaultValue={stop?.nameEn ?? ""} />
-          <TextField label={t("arrival")} name="arrival" type="time" defaultValue={stop?.arrival ?? ""} error={err("plannedArrival")} />
-          <TextField label={t("stopOrganization")} name="organization" defaultValue={stop?.organization ?? ""} className="sm:col-span-2" />
-          <TextAreaField label={t("stopDescription")} name="description" defaultValue={stop?.description ?? ""} className="sm:col-span-2" />
-          <TextAreaField label={t("stopDescriptionEn")} name="descriptionEn" lang="en" defaultValue={stop?.descriptionEn ?? ""} className="sm:col-span-2" />
-          <TextAreaField label={t("facts")} name="facts" defaultValue={stop?.facts.map((f) => `${f.label}：${f.value}`).join("\n")} hint={t("factsHint")} error={err("facts")} />
-          <TextAreaField
-            label={t("factsEn")}
-            name="factsEn"
-            lang="en"
-            defaultValue={stop?.facts.map((f) => (f.labelEn ? `${f.labelEn}: ${f.valueEn || f.value}` : "")).join("\n").replace(/\n+$/, "")}
-            hint={t("factsEnHint")}
-          />
-        </div>
-        <div className="flex justify-end gap-2 pt-1">
-          <button type="button" className={btn.secondary} onClick={onClose}>
-            {t("cancel")}
-          </button>
-          <button type="submit" className={btn.primary} disabled={pending} data-testid="stop-save">
-            {t("save")}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={stop ? t("editStop") : t("addStop")}
+      testId="stop-dialog"
+      onClose={onClose}
+      pending={pending}
+      submitTestId="stop-save"
+      noValidate
+      onSubmit={(d) => {
+        const facts = factLines(d.facts).map((line, i) => {
+          const zh = splitFact(line);
+          const en = splitFact(factLines(d.factsEn, true)[i] ?? "");
+          return { ...zh, ...(en.label ? { labelEn: en.label, valueEn: en.value === "—" ? zh.value : en.value } : {}) };
+        });
+        const input = {
+          eventId,
+          sessionId: session.id,
+          stopId: stop?.id ?? null,
+          name: d.name,
+          nameEn: d.nameEn,
+          organization: d.organization,
+          description: d.description,
+          descriptionEn: d.descriptionEn,
+          facts,
+          plannedArrival: d.arrival ? `${session.day}T${d.arrival}` : "",
+        };
+        void act(() => saveStopAction(input), { success: tt("saved"), onOk: onClose });
+      }}
+    >
+      <div className="grid gap-3 sm:grid-cols-2">
+        <TextField label={t("stopName")} name="name" defaultValue={stop?.name} error={err("name")} className="sm:col-span-2" />
+        <TextField label={t("stopNameEn")} name="nameEn" defaultValue={stop?.nameEn ?? ""} />
+        <TextField label={t("arrival")} name="arrival" type="time" defaultValue={stop?.arrival ?? ""} error={err("plannedArrival")} />
+        <TextField label={t("stopOrganization")} name="organization" defaultValue={stop?.organization ?? ""} className="sm:col-span-2" />
+        <TextAreaField label={t("stopDescription")} name="description" defaultValue={stop?.description ?? ""} className="sm:col-span-2" />
+        <TextAreaField label={t("stopDescriptionEn")} name="descriptionEn" lang="en" defaultValue={stop?.descriptionEn ?? ""} className="sm:col-span-2" />
+        <TextAreaField label={t("facts")} name="facts" defaultValue={stop?.facts.map((f) => `${f.label}：${f.value}`).join("\n")} hint={t("factsHint")} error={err("facts")} />
+        <TextAreaField
+          label={t("factsEn")}
+          name="factsEn"
+          lang="en"
+          defaultValue={stop?.facts.map((f) => (f.labelEn ? `${f.labelEn}: ${f.valueEn || f.value}` : "")).join("\n").replace(/\n+$/, "")}
+          hint={t("factsEnHint")}
+        />
+      </div>
+    </FormDialog>
   );
 }
 
@@ -729,33 +698,25 @@ function BusDialog({ eventId, session, bus, onClose }: { eventId: string; sessio
   const tt = useTranslations("admin.toast");
   const { act, pending, err } = useAct();
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title={bus ? t("editBus") : t("addBus")} testId="bus-dialog">
-      <form
-        className="space-y-3"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const d = formObject(e.currentTarget);
-          void act(() => saveBusAction({ ...d, eventId, sessionId: session.id, busId: bus?.id ?? null }), { success: tt("saved"), onOk: onClose });
-        }}
-      >
-        <div className="grid gap-3 sm:grid-cols-2">
-          <TextField label={t("busName")} name="name" defaultValue={bus?.name} error={err("name")} />
-          <TextField label={t("seats")} name="seats" type="number" inputMode="numeric" defaultValue={bus ? String(bus.seats) : ""} error={err("seats")} hint={bus ? t("seatsTaken", { taken: bus.taken, seats: bus.seats }) : undefined} />
-          <TextField label={t("busNameEn")} name="nameEn" lang="en" defaultValue={bus?.nameEn ?? ""} error={err("nameEn")} />
-          <TextField label={t("leaderPhone")} name="leaderPhone" type="tel" defaultValue={bus?.leaderPhone ?? ""} />
-          <TextField label={t("leaderName")} name="leaderName" defaultValue={bus?.leaderName ?? ""} />
-          <TextField label={t("leaderNameEn")} name="leaderNameEn" lang="en" defaultValue={bus?.leaderNameEn ?? ""} error={err("leaderNameEn")} />
-        </div>
-        <div className="flex justify-end gap-2 pt-1">
-          <button type="button" className={btn.secondary} onClick={onClose}>
-            {t("cancel")}
-          </button>
-          <button type="submit" className={btn.primary} disabled={pending} data-testid="bus-save">
-            {t("save")}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={bus ? t("editBus") : t("addBus")}
+      testId="bus-dialog"
+      onClose={onClose}
+      pending={pending}
+      submitTestId="bus-save"
+      noValidate
+      onSubmit={(d) => {
+        void act(() => saveBusAction({ ...d, eventId, sessionId: session.id, busId: bus?.id ?? null }), { success: tt("saved"), onOk: onClose });
+      }}
+    >
+      <div className="grid gap-3 sm:grid-cols-2">
+        <TextField label={t("busName")} name="name" defaultValue={bus?.name} error={err("name")} />
+        <TextField label={t("seats")} name="seats" type="number" inputMode="numeric" defaultValue={bus ? String(bus.seats) : ""} error={err("seats")} hint={bus ? t("seatsTaken", { taken: bus.taken, seats: bus.seats }) : undefined} />
+        <TextField label={t("busNameEn")} name="nameEn" lang="en" defaultValue={bus?.nameEn ?? ""} error={err("nameEn")} />
+        <TextField label={t("leaderPhone")} name="leaderPhone" type="tel" defaultValue={bus?.leaderPhone ?? ""} />
+        <TextField label={t("leaderName")} name="leaderName" defaultValue={bus?.leaderName ?? ""} />
+        <TextField label={t("leaderNameEn")} name="leaderNameEn" lang="en" defaultValue={bus?.leaderNameEn ?? ""} error={err("leaderNameEn")} />
+      </div>
+    </FormDialog>
   );
 }

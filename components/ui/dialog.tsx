@@ -4,7 +4,7 @@
  * - `variant="center"` (default): a centred card on a computer, a bottom sheet on a phone (sticky to the bottom);
  * - `variant="drawer"`: a full-height panel from the right (detail views).
  * Controlled (`open` + `onOpenChange`) or uncontrolled with a `trigger`. Put actions in `footer` so they stay visible.
- * <ConfirmDialog> below is the confirm-then-run-a-server-action case built on it.
+ * <ConfirmDialog> below is the confirm-then-run-a-server-action case built on it; <FormDialog> the edit-a-form case.
  */
 import * as RadixDialog from "@radix-ui/react-dialog";
 import { useTranslations } from "next-intl";
@@ -12,6 +12,7 @@ import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import { cn } from "@/lib/cn";
 import { btn } from "./button";
+import { formObject } from "./form";
 import { X } from "./icons";
 
 export const DialogClose = RadixDialog.Close;
@@ -153,5 +154,63 @@ export function ConfirmDialog({
         </form>
       }
     />
+  );
+}
+
+/**
+ * A dialog around one form, with 取消 / 保存 under it: `onSubmit` (and `onChange`, for live checks) get the form's
+ * fields as an object; the caller runs its action (usually `useAct().act`) and closes on success.
+ */
+export function FormDialog({
+  title,
+  testId,
+  onClose,
+  onSubmit,
+  onChange,
+  pending,
+  submitTestId,
+  submitDisabled,
+  submitLabel,
+  className = "space-y-3",
+  noValidate,
+  children,
+}: {
+  title: React.ReactNode;
+  testId?: string;
+  onClose: () => void;
+  onSubmit: (fields: Record<string, string>) => void;
+  onChange?: (fields: Record<string, string>) => void;
+  pending?: boolean;
+  submitTestId?: string;
+  submitDisabled?: boolean;
+  submitLabel?: string;
+  className?: string;
+  noValidate?: boolean;
+  children: React.ReactNode;
+}) {
+  const t = useTranslations("ui");
+  const fields = (form: HTMLFormElement) => formObject(form) as Record<string, string>;
+  return (
+    <Dialog open onOpenChange={(o) => !o && onClose()} title={title} testId={testId}>
+      <form
+        className={className}
+        noValidate={noValidate}
+        onChange={onChange ? (e) => onChange(fields(e.currentTarget)) : undefined}
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSubmit(fields(e.currentTarget));
+        }}
+      >
+        {children}
+        <div className="flex justify-end gap-2 pt-1">
+          <button type="button" className={btn.secondary} onClick={onClose}>
+            {t("cancel")}
+          </button>
+          <button type="submit" className={btn.primary} disabled={pending || submitDisabled} data-testid={submitTestId}>
+            {submitLabel ?? t("save")}
+          </button>
+        </div>
+      </form>
+    </Dialog>
   );
 }
