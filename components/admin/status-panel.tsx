@@ -102,11 +102,7 @@ export function StatusPanel({ eventId, status, checklist = [] }: { eventId: stri
         size="sm"
         title={t("cancelTitle")}
         description={t("cancelBody")}
-        trigger={
-          <button type="button" className={btn.danger} data-testid="cancel-event">
-            {t("cancel")}
-          </button>
-        }
+        trigger={{ label: t("cancel"), tone: "danger", testId: "cancel-event" }}
         footer={
           <>
             <DialogClose asChild>

@@ -3,10 +3,9 @@
 import { useTranslations } from "next-intl";
 import { addGuestAction } from "@/lib/registrations/actions";
 import { CategoryOptions } from "@/components/console/category-options";
-import { btn } from "@/components/ui/button";
-import { Dialog, DialogClose } from "@/components/ui/dialog";
+import { Dialog, DialogFormActions } from "@/components/ui/dialog";
 import { CheckField, Field, Select, SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import { FormAlert, SubmitButton, useActionForm } from "@/components/ui/form";
+import { FormAlert, useActionForm } from "@/components/ui/form";
 
 export function AddGuestDialog({ eventId }: { eventId: string }) {
   const t = useTranslations("console");
@@ -15,11 +14,7 @@ export function AddGuestDialog({ eventId }: { eventId: string }) {
       title={t("registrations.addGuestTitle")}
       size="lg"
       testId="add-guest-dialog"
-      trigger={
-        <button type="button" className={btn.primary} data-testid="add-guest">
-          {t("registrations.addGuest")}
-        </button>
-      }
+      trigger={{ label: t("registrations.addGuest"), testId: "add-guest" }}
     >
       <AddGuestForm eventId={eventId} />
     </Dialog>
@@ -64,14 +59,7 @@ function AddGuestForm({ eventId }: { eventId: string }) {
         <CheckField name="siteVisit" label={t("registrations.siteVisit")} className="self-end pb-2" />
       </div>
       <TextAreaField name="notes" rows={2} label={t("registrations.notes")} error={f.error("notes")} />
-      <div className="flex justify-end gap-2 pt-2">
-        <DialogClose asChild>
-          <button type="button" className={btn.secondary}>
-            {t("close")}
-          </button>
-        </DialogClose>
-        <SubmitButton testId="add-guest-submit">{t("registrations.add")}</SubmitButton>
-      </div>
+      <DialogFormActions closeLabel={t("close")} submitLabel={t("registrations.add")} submitTestId="add-guest-submit" />
     </form>
   );
 }

@@ -4,10 +4,10 @@ import { useTranslations } from "next-intl";
 import { updateRegistrationAction } from "@/lib/registrations/actions";
 import { CategoryOptions } from "@/components/console/category-options";
 import { Badge } from "@/components/ui/badge";
-import { btn, inputCls } from "@/components/ui/button";
-import { Dialog, DialogClose } from "@/components/ui/dialog";
+import { inputCls } from "@/components/ui/button";
+import { Dialog, DialogFormActions } from "@/components/ui/dialog";
 import { CheckField, Field, Select, TextAreaField, TextField } from "@/components/ui/field";
-import { FormAlert, SubmitButton, useActionForm } from "@/components/ui/form";
+import { FormAlert, useActionForm } from "@/components/ui/form";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatTime } from "@/lib/i18n/format";
 import type { RegistrationRow } from "@/lib/registrations/admin-queries";
@@ -184,14 +184,7 @@ function DrawerForm({
         </div>
       </div>
       {canManage && (
-        <div className="sticky bottom-0 flex justify-end gap-2 bg-white pt-2">
-          <DialogClose asChild>
-            <button type="button" className={btn.secondary}>
-              {t("close")}
-            </button>
-          </DialogClose>
-          <SubmitButton testId="drawer-save">{t("save")}</SubmitButton>
-        </div>
+        <DialogFormActions closeLabel={t("close")} submitLabel={t("save")} submitTestId="drawer-save" className="sticky bottom-0 bg-white" />
       )}
     </form>
   );

@@ -8,9 +8,9 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { btn } from "@/components/ui/button";
-import { Dialog, DialogClose } from "@/components/ui/dialog";
+import { Dialog, DialogFormActions } from "@/components/ui/dialog";
 import { TextAreaField, TextField } from "@/components/ui/field";
-import { FormAlert, SubmitButton, useActionForm } from "@/components/ui/form";
+import { FormAlert, useActionForm } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/actions/result";
 import {
@@ -29,11 +29,7 @@ export function InviteDialog({ eventId, defaultReplyBy }: { eventId: string; def
       title={t("add")}
       size="md"
       testId="invite-dialog"
-      trigger={
-        <button type="button" className={btn.primary} data-testid="invite-unit">
-          {t("add")}
-        </button>
-      }
+      trigger={{ label: t("add"), testId: "invite-unit" }}
     >
       <InviteForm eventId={eventId} defaultReplyBy={defaultReplyBy} />
     </Dialog>
@@ -57,14 +53,7 @@ function InviteForm({ eventId, defaultReplyBy }: { eventId: string; defaultReply
         <TextField name="replyBy" type="datetime-local" label={t("replyBy")} defaultValue={defaultReplyBy} error={f.error("replyBy")} />
       </div>
       <TextAreaField name="note" rows={2} label={t("note")} optional error={f.error("note")} />
-      <div className="flex justify-end gap-2 pt-2">
-        <DialogClose asChild>
-          <button type="button" className={btn.secondary}>
-            {t("dismiss")}
-          </button>
-        </DialogClose>
-        <SubmitButton testId="invite-submit">{t("add")}</SubmitButton>
-      </div>
+      <DialogFormActions closeLabel={t("dismiss")} submitLabel={t("add")} submitTestId="invite-submit" />
     </form>
   );
 }
@@ -76,11 +65,7 @@ export function BulkInviteDialog({ eventId, eventSlug }: { eventId: string; even
       title={t("bulk")}
       size="lg"
       testId="bulk-dialog"
-      trigger={
-        <button type="button" className={btn.secondary} data-testid="bulk-invite">
-          {t("bulk")}
-        </button>
-      }
+      trigger={{ label: t("bulk"), tone: "secondary", testId: "bulk-invite" }}
     >
       <BulkForm eventId={eventId} eventSlug={eventSlug} />
     </Dialog>
@@ -146,14 +131,7 @@ function BulkForm({ eventId, eventSlug }: { eventId: string; eventSlug: string }
           {f.error("file")}
         </p>
       ) : null}
-      <div className="flex justify-end gap-2 pt-2">
-        <DialogClose asChild>
-          <button type="button" className={btn.secondary}>
-            {t("dismiss")}
-          </button>
-        </DialogClose>
-        <SubmitButton testId="bulk-submit">{t("bulkSubmit")}</SubmitButton>
-      </div>
+      <DialogFormActions closeLabel={t("dismiss")} submitLabel={t("bulkSubmit")} submitTestId="bulk-submit" />
     </form>
   );
 }

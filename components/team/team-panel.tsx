@@ -84,11 +84,7 @@ export function TeamPanel({ eventId, me, members, invitations, inviteDays }: { e
               <div className="flex items-center gap-2">
                 <RoleSelect eventId={eventId} member={m} label={t("members.changeRole", { name: m.name })} options={roleOptions} onDone={done(t("members.roleChanged"))} />
                 <ConfirmDialog
-                  trigger={
-                    <button type="button" className={btn.danger} data-testid="team-remove">
-                      {t("members.remove")}
-                    </button>
-                  }
+                  trigger={{ label: t("members.remove"), tone: "danger", testId: "team-remove" }}
                   title={t("members.removeTitle", { name: m.name })}
                   body={t("members.removeBody")}
                   confirmLabel={t("members.remove")}
@@ -119,11 +115,7 @@ export function TeamPanel({ eventId, me, members, invitations, inviteDays }: { e
                   </p>
                 </div>
                 <ConfirmDialog
-                  trigger={
-                    <button type="button" className={btn.secondary}>
-                      {t("invitations.revoke")}
-                    </button>
-                  }
+                  trigger={{ label: t("invitations.revoke"), tone: "secondary" }}
                   title={t("invitations.revoke")}
                   body={i.email}
                   confirmLabel={t("invitations.revoke")}

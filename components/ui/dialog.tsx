@@ -12,7 +12,7 @@ import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import { cn } from "@/lib/cn";
 import { btn } from "./button";
-import { formObject } from "./form";
+import { formObject, SubmitButton } from "./form";
 import { X } from "./icons";
 
 export const DialogClose = RadixDialog.Close;
@@ -23,6 +23,17 @@ const content = {
   drawer: "fixed inset-y-0 right-0 z-50 flex w-full max-w-lg flex-col bg-white shadow-2xl focus:outline-none",
 } as const;
 const widths = { sm: "sm:max-w-md", md: "sm:max-w-xl", lg: "sm:max-w-3xl" } as const;
+
+/** The usual opener: a plain button with a label (`trigger` also takes any element). */
+export type TriggerButton = { label: React.ReactNode; tone?: "primary" | "secondary" | "danger"; testId?: string; disabled?: boolean };
+function triggerNode(trigger: React.ReactNode | TriggerButton): React.ReactNode {
+  if (!trigger || typeof trigger !== "object" || !("label" in trigger)) return trigger as React.ReactNode;
+  return (
+    <button type="button" className={btn[trigger.tone ?? "primary"]} disabled={trigger.disabled} data-testid={trigger.testId}>
+      {trigger.label}
+    </button>
+  );
+}
 
 export function Dialog({
   open,
@@ -39,8 +50,8 @@ export function Dialog({
 }: {
   open?: boolean;
   onOpenChange?: (open: boolean) => void;
-  /** The element that opens the dialog (uncontrolled use). */
-  trigger?: React.ReactNode;
+  /** The element that opens the dialog (uncontrolled use), or a button's label, tone and test id. */
+  trigger?: React.ReactNode | TriggerButton;
   title: React.ReactNode;
   /** Read by screen readers when the dialog opens. */
   description?: React.ReactNode;
@@ -56,7 +67,7 @@ export function Dialog({
   const t = useTranslations("ui");
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
-      {trigger ? <RadixDialog.Trigger asChild>{trigger}</RadixDialog.Trigger> : null}
+      {trigger ? <RadixDialog.Trigger asChild>{triggerNode(trigger)}</RadixDialog.Trigger> : null}
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
         <RadixDialog.Content
@@ -106,7 +117,7 @@ export function ConfirmDialog({
   onDone,
   testId,
 }: {
-  trigger: React.ReactNode;
+  trigger: React.ReactNode | TriggerButton;
   title: string;
   body: React.ReactNode;
   confirmLabel: string;
@@ -212,5 +223,20 @@ export function FormDialog({
         </div>
       </form>
     </Dialog>
+  );
+}
+
+/** The foot of an action form inside a dialog: a close button (the dialog's own) and the form's submit button. */
+export function DialogFormActions({ closeLabel, submitLabel, submitTestId, className }: { closeLabel?: string; submitLabel: React.ReactNode; submitTestId?: string; className?: string }) {
+  const t = useTranslations("ui");
+  return (
+    <div className={cn("flex justify-end gap-2 pt-2", className)}>
+      <DialogClose asChild>
+        <button type="button" className={btn.secondary}>
+          {closeLabel ?? t("cancel")}
+        </button>
+      </DialogClose>
+      <SubmitButton testId={submitTestId}>{submitLabel}</SubmitButton>
+    </div>
   );
 }
