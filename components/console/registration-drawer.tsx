@@ -18,15 +18,9 @@ export type QuestionView = { id: string; label: string; kind: "text" | "choice" 
 const input = `mt-1 ${inputCls}`;
 
 export function RegistrationDrawer({
-  eventId,
   row,
   onClose,
-  questions,
-  segmentLabels,
-  canManage,
-  timezone,
-  locale,
-  onSaved,
+  ...form
 }: {
   eventId: string;
   row: RegistrationRow | null;
@@ -55,13 +49,13 @@ export function RegistrationDrawer({
               {t("registrations.source")}: {ts(`registrationSource.${row.source}`)}
             </span>
             <span>
-              {t("registrations.registeredAt")}: {formatDate(new Date(row.createdAt), timezone, locale)} {formatTime(new Date(row.createdAt), timezone, locale)}
+              {t("registrations.registeredAt")}: {formatDate(new Date(row.createdAt), form.timezone, form.locale)} {formatTime(new Date(row.createdAt), form.timezone, form.locale)}
             </span>
           </div>
         ) : null
       }
     >
-      {row ? <DrawerForm key={row.id} {...{ eventId, row, questions, segmentLabels, canManage, timezone, locale, onSaved }} /> : null}
+      {row ? <DrawerForm key={row.id} {...form} row={row} /> : null}
     </Dialog>
   );
 }

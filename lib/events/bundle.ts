@@ -40,6 +40,18 @@ import { DELEGATE_CATEGORIES, holdsSeat, ORGANIZATION_KINDS, REGISTRATION_SOURCE
 export const BUNDLE_FORMAT = "huiwu.event-bundle";
 export const BUNDLE_VERSION = 1;
 
+/** Columns a bundle carries as they are, named once for export and import (times, refs and order are converted). */
+const EVENT_FIELDS = ["title", "titleEn", "summary", "summaryEn", "audience", "audienceEn", "venueName", "venueNameEn", "venueAddress", "venueAddressEn", "city", "cityEn"] as const;
+const PERSON_FIELDS = ["name", "nameEn", "bio", "bioEn"] as const;
+const SESSION_FIELDS = ["kind", "title", "titleEn", "description", "descriptionEn", "location", "locationEn"] as const;
+const STOP_FIELDS = ["name", "nameEn", "organization", "description", "descriptionEn", "facts"] as const;
+const BUS_FIELDS = ["name", "nameEn", "seats", "leaderName", "leaderNameEn", "leaderPhone"] as const;
+const REGISTRATION_FIELDS = ["status", "fullName", "phone", "category", "organization", "position", "needs", "siteVisit", "source", "notes"] as const;
+
+function fields<T, K extends keyof T>(o: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((k) => [k, o[k]])) as Pick<T, K>;
+}
+
 const ts = z.iso.datetime({ offset: true, message: "errors.bundle.isoTime" });
 const str = (max: number) => z.string().max(max);
 const optStr = (max: number) => z.string().max(max).nullable().default(null);
@@ -189,15 +201,9 @@ export async function exportBundle(db: Db, eventId: string, opts: { includeRegis
     sessionRef.set(s.id, ref);
     return {
       ref,
-      kind: s.kind,
-      title: s.title,
-      titleEn: s.titleEn,
-      description: s.description,
-      descriptionEn: s.descriptionEn,
+      ...fields(s, SESSION_FIELDS),
       startsAt: iso(s.startsAt)!,
       endsAt: iso(s.endsAt)!,
-      location: s.location,
-      locationEn: s.locationEn,
       speakers: s.speakers.map((sp) => {
         let pref = personRef.get(sp.personId);
         if (!pref) {
@@ -206,24 +212,13 @@ export async function exportBundle(db: Db, eventId: string, opts: { includeRegis
           const p = sp.person;
           peopleOut.push({
             ref: pref,
-            name: p.name,
-            nameEn: p.nameEn,
-            bio: p.bio,
-            bioEn: p.bioEn,
+            ...fields(p, PERSON_FIELDS),
             positions: p.positions.map((x) => ({ organization: x.organization, organizationEn: x.organizationEn, title: x.title, titleEn: x.titleEn })),
           });
         }
         return { person: pref, role: sp.role, topic: sp.topic, topicEn: sp.topicEn };
       }),
-      stops: s.stops.map((st) => ({
-        name: st.name,
-        nameEn: st.nameEn,
-        organization: st.organization,
-        description: st.description,
-        descriptionEn: st.descriptionEn,
-        facts: st.facts,
-        plannedArrival: iso(st.plannedArrival),
-      })),
+      stops: s.stops.map((st) => ({ ...fields(st, STOP_FIELDS), plannedArrival: iso(st.plannedArrival) })),
     };
   });
   const busRef = new Map<string, string>();
@@ -231,12 +226,7 @@ export async function exportBundle(db: Db, eventId: string, opts: { includeRegis
     busRef.set(b.id, `b${i + 1}`);
     return {
       ref: `b${i + 1}`,
-      name: b.name,
-      nameEn: b.nameEn,
-      seats: b.seats,
-      leaderName: b.leaderName,
-      leaderNameEn: b.leaderNameEn,
-      leaderPhone: b.leaderPhone,
+      ...fields(b, BUS_FIELDS),
       session: b.sessionId ? (sessionRef.get(b.sessionId) ?? null) : null,
     };
   });
@@ -247,21 +237,10 @@ export async function exportBundle(db: Db, eventId: string, opts: { includeRegis
     version: BUNDLE_VERSION,
     event: {
       slug: e.slug,
-      title: e.title,
-      titleEn: e.titleEn,
-      summary: e.summary,
-      summaryEn: e.summaryEn,
-      audience: e.audience,
-      audienceEn: e.audienceEn,
+      ...fields(e, EVENT_FIELDS),
       startsAt: iso(e.startsAt)!,
       endsAt: iso(e.endsAt)!,
       timezone: tz,
-      venueName: e.venueName,
-      venueNameEn: e.venueNameEn,
-      venueAddress: e.venueAddress,
-      venueAddressEn: e.venueAddressEn,
-      city: e.city,
-      cityEn: e.cityEn,
     },
     registration: {
       capacity: e.capacity,
@@ -283,19 +262,10 @@ export async function exportBundle(db: Db, eventId: string, opts: { includeRegis
   if (opts.includeRegistrations) {
     const regs = await db.select().from(registrations).where(eq(registrations.eventId, eventId)).orderBy(asc(registrations.createdAt), asc(registrations.fullName), asc(registrations.id));
     bundle.registrations = regs.map((r) => ({
-      fullName: r.fullName,
+      ...fields(r, REGISTRATION_FIELDS),
       email: r.email,
-      phone: r.phone,
-      category: r.category,
-      organization: r.organization,
-      position: r.position,
-      needs: r.needs,
-      siteVisit: r.siteVisit,
-      status: r.status,
-      source: r.source,
       bus: r.busId ? (busRef.get(r.busId) ?? null) : null,
       answers: Object.fromEntries(Object.entries(r.answers).flatMap(([k, v]) => (questionKey.has(k) ? [[questionKey.get(k)!, v]] : []))),
-      notes: r.notes,
     }));
   }
   return bundle;
@@ -394,21 +364,10 @@ export async function importBundle(db: Db, actor: Actor, raw: unknown, opts: { s
       .insert(events)
       .values({
         slug,
-        title: e.title,
-        titleEn: e.titleEn,
-        summary: e.summary,
-        summaryEn: e.summaryEn,
-        audience: e.audience,
-        audienceEn: e.audienceEn,
+        ...fields(e, EVENT_FIELDS),
         startsAt: new Date(e.startsAt),
         endsAt: new Date(e.endsAt),
         timezone: e.timezone,
-        venueName: e.venueName,
-        venueNameEn: e.venueNameEn,
-        venueAddress: e.venueAddress,
-        venueAddressEn: e.venueAddressEn,
-        city: e.city,
-        cityEn: e.cityEn,
         status: "draft",
         capacity: b.registration.capacity,
         registrationOpensAt: b.registration.opensAt ? new Date(b.registration.opensAt) : null,
@@ -445,15 +404,9 @@ export async function importBundle(db: Db, actor: Actor, raw: unknown, opts: { s
         .insert(agendaSessions)
         .values({
           eventId: ev.id,
-          kind: s.kind,
-          title: s.title,
-          titleEn: s.titleEn,
-          description: s.description,
-          descriptionEn: s.descriptionEn,
+          ...fields(s, SESSION_FIELDS),
           startsAt: new Date(s.startsAt),
           endsAt: new Date(s.endsAt),
-          location: s.location,
-          locationEn: s.locationEn,
           order: order + 1,
         })
         .returning({ id: agendaSessions.id });
@@ -467,12 +420,7 @@ export async function importBundle(db: Db, actor: Actor, raw: unknown, opts: { s
           s.stops.map((st, i) => ({
             sessionId: row.id,
             order: i + 1,
-            name: st.name,
-            nameEn: st.nameEn,
-            organization: st.organization,
-            description: st.description,
-            descriptionEn: st.descriptionEn,
-            facts: st.facts,
+            ...fields(st, STOP_FIELDS),
             plannedArrival: st.plannedArrival ? new Date(st.plannedArrival) : null,
           })),
         );
@@ -485,12 +433,7 @@ export async function importBundle(db: Db, actor: Actor, raw: unknown, opts: { s
         .values({
           eventId: ev.id,
           sessionId: x.session ? sessionId.get(x.session)! : null,
-          name: x.name,
-          nameEn: x.nameEn,
-          seats: x.seats,
-          leaderName: x.leaderName,
-          leaderNameEn: x.leaderNameEn,
-          leaderPhone: x.leaderPhone,
+          ...fields(x, BUS_FIELDS),
           order: i + 1,
         })
         .returning({ id: buses.id });
@@ -501,20 +444,11 @@ export async function importBundle(db: Db, actor: Actor, raw: unknown, opts: { s
       const now = new Date();
       const rows = b.registrations.map((r, i) => ({
         eventId: ev.id,
-        status: r.status,
-        fullName: r.fullName,
+        ...fields(r, REGISTRATION_FIELDS),
         email: r.email?.toLowerCase() ?? null,
-        phone: r.phone,
-        category: r.category,
-        organization: r.organization,
-        position: r.position,
-        needs: r.needs,
-        siteVisit: r.siteVisit,
         busId: r.bus ? busId.get(r.bus)! : null,
         ticketCode: randomBytes(18).toString("base64url"),
         answers: Object.fromEntries(Object.entries(r.answers).map(([k, v]) => [questionId.get(k)!, v])),
-        source: r.source,
-        notes: r.notes,
         // Keep the bundle's order: createdAt increases by a millisecond per row.
         createdAt: new Date(now.getTime() + i),
         confirmedAt: r.status === "confirmed" ? now : null,
