@@ -3,13 +3,14 @@
  * Check-ins hang off registrations, so every read here is scoped by the registration's event.
  */
 import "server-only";
-import { and, asc, count, countDistinct, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import { and, asc, count, countDistinct, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { createTranslator } from "next-intl";
 import { agendaSessions, buses, checkins, events, registrations, users } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/config";
 import { pick } from "@/lib/i18n/format";
 import { messagesFor } from "@/lib/i18n/messages";
+import { registrationMatches } from "@/lib/registrations/search";
 
 /** Segment names the seed and the desk use; a forum without a site visit checks in once ("event"). */
 export const DEFAULT_SEGMENT = "event";
@@ -192,25 +193,13 @@ export async function deskCard(db: Db, eventId: string, registrationId: string):
   return (await withCheckins(db, rows))[0] ?? null;
 }
 
-/** Search by name, organization, phone, email or ticket code — for guests without their QR. At most 20 hits. */
+/** Search as the console's list does (lib/registrations/search.ts) — for guests without their QR. At most 20 hits. */
 export async function deskSearch(db: Db, eventId: string, q: string): Promise<DeskCard[]> {
-  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const rows = await db
     .select(cardColumns)
     .from(registrations)
     .leftJoin(buses, eq(buses.id, registrations.busId))
-    .where(
-      and(
-        eq(registrations.eventId, eventId),
-        or(
-          ilike(registrations.fullName, like),
-          ilike(registrations.organization, like),
-          ilike(registrations.phone, like),
-          ilike(registrations.email, like),
-          eq(registrations.ticketCode, q),
-        ),
-      ),
-    )
+    .where(and(eq(registrations.eventId, eventId), registrationMatches(q)))
     .orderBy(sql`case when ${registrations.status} = 'confirmed' then 0 else 1 end`, asc(registrations.fullName))
     .limit(20);
   return withCheckins(db, rows);

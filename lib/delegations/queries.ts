@@ -4,7 +4,7 @@ import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { delegates, delegations, events, organizations, registrations } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/config";
-import { ACTIVE_REGISTRATION_STATUSES } from "@/lib/shared/enums";
+import { ACTIVE_REGISTRATION_STATUSES, type DelegationStatus } from "@/lib/shared/enums";
 import { delegationByToken, replyGate } from "./commands";
 import { replyUrl } from "./notify";
 
@@ -15,7 +15,7 @@ export type DelegationSummary = {
   organization: string;
   quota: number;
   filled: number;
-  status: "invited" | "replied" | "closed";
+  status: DelegationStatus;
   replyBy: Date;
   liaison: { name: string; phone: string; email: string | null };
   note: string | null;

@@ -1,11 +1,12 @@
 /** Organizer-side reads of registrations: the console table, the detail drawer, buses with their seats taken. */
 import "server-only";
-import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { buses, checkins, registrationQuestions, registrations, users } from "@/db/schema";
 import { withSeatsTaken } from "@/lib/buses/seats";
 import type { DeskCheckin } from "@/lib/checkin/queries";
 import type { TableParams } from "./admin-validation";
+import { registrationMatches } from "./search";
 
 export type RegistrationRow = Pick<
   typeof registrations.$inferSelect,
@@ -35,10 +36,6 @@ export const registrationColumns = {
   createdAt: registrations.createdAt,
 };
 
-function escapeLike(q: string) {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /** Filters of the table (also used by export and bulk "select all matching"). */
 export function tableWhere(eventId: string, p: Pick<TableParams, "q" | "status" | "category" | "bus">): SQL {
   const conds: SQL[] = [eq(registrations.eventId, eventId)];
@@ -47,16 +44,7 @@ export function tableWhere(eventId: string, p: Pick<TableParams, "q" | "status" 
   if (p.bus === "none") conds.push(isNull(registrations.busId));
   else if (p.bus) conds.push(eq(registrations.busId, p.bus));
   if (p.q) {
-    const like = escapeLike(p.q);
-    conds.push(
-      or(
-        ilike(registrations.fullName, like),
-        ilike(registrations.email, like),
-        ilike(registrations.organization, like),
-        ilike(registrations.phone, like),
-        ilike(registrations.position, like),
-      )!,
-    );
+    conds.push(registrationMatches(p.q));
   }
   return and(...conds)!;
 }

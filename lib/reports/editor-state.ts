@@ -1,4 +1,5 @@
 /** The editor's view of a report (serializable, shared by the editor page and the "load latest" action). */
+import type { ReportStatus } from "@/lib/shared/enums";
 import { isoInZone } from "@/lib/i18n/format";
 import type { EditorReport } from "./queries";
 import { instantToLocalInput } from "./time";
@@ -34,7 +35,7 @@ export type EditorState = {
   eventId: string;
   slug: string;
   version: number;
-  status: "draft" | "in_review" | "published";
+  status: ReportStatus;
   publishedAt: string | null;
   reviewComment: string | null;
   updatedBy: string | null;
