@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ErrorPageTextProvider } from "@/components/i18n/error-page-text";
 import { AccountMenu } from "@/components/layout/account-menu";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
@@ -23,13 +23,15 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider>
+        {/* No NextIntlClientProvider here: each route group passes its client components only the namespaces they
+            read (components/i18n/client-messages.tsx); the public pages need none (issue 15). */}
+        <ErrorPageTextProvider text={{ title: t("error.title"), body: t("error.body"), retry: t("error.retry") }}>
           <SiteHeader accountSlot={<AccountMenu />} />
           <main id="main" className="w-full flex-1 py-6">
             {children}
           </main>
           <SiteFooter />
-        </NextIntlClientProvider>
+        </ErrorPageTextProvider>
       </body>
     </html>
   );

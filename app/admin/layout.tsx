@@ -4,6 +4,7 @@
  */
 import { getLocale, getTranslations } from "next-intl/server";
 import { AdminNav, type NavGroup } from "@/components/admin/admin-nav";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { Toaster } from "@/components/ui/toast";
 import { can } from "@/lib/auth/guard";
 import { pageActor } from "@/lib/auth/page-guard";
@@ -41,11 +42,13 @@ export default async function AdminLayout({ children }: { children: React.ReactN
       ],
     });
   return (
-    <Toaster>
-      <div data-testid="admin-console" className="mx-auto w-full max-w-[100rem] px-4 md:grid md:grid-cols-[12rem_minmax(0,1fr)] md:gap-8">
-        <AdminNav groups={groups.filter((g) => g.items.length > 0)} label={t("console")} />
-        <div className="min-w-0">{children}</div>
-      </div>
-    </Toaster>
+    <ClientMessages namespaces="all">
+      <Toaster>
+        <div data-testid="admin-console" className="mx-auto w-full max-w-[100rem] px-4 md:grid md:grid-cols-[12rem_minmax(0,1fr)] md:gap-8">
+          <AdminNav groups={groups.filter((g) => g.items.length > 0)} label={t("console")} />
+          <div className="min-w-0">{children}</div>
+        </div>
+      </Toaster>
+    </ClientMessages>
   );
 }

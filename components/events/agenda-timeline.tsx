@@ -50,6 +50,7 @@ export async function AgendaTimeline({ event }: { event: PublicEventDetail }) {
                 <ParallelGroup
                   key={row[0].id}
                   label={t("label", { n: row.length })}
+                  labels={{ filter: t("filter"), allRooms: t("allRooms") }}
                   rooms={[...new Map(row.filter((s) => s.room).map((s) => [s.room!.id, { id: s.room!.id, name: pick(locale, s.room!.name, s.room!.nameEn) }])).values()]}
                   items={row.map((s) => ({ key: s.id, roomId: s.room?.id ?? null, node: <SessionCard session={s} tz={tz} locale={locale} as="div" /> }))}
                 />

@@ -2,13 +2,14 @@
 /**
  * Parallel sessions (分论坛) on the public agenda: side by side on a desktop (one column per session), stacked on a
  * phone with a room filter — the only client code of the agenda page, and only where sessions run in parallel.
+ * Its texts come translated from the server (`labels`), so the agenda loads no client-side message catalogue.
  */
 import { useState } from "react";
-import { useTranslations } from "next-intl";
 import { cn } from "@/lib/cn";
 
-export function ParallelGroup({ label, rooms, items }: { label: string; rooms: { id: string; name: string }[]; items: { key: string; roomId: string | null; node: React.ReactNode }[] }) {
-  const t = useTranslations("events.parallel");
+export type ParallelGroupLabels = { filter: string; allRooms: string };
+
+export function ParallelGroup({ label, labels, rooms, items }: { label: string; labels: ParallelGroupLabels; rooms: { id: string; name: string }[]; items: { key: string; roomId: string | null; node: React.ReactNode }[] }) {
   const [room, setRoom] = useState<string | null>(null);
   const cols = Math.min(items.length, 4);
   return (
@@ -16,8 +17,8 @@ export function ParallelGroup({ label, rooms, items }: { label: string; rooms: {
       <div className="mb-3 flex flex-wrap items-center gap-2">
         <span className="text-sm font-semibold text-brand-900">{label}</span>
         {rooms.length > 1 && (
-          <div className="flex flex-wrap gap-1.5 lg:hidden" role="group" aria-label={t("filter")}>
-            {[{ id: null as string | null, name: t("allRooms") }, ...rooms].map((r) => (
+          <div className="flex flex-wrap gap-1.5 lg:hidden" role="group" aria-label={labels.filter}>
+            {[{ id: null as string | null, name: labels.allRooms }, ...rooms].map((r) => (
               <button
                 key={r.id ?? "all"}
                 type="button"

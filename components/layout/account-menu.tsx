@@ -7,7 +7,7 @@ import { getTranslations } from "next-intl/server";
 import { signOutAction } from "@/lib/accounts/actions";
 import { currentActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/guard";
-import { AccountDropdown } from "./account-dropdown";
+import { AccountDropdown } from "./account-dropdown-lazy";
 
 export async function AccountMenu() {
   const [actor, t, tm] = await Promise.all([currentActor(), getTranslations("auth.header"), getTranslations("me.menu")]);

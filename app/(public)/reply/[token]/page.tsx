@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import QRCode from "qrcode";
 import { ReplyForm } from "@/components/delegations/reply-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { emptyRow, type ReplyRow } from "@/components/delegations/reply-rows";
 import { DomainError } from "@/lib/actions/result";
 import { getDb } from "@/lib/db";
@@ -112,7 +113,9 @@ export default async function ReplyPage({ params }: PageProps<"/reply/[token]">)
           {t(`closedReason.${v.closedReason}`, { deadline: formatMoment(v.replyBy, tz, locale) })} {t("readOnly")} {t("contactHint")}
         </p>
       )}
-      <ReplyForm key={v.delegates.map((d) => d.id).join(",")} token={token} quota={v.quota} open={v.open} initial={rowsOf(v)} draftSavedAt={v.delegates.length === 0 && v.draft ? formatMoment(new Date(v.draft.savedAt), tz, locale) : null} />
+      <ClientMessages namespaces={["delegations", "shared", "ui"]}>
+        <ReplyForm key={v.delegates.map((d) => d.id).join(",")} token={token} quota={v.quota} open={v.open} initial={rowsOf(v)} draftSavedAt={v.delegates.length === 0 && v.draft ? formatMoment(new Date(v.draft.savedAt), tz, locale) : null} />
+      </ClientMessages>
       <section className="space-y-3" data-testid="unit-tickets">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 className="text-lg font-semibold text-slate-900">{t("tickets")}</h2>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { RegisterForm } from "@/components/registrations/register-form";
 import { profileOf } from "@/lib/accounts/queries";
 import { currentActor } from "@/lib/auth/actor";
@@ -64,17 +65,20 @@ export default async function RegisterPage({ params }: PageProps<"/events/[slug]
               {t("signedInAs", { name: actor.name, email: actor.email })}
             </p>
           )}
-          <RegisterForm
-            action={actor ? registerAction : signUpAndRegisterAction}
-            hidden={{ eventSlug: event.slug }}
-            newcomer={!actor}
-            signInHref={`/sign-in?next=${encodeURIComponent(here)}`}
-            hasSiteVisit={data.hasSiteVisit}
-            buses={data.buses}
-            tracks={formTracks(data.trackGroups, locale, event.timezone)}
-            questions={data.questions}
-            defaults={defaults}
-          />
+          {/* what the form and its UI-kit fields translate on the client */}
+          <ClientMessages namespaces={["registration", "shared", "ui"]}>
+            <RegisterForm
+              action={actor ? registerAction : signUpAndRegisterAction}
+              hidden={{ eventSlug: event.slug }}
+              newcomer={!actor}
+              signInHref={`/sign-in?next=${encodeURIComponent(here)}`}
+              hasSiteVisit={data.hasSiteVisit}
+              buses={data.buses}
+              tracks={formTracks(data.trackGroups, locale, event.timezone)}
+              questions={data.questions}
+              defaults={defaults}
+            />
+          </ClientMessages>
         </div>
       )}
     </div>
