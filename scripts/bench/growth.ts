@@ -12,7 +12,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import { CHART_PNG, GROWTH_LIMIT, growthChartSvg, renderPng } from "./growth-chart";
-import { MEASURES, measureAll, signIn, type Figures } from "./growth-measure";
+import { MEASURES, measureAll, signIn, warmUp, type Figures } from "./growth-measure";
 import { GROWTH, fillForums, growthTarget, measuredTicketCodes, seedGrowthForums } from "./growth-seed";
 import { serverEnv, startServer } from "./lib";
 
@@ -31,6 +31,7 @@ const STEPS: [number, number][] = [
 ];
 /** Check-in scans per size (each size scans tickets not scanned before). */
 const SCANS = 105;
+const WARM_SCANS = 30;
 
 export async function runGrowth(opts: { port: number; databaseUrl: string; png?: string }): Promise<GrowthResult> {
   const target = await growthTarget(opts.databaseUrl);
@@ -44,8 +45,11 @@ export async function runGrowth(opts: { port: number; databaseUrl: string; png?:
         const seedMs = await fillForums(target, from, to);
         const rows = to * GROWTH.perForum;
         console.log(`[growth] ${rows.toLocaleString("en")} registrations (forums ${from}–${to} filled in ${(seedMs / 1000).toFixed(1)} s); measuring …`);
-        server ??= await startServer(serverEnv(target, opts.port));
-        const codes = await measuredTicketCodes(target, SCANS * STEPS.length);
+        const codes = await measuredTicketCodes(target, SCANS * STEPS.length + WARM_SCANS);
+        if (!server) {
+          server = await startServer(serverEnv(target, opts.port));
+          await warmUp(server.url, await signIn(server.url), codes.slice(-WARM_SCANS));
+        }
         const session = await signIn(server.url);
         const loadavg = os.loadavg();
         const figures = await measureAll(server.url, session, codes.slice(i * SCANS, (i + 1) * SCANS));
