@@ -15,7 +15,8 @@ import { hallSeatLabel } from "@/lib/seating/hall";
 
 export type TicketCardProps = {
   event: { title: string; titleEn: string | null; startsAt: Date; endsAt: Date; timezone: string; venueName: string | null; venueNameEn: string | null };
-  holder: string;
+  /** The holder. */
+  fullName: string;
   organization: string | null;
   position?: string | null;
   busName: string | null;
@@ -77,7 +78,7 @@ export async function TicketCard(p: TicketCardProps) {
         )}
         <dl className="mt-5 space-y-2 text-left text-sm">
           <Row label={t("holder")} testId="ticket-holder">
-            <span className="font-medium">{p.holder}</span>
+            <span className="font-medium">{p.fullName}</span>
           </Row>
           {hall && (
             <Row label={ts("mySeat.title")} rowTestId="my-seat">

@@ -34,19 +34,7 @@ export default async function DelegateTicketPage({ params }: PageProps<"/ticket/
           <PrintButton label={t("print")} />
         </div>
       </div>
-      <TicketCard
-        event={ticket.event}
-        holder={ticket.fullName}
-        organization={ticket.organization}
-        position={ticket.position}
-        busName={ticket.busName}
-        category={ticket.category}
-        status={ticket.status}
-        ticketCode={ticket.ticketCode}
-        seat={ticket.seat}
-        stay={ticket.stay}
-        invalidReason={invalidReason}
-      />
+      <TicketCard {...ticket} invalidReason={invalidReason} />
       <div className="no-print space-y-2 text-sm">
         {ticket.status === "confirmed" && <p className="text-slate-500">{t("saveHint")}</p>}
         {published && (

@@ -39,17 +39,7 @@ export default async function TicketPage({ params }: PageProps<"/me/registration
         </Link>
         <PrintButton label={t("print")} />
       </div>
-      <TicketCard
-        event={r.event}
-        holder={r.fullName}
-        organization={r.organization}
-        busName={r.busName}
-        category={r.category}
-        status={r.status}
-        ticketCode={r.ticketCode}
-        seat={seat}
-        stay={stay}
-      />
+      <TicketCard {...r} seat={seat} stay={stay} />
     </div>
   );
 }
