@@ -118,6 +118,8 @@ export function pageCacheKey(method: string, pathAndQuery: string, header: (name
   const locale = localeFrom(header("cookie"), header("accept-language"), langParam(pathAndQuery)); // the same decision the render makes
   // Absolute links follow publicOrigin (lib/http/origin.ts). It is constant unless a trusted proxy forwards the
   // scheme and host (no APP_URL): then its https and http pages differ, and so do their keys.
+  // Without a trusted proxy (or with APP_URL) it is the one configured origin: skip computing it (a hit's hot path).
+  if (env.APP_URL || env.TRUST_PROXY.kind === "none") return `${locale}|${pathAndQuery}`;
   const origin = publicOrigin((h) => header(h));
   return origin === publicOrigin(() => undefined) ? `${locale}|${pathAndQuery}` : `${locale}|${pathAndQuery}|${origin}`;
 }
