@@ -11,6 +11,7 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { SERVER_RUNTIME_ENV } from "./lib/server-runtime.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const distDir = process.env.NEXT_DIST_DIR || ".next";
@@ -53,7 +54,7 @@ export function buildHash(root, distDir) {
 }
 
 function npm(script) {
-  const r = spawnSync(process.platform === "win32" ? "npm.cmd" : "npm", ["run", script], { cwd: root, stdio: "inherit" });
+  const r = spawnSync(process.platform === "win32" ? "npm.cmd" : "npm", ["run", script], { cwd: root, stdio: "inherit", env: { ...SERVER_RUNTIME_ENV, ...process.env } });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 

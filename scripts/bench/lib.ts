@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import postgres from "postgres";
+import { SERVER_RUNTIME_ENV } from "../lib/server-runtime.mjs";
 
 export type Engine = "pglite" | "postgres";
 
@@ -40,6 +41,7 @@ export async function freshTarget(engine: Engine, postgresBase?: string): Promis
 
 export function serverEnv(t: Target, port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
+    ...SERVER_RUNTIME_ENV, // what `npm start` gives the server too (scripts/lib/server-runtime.mjs)
     ...process.env,
     PORT: String(port),
     HOSTNAME: "127.0.0.1",
