@@ -209,11 +209,11 @@ export async function cachedPage(key: string, render: () => Promise<Response>): 
 }
 
 /**
- * Cache-Control of a stored page: browsers may keep it but must ask again every time (`no-cache`), which is what
- * makes the ETag pay off (a 304 instead of the page); `private` keeps shared caches out, as the same URL shows a
- * signed-in visitor their own header. Next marks these dynamic pages no-store, which would make every ETag useless.
+ * Cache-Control stays what Next said (no-store for these dynamic pages), so browsers do not keep the page and ask
+ * unconditionally; the ETag and 304 serve clients that revalidate (proxies, CDNs in front, feed readers, scripts).
+ * Letting browsers keep it (`private, no-cache`) would make every repeat visit a 304, but would also change what a
+ * repeat navigation reports (304, not 200) — a decision for the page, not for this cache.
  */
-const STORED_CACHE_CONTROL = "private, no-cache";
 const VARY = "Accept-Encoding, Accept-Language, Cookie";
 
 /** Compress once (in the thread pool, off the event loop), hash once, and build every header list a hit writes. */
@@ -225,8 +225,8 @@ async function makeEntry(body: Buffer, status: number, kept: [string, string][],
   const csp = cspWithHashes(html ? inlineScriptHashes(body.toString("utf8")) : []);
   const hash = createHash("sha256").update(body).digest("base64url").slice(0, 27);
   const common: string[] = [];
-  for (const [k, v] of kept) if (k !== "cache-control") common.push(k, v);
-  common.push("cache-control", STORED_CACHE_CONTROL, "vary", VARY, "content-security-policy", csp, "x-huiwu-cache", `v${version}`);
+  for (const [k, v] of kept) common.push(k, v);
+  common.push("vary", VARY, "content-security-policy", csp, "x-huiwu-cache", `v${version}`);
   const security = (https: boolean) => Object.entries(baseSecurityHeaders(https)).flat();
   const variant = (encoding: Encoding, bytes: Buffer): Variant => {
     const etag = `"${hash}${encoding === "identity" ? "" : encoding === "gzip" ? "-gz" : "-br"}"`;
