@@ -111,8 +111,15 @@ const publicPages: Measure = {
           rows.push({ metric: `${label} (cached, ${size} gzip) vs bare node:http`, value: `${fmt(a)}; bare ${fmt(b)}`, target: "≥ 0.7 × bare, p99 < 30 ms", note: `ratio ${(a.rps / b.rps).toFixed(2)} by autocannon: wrk is not installed (apt install wrk), and autocannon saturates near 4,500 req/s on 2 cores, so this ratio is not the target's` });
           continue;
         }
-        const a = (await wrk(`${url}${path}`, opts))!;
-        const b = (await wrk(`${bare.url}${path}`, opts))!;
+        // app and bare alternate, twice each for half the time, best of two: on a shared machine a burst of other work
+        // then hits both alike instead of one of them
+        const half = { ...opts, duration: Math.max(1, Math.round(duration / 2)) };
+        const runs: Load[][] = [[], []];
+        for (let r = 0; r < 2; r++) {
+          runs[0].push((await wrk(`${url}${path}`, half))!);
+          runs[1].push((await wrk(`${bare.url}${path}`, half))!);
+        }
+        const [a, b] = runs.map((xs) => xs.reduce((best, x) => (x.rps > best.rps ? x : best)));
         const ratio = a.rps / b.rps;
         rows.push({
           metric: `${label} (cached, ${size} gzip) vs bare node:http, wrk -t1 -c${connections}`,
