@@ -53,8 +53,8 @@ export function buildHash(root, distDir) {
   return h.digest("hex");
 }
 
-function npm(script) {
-  const r = spawnSync(process.platform === "win32" ? "npm.cmd" : "npm", ["run", script], { cwd: root, stdio: "inherit", env: { ...SERVER_RUNTIME_ENV, ...process.env } });
+function npm(script, env = process.env) {
+  const r = spawnSync(process.platform === "win32" ? "npm.cmd" : "npm", ["run", script], { cwd: root, stdio: "inherit", env });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
@@ -69,5 +69,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   } else {
     console.log(`Build is up to date (${distDir}, sources unchanged): serving it. HUIWU_FORCE_BUILD=1 rebuilds.`);
   }
-  npm("serve");
+  npm("serve", { ...SERVER_RUNTIME_ENV, ...process.env }); // the server's malloc and heap settings, not the build's
 }
