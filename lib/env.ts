@@ -79,7 +79,7 @@ const schema = {
   APP_URL: url.optional(),
   JSON_BODY_LIMIT_BYTES: posInt(4 * 1024 * 1024),
   HUIWU_PAGE_CACHE: flag,
-  PAGE_CACHE_MAX_BYTES: z.coerce.number(POS_INT).int(POS_INT).positive(POS_INT).optional(),
+  PAGE_CACHE_MAX_BYTES: posInt(32 * 1024 * 1024), // the page cache's budget: identity + gzip + brotli bodies of every entry, LRU
   // Mail, SMS, background work
   SMTP_URL: str,
   MAIL_FROM: z.string().default("Huiwu 会务 <no-reply@huiwu.local>"),

@@ -27,6 +27,7 @@ function ensureAuthSecret() {
 
 async function main() {
   (process.env as Record<string, string>).NODE_ENV = "production"; // what `next start` sets
+  logMemory(process.env.HUIWU_MEMORY_LOG);
   ensureAuthSecret();
   exitOnBadEnv(); // every variable checked (lib/env.ts): one line per bad one, exit 1
   const { demoAccounts, demoForum } = await prepareDatabase();
@@ -47,6 +48,15 @@ async function main() {
   await startHttpServer(Number(port), host);
   console.log(`Ready on ${url}`);
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => process.exit(0));
+}
+
+/**
+ * HUIWU_MEMORY_LOG=<file> (the benchmark sets it): append process.memoryUsage() as a JSON line every 250 ms, so a
+ * run can say per phase whether memory is V8 heap, native (external) or ArrayBuffers (PGlite's WASM heap is one).
+ */
+function logMemory(file: string | undefined) {
+  if (!file) return;
+  setInterval(() => fs.appendFile(file, JSON.stringify({ t: Date.now(), ...process.memoryUsage() }) + "\n", () => {}), 250).unref();
 }
 
 main().catch(exitOnConfigError);

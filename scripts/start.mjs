@@ -11,6 +11,7 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { SERVER_RUNTIME_ENV } from "./lib/server-runtime.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const distDir = process.env.NEXT_DIST_DIR || ".next";
@@ -52,8 +53,8 @@ export function buildHash(root, distDir) {
   return h.digest("hex");
 }
 
-function npm(script) {
-  const r = spawnSync(process.platform === "win32" ? "npm.cmd" : "npm", ["run", script], { cwd: root, stdio: "inherit" });
+function npm(script, env = process.env) {
+  const r = spawnSync(process.platform === "win32" ? "npm.cmd" : "npm", ["run", script], { cwd: root, stdio: "inherit", env });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
@@ -68,5 +69,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   } else {
     console.log(`Build is up to date (${distDir}, sources unchanged): serving it. HUIWU_FORCE_BUILD=1 rebuilds.`);
   }
-  npm("serve");
+  npm("serve", { ...SERVER_RUNTIME_ENV, ...process.env }); // the server's malloc and heap settings, not the build's
 }

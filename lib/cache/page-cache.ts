@@ -8,17 +8,31 @@
  * time on every instance sharing the database, and no command can forget to invalidate.
  *
  * Not cached: signed-in visitors (the header shows who they are), client-side navigations (RSC requests), anything
- * but 200 HTML/XML without Set-Cookie. Memory is bounded (LRU by bytes).
+ * but 200 HTML/XML without Set-Cookie.
+ *
+ * A hit is meant to cost what a bare node:http server sending the same bytes costs (the bench compares the two), so
+ * everything a hit needs is computed once per entry when it is stored: the identity, gzip and brotli bodies, a strong
+ * ETag per encoding, and the complete header list per encoding (security headers included, with the entry's own CSP
+ * that allows its inline scripts by hash). `freshEntry` is synchronous; the server writes `variantOf(…)` as is.
+ * Memory is bounded in bytes (all three bodies counted, PAGE_CACHE_MAX_BYTES, default 32 MB), least recently used
+ * evicted first.
  */
-import { gzipSync } from "node:zlib";
+import { createHash } from "node:crypto";
+import { promisify } from "node:util";
+import { brotliCompress, constants as zlib, gzip } from "node:zlib";
 import { publicOrigin } from "@/lib/http/origin";
-import { cspWithHashes, inlineScriptHashes } from "@/lib/http/security-headers";
+import { baseSecurityHeaders, cspWithHashes, inlineScriptHashes } from "@/lib/http/security-headers";
 import { langParam, localeFrom } from "@/lib/i18n/config";
 import { env } from "@/lib/env";
 
 export const VERSION_TTL_MS = 200;
 const MAX_AGE_MS = 60_000; // time-based changes (scheduled publishing, upcoming → past) show within a minute
-const MAX_BYTES = 64 * 1024 * 1024;
+/** Brotli 5: on a 110–140 KB page ~10% larger than 11 at a tenth of its time (~20–35 ms, off the event loop); every write to a public table re-renders (and recompresses) pages. */
+const BROTLI_QUALITY = 5;
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+/** Per-entry bookkeeping counted on top of the bodies (keys, header lists, objects). */
+const ENTRY_OVERHEAD = 4096;
 
 const CACHEABLE = [
   /^\/$/,
@@ -36,11 +50,30 @@ const CACHEABLE = [
 ];
 const KEPT_HEADERS = ["content-type", "content-language", "cache-control", "link", "x-robots-tag"];
 
+export type Encoding = "br" | "gzip" | "identity";
+/**
+ * One encoding of an entry, ready to write: `headers` is the flat [name, value, …] list of a 200 (or HEAD) answer,
+ * `notModified` that of a 304; each in two forms, without and with HSTS (which only goes out over https).
+ */
+export type Variant = { encoding: Encoding; body: Buffer; etag: string; headers: [http: string[], https: string[]]; notModified: [http: string[], https: string[]] };
 /** `csp`: the page's Content-Security-Policy, allowing its inline scripts by hash (lib/http/security-headers.ts). */
-type Entry = { body: ArrayBuffer; gzip?: Buffer; status: number; headers: [string, string][]; csp: string; version: number; storedAt: number };
+export type Entry = {
+  body: Buffer;
+  gzip: Buffer;
+  br: Buffer;
+  status: number;
+  headers: [string, string][];
+  csp: string;
+  version: number;
+  storedAt: number;
+  bytes: number;
+  variants: Record<Encoding, Variant>;
+};
 type State = {
   entries: Map<string, Entry>;
   bytes: number;
+  /** The most recently used key: a hit on it needs no LRU move. */
+  last?: string;
   inflight: Map<string, Promise<Entry | null>>;
   version: { value: number; checkedAt: number; pending?: Promise<number> };
 };
@@ -85,6 +118,8 @@ export function pageCacheKey(method: string, pathAndQuery: string, header: (name
   const locale = localeFrom(header("cookie"), header("accept-language"), langParam(pathAndQuery)); // the same decision the render makes
   // Absolute links follow publicOrigin (lib/http/origin.ts). It is constant unless a trusted proxy forwards the
   // scheme and host (no APP_URL): then its https and http pages differ, and so do their keys.
+  // Without a trusted proxy (or with APP_URL) it is the one configured origin: skip computing it (a hit's hot path).
+  if (env.APP_URL || env.TRUST_PROXY.kind === "none") return `${locale}|${pathAndQuery}`;
   const origin = publicOrigin((h) => header(h));
   return origin === publicOrigin(() => undefined) ? `${locale}|${pathAndQuery}` : `${locale}|${pathAndQuery}|${origin}`;
 }
@@ -98,12 +133,42 @@ export function parseCookies(header: string | undefined): Record<string, string>
   return out;
 }
 
+/** The cache's byte budget: PAGE_CACHE_MAX_BYTES (lib/env.ts), read per eviction so a change applies at once. */
+export function pageCacheMaxBytes(): number {
+  return env.PAGE_CACHE_MAX_BYTES;
+}
+
+/** Drop least recently used entries (the Map's insertion order, refreshed on every hit) until the budget holds. */
 function evict() {
+  const max = pageCacheMaxBytes();
   for (const [k, e] of state.entries) {
-    if (state.bytes <= MAX_BYTES) break;
+    if (state.bytes <= max) break;
     state.entries.delete(k);
-    state.bytes -= e.body.byteLength;
+    state.bytes -= e.bytes;
+    if (state.last === k) state.last = undefined;
   }
+}
+
+function touch(key: string, e: Entry) {
+  if (state.last === key) return;
+  state.entries.delete(key); // LRU: move to the end
+  state.entries.set(key, e);
+  state.last = key;
+}
+
+/**
+ * The stored entry for `key` when it can be served without asking the database: the version was read less than
+ * VERSION_TTL_MS ago, the entry is of that version and younger than its lifetime. Synchronous: the server's hit path.
+ * Otherwise undefined, and `cachedPage` decides (it reads the version, and renders when needed).
+ */
+export function freshEntry(key: string): Entry | undefined {
+  const v = state.version;
+  const now = Date.now();
+  if (now - v.checkedAt >= VERSION_TTL_MS) return undefined;
+  const e = state.entries.get(key);
+  if (!e || e.version !== v.value || now - e.storedAt >= MAX_AGE_MS) return undefined;
+  touch(key, e);
+  return e;
 }
 
 /**
@@ -114,8 +179,7 @@ export async function cachedPage(key: string, render: () => Promise<Response>): 
   const version = await currentVersion();
   const hit = state.entries.get(key);
   if (hit && hit.version === version && Date.now() - hit.storedAt < MAX_AGE_MS) {
-    state.entries.delete(key); // LRU: move to the end
-    state.entries.set(key, hit);
+    touch(key, hit);
     return hit;
   }
   let fill = state.inflight.get(key);
@@ -127,15 +191,15 @@ export async function cachedPage(key: string, render: () => Promise<Response>): 
         res.body?.cancel().catch(() => {}); // not awaited: undici may wait for the whole stream
         return null;
       }
-      const body = await res.arrayBuffer();
+      const body = Buffer.from(await res.arrayBuffer());
       const headers = KEPT_HEADERS.flatMap((h) => (res.headers.has(h) ? [[h, res.headers.get(h)!] as [string, string]] : []));
-      const csp = cspWithHashes(/text\/html/.test(type) ? inlineScriptHashes(Buffer.from(body).toString("utf8")) : []);
-      const entry: Entry = { body, status: res.status, headers, csp, version, storedAt: Date.now() };
+      const entry = await makeEntry(body, res.status, headers, /text\/html/.test(type), version);
       const old = state.entries.get(key);
-      if (old) state.bytes -= old.body.byteLength;
+      if (old) state.bytes -= old.bytes;
       state.entries.delete(key);
       state.entries.set(key, entry);
-      state.bytes += body.byteLength;
+      state.last = key;
+      state.bytes += entry.bytes;
       evict();
       return entry;
     })().finally(() => state.inflight.delete(key));
@@ -144,9 +208,80 @@ export async function cachedPage(key: string, render: () => Promise<Response>): 
   return fill;
 }
 
+/**
+ * Cache-Control stays what Next said (no-store for these dynamic pages), so browsers do not keep the page and ask
+ * unconditionally; the ETag and 304 serve clients that revalidate (proxies, CDNs in front, feed readers, scripts).
+ * Letting browsers keep it (`private, no-cache`) would make every repeat visit a 304, but would also change what a
+ * repeat navigation reports (304, not 200) — a decision for the page, not for this cache.
+ */
+const VARY = "Accept-Encoding, Accept-Language, Cookie";
+
+/** Compress once (in the thread pool, off the event loop), hash once, and build every header list a hit writes. */
+async function makeEntry(body: Buffer, status: number, kept: [string, string][], html: boolean, version: number): Promise<Entry> {
+  const [gz, br] = await Promise.all([
+    gzipAsync(body, { level: 9 }),
+    brotliAsync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlib.BROTLI_PARAM_SIZE_HINT]: body.byteLength, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT } }),
+  ]);
+  const csp = cspWithHashes(html ? inlineScriptHashes(body.toString("utf8")) : []);
+  const hash = createHash("sha256").update(body).digest("base64url").slice(0, 27);
+  const common: string[] = [];
+  for (const [k, v] of kept) common.push(k, v);
+  common.push("vary", VARY, "content-security-policy", csp, "x-huiwu-cache", `v${version}`);
+  const security = (https: boolean) => Object.entries(baseSecurityHeaders(https)).flat();
+  const variant = (encoding: Encoding, bytes: Buffer): Variant => {
+    const etag = `"${hash}${encoding === "identity" ? "" : encoding === "gzip" ? "-gz" : "-br"}"`;
+    const head = [...common, "etag", etag];
+    const full = [...head, ...(encoding === "identity" ? [] : ["content-encoding", encoding]), "content-length", String(bytes.byteLength)];
+    return {
+      encoding,
+      body: bytes,
+      etag,
+      headers: [[...full, ...security(false)], [...full, ...security(true)]],
+      notModified: [[...head, ...security(false)], [...head, ...security(true)]],
+    };
+  };
+  const variants = { identity: variant("identity", body), gzip: variant("gzip", gz), br: variant("br", br) };
+  const bytes = body.byteLength + gz.byteLength + br.byteLength + ENTRY_OVERHEAD;
+  return { body, gzip: gz, br, status, headers: kept, csp, version, storedAt: Date.now(), bytes, variants };
+}
+
 /** The body gzip-compressed, computed once per entry (phones on slow networks get a fifth of the bytes). */
 export function gzipped(entry: Entry): Buffer {
-  return (entry.gzip ??= gzipSync(Buffer.from(entry.body), { level: 6 }));
+  return entry.gzip;
+}
+
+const encodingMemo = new Map<string, Encoding>();
+/**
+ * The encoding to send for an Accept-Encoding header: br, else gzip, else identity, among those the client accepts
+ * (a q of 0 refuses; `*` stands for any not named). Memoised per header value (browsers send a handful).
+ */
+export function pickEncoding(acceptEncoding: string | undefined): Encoding {
+  if (!acceptEncoding) return "identity";
+  let e = encodingMemo.get(acceptEncoding);
+  if (e) return e;
+  const q = new Map<string, number>();
+  for (const part of acceptEncoding.toLowerCase().split(",")) {
+    const [name, ...params] = part.trim().split(";");
+    const qp = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    const value = qp ? Number(qp.slice(2)) : 1;
+    if (name) q.set(name.trim(), Number.isFinite(value) ? value : 0);
+  }
+  const accepts = (n: string) => (q.get(n) ?? q.get("*") ?? 0) > 0;
+  e = accepts("br") ? "br" : accepts("gzip") || accepts("x-gzip") ? "gzip" : "identity";
+  if (encodingMemo.size >= 256) encodingMemo.clear();
+  encodingMemo.set(acceptEncoding, e);
+  return e;
+}
+
+/** If-None-Match (weak comparison, RFC 9110 §13.1.2) against a variant's ETag. */
+export function notModified(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === "*") return true;
+  for (const t of ifNoneMatch.split(",")) {
+    const tag = t.trim();
+    if ((tag.startsWith("W/") ? tag.slice(2) : tag) === etag) return true;
+  }
+  return false;
 }
 
 export function pageCacheStats() {

@@ -1,10 +1,12 @@
 /** Benchmark plumbing: servers, databases, load, memory. Only loopback traffic; every loop is bounded. */
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import postgres from "postgres";
+import { SERVER_RUNTIME_ENV } from "../lib/server-runtime.mjs";
 
 export type Engine = "pglite" | "postgres";
 
@@ -18,7 +20,9 @@ export async function freshTarget(engine: Engine, postgresBase?: string): Promis
   }
   const base = postgresBase || process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
   if (!base) throw new Error("Postgres benchmark needs DATABASE_URL (or BENCH_DATABASE_URL) pointing at a server where it may create databases.");
-  const name = `huiwu_bench_${Date.now().toString(36)}`;
+  // BENCH_DB_PREFIX lets runs that share a Postgres server side by side keep apart (names are [a-z0-9_] only)
+  const prefix = (process.env.BENCH_DB_PREFIX || "huiwu_bench").toLowerCase().replace(/[^a-z0-9_]/g, "_");
+  const name = `${prefix}_${Date.now().toString(36)}`;
   const admin = postgres(base, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   await admin.end();
@@ -37,6 +41,7 @@ export async function freshTarget(engine: Engine, postgresBase?: string): Promis
 
 export function serverEnv(t: Target, port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
+    ...SERVER_RUNTIME_ENV, // what `npm start` gives the server too (scripts/lib/server-runtime.mjs)
     ...process.env,
     PORT: String(port),
     HOSTNAME: "127.0.0.1",
@@ -59,8 +64,9 @@ export function serverEnv(t: Target, port: number, extra: Record<string, string>
 
 export type Server = { url: string; proc: ChildProcess; stop: () => Promise<void> };
 
-export async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
-  const proc = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+/** `nodeFlags`: extra V8/Node flags for the server (e.g. a heap cap), given before the script. */
+export async function startServer(env: NodeJS.ProcessEnv, nodeFlags: string[] = []): Promise<Server> {
+  const proc = spawn(process.execPath, [...nodeFlags, "--import", "tsx", "scripts/serve.ts"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let log = "";
   proc.stdout!.on("data", (d) => (log += d));
   proc.stderr!.on("data", (d) => (log += d));
@@ -109,9 +115,113 @@ export async function load(url: string, opts: { connections?: number; duration?:
   };
 }
 
-/** Peak resident memory of a process tree (the server and its children), sampled every 200 ms. */
-export function rssSampler(rootPid: number) {
+/**
+ * wrk (a C load generator: autocannon, in JavaScript, saturates near 4,500 req/s on 2 cores and hides the difference
+ * between a fast and a slow server): `wrk -t1 -c<connections> -d<duration>s --latency`, parsed. Null when wrk is not
+ * installed (Debian/Ubuntu: `apt install wrk`).
+ */
+export const WRK = ["/usr/bin/wrk", "/usr/local/bin/wrk"].find((p) => fs.existsSync(p)) ?? null;
+
+export async function wrk(url: string, opts: { connections?: number; duration?: number; headers?: Record<string, string> } = {}): Promise<Load | null> {
+  if (!WRK) return null;
+  const args = ["-t1", `-c${opts.connections ?? 50}`, `-d${opts.duration ?? 10}s`, "--latency", "--timeout", "5s"];
+  for (const [k, v] of Object.entries(opts.headers ?? {})) args.push("-H", `${k}: ${v}`);
+  const out = await new Promise<string>((resolve, reject) =>
+    execFile(WRK, [...args, url], { timeout: ((opts.duration ?? 10) + 30) * 1000 }, (err, stdout) => (err ? reject(err) : resolve(stdout))),
+  );
+  return parseWrk(out);
+}
+
+/** wrk's text report → Load (latencies in ms). */
+export function parseWrk(out: string): Load {
+  const lat = (p: string) => {
+    const m = new RegExp(`^\\s*${p.replace(".", "\\.")}%\\s+([\\d.]+)(us|ms|s)\\s*$`, "m").exec(out);
+    if (!m) return NaN;
+    const n = Number(m[1]);
+    return m[2] === "us" ? n / 1000 : m[2] === "s" ? n * 1000 : n;
+  };
+  const num = (re: RegExp) => Number(re.exec(out)?.[1] ?? 0);
+  const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+  return {
+    rps: Math.round(num(/Requests\/sec:\s+([\d.]+)/)),
+    p50: lat("50"),
+    p90: lat("90"),
+    p97_5: NaN, // wrk reports 50/75/90/99
+    p99: lat("99"),
+    errors: socketErrors ? socketErrors.slice(1).reduce((s, x) => s + Number(x), 0) : 0,
+    non2xx: num(/Non-2xx or 3xx responses:\s+(\d+)/),
+    requests: num(/(\d+) requests in/),
+  };
+}
+
+/** A stored answer for the bare server: exactly these headers and these (already encoded) bytes. */
+export type StoredAnswer = { path: string; status: number; headers: [string, string][]; body: Buffer };
+
+/**
+ * The honest ceiling for a cache hit: a bare node:http server, in its own process, that answers each path with the
+ * identical status, headers and bytes the app sent (no routing beyond one Map lookup, no per-request work).
+ */
+export async function startBareServer(answers: StoredAnswer[], port: number): Promise<{ url: string; stop: () => Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "huiwu-bare-"));
+  const manifest = answers.map((a, i) => {
+    fs.writeFileSync(path.join(dir, `${i}.bin`), a.body);
+    return { path: a.path, status: a.status, headers: a.headers.flat(), file: path.join(dir, `${i}.bin`) };
+  });
+  fs.writeFileSync(path.join(dir, "manifest.json"), JSON.stringify(manifest));
+  const code = `
+    const http = require("node:http"), fs = require("node:fs");
+    const answers = new Map(JSON.parse(fs.readFileSync(process.argv[1], "utf8")).map((a) => [a.path, { ...a, body: fs.readFileSync(a.file) }]));
+    http.createServer((req, res) => {
+      const a = answers.get(req.url);
+      if (!a) { res.writeHead(404); return res.end(); }
+      res.writeHead(a.status, a.headers);
+      res.end(a.body);
+    }).listen(Number(process.argv[2]), "127.0.0.1", () => console.log("ready"));`;
+  const proc = spawn(process.execPath, ["-e", code, path.join(dir, "manifest.json"), String(port)], { stdio: ["ignore", "pipe", "inherit"] });
+  await new Promise<void>((resolve, reject) => {
+    proc.stdout!.once("data", () => resolve());
+    proc.once("exit", (c) => reject(new Error(`bare server exited (${c})`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      proc.kill("SIGTERM");
+      await new Promise((r) => (proc.exitCode !== null ? r(null) : proc.once("exit", r)));
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** GET over node:http, no decompression: the status, headers and bytes exactly as they went over the wire. */
+export function rawGet(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: [string, string][]; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => {
+        const raw = res.rawHeaders;
+        const out: [string, string][] = [];
+        for (let i = 0; i < raw.length; i += 2) out.push([raw[i], raw[i + 1]]);
+        resolve({ status: res.statusCode ?? 0, headers: out, body: Buffer.concat(chunks) });
+      });
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.setTimeout(30_000, () => req.destroy(new Error(`GET ${url}: timeout`)));
+  });
+}
+
+/**
+ * Resident memory of the server's process tree, sampled every 200 ms, with the peak per phase: `phase(name)` starts
+ * one (the bench names them after its measures). With `memoryLog` (the file scripts/serve.ts writes when
+ * HUIWU_MEMORY_LOG is set: process.memoryUsage() every 250 ms) each phase also gets the server's own peak heap,
+ * external and ArrayBuffer figures — what tells the V8 heap from native memory (PGlite's WASM heap is an ArrayBuffer).
+ */
+export type PhaseMemory = { phase: string; peakRss: number; heapUsed?: number; heapTotal?: number; external?: number; arrayBuffers?: number };
+
+export function rssSampler(rootPid: number, memoryLog?: string) {
   let peak = 0;
+  const phases: { phase: string; from: number; to?: number; peakRss: number }[] = [];
   const tree = () => {
     const kids = new Map<number, number[]>();
     for (const d of fs.readdirSync("/proc")) {
@@ -140,10 +250,40 @@ export function rssSampler(rootPid: number) {
       return 0;
     }
   };
-  const timer = setInterval(() => {
-    // the node processes only (not the tsx wrapper's own small footprint? it counts: it is part of the server)
+  const sample = () => {
+    // every process of the server's tree counts (the tsx loader runs in the server process itself)
     const total = tree().reduce((s, p) => s + rss(p), 0);
     peak = Math.max(peak, total);
-  }, 200);
-  return { stop: () => (clearInterval(timer), peak) };
+    const cur = phases[phases.length - 1];
+    if (cur) cur.peakRss = Math.max(cur.peakRss, total);
+  };
+  const timer = setInterval(sample, 200);
+  const byPhase = (): PhaseMemory[] => {
+    const log = memoryLog && fs.existsSync(memoryLog)
+      ? fs.readFileSync(memoryLog, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as { t: number } & NodeJS.MemoryUsage)
+      : [];
+    return phases.map((p) => {
+      const inside = log.filter((m) => m.t >= p.from && m.t <= (p.to ?? Infinity));
+      const max = (k: keyof NodeJS.MemoryUsage) => (inside.length ? Math.max(...inside.map((m) => m[k])) : undefined);
+      return { phase: p.phase, peakRss: p.peakRss, heapUsed: max("heapUsed"), heapTotal: max("heapTotal"), external: max("external"), arrayBuffers: max("arrayBuffers") };
+    });
+  };
+  return {
+    /** Start a phase (ends the previous one). */
+    phase: (name: string) => {
+      sample();
+      const now = Date.now();
+      const cur = phases[phases.length - 1];
+      if (cur) cur.to = now;
+      phases.push({ phase: name, from: now, peakRss: 0 });
+      sample();
+    },
+    stop: () => {
+      sample();
+      clearInterval(timer);
+      const cur = phases[phases.length - 1];
+      if (cur) cur.to = Date.now();
+      return { peak, phases: byPhase() };
+    },
+  };
 }

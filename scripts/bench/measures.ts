@@ -1,5 +1,6 @@
 /** What the benchmark measures; each measure returns table rows. Only loopback traffic; every loop is bounded. */
-import type { Load, Target } from "./lib";
+import { gzipSync } from "node:zlib";
+import { rawGet, startBareServer, WRK, wrk, type Load, type StoredAnswer, type Target } from "./lib";
 import { LARGE_FORUM } from "./seed-large";
 
 export type Row = { metric: string; value: string; target?: string; pass?: boolean; note?: string };
@@ -11,11 +12,17 @@ export type Ctx = {
   load: (url: string, opts?: { connections?: number; duration?: number; headers?: Record<string, string> }) => Promise<Load>;
   /** Ticket codes of the 10,000-registration forum. */
   ticketCodes: string[];
+  /** A free loopback port for a helper server (the bare node:http ceiling). */
+  barePort: number;
 };
 export type Measure = { name: string; run: (ctx: Ctx) => Promise<Row[]> };
 
 const YANTAN = "yantan-industrial-parks-2025";
 const fmt = (l: Load) => `${l.rps} req/s, p50 ${l.p50} ms, p97.5 ${l.p97_5} ms, errors ${l.errors + l.non2xx}`;
+const fmtWrk = (l: Load) => `${l.rps} req/s, p50 ${l.p50.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms, errors ${l.errors + l.non2xx}`;
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+/** The issue-15 targets that differ per engine: [Postgres, PGlite]. */
+const byEngine = <T>(t: Target, pg: T, lite: T) => (t.engine === "postgres" ? pg : lite);
 const ms = (n: number) => `${Math.round(n)} ms`;
 
 function percentile(xs: number[], p: number) {
@@ -69,25 +76,101 @@ async function pool<T>(items: T[], c: number, job: (t: T) => Promise<void>): Pro
   return lat;
 }
 
+const GZIP = { "accept-encoding": "gzip" };
+const PAGES = [
+  ["forum page", `/events/${YANTAN}`],
+  ["agenda page", `/events/${YANTAN}/agenda`],
+] as const;
+
+/**
+ * Cache hits against the honest ceiling: a bare node:http server, in its own process, sending the identical gzipped
+ * bytes and headers (fetched from the app first). Both loaded by wrk (-t1, the bench's connections); autocannon, in
+ * JavaScript, saturates below either and would hide the difference. Without wrk the rows say so and carry no verdict.
+ */
 const publicPages: Measure = {
-  name: "public pages vs static baseline",
-  async run({ url, duration, connections, load }) {
-    // as browsers do: ask for gzip (the cache stores a gzip copy; Next compresses what it serves)
-    const opts = { duration, connections, headers: { "accept-encoding": "gzip" } };
-    const base = await load(`${url}/robots.txt`, opts);
-    const rows: Row[] = [{ metric: "static baseline (/robots.txt)", value: fmt(base) }];
-    for (const [label, path] of [
-      ["forum page", `/events/${YANTAN}`],
-      ["agenda page", `/events/${YANTAN}/agenda`],
-      ["forum read API", `/api/v1/events/${YANTAN}`],
-    ] as const) {
-      const l = await load(`${url}${path}`, opts);
-      const ratio = l.rps / base.rps;
-      rows.push({ metric: `${label} (cached)`, value: fmt(l), target: "≥ 0.8 × static, p95 < 50 ms", pass: ratio >= 0.8 && l.p97_5 < 50, note: `ratio ${ratio.toFixed(2)}; p97.5 shown as the bound of p95` });
+  name: "public pages vs a bare node:http server",
+  async run({ url, duration, connections, load, barePort }) {
+    const answers: StoredAnswer[] = [];
+    for (const [label, path] of PAGES) {
+      await rawGet(`${url}${path}`, GZIP); // the first visit may render; the second is a hit
+      const hit = await rawGet(`${url}${path}`, GZIP);
+      const h = new Map(hit.headers.map(([k, v]) => [k.toLowerCase(), v]));
+      if (hit.status !== 200 || !h.get("x-huiwu-cache") || h.get("content-encoding") !== "gzip") throw new Error(`${label}: not a gzipped cache hit (${hit.status}, ${h.get("x-huiwu-cache")}, ${h.get("content-encoding")})`);
+      // what a bare server would send too: the same headers, except those Node writes itself
+      const headers = hit.headers.filter(([k]) => !/^(date|connection|keep-alive|transfer-encoding)$/i.test(k));
+      answers.push({ path, status: 200, headers, body: hit.body });
     }
+    const bare = await startBareServer(answers, barePort);
+    const rows: Row[] = [];
+    try {
+      const opts = { duration, connections, headers: GZIP };
+      for (const [i, [label, path]] of PAGES.entries()) {
+        const size = kb(answers[i].body.byteLength);
+        if (!WRK) {
+          const [a, b] = [await load(`${url}${path}`, opts), await load(`${bare.url}${path}`, opts)];
+          rows.push({ metric: `${label} (cached, ${size} gzip) vs bare node:http`, value: `${fmt(a)}; bare ${fmt(b)}`, target: "≥ 0.7 × bare, p99 < 30 ms", note: `ratio ${(a.rps / b.rps).toFixed(2)} by autocannon: wrk is not installed (apt install wrk), and autocannon saturates near 4,500 req/s on 2 cores, so this ratio is not the target's` });
+          continue;
+        }
+        // app and bare alternate, twice each for half the time, best of two: on a shared machine a burst of other work
+        // then hits both alike instead of one of them
+        const half = { ...opts, duration: Math.max(1, Math.round(duration / 2)) };
+        const runs: Load[][] = [[], []];
+        for (let r = 0; r < 2; r++) {
+          runs[0].push((await wrk(`${url}${path}`, half))!);
+          runs[1].push((await wrk(`${bare.url}${path}`, half))!);
+        }
+        const [a, b] = runs.map((xs) => xs.reduce((best, x) => (x.rps > best.rps ? x : best)));
+        const ratio = a.rps / b.rps;
+        rows.push({
+          metric: `${label} (cached, ${size} gzip) vs bare node:http, wrk -t1 -c${connections}`,
+          value: `${fmtWrk(a)}; bare ${fmtWrk(b)}`,
+          target: "≥ 0.7 × bare, p99 < 30 ms",
+          pass: ratio >= 0.7 && a.p99 < 30 && a.errors + a.non2xx === 0,
+          note: `ratio ${ratio.toFixed(2)}`,
+        });
+      }
+    } finally {
+      await bare.stop();
+    }
+    const api = await load(`${url}/api/v1/events/${YANTAN}`, { duration, connections, headers: GZIP });
+    rows.push({ metric: "forum read API (cached), autocannon", value: fmt(api) });
     // what a signed-in visitor gets: the page rendered for them (the cache is bypassed for sessions)
-    const uncached = await load(`${url}/events/${YANTAN}/agenda`, { duration: Math.min(duration, 5), connections: 10, headers: { ...opts.headers, cookie: "authjs.session-token=bench-not-a-session" } });
+    const uncached = await load(`${url}/events/${YANTAN}/agenda`, { duration: Math.min(duration, 5), connections: 10, headers: { ...GZIP, cookie: "authjs.session-token=bench-not-a-session" } });
     rows.push({ metric: "agenda page rendered per request (cache bypassed)", value: fmt(uncached), note: "10 connections" });
+    return rows;
+  },
+};
+
+/** The bytes a gzip-accepting browser downloads: the wire size when the server gzipped, else gzip -6 of the body. */
+async function gzipSize(u: string): Promise<number> {
+  const r = await rawGet(u, GZIP);
+  if (r.status !== 200) throw new Error(`GET ${u}: ${r.status}`);
+  const enc = r.headers.find(([k]) => k.toLowerCase() === "content-encoding")?.[1];
+  return enc === "gzip" ? r.body.byteLength : gzipSync(r.body, { level: 6 }).byteLength;
+}
+
+/** Page weight as a phone on a slow network sees it: gzipped HTML and the gzipped JavaScript its <script src> load. */
+const pageWeight: Measure = {
+  name: "public page weight (gzip)",
+  async run({ url }) {
+    const reports = (await rawGet(`${url}/reports`)).body.toString("utf8");
+    const report = /href="(\/reports\/[a-z0-9-]+)"/.exec(reports)?.[1];
+    const pages: [string, string][] = [["home", "/"], ...PAGES.map(([l, p]) => [l, p] as [string, string]), ...(report ? [["report page", report] as [string, string]] : [])];
+    const rows: Row[] = [];
+    const jsSize = new Map<string, number>();
+    for (const [label, path] of pages) {
+      const page = await rawGet(`${url}${path}`);
+      const html = page.body.toString("utf8");
+      const srcs = [...new Set([...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, "&")))];
+      let js = 0;
+      for (const src of srcs) {
+        if (!jsSize.has(src)) jsSize.set(src, await gzipSize(new URL(src, url).toString()));
+        js += jsSize.get(src)!;
+      }
+      const htmlGz = await gzipSize(`${url}${path}`);
+      rows.push({ metric: `gzipped JS loaded by the ${label}`, value: `${kb(js)} (${srcs.length} scripts)`, target: "≤ 120 KB", pass: js <= 120 * 1024, note: `HTML ${kb(htmlGz)} gzip, ${kb(page.body.byteLength)} raw` });
+      if (path === PAGES[1][1]) rows.push({ metric: "gzipped HTML of the agenda page", value: kb(htmlGz), target: "≤ 12 KB", pass: htmlGz <= 12 * 1024 });
+    }
     return rows;
   },
 };
@@ -122,7 +205,7 @@ const editVisible: Measure = {
 
 const registrationRush: Measure = {
   name: "registration throughput",
-  async run({ url }) {
+  async run({ url, target }) {
     const USERS = Number(process.env.BENCH_REG_USERS || 600);
     const CAPACITY = Math.floor(USERS * 0.8);
     const org = await token(url, "organizer@huiwu.demo", "huiwu-organizer-2025");
@@ -160,7 +243,7 @@ const registrationRush: Measure = {
     const perMin = Math.round((USERS / secs) * 60);
     const exact = statuses.confirmed === CAPACITY && statuses.waitlisted === USERS - CAPACITY;
     return [
-      { metric: `registrations/minute (${USERS} users, 50 at once, ${CAPACITY} seats)`, value: `${perMin}/min (p50 ${ms(percentile(lat, 50))}, p95 ${ms(percentile(lat, 95))})`, target: "≥ 6,000/min", pass: perMin >= 6000 },
+      { metric: `registrations/minute (${USERS} users, 50 at once, ${CAPACITY} seats)`, value: `${perMin}/min (p50 ${ms(percentile(lat, 50))}, p95 ${ms(percentile(lat, 95))})`, target: byEngine(target, "≥ 8,000/min", "≥ 6,000/min"), pass: perMin >= byEngine(target, 8000, 6000) },
       { metric: "capacity exact, no errors", value: JSON.stringify(statuses), target: `confirmed ${CAPACITY}, waitlisted ${USERS - CAPACITY}`, pass: exact },
     ];
   },
@@ -213,7 +296,7 @@ const largeForum: Measure = {
       await r.arrayBuffer();
     });
     const p95 = percentile(lat, 95);
-    rows.push({ metric: "check-in by ticket code (500 scans, 10 desks)", value: `p50 ${ms(percentile(lat, 50))}, p95 ${ms(p95)}`, target: "p95 < 20 ms", pass: p95 < 20 });
+    rows.push({ metric: "check-in by ticket code (500 scans, 10 desks)", value: `p50 ${ms(percentile(lat, 50))}, p95 ${ms(p95)}`, target: "p95 < 30 ms", pass: p95 < 30 });
     return rows;
   },
 };
@@ -258,4 +341,4 @@ const delegationDocs: Measure = {
   },
 };
 
-export const measures: Measure[] = [publicPages, editVisible, largeForum, registrationRush, seatingHall, delegationDocs];
+export const measures: Measure[] = [publicPages, pageWeight, editVisible, largeForum, registrationRush, seatingHall, delegationDocs];

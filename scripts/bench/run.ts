@@ -4,11 +4,17 @@
  * bench/results.json. Rerun it anywhere: numbers are only comparable within one run on one machine, hence ratios.
  *
  *   npm run bench                      # both engines when DATABASE_URL is set, else PGlite only
- *   npm run bench -- --engine postgres --duration 5 --skip-build
+ *   npm run bench -- --engine postgres --duration 5 --skip-build --port 3950
+ *
+ * Memory: the server's RSS (its whole process tree) is sampled all along, with the peak of each measure (phase) and
+ * the server's own process.memoryUsage() per phase (HUIWU_MEMORY_LOG, scripts/serve.ts), into the table and the JSON.
+ * `--node-flags "--max-semi-space-size=…"` passes V8 flags to the server, to compare settings within one run.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import { freshTarget, load, rssSampler, serverEnv, startServer, type Engine } from "./lib";
+import os from "node:os";
+import path from "node:path";
+import { freshTarget, load, rssSampler, serverEnv, startServer, type Engine, type PhaseMemory } from "./lib";
 import { measures, type Row } from "./measures";
 import { seedBenchData } from "./seed-large";
 
@@ -22,6 +28,12 @@ const connections = Number(arg("connections", "50"));
 /** `--only <text>[,<text>]`: run just the measures whose name contains one of the texts (e.g. --only "public pages"). */
 const only = arg("only", "");
 const engines: Engine[] = (arg("engine", process.env.DATABASE_URL ? "postgres,pglite" : "pglite").split(",") as Engine[]);
+/** The server's port; the bare node:http server of the page measure takes the next one. */
+const port = Number(arg("port", "3950"));
+const nodeFlags = arg("node-flags", "").split(" ").filter(Boolean);
+/** Issue 15: peak server RSS over the whole bench. */
+const RSS_TARGET_MB: Record<Engine, number> = { postgres: 350, pglite: 450 };
+const MB = (n: number | undefined) => (n === undefined ? "?" : `${Math.round(n / 1024 / 1024)} MB`);
 
 async function main() {
   process.env.NEXT_DIST_DIR ||= ".next-bench";
@@ -30,18 +42,22 @@ async function main() {
     execFileSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { stdio: "ignore", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   }
   const results: Record<string, Row[]> = {};
+  const memory: Record<string, PhaseMemory[]> = {};
   for (const engine of engines) {
     const target = await freshTarget(engine);
     console.log(`[${engine}] seeding benchmark data …`);
     const ticketCodes = await seedBenchData(target);
-    const server = await startServer(serverEnv(target, 3950));
-    const rss = rssSampler(server.proc.pid!);
+    const memoryLog = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "huiwu-bench-mem-")), "memory.jsonl");
+    const server = await startServer(serverEnv(target, port, { HUIWU_MEMORY_LOG: memoryLog }), nodeFlags);
+    const rss = rssSampler(server.proc.pid!, memoryLog);
+    rss.phase("start-up");
     const rows: Row[] = [];
     try {
       for (const m of measures.filter((x) => only.split(",").some((o) => x.name.includes(o)))) {
         process.stdout.write(`[${engine}] ${m.name} … `);
+        rss.phase(m.name);
         try {
-          const out = await m.run({ url: server.url, target, duration, connections, load, ticketCodes });
+          const out = await m.run({ url: server.url, target, duration, connections, load, ticketCodes, barePort: port + 1 });
           rows.push(...out);
           console.log("done");
         } catch (e) {
@@ -50,16 +66,21 @@ async function main() {
         }
       }
     } finally {
-      const peak = rss.stop();
-      rows.push({ metric: "server peak RSS", value: `${Math.round(peak / 1024 / 1024)} MB`, target: "< 500 MB", pass: peak < 500 * 1024 * 1024 });
+      const { peak, phases } = rss.stop();
+      memory[engine] = phases;
+      for (const p of phases)
+        rows.push({ metric: `server peak RSS during: ${p.phase}`, value: MB(p.peakRss), note: `process.memoryUsage() peaks: heapUsed ${MB(p.heapUsed)}, heapTotal ${MB(p.heapTotal)}, external ${MB(p.external)}, arrayBuffers ${MB(p.arrayBuffers)}` });
+      const max = RSS_TARGET_MB[engine];
+      rows.push({ metric: "peak server RSS during the whole bench", value: MB(peak), target: `< ${max} MB`, pass: peak < max * 1024 * 1024, note: nodeFlags.length ? `node flags: ${nodeFlags.join(" ")}` : undefined });
       await server.stop();
       await target.cleanup();
+      fs.rmSync(path.dirname(memoryLog), { recursive: true, force: true });
     }
     results[engine] = rows;
   }
-  const machine = { cpus: (await import("node:os")).cpus().length, node: process.version, at: new Date().toISOString(), duration, connections };
+  const machine = { cpus: os.cpus().length, loadavg: os.loadavg(), node: process.version, at: new Date().toISOString(), duration, connections, nodeFlags };
   fs.mkdirSync("bench", { recursive: true });
-  fs.writeFileSync("bench/results.json", JSON.stringify({ machine, results }, null, 2));
+  fs.writeFileSync("bench/results.json", JSON.stringify({ machine, results, memory }, null, 2));
   for (const [engine, rows] of Object.entries(results)) {
     console.log(`\n## ${engine}\n`);
     console.log("| metric | value | target | ok |\n| --- | --- | --- | --- |");

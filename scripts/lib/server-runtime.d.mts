@@ -1,0 +1,2 @@
+/** See server-runtime.mjs. */
+export declare const SERVER_RUNTIME_ENV: Record<string, string>;

@@ -1,0 +1,28 @@
+/**
+ * Environment of the server process that only takes effect at process start (so `scripts/serve.ts` cannot set it
+ * itself): `npm start` (scripts/start.mjs) and `npm run bench` (scripts/bench/lib.ts) start the server with it.
+ * A variable already set in the environment wins (NODE_OPTIONS as a whole).
+ *
+ * Measured by `npm run bench` (issue 15, under load, peak RSS of the whole run):
+ *
+ * - glibc malloc: argon2 sign-ups (19 MiB each, on the libuv threads), zlib and brotli buffers are large, short-lived
+ *   native allocations. By default glibc gives each thread its own arena and raises its mmap threshold after the first
+ *   large free, so those blocks are then carved from arenas that never shrink: the server kept ~280 MB of native
+ *   memory beyond the V8 heap and PGlite's WASM heap. Two arenas and a fixed 128 KiB mmap threshold (large blocks are
+ *   mmapped and returned on free): ~165 MB. PGlite 893 → 736 MB.
+ * - V8: with the default limit (a quarter of the machine's memory, up to 4 GB) the heap grows to ~340 MB though the
+ *   live data stays under 200 MB (heapUsed peaked at 199 MB with the cap below, through the 10,000-registration
+ *   forum, its exports and the 600-user rush). A 256 MB old space and 8 MB semi-spaces make V8 collect sooner:
+ *   Postgres 563 → 409 MB, with every measure passing as before. Raise the cap (NODE_OPTIONS) for much larger forums.
+ * - libuv's pool (argon2 hashing, zlib, fs) no larger than the machine's cores (default 4): each argon2 hash holds
+ *   19 MiB, and on 2 cores four at once are not faster than two. The 600-user rush alone on Postgres: peak RSS
+ *   322 → 286 MB at the same rate.
+ */
+import os from "node:os";
+
+export const SERVER_RUNTIME_ENV = {
+  UV_THREADPOOL_SIZE: String(Math.min(4, Math.max(2, os.availableParallelism()))),
+  MALLOC_ARENA_MAX: "2",
+  MALLOC_MMAP_THRESHOLD_: "131072",
+  NODE_OPTIONS: "--max-old-space-size=256 --max-semi-space-size=8",
+};
