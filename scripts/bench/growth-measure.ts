@@ -1,11 +1,9 @@
 /**
  * The figures of the growth stage, over HTTP against the production server, as measures.ts takes them: each a median
  * (or p50) in ms, so one value per measure and size. Only loopback traffic; every loop is bounded.
- *
- * `percentile`, `token`, `sessionCookie` and `timed` are copies of the private helpers of measures.ts (not exported
- * there); when measures.ts exports them, import them instead.
  */
 import { MEASURED_SLUG } from "./growth-seed";
+import { percentile, sessionCookie, timed, token } from "./http";
 
 export const MEASURES = [
   { key: "listFirst", label: "registration list, first page" },
@@ -22,40 +20,6 @@ export const MEASURES = [
 ] as const;
 export type MeasureKey = (typeof MEASURES)[number]["key"];
 export type Figures = Record<MeasureKey, number>;
-
-export function percentile(xs: number[], p: number) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-}
-
-async function token(url: string, email: string, password: string): Promise<string> {
-  const r = await fetch(`${url}/api/v1/auth/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
-  if (!r.ok) throw new Error(`token for ${email}: ${r.status} ${await r.text()}`);
-  return (await r.json()).token;
-}
-
-/** Signs in through Auth.js's credentials endpoint and returns the Cookie header of the session. */
-async function sessionCookie(url: string, email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${url}/api/auth/csrf`);
-  const { csrfToken } = await csrf.json();
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const r = await fetch(`${url}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
-    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: url }),
-  });
-  const session = r.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("session-token"));
-  if (!session) throw new Error(`sign-in failed (${r.status})`);
-  return [...jar, session].join("; ");
-}
-
-async function timed(fn: () => Promise<Response>): Promise<{ ms: number; status: number; bytes: number }> {
-  const t0 = performance.now();
-  const r = await fn();
-  const body = await r.arrayBuffer();
-  return { ms: performance.now() - t0, status: r.status, bytes: body.byteLength };
-}
 
 /** Median of `n` sequential GETs after one warm-up; any non-200 fails the measure. */
 async function medianGet(label: string, n: number, get: () => Promise<Response>): Promise<number> {

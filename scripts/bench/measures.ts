@@ -1,7 +1,8 @@
 /** What the benchmark measures; each measure returns table rows. Only loopback traffic; every loop is bounded. */
-import { gzipSync } from "node:zlib";
 import { rawGet, startBareServer, WRK, wrk, type Load, type StoredAnswer, type Target } from "./lib";
 import { LARGE_FORUM } from "./seed-large";
+import { percentile, sessionCookie, timed, token } from "./http";
+import { pageWeight } from "./page-weight";
 
 export type Row = { metric: string; value: string; target?: string; pass?: boolean; note?: string };
 export type Ctx = {
@@ -24,40 +25,6 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 /** The issue-15 targets that differ per engine: [Postgres, PGlite]. */
 const byEngine = <T>(t: Target, pg: T, lite: T) => (t.engine === "postgres" ? pg : lite);
 const ms = (n: number) => `${Math.round(n)} ms`;
-
-function percentile(xs: number[], p: number) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-}
-
-async function token(url: string, email: string, password: string): Promise<string> {
-  const r = await fetch(`${url}/api/v1/auth/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
-  if (!r.ok) throw new Error(`token for ${email}: ${r.status} ${await r.text()}`);
-  return (await r.json()).token;
-}
-
-/** Signs in through Auth.js's credentials endpoint and returns the Cookie header of the session. */
-async function sessionCookie(url: string, email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${url}/api/auth/csrf`);
-  const { csrfToken } = await csrf.json();
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const r = await fetch(`${url}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
-    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: url }),
-  });
-  const session = r.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("session-token"));
-  if (!session) throw new Error(`sign-in failed (${r.status})`);
-  return [...jar, session].join("; ");
-}
-
-async function timed(fn: () => Promise<Response>): Promise<{ ms: number; status: number; bytes: number }> {
-  const t0 = performance.now();
-  const r = await fn();
-  const body = await r.arrayBuffer();
-  return { ms: performance.now() - t0, status: r.status, bytes: body.byteLength };
-}
 
 /** Runs `n` jobs with at most `c` at once; returns each job's latency. */
 async function pool<T>(items: T[], c: number, job: (t: T) => Promise<void>): Promise<number[]> {
@@ -141,35 +108,21 @@ const publicPages: Measure = {
   },
 };
 
-/** The bytes a gzip-accepting browser downloads: the wire size when the server gzipped, else gzip -6 of the body. */
-async function gzipSize(u: string): Promise<number> {
-  const r = await rawGet(u, GZIP);
-  if (r.status !== 200) throw new Error(`GET ${u}: ${r.status}`);
-  const enc = r.headers.find(([k]) => k.toLowerCase() === "content-encoding")?.[1];
-  return enc === "gzip" ? r.body.byteLength : gzipSync(r.body, { level: 6 }).byteLength;
-}
-
-/** Page weight as a phone on a slow network sees it: gzipped HTML and the gzipped JavaScript its <script src> load. */
-const pageWeight: Measure = {
+/**
+ * Page weight as a phone on a slow network sees it (scripts/bench/page-weight.ts): gzipped HTML and the gzipped
+ * JavaScript its scripts load; the brotli figure beside it is what a browser that asks for br (all current ones) gets.
+ */
+const pageWeightMeasure: Measure = {
   name: "public page weight (gzip)",
   async run({ url }) {
     const reports = (await rawGet(`${url}/reports`)).body.toString("utf8");
-    const report = /href="(\/reports\/[a-z0-9-]+)"/.exec(reports)?.[1];
+    const report = /href="(\/reports\/(?!feed\.xml)[a-z0-9-]+)"/.exec(reports)?.[1];
     const pages: [string, string][] = [["home", "/"], ...PAGES.map(([l, p]) => [l, p] as [string, string]), ...(report ? [["report page", report] as [string, string]] : [])];
     const rows: Row[] = [];
-    const jsSize = new Map<string, number>();
     for (const [label, path] of pages) {
-      const page = await rawGet(`${url}${path}`);
-      const html = page.body.toString("utf8");
-      const srcs = [...new Set([...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, "&")))];
-      let js = 0;
-      for (const src of srcs) {
-        if (!jsSize.has(src)) jsSize.set(src, await gzipSize(new URL(src, url).toString()));
-        js += jsSize.get(src)!;
-      }
-      const htmlGz = await gzipSize(`${url}${path}`);
-      rows.push({ metric: `gzipped JS loaded by the ${label}`, value: `${kb(js)} (${srcs.length} scripts)`, target: "≤ 120 KB", pass: js <= 120 * 1024, note: `HTML ${kb(htmlGz)} gzip, ${kb(page.body.byteLength)} raw` });
-      if (path === PAGES[1][1]) rows.push({ metric: "gzipped HTML of the agenda page", value: kb(htmlGz), target: "≤ 12 KB", pass: htmlGz <= 12 * 1024 });
+      const [gz, br] = [await pageWeight(url, path, GZIP), await pageWeight(url, path, { "accept-encoding": "br, gzip" })];
+      rows.push({ metric: `gzipped JS loaded by the ${label}`, value: `${kb(gz.js)} (${gz.scripts.length} scripts)`, target: "≤ 120 KB", pass: gz.js <= 120 * 1024, note: `brotli ${kb(br.js)}; HTML ${kb(gz.html.bytes)} gzip, ${kb(gz.html.raw)} raw` });
+      if (path === PAGES[1][1]) rows.push({ metric: "gzipped HTML of the agenda page", value: kb(gz.html.bytes), target: "≤ 12 KB", pass: gz.html.bytes <= 12 * 1024 });
     }
     return rows;
   },
@@ -341,4 +294,4 @@ const delegationDocs: Measure = {
   },
 };
 
-export const measures: Measure[] = [publicPages, pageWeight, editVisible, largeForum, registrationRush, seatingHall, delegationDocs];
+export const measures: Measure[] = [publicPages, pageWeightMeasure, editVisible, largeForum, registrationRush, seatingHall, delegationDocs];

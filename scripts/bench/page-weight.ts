@@ -6,13 +6,13 @@
  *   node --import tsx scripts/bench/page-weight.ts <base-url> [path …] [--lang en] [--json]
  *
  * Without paths it measures the home page and, found from its links, the first forum page, that forum's agenda and the
- * first report (the pages the issue's targets name). Each response is read raw, with `accept-encoding: gzip`; a
+ * first report (the pages the issue's targets name). Each response is read raw, with `accept-encoding: gzip` (or what the caller asks: `br, gzip` gives the brotli figure); a
  * response the server did not compress is gzipped here (level 6, what browsers would get from a compressing proxy)
  * and marked with `*`. Only loopback-or-given hosts are fetched; every loop is bounded by the page's own tags.
  */
 import http from "node:http";
 import https from "node:https";
-import { gunzipSync, gzipSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 
 export type Weight = { bytes: number; raw: number; compressed: boolean };
 export type PageWeight = { path: string; status: number; html: Weight; scripts: { src: string; weight: Weight }[]; js: number; jsRaw: number };
@@ -34,8 +34,8 @@ function get(url: string, headers: Record<string, string>): Promise<{ status: nu
 
 async function weigh(url: string, headers: Record<string, string>): Promise<{ status: number; text: string; weight: Weight }> {
   const r = await get(url, headers);
-  if (r.encoding === "gzip") {
-    const plain = gunzipSync(r.body);
+  if (r.encoding === "gzip" || r.encoding === "br") {
+    const plain = r.encoding === "br" ? brotliDecompressSync(r.body) : gunzipSync(r.body);
     return { status: r.status, text: plain.toString("utf8"), weight: { bytes: r.body.length, raw: plain.length, compressed: true } };
   }
   if (r.encoding) throw new Error(`${url}: unexpected content-encoding ${r.encoding}`);

@@ -5,6 +5,7 @@
  *
  *   npm run bench                      # both engines when DATABASE_URL is set, else PGlite only
  *   npm run bench -- --engine postgres --duration 5 --skip-build --port 3950
+ *   DATABASE_URL=postgres://… npm run bench -- --growth   # and the growth curve to 1,000,000 registrations
  *
  * Memory: the server's RSS (its whole process tree) is sampled all along, with the peak of each measure (phase) and
  * the server's own process.memoryUsage() per phase (HUIWU_MEMORY_LOG, scripts/serve.ts), into the table and the JSON.
@@ -87,6 +88,12 @@ async function main() {
     for (const r of rows) console.log(`| ${r.metric} | ${r.value} | ${r.target ?? ""} | ${r.pass === undefined ? "" : r.pass ? "yes" : "NO"} |${r.note ? ` ${r.note}` : ""}`);
   }
   console.log("\nWritten to bench/results.json");
+  // `--growth`: then the growth curve (Postgres only: 100 forums × 10,000 registrations, scripts/bench/growth.ts) on
+  // the build just made — about ten minutes on 2 cores, so it is asked for, not run by default.
+  if (args.includes("--growth")) {
+    if (!process.env.DATABASE_URL) console.log("\n--growth needs Postgres (DATABASE_URL): skipped");
+    else execFileSync(process.execPath, ["--import", "tsx", "scripts/bench/growth.ts", "--skip-build"], { stdio: "inherit" });
+  }
 }
 
 main().catch((e) => {

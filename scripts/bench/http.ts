@@ -1,0 +1,36 @@
+/** HTTP helpers the bench stages share (measures.ts, growth-measure.ts): sign-in, bearer tokens, timed requests. */
+
+export function percentile(xs: number[], p: number) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+export async function token(url: string, email: string, password: string): Promise<string> {
+  const r = await fetch(`${url}/api/v1/auth/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
+  if (!r.ok) throw new Error(`token for ${email}: ${r.status} ${await r.text()}`);
+  return (await r.json()).token;
+}
+
+/** Signs in through Auth.js's credentials endpoint and returns the Cookie header of the session. */
+export async function sessionCookie(url: string, email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${url}/api/auth/csrf`);
+  const { csrfToken } = await csrf.json();
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const r = await fetch(`${url}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
+    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: url }),
+  });
+  const session = r.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("session-token"));
+  if (!session) throw new Error(`sign-in failed (${r.status})`);
+  return [...jar, session].join("; ");
+}
+
+export async function timed(fn: () => Promise<Response>): Promise<{ ms: number; status: number; bytes: number }> {
+  const t0 = performance.now();
+  const r = await fn();
+  const body = await r.arrayBuffer();
+  return { ms: performance.now() - t0, status: r.status, bytes: body.byteLength };
+}
+
