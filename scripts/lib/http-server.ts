@@ -17,6 +17,7 @@ import { baseSecurityHeaders, cspWithNonce } from "../../lib/http/security-heade
 import { methodNotAllowed } from "../../lib/api/routes";
 import { LANG_HEADER, langParam, LOCALE_COOKIE, localeFrom } from "../../lib/i18n/config";
 import { translateMessage } from "../../lib/i18n/errors";
+import { staticBrotli } from "./static-br";
 
 const BYPASS = randomBytes(16).toString("hex");
 const FORWARDED = ["accept", "accept-language", "user-agent", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host"];
@@ -29,6 +30,7 @@ export async function startHttpServer(port: number, hostname: string) {
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  const assets = staticBrotli(process.env.NEXT_DIST_DIR || ".next");
 
   async function slow(req: IncomingMessage, res: ServerResponse, forwarded: boolean, id: string) {
     const bypass = one(req.headers["x-huiwu-bypass"]) === BYPASS;
@@ -78,6 +80,7 @@ export async function startHttpServer(port: number, hostname: string) {
       res.end(req.method === "HEAD" ? undefined : body); // a body we will not read: the connection closes instead
       return;
     }
+    if (assets.serve(req, res, pathname)) return;
     await handle(req, res);
   }
 
