@@ -93,8 +93,8 @@ const SESSIONS: { kind: Kind; title: string; titleEn: string; description: strin
     descriptionEn: "Provincial departments, parks and companies on chain-based promotion and enclave parks.",
     starts: "15:50",
     ends: "16:50",
-    location: ROOMS.one.name,
-    locationEn: ROOMS.one.nameEn,
+    location: HALL,
+    locationEn: HALL_EN,
     room: "one",
   },
   {
@@ -105,8 +105,8 @@ const SESSIONS: { kind: Kind; title: string; titleEn: string; description: strin
     descriptionEn: "Chemical and new-material parks on circular retrofits and smart safety supervision.",
     starts: "15:50",
     ends: "16:50",
-    location: ROOMS.two.name,
-    locationEn: ROOMS.two.nameEn,
+    location: HALL,
+    locationEn: HALL_EN,
     room: "two",
   },
   {
