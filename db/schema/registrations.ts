@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, check, foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, tstz, updatedAt } from "./_common";
 import { agendaSessions, buses } from "./agenda";
 import { users } from "./auth";
@@ -54,6 +54,8 @@ export const registrations = pgTable(
     // the console table's default order and the export's keyset pages
     index("registrations_event_created_idx").on(t.eventId, t.createdAt, t.id),
     index("registrations_bus_idx").on(t.busId),
+    // target of checkins' (registration_id, event_id) foreign key: a check-in carries its registration's forum
+    unique("registrations_id_event_unique").on(t.id, t.eventId),
     check("registrations_ticket_code_length", sql`length(${t.ticketCode}) >= 22`),
     check("registrations_email_lower", sql`${t.email} IS NULL OR ${t.email} = lower(${t.email})`),
   ],
@@ -64,16 +66,27 @@ export const checkins = pgTable(
   "checkins",
   {
     id: id(),
-    registrationId: uuid()
-      .notNull()
-      .references(() => registrations.id, { onDelete: "cascade" }),
+    registrationId: uuid().notNull(),
+    /**
+     * The registration's forum, copied so per-forum reads filter check-ins by their own index instead of joining
+     * every check-in through registrations; the (registration_id, event_id) foreign key keeps it equal.
+     */
+    eventId: uuid().notNull(),
     /** "event" for the whole forum, or a segment name / session id. */
     segment: text().notNull().default("event"),
     sessionId: uuid().references(() => agendaSessions.id, { onDelete: "set null" }),
     checkedInAt: tstz().notNull().defaultNow(),
     checkedInById: uuid().references(() => users.id, { onDelete: "set null" }),
   },
-  (t) => [unique("checkins_registration_segment_unique").on(t.registrationId, t.segment)],
+  (t) => [
+    unique("checkins_registration_segment_unique").on(t.registrationId, t.segment),
+    foreignKey({
+      name: "checkins_registration_event_fk",
+      columns: [t.registrationId, t.eventId],
+      foreignColumns: [registrations.id, registrations.eventId],
+    }).onDelete("cascade"),
+    index("checkins_event_segment_registration_idx").on(t.eventId, t.segment, t.registrationId),
+  ],
 );
 
 /**

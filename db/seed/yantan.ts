@@ -815,10 +815,10 @@ async function insertRegistrations(tx: Tx, eventId: string, siteVisitId: string,
   const checkinRows: (typeof checkins.$inferInsert)[] = [];
   for (const r of confirmed.slice(0, CHECKED_IN)) {
     if (r.siteVisit) {
-      checkinRows.push({ registrationId: r.id, segment: "site_visit", sessionId: siteVisitId, checkedInAt: minute("08:15", 40), checkedInById: staffId });
-      if (rand() < 0.9) checkinRows.push({ registrationId: r.id, segment: "symposium", checkedInAt: minute("14:00", 28), checkedInById: staffId });
+      checkinRows.push({ registrationId: r.id, eventId, segment: "site_visit", sessionId: siteVisitId, checkedInAt: minute("08:15", 40), checkedInById: staffId });
+      if (rand() < 0.9) checkinRows.push({ registrationId: r.id, eventId, segment: "symposium", checkedInAt: minute("14:00", 28), checkedInById: staffId });
     } else {
-      checkinRows.push({ registrationId: r.id, segment: "symposium", checkedInAt: minute("14:00", 28), checkedInById: staffId });
+      checkinRows.push({ registrationId: r.id, eventId, segment: "symposium", checkedInAt: minute("14:00", 28), checkedInById: staffId });
     }
   }
   for (const batch of chunk(checkinRows, 200)) await tx.insert(checkins).values(batch);

@@ -44,7 +44,7 @@ export async function checkIn(db: Db, actor: Actor, input: CheckInInput): Promis
   const inserted = await db.transaction(async (tx) => {
     const rows = await tx
       .insert(checkins)
-      .values({ registrationId: reg.id, segment: input.segment, checkedInById: actor.id })
+      .values({ registrationId: reg.id, eventId: input.eventId, segment: input.segment, checkedInById: actor.id })
       .onConflictDoNothing({ target: [checkins.registrationId, checkins.segment] })
       .returning({ checkedInAt: checkins.checkedInAt });
     if (rows[0]) await recordAudit(tx, actor, { action: "checkin.perform", entity: "registration", entityId: reg.id, eventId: input.eventId, after: { segment: input.segment } });

@@ -39,8 +39,7 @@ export async function checkinSegments(db: Db, eventId: string): Promise<string[]
   const used = await db
     .selectDistinct({ segment: checkins.segment })
     .from(checkins)
-    .innerJoin(registrations, eq(registrations.id, checkins.registrationId))
-    .where(eq(registrations.eventId, eventId));
+    .where(eq(checkins.eventId, eventId));
   for (const { segment } of used) if (!base.includes(segment)) base.push(segment);
   return base;
 }
@@ -102,7 +101,7 @@ export type CheckinCounts = {
   bySegment: Record<string, number>;
 };
 
-/** Live counters for the desk and the dashboard. Two aggregate queries, both on indexed columns. */
+/** Live counters for the desk and the dashboard: aggregates over the forum's own check-ins (checkins_event_segment_registration_idx). */
 export async function checkinCounts(db: Db, eventId: string): Promise<CheckinCounts> {
   const [expected] = await db
     .select({ n: count() })
@@ -111,14 +110,12 @@ export async function checkinCounts(db: Db, eventId: string): Promise<CheckinCou
   const rows = await db
     .select({ segment: checkins.segment, n: count() })
     .from(checkins)
-    .innerJoin(registrations, eq(registrations.id, checkins.registrationId))
-    .where(eq(registrations.eventId, eventId))
+    .where(eq(checkins.eventId, eventId))
     .groupBy(checkins.segment);
   const [people] = await db
     .select({ n: countDistinct(checkins.registrationId) })
     .from(checkins)
-    .innerJoin(registrations, eq(registrations.id, checkins.registrationId))
-    .where(eq(registrations.eventId, eventId));
+    .where(eq(checkins.eventId, eventId));
   return {
     expected: Number(expected?.n ?? 0),
     checkedIn: Number(people?.n ?? 0),
@@ -132,18 +129,16 @@ export async function checkinCountsByEvent(db: Db, eventIds: string[]): Promise<
   if (eventIds.length === 0) return out;
   for (const id of eventIds) out.set(id, { checkedIn: 0, bySegment: {} });
   const seg = await db
-    .select({ eventId: registrations.eventId, segment: checkins.segment, n: count() })
+    .select({ eventId: checkins.eventId, segment: checkins.segment, n: count() })
     .from(checkins)
-    .innerJoin(registrations, eq(registrations.id, checkins.registrationId))
-    .where(inArray(registrations.eventId, eventIds))
-    .groupBy(registrations.eventId, checkins.segment);
+    .where(inArray(checkins.eventId, eventIds))
+    .groupBy(checkins.eventId, checkins.segment);
   for (const r of seg) out.get(r.eventId)!.bySegment[r.segment] = Number(r.n);
   const ppl = await db
-    .select({ eventId: registrations.eventId, n: countDistinct(checkins.registrationId) })
+    .select({ eventId: checkins.eventId, n: countDistinct(checkins.registrationId) })
     .from(checkins)
-    .innerJoin(registrations, eq(registrations.id, checkins.registrationId))
-    .where(inArray(registrations.eventId, eventIds))
-    .groupBy(registrations.eventId);
+    .where(inArray(checkins.eventId, eventIds))
+    .groupBy(checkins.eventId);
   for (const r of ppl) out.get(r.eventId)!.checkedIn = Number(r.n);
   return out;
 }
@@ -219,7 +214,7 @@ export async function recentCheckins(db: Db, eventId: string, limit = 10) {
     .from(checkins)
     .innerJoin(registrations, eq(registrations.id, checkins.registrationId))
     .leftJoin(users, eq(users.id, checkins.checkedInById))
-    .where(eq(registrations.eventId, eventId))
+    .where(eq(checkins.eventId, eventId))
     .orderBy(sql`${checkins.checkedInAt} desc`)
     .limit(limit);
 }

@@ -111,7 +111,8 @@ export async function exportRows(db: Db, eventId: string, labels: ExportLabels) 
       const cs = await db
         .select({ registrationId: checkins.registrationId, segment: checkins.segment, at: checkins.checkedInAt })
         .from(checkins)
-        .where(inArray(checkins.registrationId, page.map((r) => r.id)));
+        // the forum's own check-ins (its index), not a probe per id of the page across every forum's check-ins
+        .where(and(eq(checkins.eventId, eventId), inArray(checkins.registrationId, page.map((r) => r.id))));
       const byReg = new Map<string, Map<string, Date>>();
       for (const c of cs) {
         const m = byReg.get(c.registrationId) ?? new Map<string, Date>();

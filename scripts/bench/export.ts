@@ -73,8 +73,8 @@ async function fill(h: DbHandle): Promise<string> {
     });
     const ins = await db.insert(registrations).values(rows).returning({ id: registrations.id });
     const cs = ins.flatMap((r, k) => [
-      ...((i + k) % 3 !== 0 ? [{ registrationId: r.id, segment: "site_visit", checkedInAt: new Date("2025-09-05T00:30:00Z"), checkedInById: u.id }] : []),
-      ...((i + k) % 5 !== 0 ? [{ registrationId: r.id, segment: "symposium", checkedInAt: new Date("2025-09-05T06:10:00Z"), checkedInById: u.id }] : []),
+      ...((i + k) % 3 !== 0 ? [{ registrationId: r.id, eventId: ev.id, segment: "site_visit", checkedInAt: new Date("2025-09-05T00:30:00Z"), checkedInById: u.id }] : []),
+      ...((i + k) % 5 !== 0 ? [{ registrationId: r.id, eventId: ev.id, segment: "symposium", checkedInAt: new Date("2025-09-05T06:10:00Z"), checkedInById: u.id }] : []),
     ]);
     if (cs.length) await db.insert(checkins).values(cs);
   }

@@ -111,8 +111,8 @@ export async function fillForums(t: Target, from: number, to: number): Promise<n
       [GROWTH.perForum],
     );
     await h.query(
-      `insert into checkins (registration_id, segment, checked_in_at)
-       select r.id, 'symposium', f.starts_at + interval '1 hour' from ${forums} join registrations r on r.event_id = f.id
+      `insert into checkins (registration_id, event_id, segment, checked_in_at)
+       select r.id, r.event_id, 'symposium', f.starts_at + interval '1 hour' from ${forums} join registrations r on r.event_id = f.id
        where f.n > 1 and r.status = 'confirmed' and random() < 0.4`,
     );
     await h.query("vacuum (analyze) users, registrations, checkins");

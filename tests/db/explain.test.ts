@@ -1,7 +1,7 @@
 /**
- * Hot queries use indexes (issue 7): on Postgres, with 2,000 forums, eight of them with 10,000 registrations each,
- * check-ins, and fresh statistics, the plans of the queries behind check-in, the registration table, seat counting,
- * forum pages and the API never scan those tables sequentially. (With a single forum in the table a sequential scan
+ * Hot queries use indexes (issue 7): on Postgres, with 2,000 forums, eight of them with 10,000 registrations each
+ * and 60 with 500, check-ins at all of them, and fresh statistics, the plans of the queries behind check-in, the registration table, seat counting,
+ * forum pages, the API and a forum's check-in counters and export never scan those tables sequentially. (With a single forum in the table a sequential scan
  * is the right plan, so the data is shaped like a real instance's.)
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,6 +16,8 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)("query plans on Postgres", () =>
   let h: DbHandle;
   let eventId: string;
   let code: string;
+  let pageIds: string[];
+  let small: string;
   beforeAll(async () => {
     h = await createTestDb("postgres");
     await seedIfEmpty(h.db);
@@ -38,10 +40,20 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)("query plans on Postgres", () =>
         [id, String(i)],
       );
     }
+    // and 60 smaller forums with 500 registrations each, so a forum's check-ins are a small share of all of them
     await h.query(
-      `insert into checkins (registration_id, segment) select id, 'plan-test' from registrations where status = 'confirmed' and random() < 0.5`,
+      `insert into registrations (event_id, status, full_name, email, category, ticket_code, created_at)
+       select f.id, 'confirmed', '代表' || g, 'p' || g || '@example.com', 'other', md5(f.slug || '-' || g), now() - (g || ' seconds')::interval
+       from (select id, slug from events where slug like 'forum-%' order by slug offset 7 limit 60) f cross join generate_series(1, 500) g`,
+    );
+    small = (await h.query<{ id: string }>("select id from events where slug like 'forum-%' order by slug offset 7 limit 1"))[0]!.id;
+    await h.query(
+      `insert into checkins (registration_id, event_id, segment)
+       select id, event_id, (array['site_visit','symposium'])[1 + (hashtext(id::text) & 1)] from registrations
+       where event_id in (select id from events where slug = 'big' or slug like 'forum-%') and status = 'confirmed' and random() < 0.5`,
     );
     [{ code }] = await h.query<{ code: string }>("select ticket_code as code from registrations where event_id = $1 limit 1", [eventId]);
+    pageIds = (await h.query<{ id: string }>("select id from registrations where event_id = $1 order by created_at, id limit 5000", [eventId])).map((r) => r.id);
     await h.query("analyze");
   });
   afterAll(() => h?.close());
@@ -66,6 +78,26 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)("query plans on Postgres", () =>
     it(`${name}: no sequential scan of registrations`, async () => {
       const ns = await plan(sql, params());
       expect(seqScansOf(ns, "registrations"), JSON.stringify(ns.map((n) => [n["Node Type"], n["Index Name"] ?? n["Relation Name"]]))).toEqual([]);
+    });
+  }
+
+  // issue 15: a forum's check-ins are read by their own event_id (lib/checkin/queries.ts, the export), never by a
+  // scan of every forum's check-ins joined to registrations
+  const PER_FORUM_CHECKINS: [string, string, () => unknown[]][] = [
+    ["check-in segments in use", "select distinct segment from checkins where event_id = $1", () => [eventId]],
+    ["check-ins per segment", "select segment, count(*) from checkins where event_id = $1 group by segment", () => [eventId]],
+    ["people checked in", "select count(distinct registration_id) from checkins where event_id = $1", () => [eventId]],
+    ["dashboard: per forum and segment", "select event_id, segment, count(*) from checkins where event_id in ($1, $2) group by event_id, segment", () => [eventId, small]],
+    ["dashboard: people per forum", "select event_id, count(distinct registration_id) from checkins where event_id in ($1, $2) group by event_id", () => [eventId, small]],
+    ["desk: recent check-ins", "select c.segment, c.checked_in_at, r.full_name from checkins c join registrations r on r.id = c.registration_id where c.event_id = $1 order by c.checked_in_at desc limit 10", () => [eventId]],
+    ["export: check-ins of a 5,000-row page", "select registration_id, segment, checked_in_at from checkins where event_id = $1 and registration_id = any($2::uuid[])", () => [eventId, pageIds]],
+  ];
+  for (const [name, sql, params] of PER_FORUM_CHECKINS) {
+    it(`${name}: the forum's check-ins by index, no sequential scan of checkins`, async () => {
+      const ns = await plan(sql, params());
+      const shown = JSON.stringify(ns.map((n) => [n["Node Type"], n["Index Name"] ?? n["Relation Name"]]));
+      expect(seqScansOf(ns, "checkins"), shown).toEqual([]);
+      expect(ns.some((n) => n["Index Name"] === "checkins_event_segment_registration_idx"), shown).toBe(true);
     });
   }
 

@@ -239,7 +239,7 @@ describe.each(testEngines())("organizer registrations on %s", (engine) => {
     const ev = await newEvent("export-forum", null);
     const [q] = await h.db.insert(registrationQuestions).values({ eventId: ev, label: "用餐", kind: "text", order: 1 }).returning();
     const id = await reg(ev, "confirmed", { fullName: "赵六, Jr. <&>\u0007", email: "zl@example.com", answers: { [q.id]: "素食" }, organization: "=cmd()" });
-    await h.db.insert(checkins).values({ registrationId: id, segment: "event", checkedInAt: new Date("2025-09-05T01:12:00Z"), checkedInById: actor.id });
+    await h.db.insert(checkins).values({ registrationId: id, eventId: ev, segment: "event", checkedInAt: new Date("2025-09-05T01:12:00Z"), checkedInById: actor.id });
     const csv = await text(await exportCsvStream(h.db, ev, labels));
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const [head, row] = parseCsv(csv).map((r) => r.fields);

@@ -94,7 +94,7 @@ describe.each(testEngines())("reports on %s", (engine) => {
       .from(registrations)
       .where(and(eq(registrations.eventId, eventId), eq(registrations.status, "confirmed"), sql`not exists (select 1 from checkins c where c.registration_id = ${registrations.id})`))
       .limit(1);
-    await h.db.insert(checkins).values({ registrationId: reg.id, segment: "symposium" });
+    await h.db.insert(checkins).values({ registrationId: reg.id, eventId, segment: "symposium" });
     const r = await run(staff, () => actions.refreshGeneratedAction({ eventId, reportId: id, version: before.version }));
     expect(r.ok).toBe(true);
     const after = await state(id);
