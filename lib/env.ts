@@ -67,6 +67,8 @@ const schema = {
   AUTH_OIDC_SECRET: str,
   AUTH_OIDC_NAME: str,
   API_TOKEN_TTL_DAYS: posInt(90),
+  /** How long a cached bearer token is trusted before its user's auth_version is re-read (0: on every request). */
+  AUTH_CACHE_RECHECK_MS: z.coerce.number("expected a number of milliseconds").int().nonnegative().default(1000),
   RATE_LIMIT_SIGNIN_PER_ACCOUNT_IP: posInt(10),
   RATE_LIMIT_SIGNIN_PER_ACCOUNT: posInt(50),
   RATE_LIMIT_PASSWORD_CHECK: posInt(5),

@@ -27,6 +27,12 @@ export const users = pgTable(
     disabledAt: tstz(),
     /** Sessions signed in before this moment are void (set when the password changes). */
     sessionsValidAfter: tstz(),
+    /**
+     * Bumped by triggers (migration 0012) whenever what a bearer token stands for changes: one of the user's tokens
+     * revoked, re-dated or deleted; the user's site role, name, email or disabled state; their forum roles. The
+     * bearer-token cache (lib/auth/token-cache.ts) re-reads it at most every AUTH_CACHE_RECHECK_MS, on every instance.
+     */
+    authVersion: integer().notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -18,10 +18,11 @@
  * public reads and token-addressed links; the actor is passed when there is one.
  */
 import "server-only";
+import type { SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { currentActor } from "@/lib/auth/actor";
-import { can, NO_FORUM, requireActor } from "@/lib/auth/guard";
+import { can, canSql, NO_FORUM, requireActor } from "@/lib/auth/guard";
 import type { Actor, Permission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { eventById, eventBySlug, type EventRow } from "@/lib/events/lookup";
@@ -100,6 +101,25 @@ export function eventRoute<P extends AnyObject | undefined = undefined, Q extend
     if (!event) throw new DomainError("not_found", "errors.forumNotFound");
     if (!opts.scope && opts.body) body = await bodyOf(opts, req);
     return handler({ db, actor, req, params, query, body, event, locale: await requestLocale() });
+  });
+}
+
+/**
+ * A forum command whose own statement finds the forum AND checks the permission — for a hot path where the forum is
+ * known only from the input (the check-in desk: the ticket's forum) and every statement counts. Authenticate (401) →
+ * body → handler, which gets `allowed(eventId)`: the permission as an SQL condition on a forum id column, from the
+ * same matrix (canSql, lib/auth/guard.ts). The command must write nothing and throw "forbidden" when it is false.
+ */
+export function eventCommandRoute<B extends AnyObject>(
+  permission: Permission,
+  opts: RouteOptions<undefined, undefined, B> & { body: B },
+  handler: (ctx: Omit<RouteContext<undefined, undefined, B, Actor>, "params" | "query"> & { allowed: (eventId: SQL) => SQL }) => Promise<Result> | Result,
+): RouteHandler {
+  return entry(opts, async (req) => {
+    const actor = await requireActor();
+    const body = await bodyOf(opts, req);
+    const allowed = (eventId: SQL) => canSql(actor, permission, eventId);
+    return handler({ db: await getDb(), actor, req, body, allowed, locale: await requestLocale() });
   });
 }
 

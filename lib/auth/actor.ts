@@ -1,6 +1,7 @@
 /**
  * Who is calling: the signed-in user (Auth.js session cookie) or an API bearer token (`Authorization: Bearer …`),
- * re-read from the database on EVERY call, so a disabled or demoted user loses rights on the very next request.
+ * re-read from the database on EVERY call, so a disabled or demoted user loses rights on the very next request (a
+ * bearer token: within AUTH_CACHE_RECHECK_MS, through the version-checked token cache, lib/auth/token-cache.ts).
  *
  * The session JWT is read through `cookies()` (not the raw Cookie header, as Auth.js's `auth()` does), so a cookie set
  * earlier in the same server action — sign-in, or the renewal after a password change — counts for the re-render.

@@ -3,11 +3,12 @@
  *
  *   const actor = await requirePermission("registration.manage", { eventId });
  *
- * It re-reads the actor from the database on every call (role changes and disabling take effect at once) and
+ * It re-reads the actor from the database on every call (role changes and disabling take effect at once; for a bearer
+ * token within AUTH_CACHE_RECHECK_MS, lib/auth/token-cache.ts) and
  * throws a DomainError ("unauthenticated" / "forbidden") that actions turn into an ActionResult and routes into 401/403.
  */
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { headers } from "next/headers";
 import type { Db } from "@/db/client";
 import { eventStaff } from "@/db/schema";
@@ -46,6 +47,21 @@ export async function can(actor: Actor | null, permission: Permission, scope: Sc
   const eventRole = scope.eventId && needsEventScope(permission) ? await eventRoleOf(d, actor.id, scope.eventId) : null;
   const anyEventRoles = "anyEvent" in PERMISSIONS[permission] ? await anyEventRolesOf(d, actor.id) : [];
   return allows(permission, { actor, eventRole, anyEventRoles });
+}
+
+/**
+ * `can` as an SQL condition on a forum id (a column or a value), for a hot command that finds its forum and checks
+ * the permission in its own statement (the check-in desk). Same matrix: the site role is decided here (`allows`), a
+ * forum role by the statement, from `event_staff` as it is at that moment.
+ */
+export function canSql(actor: Actor, permission: Permission, eventId: SQL): SQL {
+  if (allows(permission, { actor })) return sql`true`;
+  const rule = PERMISSIONS[permission] as { event?: readonly EventRole[]; anyEvent?: readonly EventRole[] };
+  const roles = (rs: readonly EventRole[]) => sql.join(rs.map((r) => sql`${r}`), sql`, `);
+  const parts: SQL[] = [];
+  if (rule.event) parts.push(sql`exists (select 1 from ${eventStaff} where ${eventStaff.userId} = ${actor.id} and ${eventStaff.eventId} = ${eventId} and ${eventStaff.role} in (${roles(rule.event)}))`);
+  if (rule.anyEvent) parts.push(sql`exists (select 1 from ${eventStaff} where ${eventStaff.userId} = ${actor.id} and ${eventStaff.role} in (${roles(rule.anyEvent)}))`);
+  return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
 }
 
 export async function requireActor(): Promise<Actor> {

@@ -1,16 +1,17 @@
 /**
  * API bearer tokens: `hw_` + 32 random bytes (base64url). Only the SHA-256 of a token is stored; the token itself is
- * shown once. Tokens expire (API_TOKEN_TTL_DAYS, default 90) and can be revoked from the profile page.
+ * shown once. Tokens expire (API_TOKEN_TTL_DAYS, default 90) and can be revoked from the profile page;
+ * a revocation reaches the in-memory token cache within AUTH_CACHE_RECHECK_MS (lib/auth/token-cache.ts).
  */
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { and, desc, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { apiTokens } from "@/db/schema";
 import { DomainError } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit";
-import { actorById } from "./actor-lookup";
 import type { Actor } from "./permissions";
+import { cachedBearerActor } from "./token-cache";
 import { env } from "@/lib/env";
 import { isUuid } from "@/lib/shared/uuid";
 
@@ -45,23 +46,9 @@ export async function issueToken(db: Db, userId: string, name = "API"): Promise<
   return { id: row.id, token, expiresAt };
 }
 
-/** The actor a token stands for: null if unknown, expired, revoked, or its user is disabled. */
+/** The actor a token stands for: null if unknown, expired, revoked, or its user is disabled (cached: lib/auth/token-cache.ts). */
 export async function actorFromBearer(db: Db, token: string): Promise<Actor | null> {
-  const [row] = await db
-    .select({ id: apiTokens.id, userId: apiTokens.userId, lastUsedAt: apiTokens.lastUsedAt })
-    .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, sql`now()`)))
-    .limit(1);
-  if (!row) return null;
-  const actor = await actorById(db, row.userId);
-  if (actor && (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000)) {
-    // At most one write a minute per token.
-    await db
-      .update(apiTokens)
-      .set({ lastUsedAt: sql`now()` })
-      .where(and(eq(apiTokens.id, row.id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, sql`now() - interval '1 minute'`))));
-  }
-  return actor;
+  return cachedBearerActor(db, hashToken(token));
 }
 
 export type TokenListItem = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; expiresAt: Date; revokedAt: Date | null };

@@ -4,12 +4,12 @@
 import { z } from "zod";
 import { eventAction } from "@/lib/actions/define";
 import { checkIn, undoCheckIn } from "./commands";
-import { checkinCounts, deskSearch, recentCheckins } from "./queries";
+import { checkinCounts, deskCard, deskSearch, recentCheckins } from "./queries";
 import { checkInSchema, deskSearchSchema, undoCheckInSchema } from "./validation";
 
 export const checkInAction = eventAction("checkin.perform", checkInSchema, async ({ db, actor, input }) => {
   const r = await checkIn(db, actor, input);
-  return { ...r, counts: await checkinCounts(db, input.eventId) };
+  return { ...r, card: (await deskCard(db, input.eventId, r.registration.id))!, counts: await checkinCounts(db, input.eventId) };
 });
 
 export const undoCheckInAction = eventAction("checkin.perform", undoCheckInSchema, async ({ db, actor, input }) => {

@@ -3,75 +3,104 @@
  * the same ticket at the same moment record one check-in and the second hears "already checked in at … by …".
  */
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { checkins, registrations, users } from "@/db/schema";
+import { rowsOf } from "@/db/rows";
+import { auditLog, checkins, registrations, users } from "@/db/schema";
 import { DomainError } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/permissions";
+import { clientIp } from "@/lib/auth/request-info";
 import { replacementOf } from "@/lib/delegations/commands";
-import { deskCard, type DeskCard } from "./queries";
-import type { CheckInInput, UndoCheckInInput } from "./validation";
+import { defaultSegmentSql } from "./queries";
+import type { UndoCheckInInput } from "./validation";
 
 export type CheckInResult = {
   registration: { id: string; name: string; organization: string | null; category: string; status: string };
+  eventId: string;
   segment: string;
   checkedInAt: Date;
   /** Who checked them in (for "already checked in at 09:12 by …"). */
   checkedInBy: string | null;
   already: boolean;
-  card: DeskCard;
 };
 
 /** Statuses that may not enter: the API answers 409. */
 const REFUSED = ["cancelled", "rejected"] as const;
 
-export async function checkIn(db: Db, actor: Actor, input: CheckInInput): Promise<CheckInResult> {
+export type CheckInTarget = { ticketCode?: string; registrationId?: string; segment?: string; eventId?: string };
+
+type ScanRow = {
+  id: string;
+  event_id: string;
+  name: string;
+  organization: string | null;
+  category: string;
+  status: string;
+  segment: string;
+  allowed: boolean;
+  inserted_at: Date | string | null;
+  prev_at: Date | string | null;
+  prev_by: string | null;
+};
+
+/**
+ * Check a ticket in, in ONE statement (a desk scans every few seconds, ten desks at once): find the registration by
+ * its code (or id), within `eventId` when given; decide the segment when none is given (defaultSegmentSql); check
+ * `allowed` — the caller's permission on the registration's forum as an SQL condition (canSql), for callers that did
+ * not check it on a known forum before; insert the check-in unless the ticket is refused or already used (the unique
+ * (registration, segment) constraint decides between two desks); write the audit row; and read who checked in first.
+ * Unknown → not_found; not allowed → forbidden (nothing written); cancelled/rejected → conflict, naming the
+ * replacement of a delegate swapped out (换人).
+ */
+export async function checkIn(db: Db, actor: Actor, input: CheckInTarget, allowed: SQL = sql`true`): Promise<CheckInResult> {
   const byCode = input.ticketCode ? eq(registrations.ticketCode, input.ticketCode) : eq(registrations.id, input.registrationId!);
-  const [reg] = await db
-    .select({ id: registrations.id, name: registrations.fullName, organization: registrations.organization, category: registrations.category, status: registrations.status })
-    .from(registrations)
-    .where(and(eq(registrations.eventId, input.eventId), byCode))
-    .limit(1);
-  if (!reg) throw new DomainError("not_found", "errors.ticketUnknown");
+  const where = input.eventId ? and(eq(registrations.eventId, input.eventId), byCode) : byCode;
+  const segment = input.segment ? sql`${input.segment}::text` : defaultSegmentSql(sql`${registrations.eventId}`);
+  const ip = await clientIp();
+  const refused = sql.join(REFUSED.map((st) => sql`${st}`), sql`, `);
+  const [row] = rowsOf<ScanRow>(
+    await db.execute(sql`
+    with t as (
+      select ${registrations.id} as id, ${registrations.eventId} as event_id, ${registrations.fullName} as name, ${registrations.organization} as organization,
+             ${registrations.category}::text as category, ${registrations.status}::text as status, ${segment} as segment, ${allowed} as allowed
+      from ${registrations} where ${where} limit 1
+    ), ins as (
+      insert into ${checkins} (registration_id, event_id, segment, checked_in_by_id)
+      select id, event_id, segment, ${actor.id} from t where allowed and status not in (${refused})
+      on conflict (registration_id, segment) do nothing
+      returning registration_id, checked_in_at
+    ), audit as (
+      -- recordAudit's row (lib/audit), written by the same statement
+      insert into ${auditLog} (actor_id, action, entity, entity_id, event_id, after, ip)
+      select ${actor.id}, 'checkin.perform', 'registration', t.id::text, t.event_id, jsonb_build_object('segment', t.segment), ${ip === "unknown" ? null : ip}
+      from t join ins on ins.registration_id = t.id
+    )
+    select t.*, ins.checked_in_at as inserted_at, prev.checked_in_at as prev_at, u.name as prev_by
+    from t left join ins on true
+    left join ${checkins} prev on prev.registration_id = t.id and prev.event_id = t.event_id and prev.segment = t.segment
+    left join ${users} u on u.id = prev.checked_in_by_id`),
+  );
+  if (!row) throw new DomainError("not_found", "errors.ticketUnknown");
+  if (!row.allowed) throw new DomainError("forbidden", "errors.forbidden");
+  const reg = { id: row.id, name: row.name, organization: row.organization, category: row.category, status: row.status };
   if ((REFUSED as readonly string[]).includes(reg.status)) {
     // a delegate swapped out (换人): say by whom, so the desk can send the person to the organizer
     const by = reg.status === "cancelled" ? await replacementOf(db, reg.id) : null;
-    if (by) throw new DomainError("conflict", "delegations.checkin.replaced", { params: by, extra: { registration: publicPart(reg), replacedBy: by } });
-    throw new DomainError("conflict", "errors.checkinRefused", { params: { status: reg.status }, extra: { registration: publicPart(reg) } });
+    if (by) throw new DomainError("conflict", "delegations.checkin.replaced", { params: by, extra: { registration: reg, replacedBy: by } });
+    throw new DomainError("conflict", "errors.checkinRefused", { params: { status: reg.status }, extra: { registration: reg } });
   }
-
-  const inserted = await db.transaction(async (tx) => {
-    const rows = await tx
-      .insert(checkins)
-      .values({ registrationId: reg.id, eventId: input.eventId, segment: input.segment, checkedInById: actor.id })
-      .onConflictDoNothing({ target: [checkins.registrationId, checkins.segment] })
-      .returning({ checkedInAt: checkins.checkedInAt });
-    if (rows[0]) await recordAudit(tx, actor, { action: "checkin.perform", entity: "registration", entityId: reg.id, eventId: input.eventId, after: { segment: input.segment } });
-    return rows;
-  });
-
-  let checkedInAt: Date;
-  let checkedInBy: string | null;
-  if (inserted[0]) {
-    checkedInAt = inserted[0].checkedInAt;
-    checkedInBy = actor.name;
-  } else {
-    const [prev] = await db
-      .select({ checkedInAt: checkins.checkedInAt, by: users.name })
-      .from(checkins)
-      .leftJoin(users, eq(users.id, checkins.checkedInById))
-      .where(and(eq(checkins.registrationId, reg.id), eq(checkins.segment, input.segment)))
-      .limit(1);
-    checkedInAt = prev.checkedInAt;
-    checkedInBy = prev.by;
-  }
-  const card = (await deskCard(db, input.eventId, reg.id))!;
-  return { registration: publicPart(reg), segment: input.segment, checkedInAt, checkedInBy, already: !inserted[0], card };
-}
-
-function publicPart(reg: { id: string; name: string; organization: string | null; category: string; status: string }) {
-  return { id: reg.id, name: reg.name, organization: reg.organization, category: reg.category, status: reg.status };
+  const base = { registration: reg, eventId: row.event_id, segment: row.segment };
+  if (row.inserted_at) return { ...base, checkedInAt: new Date(row.inserted_at), checkedInBy: actor.name, already: false };
+  if (row.prev_at) return { ...base, checkedInAt: new Date(row.prev_at), checkedInBy: row.prev_by, already: true };
+  // another desk's check-in committed while this statement waited on it: its snapshot could not see it, a new one does
+  const [prev] = await db
+    .select({ checkedInAt: checkins.checkedInAt, by: users.name })
+    .from(checkins)
+    .leftJoin(users, eq(users.id, checkins.checkedInById))
+    .where(and(eq(checkins.registrationId, reg.id), eq(checkins.segment, row.segment)))
+    .limit(1);
+  return { ...base, checkedInAt: prev!.checkedInAt, checkedInBy: prev!.by, already: true };
 }
 
 /**
@@ -80,10 +109,9 @@ function publicPart(reg: { id: string; name: string; organization: string | null
  */
 export async function undoCheckIn(db: Db, actor: Actor, input: UndoCheckInInput): Promise<{ removed: boolean }> {
   return db.transaction(async (tx) => {
-    const ofEvent = tx.select({ id: registrations.id }).from(registrations).where(and(eq(registrations.eventId, input.eventId), eq(registrations.id, input.registrationId)));
     const removed = await tx
       .delete(checkins)
-      .where(and(eq(checkins.registrationId, input.registrationId), eq(checkins.segment, input.segment), inArray(checkins.registrationId, ofEvent)))
+      .where(and(eq(checkins.eventId, input.eventId), eq(checkins.registrationId, input.registrationId), eq(checkins.segment, input.segment)))
       .returning({ id: checkins.id, checkedInAt: checkins.checkedInAt });
     if (removed.length === 0) return { removed: false };
     await recordAudit(tx, actor, { action: "checkin.undo", entity: "registration", entityId: input.registrationId, eventId: input.eventId, before: { segment: input.segment, checkedInAt: removed[0].checkedInAt } });

@@ -3,7 +3,7 @@
  * Check-ins hang off registrations, so every read here is scoped by the registration's event.
  */
 import "server-only";
-import { and, asc, count, countDistinct, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, countDistinct, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { createTranslator } from "next-intl";
 import { agendaSessions, buses, checkins, events, registrations, users } from "@/db/schema";
@@ -79,17 +79,17 @@ export async function segmentLabels(db: Db, eventId: string, locale: Locale): Pr
 
 /**
  * The segment a check-in without one is for: with a site visit, "site_visit" until the visit ends, then "symposium";
- * otherwise the whole forum.
+ * otherwise the whole forum. As an SQL expression over a forum id, so the check-in statement can decide it itself.
  */
+export function defaultSegmentSql(eventId: SQL | string, now?: Date): SQL {
+  const at = now ? sql`${now.toISOString()}::timestamptz` : sql`now()`;
+  return sql`coalesce((select case when ${at} < ${agendaSessions.endsAt} then 'site_visit' else 'symposium' end from ${agendaSessions}
+    where ${agendaSessions.eventId} = ${eventId} and ${agendaSessions.kind} = 'site_visit' order by ${agendaSessions.startsAt} limit 1), ${DEFAULT_SEGMENT})`;
+}
+
 export async function defaultSegment(db: Db, eventId: string, now = new Date()): Promise<string> {
-  const [visit] = await db
-    .select({ endsAt: agendaSessions.endsAt })
-    .from(agendaSessions)
-    .where(and(eq(agendaSessions.eventId, eventId), eq(agendaSessions.kind, "site_visit")))
-    .orderBy(asc(agendaSessions.startsAt))
-    .limit(1);
-  if (!visit) return DEFAULT_SEGMENT;
-  return now < visit.endsAt ? "site_visit" : "symposium";
+  const [row] = await db.select({ segment: sql<string>`${defaultSegmentSql(eventId, now)}` }).from(sql`(select 1) as one`);
+  return row!.segment;
 }
 
 export type CheckinCounts = {

@@ -20,7 +20,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { seedPersonalAgenda } from "./personal-agenda";
 import { keepChoicesWithSeats, recordChoices, sessionSeats, type SessionSeat } from "./session-choices";
 import { enqueueRegistrationMail, type MailKind } from "./notify";
-import { checkAnswers, type RegistrationInput } from "./validation";
+import { checkAnswers, type Question, type RegistrationInput } from "./validation";
 import { isUuid } from "@/lib/shared/uuid";
 import { env } from "@/lib/env";
 import { ACTIVE_REGISTRATION_STATUSES, holdsSeat, isOneOf } from "@/lib/shared/enums";
@@ -55,6 +55,30 @@ export function registrationGate(e: Pick<EventRow, "status" | "registrationOpens
   if (e.registrationClosesAt && now >= e.registrationClosesAt) return { open: false as const, reason: "closed" as const };
   if (e.startsAt <= now) return { open: false as const, reason: "closed" as const };
   return { open: true as const, reason: null };
+}
+
+/**
+ * What a registration needs, in the ONE statement that takes the forum's lock (by slug): the forum, its questions,
+ * the caller's earlier registration there and their language. The subqueries read the snapshot from before the lock
+ * was granted, which is safe for what they read: questions are not a capacity matter, a stale "no registration yet"
+ * ends at the unique index, and a stale cancelled one is re-used only while it is still cancelled (see the caller).
+ * Seats are counted by the NEXT statement, which sees every registration committed before the lock.
+ */
+async function eventForRegistration(tx: Db, slug: string, actor: Actor, lock: boolean) {
+  const forum = sql`"events"."id"`; // qualified: a one-table select renders ${events.id} bare, which a subquery would take for its own id
+  const q = tx
+    .select({
+      event: events,
+      questions: sql<Question[]>`coalesce((select json_agg(json_build_object('id', q.id, 'label', q.label, 'kind', q.kind, 'options', q.options, 'required', q.required) order by q."order")
+        from ${registrationQuestions} q where q.event_id = ${forum}), '[]'::json)`,
+      existing: sql<{ id: string; status: RegistrationRow["status"] } | null>`(select json_build_object('id', r.id, 'status', r.status) from ${registrations} r
+        where r.event_id = ${forum} and (r.user_id = ${actor.id} or r.email = ${actor.email.toLowerCase()}) limit 1)`,
+      locale: sql<string | null>`(select u.locale::text from ${users} u where u.id = ${actor.id})`,
+    })
+    .from(events)
+    .where(eq(events.slug, slug));
+  const [row] = lock ? await q.for("update") : await q;
+  return row;
 }
 
 async function lockEvent(tx: Db, eventId: string): Promise<EventRow | undefined> {
@@ -127,17 +151,15 @@ export type RegisterOutcome = {
 
 export async function registerForEvent(db: Db, actor: Actor, input: RegisterCommandInput): Promise<RegisterOutcome> {
   const locale = input.locale ?? "zh-CN";
-  const found = await eventBySlug(db, input.eventSlug);
-  if (!found || found.status === "draft") fail("not_found", "notFound");
   const data = input.data;
-  const checked = checkAnswers(await loadQuestions(db, found.id), data.answers, locale);
-  if (!checked.ok) throw new DomainError("invalid", "registration.errors.invalid", { fieldErrors: checked.fieldErrors });
   const wantsBus = data.siteVisit && data.groupId ? data.groupId : null;
 
   // Negative control: count first, outside any transaction and lock, then write later (DO NOT do this).
   let staleTaken: number | null = null;
   let staleSessions: SessionSeat[] | undefined;
   if (unsafeRegistration()) {
+    const found = await eventBySlug(db, input.eventSlug);
+    if (!found) fail("not_found", "notFound");
     staleTaken = await seatsTaken(db, found.id);
     if (data.sessions?.length) staleSessions = await sessionSeats(db, found.id);
     await sleep(env.HUIWU_UNSAFE_SLEEP_MS);
@@ -145,16 +167,13 @@ export async function registerForEvent(db: Db, actor: Actor, input: RegisterComm
 
   try {
     const outcome = await db.transaction(async (tx) => {
-      const event = staleTaken === null ? await lockEvent(tx, found.id) : found;
-      if (!event) fail("not_found", "notFound");
+      const found = await eventForRegistration(tx, input.eventSlug, actor, staleTaken === null);
+      if (!found || found.event.status === "draft") fail("not_found", "notFound");
+      const { event, existing } = found;
+      const checked = checkAnswers(found.questions, data.answers, locale);
+      if (!checked.ok) throw new DomainError("invalid", "registration.errors.invalid", { fieldErrors: checked.fieldErrors });
       const gate = registrationGate(event);
       if (!gate.open) fail(gate.reason === "notFound" ? "not_found" : "closed", gate.reason);
-
-      const [existing] = await tx
-        .select()
-        .from(registrations)
-        .where(and(eq(registrations.eventId, event.id), sql`(${registrations.userId} = ${actor.id} or ${registrations.email} = ${actor.email.toLowerCase()})`))
-        .limit(1);
       if (existing && existing.status !== "cancelled") fail("conflict", "already");
 
       const taken = staleTaken ?? (await seatsTaken(tx, event.id));
@@ -185,14 +204,17 @@ export async function registerForEvent(db: Db, actor: Actor, input: RegisterComm
         confirmedAt: status === "confirmed" ? now : null,
         cancelledAt: null,
       };
+      // a cancelled registration is taken up again only while it is still cancelled (else: registered meanwhile)
       const [row] = existing
-        ? await tx.update(registrations).set(values).where(eq(registrations.id, existing.id)).returning()
+        ? await tx.update(registrations).set(values).where(and(eq(registrations.id, existing.id), eq(registrations.status, "cancelled"))).returning()
         : await tx.insert(registrations).values(values).returning();
+      if (!row) fail("conflict", "already");
       const position = await waitlistPositionOf(tx, row);
-      const sessions = await recordChoices(tx, event.id, row.id, data.sessions ?? [], status !== "waitlisted", staleSessions);
+      // a fresh registration has no earlier choices to clear: only touch registration_sessions when there is something to do
+      const sessions = existing || data.sessions?.length ? await recordChoices(tx, event.id, row.id, data.sessions ?? [], status !== "waitlisted", staleSessions) : [];
 
       const kind: MailKind = status === "confirmed" ? "confirmed" : status === "pending" ? "pending" : "waitlisted";
-      await enqueueRegistrationMail(tx, kind, { ...row, locale: await userLocale(tx, actor.id), waitlistPosition: position }, event);
+      await enqueueRegistrationMail(tx, kind, { ...row, locale: found.locale, waitlistPosition: position }, event);
       await recordAudit(tx, actor, {
         action: "registration.create",
         entity: "registration",
@@ -202,14 +224,16 @@ export async function registerForEvent(db: Db, actor: Actor, input: RegisterComm
       });
       return {
         id: row.id,
+        eventId: event.id,
         eventSlug: event.slug,
         status,
         ...(status === "confirmed" ? { ticketCode: row.ticketCode } : {}),
         ...(position ? { waitlistPosition: position } : {}),
       };
     });
-    await seedPersonalAgenda(db, actor.id, found.id, data.sessions ?? []);
-    return outcome;
+    const { eventId, ...out } = outcome;
+    await seedPersonalAgenda(db, actor.id, eventId, data.sessions ?? []);
+    return out;
   } catch (e) {
     if (isUniqueViolation(e)) fail("conflict", "already");
     throw e;

@@ -49,8 +49,15 @@ function fields(locale: Locale) {
   };
 }
 
-/** What a delegate tells us when registering (and may later edit). */
+/** What a delegate tells us when registering (and may later edit). Built once per language: a schema holds no state. */
 export function registrationSchema(locale: Locale) {
+  let schema = schemas.get(locale);
+  if (!schema) schemas.set(locale, (schema = buildRegistrationSchema(locale)));
+  return schema;
+}
+const schemas = new Map<Locale, ReturnType<typeof buildRegistrationSchema>>();
+
+function buildRegistrationSchema(locale: Locale) {
   const f = fields(locale);
   return z.object({
     category: f.category,
