@@ -3,7 +3,7 @@
  * the same ticket at the same moment record one check-in and the second hears "already checked in at … by …".
  */
 import "server-only";
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/rows";
 import { auditLog, checkins, registrations, users } from "@/db/schema";
