@@ -5,7 +5,7 @@
  * - A miss reads token + user in ONE statement (only live tokens of enabled users are cached; nothing negative is).
  * - A hit is trusted for AUTH_CACHE_RECHECK_MS; then one statement re-reads the user's `auth_version`, which triggers
  *   bump in the writing transaction whenever a token of the user is revoked, re-dated or deleted, or the user's site
- *   role, name, email, disabled state or forum roles change (migration 0012_auth_version). A moved version drops the
+ *   role, name, email, disabled state or forum roles change (migration 0013_auth_version). A moved version drops the
  *   entry and the token is read afresh. So a revocation or demotion takes effect within that time on every instance,
  *   with no message bus: the version lives in the shared database.
  * - Why this is safe: the miss reads the version and the token in one snapshot, and every change that matters moves
