@@ -259,7 +259,7 @@ const seatingHall: Measure = {
   name: "seating: 2,000-delegate hall auto-assign",
   async run({ target }) {
     const { execFileSync } = await import("node:child_process");
-    const out = execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bench/seating-hall.ts"], {
+    const out = execFileSync(process.execPath, ["-r", "./scripts/bench/server-only-stub.cjs", "--import", "tsx", "scripts/bench/seating-hall.ts"], {
       env: { ...process.env, DATABASE_URL: target.engine === "postgres" ? target.databaseUrl : "" },
       encoding: "utf8",
       maxBuffer: 16 * 1024 * 1024,

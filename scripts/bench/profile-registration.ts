@@ -4,7 +4,7 @@
  * not mix), and the outbox mail's composition. Prints a table per phase and statement kind, and the throughput the
  * database layer alone allows.
  *
- *   node -r ./scripts/bench/profile-preload.cjs --import tsx scripts/bench/profile-registration.ts [--users 600] [--concurrency 50]
+ *   node -r ./scripts/bench/server-only-stub.cjs --import tsx scripts/bench/profile-registration.ts [--users 600] [--concurrency 50]
  *   PROFILE_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node … (a throwaway database is created there)
  */
 import { AsyncLocalStorage } from "node:async_hooks";

@@ -1,8 +1,9 @@
 /**
  * Bench stage (issue 11): auto-assign a 2,000-delegate hall (100 units × 20, a 50 × 45 grid with a reserved row) and
- * print the timings as JSON. Runs in its own process under the react-server condition (the domain modules are
- * server-only) against a fresh database: DATABASE_URL when given (a throwaway Postgres database), else in-memory PGlite.
- *   node --conditions=react-server --import tsx scripts/bench/seating-hall.ts
+ * print the timings as JSON. Runs in its own process in plain Node with `server-only` stubbed (under the react-server
+ * condition next-intl's entry loads its client provider, which plain Node cannot evaluate) against a fresh database:
+ * DATABASE_URL when given (a throwaway Postgres database), else in-memory PGlite.
+ *   node -r ./scripts/bench/server-only-stub.cjs --import tsx scripts/bench/seating-hall.ts
  */
 import { randomBytes } from "node:crypto";
 import { openDatabase } from "@/db/client";
