@@ -1,6 +1,7 @@
 /**
  * Benchmark data, written before the server starts (PGlite allows one process): the Yantan seed, a forum with
- * 10,000 confirmed registrations (organizer: the demo organizer) and an open, empty forum for the registration rush.
+ * 10,000 confirmed registrations (organizer: the demo organizer) whose hall (50 rows × 45 seats) seats 2,000 of them —
+ * for the seating editor's measure — and an open, empty forum for the registration rush.
  */
 import { openDatabase } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
@@ -9,7 +10,7 @@ import type { Target } from "./lib";
 
 const iso = (ms: number) => new Date(ms).toISOString(); // raw parameters: strings work on both drivers
 
-export const LARGE_FORUM = { slug: "bench-10k-forum", rushSlug: "bench-rush-forum", registrations: 10_000 };
+export const LARGE_FORUM = { slug: "bench-10k-forum", rushSlug: "bench-rush-forum", registrations: 10_000, hall: { rows: 50, seatsPerRow: 45, seated: 2_000 } };
 
 export async function seedBenchData(t: Target): Promise<string[]> {
   const h = await openDatabase({ databaseUrl: t.databaseUrl, dataDir: t.dataDir });
@@ -33,6 +34,14 @@ export async function seedBenchData(t: Target): Promise<string[]> {
                   '基准单位' || (g % 400), '职务' || (g % 12), md5('ticket-' || g || '-' || random()), g % 3 = 0, now() - (g || ' seconds')::interval, 'import'
            from generate_series(1, $2::int) g`,
           [ev.id, LARGE_FORUM.registrations],
+        );
+        const { rows, seatsPerRow, seated } = LARGE_FORUM.hall;
+        const [plan] = await h.query<{ id: string }>("insert into hall_plans (event_id, rows, seats_per_row) values ($1, $2, $3) returning id", [ev.id, rows, seatsPerRow]);
+        await h.query(
+          `insert into hall_seats (plan_id, registration_id, row, seat)
+           select $1, id, 1 + (n - 1) / $3::int, 1 + (n - 1) % $3::int
+           from (select id, row_number() over (order by organization, full_name) as n from registrations where event_id = $2 order by n limit $4::int) r`,
+          [plan.id, ev.id, seatsPerRow, seated],
         );
       }
     }
