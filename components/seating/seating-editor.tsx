@@ -6,7 +6,7 @@
  * 宴会 (tables), 会议室 (rooms and the room of each session). Every change is a server action, then a refresh.
  */
 import { useTranslations } from "next-intl";
-import { memo, useMemo, useState } from "react";
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useAct } from "@/components/admin/use-action";
 import { btn, inputCls } from "@/components/ui/button";
 import { HALL_RESERVE_REASONS, ROOM_LAYOUTS } from "@/lib/shared/enums";
@@ -322,6 +322,7 @@ function RostrumTab({ eventId, rostrums, rooms, order, canManage }: SeatingEdito
 // ─── 会场 ───────────────────────────────────────────────────────────────────────────────────────────────────
 
 type HallSel = { id: string; name: string } | null;
+const UNSEATED_SHOWN = 100;
 
 /** The grid: ONE click handler on the container (event delegation), seats as plain buttons; re-rendered only when the plan changes. */
 const HallGrid = memo(function HallGrid({ hall, onSeat }: { hall: NonNullable<EditorHall>; onSeat: (row: number, seat: number) => void }) {
@@ -380,6 +381,12 @@ function HallTab({ eventId, hall, unseated, canManage }: SeatingEditorProps) {
   const [reserved, setReserved] = useState(hall?.reserved ?? []);
   const [sel, setSel] = useState<HallSel>(null);
   const at = useMemo(() => new Map((hall?.seats ?? []).map((s) => [`${s.row}-${s.seat}`, s])), [hall]);
+  // a long list (a big forum before auto-assign) is searched, not scrolled: at most UNSEATED_SHOWN rows in the page
+  const [find, setFind] = useState("");
+  const shown = useMemo(() => {
+    const q = find.trim().toLowerCase();
+    return (q ? unseated.filter((u) => u.name.toLowerCase().includes(q) || (u.organization ?? "").toLowerCase().includes(q)) : unseated).slice(0, UNSEATED_SHOWN);
+  }, [find, unseated]);
   const onSeat = (row: number, seat: number) => {
     if (!canManage) return;
     const here = at.get(`${row}-${seat}`);
@@ -388,6 +395,13 @@ function HallTab({ eventId, hall, unseated, canManage }: SeatingEditorProps) {
     void act(() => moveHallSeatAction({ eventId, registrationId: sel.id, to: { row, seat } }));
     setSel(null);
   };
+  // The grid is memoized on the plan: hand it one stable callback that calls the latest `onSeat`, so picking a person
+  // re-renders the hint line, not 2,000 seats (npm run bench, "seating editor").
+  const latest = useRef(onSeat);
+  useLayoutEffect(() => {
+    latest.current = onSeat;
+  });
+  const stableOnSeat = useCallback((row: number, seat: number) => latest.current(row, seat), []);
   return (
     <section className="space-y-4" data-testid="hall-tab">
       {canManage && (
@@ -441,15 +455,18 @@ function HallTab({ eventId, hall, unseated, canManage }: SeatingEditorProps) {
           <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white p-3 shadow-sm">
             <div className="mx-auto mb-2 max-w-md rounded bg-red-900 py-1 text-center text-xs tracking-widest text-white">{t("hall.stage")}</div>
             <p className="mb-2 text-xs text-slate-500">{sel ? t("rostrum.selected", { name: sel.name }) : t("hall.moveHint")}</p>
-            <HallGrid hall={hall} onSeat={onSeat} />
+            <HallGrid hall={hall} onSeat={stableOnSeat} />
             <p className="mt-2 text-xs text-slate-500">{t("hall.seats", { count: hall.seats.length })}</p>
           </div>
           <aside className="rounded-xl border border-slate-200 bg-white p-3 text-sm shadow-sm">
             <h3 className="font-semibold text-slate-800">
               {t("hall.unseated")} ({unseated.length})
             </h3>
+            {unseated.length > UNSEATED_SHOWN && (
+              <input type="search" className={`${inputCls} mt-2`} value={find} onChange={(e) => setFind(e.target.value)} placeholder={t("hall.findUnseated")} aria-label={t("hall.findUnseated")} data-testid="hall-unseated-find" />
+            )}
             <ul className="mt-2 max-h-96 space-y-1 overflow-y-auto" data-testid="hall-unseated">
-              {unseated.map((u) => (
+              {shown.map((u) => (
                 <li key={u.id}>
                   <button type="button" disabled={!canManage} className={`w-full rounded px-2 py-1 text-left ${sel?.id === u.id ? "bg-brand-50 ring-1 ring-brand-600" : "hover:bg-slate-50"}`} onClick={() => setSel(sel?.id === u.id ? null : { id: u.id, name: u.name })}>
                     <span className="font-medium">{u.name}</span> <span className="text-xs text-slate-500">{u.organization ?? ""}</span>

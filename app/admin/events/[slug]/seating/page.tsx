@@ -62,7 +62,8 @@ export default async function SeatingPage({ params, searchParams }: { params: Pr
     tab,
     canManage,
     order: order.map((e) => ({ ...person(e), entryId: e.entryId, position: e.position, rank: e.rank })),
-    candidates: dir.filter((s) => s.protocolPosition === null).map(person),
+    // each tab gets only its own lists: a 10,000-registration forum's directory is not sent to every tab
+    candidates: tab === "protocol" ? dir.filter((s) => s.protocolPosition === null).map(person) : [],
     rostrums: seating.rostrums.map((p) => ({
       planId: p.planId,
       roomId: p.roomId,
@@ -77,7 +78,7 @@ export default async function SeatingPage({ params, searchParams }: { params: Pr
       reserved: seating.hall.reserved,
       seats: seating.hall.seats.map((s) => ({ row: s.row, seat: s.seat, id: s.id, name: s.name, organization: s.organization })),
     },
-    unseated: dir.filter((s) => s.kind === "registration" && !seatedInHall.has(s.id) && !onRostrum.has(s.id)).map(person),
+    unseated: tab === "hall" ? dir.filter((s) => s.kind === "registration" && !seatedInHall.has(s.id) && !onRostrum.has(s.id)).map((s) => ({ ...person(s), title: null, rank: null })) : [],
     dining: { tableSize: seating.dining.tableSize, convention: seating.dining.convention, tables: seating.dining.tables.map((tb) => ({ number: tb.number, size: tb.size, seats: tb.seats.map((s) => ({ ...person(s), seat: s.seat })) })) },
     rooms: rooms.map((r) => ({ id: r.id, name: r.name, nameEn: r.nameEn, capacity: r.capacity, floor: r.floor, layout: r.layout })),
     sessions: sessions.map((s) => ({ id: s.id, title: pick(locale, s.title, s.titleEn), time: `${formatDate(s.startsAt, ev.timezone, locale)} ${formatTime(s.startsAt, ev.timezone, locale)}`, roomId: s.roomId })),
