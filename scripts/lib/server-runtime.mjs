@@ -13,7 +13,9 @@
  * - V8: with the default limit (a quarter of the machine's memory, up to 4 GB) the heap grows to ~340 MB though the
  *   live data stays under 200 MB (heapUsed peaked at 199 MB with the cap below, through the 10,000-registration
  *   forum, its exports and the 600-user rush). A 256 MB old space and 8 MB semi-spaces make V8 collect sooner:
- *   Postgres 563 → 409 MB, with every measure passing as before. Raise the cap (NODE_OPTIONS) for much larger forums.
+ *   Postgres 563 → 409 MB, with every measure passing as before. The cap is 384 MB, not the 256 measured: live data
+ *   reached ~214 MB in the seating editor of a 10,000-registration forum, and on PGlite one idle run lost the server
+ *   there ("fetch failed") — headroom is worth more than the last MBs. Raise it (NODE_OPTIONS) for much larger forums.
  * - libuv's pool (argon2 hashing, zlib, fs) no larger than the machine's cores (default 4): each argon2 hash holds
  *   19 MiB, and on 2 cores four at once are not faster than two. The 600-user rush alone on Postgres: peak RSS
  *   322 → 286 MB at the same rate.
@@ -24,5 +26,5 @@ export const SERVER_RUNTIME_ENV = {
   UV_THREADPOOL_SIZE: String(Math.min(4, Math.max(2, os.availableParallelism()))),
   MALLOC_ARENA_MAX: "2",
   MALLOC_MMAP_THRESHOLD_: "131072",
-  NODE_OPTIONS: "--max-old-space-size=256 --max-semi-space-size=8",
+  NODE_OPTIONS: "--max-old-space-size=384 --max-semi-space-size=8",
 };
