@@ -9,7 +9,9 @@ import { checkInSchema, deskSearchSchema, undoCheckInSchema } from "./validation
 
 export const checkInAction = eventAction("checkin.perform", checkInSchema, async ({ db, actor, input }) => {
   const r = await checkIn(db, actor, input);
-  return { ...r, card: (await deskCard(db, input.eventId, r.registration.id))!, counts: await checkinCounts(db, input.eventId) };
+  // the desk's card and counters are independent reads: one round trip, not two in a row
+  const [card, counts] = await Promise.all([deskCard(db, input.eventId, r.registration.id), checkinCounts(db, input.eventId)]);
+  return { ...r, card: card!, counts };
 });
 
 export const undoCheckInAction = eventAction("checkin.perform", undoCheckInSchema, async ({ db, actor, input }) => {
