@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { id, tstz } from "./_common";
-import { events } from "./events";
+import { forumId } from "./events";
 import { people } from "./people";
 import { SESSION_KINDS, SESSION_ROLES } from "../../lib/shared/enums";
 import { rooms } from "./venues";
@@ -15,9 +15,7 @@ export const agendaSessions = pgTable(
   "agenda_sessions",
   {
     id: id(),
-    eventId: uuid()
-      .notNull()
-      .references(() => events.id, { onDelete: "cascade" }),
+    eventId: forumId(),
     kind: sessionKind().notNull(),
     title: text().notNull(),
     titleEn: text(),
@@ -90,9 +88,7 @@ export const buses = pgTable(
   "buses",
   {
     id: id(),
-    eventId: uuid()
-      .notNull()
-      .references(() => events.id, { onDelete: "cascade" }),
+    eventId: forumId(),
     sessionId: uuid().references(() => agendaSessions.id, { onDelete: "set null" }),
     name: text().notNull(),
     nameEn: text(),

@@ -3,7 +3,7 @@ import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, uniqueInd
 import { ACCOMMODATION_KINDS, DELEGATION_STATUSES, GENDERS, type TravelMode } from "../../lib/shared/enums";
 import { RANKS } from "../../lib/shared/rank";
 import { createdAt, id, tstz, updatedAt } from "./_common";
-import { events } from "./events";
+import { forumId } from "./events";
 import { organizations } from "./organizations";
 import { registrations } from "./registrations";
 
@@ -32,9 +32,7 @@ export const delegations = pgTable(
   "delegations",
   {
     id: id(),
-    eventId: uuid()
-      .notNull()
-      .references(() => events.id, { onDelete: "cascade" }),
+    eventId: forumId(),
     organizationId: uuid()
       .notNull()
       .references(() => organizations.id, { onDelete: "restrict" }),

@@ -63,14 +63,18 @@ export const events = pgTable(
   ],
 );
 
+/** The column of a row that belongs to one forum and is deleted with it. */
+export const forumId = () =>
+  uuid()
+    .notNull()
+    .references(() => events.id, { onDelete: "cascade" });
+
 /** Organizations linked to a forum with a role, in display order. */
 export const eventOrganizations = pgTable(
   "event_organizations",
   {
     id: id(),
-    eventId: uuid()
-      .notNull()
-      .references(() => events.id, { onDelete: "cascade" }),
+    eventId: forumId(),
     organizationId: uuid()
       .notNull()
       .references(() => organizations.id, { onDelete: "restrict" }),
@@ -84,9 +88,7 @@ export const eventOrganizations = pgTable(
 export const eventStaff = pgTable(
   "event_staff",
   {
-    eventId: uuid()
-      .notNull()
-      .references(() => events.id, { onDelete: "cascade" }),
+    eventId: forumId(),
     userId: uuid()
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -101,9 +103,7 @@ export const registrationQuestions = pgTable(
   "registration_questions",
   {
     id: id(),
-    eventId: uuid()
-      .notNull()
-      .references(() => events.id, { onDelete: "cascade" }),
+    eventId: forumId(),
     label: text().notNull(),
     labelEn: text(),
     kind: questionKind().notNull().default("text"),
@@ -123,9 +123,7 @@ export const eventInvitations = pgTable(
   "event_invitations",
   {
     id: id(),
-    eventId: uuid()
-      .notNull()
-      .references(() => events.id, { onDelete: "cascade" }),
+    eventId: forumId(),
     /** Lower-cased, NFC. */
     email: text().notNull(),
     role: eventStaffRole().notNull(),

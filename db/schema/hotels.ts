@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./_common";
 import { delegates } from "./delegations";
-import { events } from "./events";
+import { forumId } from "./events";
 
 /** single = one bed (单间), shared = two beds (标准间, 合住). */
 export const roomType = pgEnum("room_type", ["single", "shared"]);
@@ -12,9 +12,7 @@ export const hotels = pgTable(
   "hotels",
   {
     id: id(),
-    eventId: uuid()
-      .notNull()
-      .references(() => events.id, { onDelete: "cascade" }),
+    eventId: forumId(),
     name: text().notNull(),
     address: text(),
     phone: text(),

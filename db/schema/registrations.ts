@@ -3,7 +3,7 @@ import { bigserial, boolean, check, foreignKey, index, integer, jsonb, pgEnum, p
 import { createdAt, id, tstz, updatedAt } from "./_common";
 import { agendaSessions, buses } from "./agenda";
 import { users } from "./auth";
-import { events } from "./events";
+import { events, forumId } from "./events";
 import { DELEGATE_CATEGORIES, OUTBOX_CHANNELS, OUTBOX_STATUSES, REGISTRATION_SOURCES, REGISTRATION_STATUSES } from "../../lib/shared/enums";
 
 export const registrationStatus = pgEnum("registration_status", REGISTRATION_STATUSES);
@@ -19,9 +19,7 @@ export const registrations = pgTable(
   "registrations",
   {
     id: id(),
-    eventId: uuid()
-      .notNull()
-      .references(() => events.id, { onDelete: "cascade" }),
+    eventId: forumId(),
     userId: uuid().references(() => users.id, { onDelete: "set null" }),
     status: registrationStatus().notNull(),
     fullName: text().notNull(),

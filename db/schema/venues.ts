@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./_common";
-import { events } from "./events";
+import { forumId } from "./events";
 import { ROOM_LAYOUTS } from "../../lib/shared/enums";
 
 /** How a room is set up: 剧院式 / 课桌式 / 圆桌式 / 主席台+会场. */
@@ -12,9 +12,7 @@ export const rooms = pgTable(
   "rooms",
   {
     id: id(),
-    eventId: uuid()
-      .notNull()
-      .references(() => events.id, { onDelete: "cascade" }),
+    eventId: forumId(),
     name: text().notNull(),
     nameEn: text(),
     /** Seats; null = not known. */
