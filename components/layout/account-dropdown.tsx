@@ -18,6 +18,9 @@ export type AccountDropdownLabels = {
   signOut: string;
 };
 
+/** The /me pages in menu order: each key is the path segment, the test id suffix and the label's key. */
+const ACCOUNT_LINKS = ["registrations", "ticket", "agenda", "profile", "developer"] as const satisfies readonly (keyof AccountDropdownLabels)[];
+
 const item =
   "flex w-full cursor-pointer select-none items-center rounded-md px-3 py-2 text-sm text-slate-700 outline-none data-[highlighted]:bg-brand-50 data-[highlighted]:text-brand-800";
 
@@ -40,31 +43,13 @@ export function AccountDropdown({ name, admin, labels, signOut }: { name: string
       <Menu.Portal>
         <Menu.Content align="end" sideOffset={6} className="z-50 w-56 rounded-xl border border-slate-200 bg-white p-1.5 shadow-lg" data-testid="account-menu-content">
           <Menu.Label className="truncate px-3 py-1.5 text-xs text-slate-500">{labels.signedInAs}</Menu.Label>
-          <Menu.Item asChild className={item}>
-            <Link href="/me/registrations" data-testid="menu-registrations">
-              {labels.registrations}
-            </Link>
-          </Menu.Item>
-          <Menu.Item asChild className={item}>
-            <Link href="/me/ticket" data-testid="menu-ticket">
-              {labels.ticket}
-            </Link>
-          </Menu.Item>
-          <Menu.Item asChild className={item}>
-            <Link href="/me/agenda" data-testid="menu-agenda">
-              {labels.agenda}
-            </Link>
-          </Menu.Item>
-          <Menu.Item asChild className={item}>
-            <Link href="/me/profile" data-testid="menu-profile">
-              {labels.profile}
-            </Link>
-          </Menu.Item>
-          <Menu.Item asChild className={item}>
-            <Link href="/me/developer" data-testid="menu-developer">
-              {labels.developer}
-            </Link>
-          </Menu.Item>
+          {ACCOUNT_LINKS.map((key) => (
+            <Menu.Item key={key} asChild className={item}>
+              <Link href={`/me/${key}`} data-testid={`menu-${key}`}>
+                {labels[key]}
+              </Link>
+            </Menu.Item>
+          ))}
           {admin ? (
             <>
               <Menu.Separator className="my-1 h-px bg-slate-100" />
