@@ -7,6 +7,7 @@ import { pageActor } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { Localized } from "@/components/ui/localized";
+import { cn } from "@/lib/cn";
 import { formatEventWhen, formatTimeRange } from "@/lib/i18n/format";
 import { personalAgenda, upcomingForum } from "@/lib/registrations/personal-agenda";
 import { myRegistrations, nextRegistration } from "@/lib/registrations/queries";
@@ -19,6 +20,18 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const AGENDA_PREVIEW = 5;
+
+/** A card of the hub, named by its heading; `flush` cards draw their own padding under a ruled heading. */
+function HubCard({ id, testId, title, flush, children }: { id: string; testId: string; title: React.ReactNode; flush?: boolean; children: React.ReactNode }) {
+  return (
+    <section className={cn("rounded-2xl border border-slate-200 bg-white shadow-sm", flush ? "overflow-hidden" : "p-5")} aria-labelledby={id} data-testid={testId}>
+      <h2 id={id} className={cn("text-sm font-semibold uppercase tracking-wide text-slate-500", flush && "border-b border-slate-100 px-5 py-3")}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
 
 /** 个人中心: opens with the next ticket (QR visible) and the personal agenda; shortcuts to everything else. */
 export default async function MeHub() {
@@ -58,10 +71,7 @@ export default async function MeHub() {
         </div>
       </header>
 
-      <section className="overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm" aria-labelledby="next-ticket" data-testid="hub-ticket">
-        <h2 id="next-ticket" className="border-b border-slate-100 px-5 py-3 text-sm font-semibold uppercase tracking-wide text-slate-500">
-          {t("nextTicket")}
-        </h2>
+      <HubCard id="next-ticket" testId="hub-ticket" title={t("nextTicket")} flush>
         {next ? (
           <div className="flex flex-col gap-5 p-5 sm:flex-row sm:items-center">
             {qr ? (
@@ -92,12 +102,9 @@ export default async function MeHub() {
             </Link>
           </div>
         )}
-      </section>
+      </HubCard>
 
-      <section className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm" aria-labelledby="hub-agenda" data-testid="hub-agenda">
-        <h2 id="hub-agenda" className="text-sm font-semibold uppercase tracking-wide text-slate-500">
-          {t("agenda")}
-        </h2>
+      <HubCard id="hub-agenda" testId="hub-agenda" title={t("agenda")}>
         {agendaForum ? <p className="mt-2 font-medium text-slate-900"><Localized locale={locale} zh={agendaForum.event.title} en={agendaForum.event.titleEn} /></p> : null}
         {mine.length ? (
           <ol className="mt-3 space-y-2">
@@ -115,7 +122,7 @@ export default async function MeHub() {
         <Link href="/me/agenda" className="mt-4 inline-block text-sm font-medium text-brand-700 hover:underline">
           {t("agendaOpen")} →
         </Link>
-      </section>
+      </HubCard>
 
       <nav aria-labelledby="hub-shortcuts" className="grid gap-3 sm:grid-cols-2">
         <h2 id="hub-shortcuts" className="sr-only">
