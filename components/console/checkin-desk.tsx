@@ -160,17 +160,14 @@ export function CheckinDesk({
           ))}
         </fieldset>
 
-        <form
-          className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
-          onSubmit={(e) => {
-            e.preventDefault();
+        <DeskForm
+          inputId="ticket-code"
+          label={t("checkin.codeLabel")}
+          onSubmit={() => {
             const c = codeFromScan(code);
             if (c) submit({ ticketCode: c });
           }}
         >
-          <label htmlFor="ticket-code" className="text-sm font-medium text-slate-700">
-            {t("checkin.codeLabel")}
-          </label>
           <div className="mt-1 flex flex-col gap-2">
             <input
               id="ticket-code"
@@ -214,23 +211,14 @@ export function CheckinDesk({
               }}
             />
           )}
-        </form>
+        </DeskForm>
 
         <div aria-live="polite">
           {notice && <p className="rounded-lg bg-slate-100 px-4 py-2 text-sm text-slate-700">{notice}</p>}
           {outcome && <OutcomeCard outcome={outcome} segLabel={segLabel} time={time} onUndo={undo} pending={pending} />}
         </div>
 
-        <form
-          className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
-          onSubmit={(e) => {
-            e.preventDefault();
-            search();
-          }}
-        >
-          <label htmlFor="desk-search" className="text-sm font-medium text-slate-700">
-            {t("checkin.searchLabel")}
-          </label>
+        <DeskForm inputId="desk-search" label={t("checkin.searchLabel")} onSubmit={search}>
           <div className="mt-1 flex gap-2">
             <input
               id="desk-search"
@@ -275,7 +263,7 @@ export function CheckinDesk({
               })}
             </ul>
           )}
-        </form>
+        </DeskForm>
       </div>
 
       <aside className="space-y-4">
@@ -324,6 +312,24 @@ export function CheckinDesk({
         </section>
       </aside>
     </div>
+  );
+}
+
+/** A card of the desk: one labelled way to find a guest (the label names the input `inputId`); Enter submits. */
+function DeskForm({ inputId, label, onSubmit, children }: { inputId: string; label: string; onSubmit: () => void; children: React.ReactNode }) {
+  return (
+    <form
+      className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      <label htmlFor={inputId} className="text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      {children}
+    </form>
   );
 }
 
