@@ -26,8 +26,8 @@ import {
 import { agendaConflicts, conflictsOf } from "@/lib/agenda/conflicts";
 import { cn } from "@/lib/cn";
 import { zonedToDate } from "@/lib/events/zoned";
-import { btn, inputCls } from "@/components/ui/button";
-import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { btn } from "@/components/ui/button";
+import { PlaceholderInput, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormDialog } from "@/components/ui/dialog";
 import { ArrowDown, ArrowUp, IconButton, Pencil, Trash2, X } from "@/components/ui/icons";
 import { useAct } from "./use-action";
@@ -485,10 +485,10 @@ function PositionsEditor({ value, onChange }: { value: Position[]; onChange: (v:
         return (
           <div key={i} className="flex gap-2 rounded-lg border border-slate-200 p-2" data-testid="position-row">
             <div className="grid min-w-0 flex-1 gap-2 sm:grid-cols-2">
-              <input className={inputCls} placeholder={t("organization")} aria-label={t("organization")} value={p.organization} onChange={(e) => set({ organization: e.target.value })} />
-              <input className={inputCls} placeholder={t("positionTitle")} aria-label={t("positionTitle")} value={p.title} onChange={(e) => set({ title: e.target.value })} />
-              <input className={inputCls} lang="en" placeholder={t("organizationEn")} aria-label={t("organizationEn")} value={p.organizationEn ?? ""} onChange={(e) => set({ organizationEn: e.target.value || null })} data-testid="position-org-en" />
-              <input className={inputCls} lang="en" placeholder={t("positionTitleEn")} aria-label={t("positionTitleEn")} value={p.titleEn ?? ""} onChange={(e) => set({ titleEn: e.target.value || null })} data-testid="position-title-en" />
+              <PlaceholderInput label={t("organization")} value={p.organization} onValueChange={(v) => set({ organization: v })} />
+              <PlaceholderInput label={t("positionTitle")} value={p.title} onValueChange={(v) => set({ title: v })} />
+              <PlaceholderInput label={t("organizationEn")} lang="en" value={p.organizationEn ?? ""} onValueChange={(v) => set({ organizationEn: v || null })} data-testid="position-org-en" />
+              <PlaceholderInput label={t("positionTitleEn")} lang="en" value={p.titleEn ?? ""} onValueChange={(v) => set({ titleEn: v || null })} data-testid="position-title-en" />
             </div>
             <IconButton icon={X} label={tu("remove")} className="h-auto shrink-0 self-start" onClick={() => onChange(value.filter((_, j) => j !== i))} />
           </div>
@@ -553,15 +553,7 @@ function SpeakerDialog({ eventId, session, onClose }: { eventId: string; session
         </div>
       ) : (
         <div>
-          <input
-            className={inputCls}
-            value={q}
-            onChange={(e) => setQ(e.target.value)}
-            placeholder={t("searchPeople")}
-            aria-label={t("searchPeople")}
-            data-testid="people-search"
-            autoFocus
-          />
+          <PlaceholderInput label={t("searchPeople")} value={q} onValueChange={setQ} data-testid="people-search" autoFocus />
           <ul className="mt-2 max-h-56 space-y-1 overflow-auto" data-testid="people-results">
             {found.map((p) => (
               <li key={p.id}>

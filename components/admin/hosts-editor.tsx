@@ -9,6 +9,7 @@ import { useRef, useState } from "react";
 import { saveHostsAction, searchOrganizationsAction } from "@/lib/events/actions";
 import { cn } from "@/lib/cn";
 import { btn, inputCls } from "@/components/ui/button";
+import { PlaceholderInput } from "@/components/ui/field";
 import { useAct } from "./use-action";
 import { useSearch } from "./use-search";
 import { HOST_ROLES, type HostRole } from "@/lib/shared/enums";
@@ -50,14 +51,7 @@ export function HostsEditor({ eventId, initial }: { eventId: string; initial: Ho
   return (
     <div className="space-y-4" data-testid="hosts-editor">
       <div className="relative">
-        <input
-          className={inputCls}
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
-          placeholder={t("search")}
-          aria-label={t("search")}
-          data-testid="host-search"
-        />
+        <PlaceholderInput label={t("search")} value={q} onValueChange={setQ} data-testid="host-search" />
         {q.trim() ? (
           <ul className="absolute z-20 mt-1 max-h-64 w-full overflow-auto rounded-lg border border-slate-200 bg-white py-1 shadow-lg" data-testid="host-results">
             {found.map((f) => (

@@ -69,6 +69,16 @@ export function Input({ className, ...rest }: React.InputHTMLAttributes<HTMLInpu
   return <input {...useFieldControl()} className={cn(inputCls, className)} {...rest} />;
 }
 
+/** An input with no visible label (search boxes, inline rows): its placeholder is also its accessible name; `onValueChange` gets the text. */
+export function PlaceholderInput({
+  label,
+  onValueChange,
+  className,
+  ...rest
+}: { label: string; onValueChange: (value: string) => void } & Omit<React.InputHTMLAttributes<HTMLInputElement>, "onChange" | "placeholder" | "aria-label">) {
+  return <input className={cn(inputCls, className)} placeholder={label} aria-label={label} onChange={(e) => onValueChange(e.target.value)} {...rest} />;
+}
+
 export function Textarea({ className, rows = 3, ...rest }: React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return <textarea {...useFieldControl()} rows={rows} className={cn(inputCls, className)} {...rest} />;
 }
