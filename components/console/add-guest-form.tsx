@@ -3,26 +3,15 @@
 import { useTranslations } from "next-intl";
 import { addGuestAction } from "@/lib/registrations/actions";
 import { CategoryOptions } from "@/components/console/category-options";
-import { Dialog, DialogFormActions } from "@/components/ui/dialog";
+import { DialogFormActions } from "@/components/ui/dialog";
 import { CheckField, Field, Select, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormAlert, useActionForm } from "@/components/ui/form";
 
-export function AddGuestDialog({ eventId }: { eventId: string }) {
-  const t = useTranslations("console");
-  return (
-    <Dialog
-      title={t("registrations.addGuestTitle")}
-      size="lg"
-      testId="add-guest-dialog"
-      trigger={{ label: t("registrations.addGuest"), testId: "add-guest" }}
-    >
-      <AddGuestForm eventId={eventId} />
-    </Dialog>
-  );
-}
-
-/** Mounted only while the dialog is open, so each opening starts with a clean form and no old messages. */
-function AddGuestForm({ eventId }: { eventId: string }) {
+/**
+ * The add-guest form, for the registrations page's <Dialog>: mounted only while the dialog is open, so each opening
+ * starts with a clean form and no old messages.
+ */
+export function AddGuestForm({ eventId }: { eventId: string }) {
   const t = useTranslations("console");
   const ts = useTranslations("shared");
   const f = useActionForm(addGuestAction);

@@ -10,7 +10,7 @@ import { useTranslations } from "next-intl";
 import { btn } from "@/components/ui/button";
 import { Dialog, DialogFormActions } from "@/components/ui/dialog";
 import { TextAreaField, TextField } from "@/components/ui/field";
-import { FormAlert, useActionForm } from "@/components/ui/form";
+import { FormAlert, SubmitButton, useActionForm } from "@/components/ui/form";
 import { useToast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/actions/result";
 import {
@@ -22,21 +22,8 @@ import {
   updateDelegationAction,
 } from "@/lib/delegations/actions";
 
-export function InviteDialog({ eventId, defaultReplyBy }: { eventId: string; defaultReplyBy: string }) {
-  const t = useTranslations("delegations.console");
-  return (
-    <Dialog
-      title={t("add")}
-      size="md"
-      testId="invite-dialog"
-      trigger={{ label: t("add"), testId: "invite-unit" }}
-    >
-      <InviteForm eventId={eventId} defaultReplyBy={defaultReplyBy} />
-    </Dialog>
-  );
-}
-
-function InviteForm({ eventId, defaultReplyBy }: { eventId: string; defaultReplyBy: string }) {
+/** Invite one unit (the delegations page puts it in a <Dialog>). */
+export function InviteForm({ eventId, defaultReplyBy }: { eventId: string; defaultReplyBy: string }) {
   const t = useTranslations("delegations.console");
   const f = useActionForm(createDelegationAction, { success: t("done") });
   return (
@@ -55,20 +42,6 @@ function InviteForm({ eventId, defaultReplyBy }: { eventId: string; defaultReply
       <TextAreaField name="note" rows={2} label={t("note")} optional error={f.error("note")} />
       <DialogFormActions closeLabel={t("dismiss")} submitLabel={t("add")} submitTestId="invite-submit" />
     </form>
-  );
-}
-
-export function BulkInviteDialog({ eventId, eventSlug }: { eventId: string; eventSlug: string }) {
-  const t = useTranslations("delegations.console");
-  return (
-    <Dialog
-      title={t("bulk")}
-      size="lg"
-      testId="bulk-dialog"
-      trigger={{ label: t("bulk"), tone: "secondary", testId: "bulk-invite" }}
-    >
-      <BulkForm eventId={eventId} eventSlug={eventSlug} />
-    </Dialog>
   );
 }
 
@@ -100,7 +73,8 @@ async function bulkInvite(eventId: string, eventSlug: string, fd: FormData): Pro
   return { ok: true, data: sum };
 }
 
-function BulkForm({ eventId, eventSlug }: { eventId: string; eventSlug: string }) {
+/** Invite many units from pasted lines or a CSV/XLSX file (the delegations page puts it in a <Dialog>). */
+export function BulkInviteForm({ eventId, eventSlug }: { eventId: string; eventSlug: string }) {
   const t = useTranslations("delegations.console");
   const f = useActionForm((fd) => bulkInvite(eventId, eventSlug, fd));
   const r = f.state?.ok ? f.state.data : null;
@@ -176,9 +150,9 @@ export function UnitActions({ eventId, unit }: { eventId: string; unit: Unit }) 
             <TextField name="quota" label={t("quota")} inputMode="numeric" defaultValue={String(unit.quota)} />
             <TextField name="replyBy" type="datetime-local" label={t("replyBy")} defaultValue={unit.replyByLocal} />
             <div className="flex justify-end">
-              <button type="submit" className={btn.primary} disabled={pending} data-testid="save-unit">
+              <SubmitButton busy={pending} testId="save-unit">
                 {t("save")}
-              </button>
+              </SubmitButton>
             </div>
           </form>
         </Dialog>

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DelegationDocsNav } from "@/components/delegations/docs-nav";
-import { BulkInviteDialog, CopyLink, InviteDialog, UnitActions } from "@/components/delegations/delegation-console";
+import { BulkInviteForm, CopyLink, InviteForm, UnitActions } from "@/components/delegations/delegation-console";
+import { Dialog } from "@/components/ui/dialog";
 import { can } from "@/lib/auth/guard";
 import { pageActor } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
@@ -51,8 +52,12 @@ export default async function DelegationsPage({ params, searchParams }: { params
         </p>
         {mayManage && (
           <div className="flex gap-2">
-            <BulkInviteDialog eventId={event.id} eventSlug={event.slug} />
-            <InviteDialog eventId={event.id} defaultReplyBy={dateToZoned(defaultReplyBy(event), tz)} />
+            <Dialog title={tc("bulk")} size="lg" testId="bulk-dialog" trigger={{ label: tc("bulk"), tone: "secondary", testId: "bulk-invite" }}>
+              <BulkInviteForm eventId={event.id} eventSlug={event.slug} />
+            </Dialog>
+            <Dialog title={tc("add")} size="md" testId="invite-dialog" trigger={{ label: tc("add"), testId: "invite-unit" }}>
+              <InviteForm eventId={event.id} defaultReplyBy={dateToZoned(defaultReplyBy(event), tz)} />
+            </Dialog>
           </div>
         )}
       </div>

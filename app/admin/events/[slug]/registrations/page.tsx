@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { AddGuestDialog } from "@/components/console/add-guest-dialog";
+import { AddGuestForm } from "@/components/console/add-guest-form";
 import { BusPanel } from "@/components/console/bus-panel";
 import { GuestImport } from "@/components/console/guest-import";
+import { Dialog } from "@/components/ui/dialog";
 import { RegistrationsTable } from "@/components/console/registrations-table";
 import { pageActor } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/guard";
@@ -74,7 +75,9 @@ export default async function RegistrationsPage({ params, searchParams }: { para
         </div>
         {canManage && (
           <div className="flex flex-wrap gap-2">
-            <AddGuestDialog eventId={ev.id} />
+            <Dialog title={t("registrations.addGuestTitle")} size="lg" testId="add-guest-dialog" trigger={{ label: t("registrations.addGuest"), testId: "add-guest" }}>
+              <AddGuestForm eventId={ev.id} />
+            </Dialog>
             <a href={`/admin/events/${slug}/registrations/export?format=csv`} className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm text-slate-700 hover:bg-slate-100" data-testid="export-csv">
               {t("export.csv")}
             </a>
