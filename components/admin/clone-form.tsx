@@ -3,9 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { cloneEventAction } from "@/lib/events/actions";
-import { btn } from "@/components/ui/button";
 import { CheckField, SelectField, TextField } from "@/components/ui/field";
-import { formObject } from "@/components/ui/form";
+import { formObject, SubmitButton } from "@/components/ui/form";
 import { useAct } from "./use-action";
 
 export function CloneForm({ sources, defaultSource }: { sources: { id: string; label: string }[]; defaultSource?: string }) {
@@ -33,9 +32,9 @@ export function CloneForm({ sources, defaultSource }: { sources: { id: string; l
       </div>
       <CheckField idPrefix="clone" label={t("withPeople")} name="withPeople" hint={t("withPeopleHint")} defaultChecked />
       <div className="flex justify-end">
-        <button type="submit" className={btn.secondary} disabled={pending}>
+        <SubmitButton variant="secondary" busy={pending}>
           {t("submit")}
-        </button>
+        </SubmitButton>
       </div>
     </form>
   );

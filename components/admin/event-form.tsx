@@ -7,9 +7,8 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { createEventAction, updateEventAction } from "@/lib/events/actions";
-import { btn } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
-import { formObject } from "@/components/ui/form";
+import { formObject, SubmitButton } from "@/components/ui/form";
 import { TimeZoneField } from "./time-zone-field";
 import { useAct } from "./use-action";
 
@@ -71,9 +70,9 @@ export function EventForm({ eventId, initial }: { eventId?: string; initial: Eve
         <TextField label={t("audienceEn")} name="audienceEn" defaultValue={initial.audienceEn} error={err("audienceEn")} optional />
       </div>
       <div className="flex justify-end">
-        <button type="submit" className={btn.primary} disabled={pending} data-testid="event-form-submit">
-          {pending ? t("saving") : eventId ? t("save") : t("create")}
-        </button>
+        <SubmitButton busy={pending} pendingLabel={t("saving")} testId="event-form-submit">
+          {eventId ? t("save") : t("create")}
+        </SubmitButton>
       </div>
     </form>
   );

@@ -6,7 +6,7 @@ import { saveQuestionsAction, saveRegistrationSettingsAction } from "@/lib/event
 import { cn } from "@/lib/cn";
 import { btn, inputCls } from "@/components/ui/button";
 import { CheckField, TextField } from "@/components/ui/field";
-import { formObject } from "@/components/ui/form";
+import { formObject, SubmitButton } from "@/components/ui/form";
 import { useAct } from "./use-action";
 import { QUESTION_KINDS } from "@/lib/shared/enums";
 
@@ -38,9 +38,9 @@ export function RegistrationSettingsForm({ eventId, initial }: { eventId: string
         <CheckField label={t("waitlistEnabled")} name="waitlistEnabled" defaultChecked={initial.waitlistEnabled} />
       </div>
       <div className="flex justify-end">
-        <button type="submit" className={btn.primary} disabled={pending} data-testid="settings-save">
+        <SubmitButton busy={pending} testId="settings-save">
           {t("save")}
-        </button>
+        </SubmitButton>
       </div>
     </form>
   );

@@ -124,16 +124,20 @@ export function FormAlert({ tone = "error", children, testId = "form-error", cla
   );
 }
 
-/** Submit button that disables itself (and can show `pendingLabel`) while its form's action runs. */
+/**
+ * Submit button that disables itself (and can show `pendingLabel`) while its form's action runs. A form submitted
+ * through an onSubmit handler passes its own transition's `busy` (useFormStatus sees only `action=` forms).
+ */
 export function SubmitButton({
   children,
   pendingLabel,
   className,
   testId,
   variant = "primary",
+  busy = false,
   ...rest
-}: { children: React.ReactNode; pendingLabel?: string; className?: string; testId?: string; variant?: keyof typeof btn } & Omit<React.ButtonHTMLAttributes<HTMLButtonElement>, "type" | "className" | "children">) {
-  const { pending } = useFormStatus();
+}: { children: React.ReactNode; pendingLabel?: string; className?: string; testId?: string; variant?: keyof typeof btn; busy?: boolean } & Omit<React.ButtonHTMLAttributes<HTMLButtonElement>, "type" | "className" | "children">) {
+  const pending = useFormStatus().pending || busy;
   return (
     <button type="submit" disabled={pending || rest.disabled} aria-busy={pending || undefined} data-testid={testId} className={cn(btn[variant], "disabled:cursor-wait", className)} {...rest}>
       {pending && pendingLabel ? pendingLabel : children}
