@@ -1,24 +1,18 @@
 /** One forum's console: title, status, public link, and tabs to every part (some built by other features). */
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { EventTabs } from "@/components/admin/event-tabs";
 import { EventStatusBadge } from "@/components/events/event-status-badge";
 import { can } from "@/lib/auth/guard";
-import { pageActor } from "@/lib/auth/page-guard";
-import { getDb } from "@/lib/db";
-import { consoleEvent } from "@/lib/events/admin-queries";
 import type { Locale } from "@/lib/i18n/config";
 import { pick } from "@/lib/i18n/format";
+import { consolePage } from "@/lib/events/console-page";
 
 export const dynamic = "force-dynamic";
 
 export default async function EventConsoleLayout({ children, params }: LayoutProps<"/admin/events/[slug]">) {
   const { slug } = await params;
-  const db = await getDb();
-  const ref = await consoleEvent(db, slug);
-  if (!ref) notFound();
-  const actor = await pageActor("event.read", { eventId: ref.id }, `/admin/events/${slug}`);
+  const { db, event: ref, actor } = await consolePage(slug, "event.read");
   const [t, td, tTeam, tSeating, tPublish, locale, mayEdit, mayExport, mayStaff] = await Promise.all([
     getTranslations("admin.nav"),
     getTranslations("delegations"),

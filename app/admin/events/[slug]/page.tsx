@@ -1,12 +1,8 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { EventForm } from "@/components/admin/event-form";
 import { StatusPanel, type ChecklistLine } from "@/components/admin/status-panel";
 import { can } from "@/lib/auth/guard";
-import { pageActor } from "@/lib/auth/page-guard";
-import { getDb } from "@/lib/db";
-import { consoleEvent } from "@/lib/events/admin-queries";
 import { dateToZoned } from "@/lib/events/zoned";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatEventWhen, formatTime } from "@/lib/i18n/format";
@@ -15,6 +11,7 @@ import { loadEventTree } from "@/lib/events/tree";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { events } from "@/db/schema";
+import { consolePage } from "@/lib/events/console-page";
 
 /** The publish checklist of a draft, its dates formatted in the forum's zone for the dialog. */
 async function checklistOf(db: Db, eventId: string, locale: Locale): Promise<ChecklistLine[]> {
@@ -31,10 +28,7 @@ export const dynamic = "force-dynamic";
 
 export default async function EventOverviewPage({ params }: PageProps<"/admin/events/[slug]">) {
   const { slug } = await params;
-  const db = await getDb();
-  const e = await consoleEvent(db, slug);
-  if (!e) notFound();
-  const actor = await pageActor("event.read", { eventId: e.id }, `/admin/events/${slug}`);
+  const { db, event: e, actor } = await consolePage(slug, "event.read");
   const [t, tn, tc, locale, mayEdit, mayPublish, mayCreate] = await Promise.all([
     getTranslations("admin.status"),
     getTranslations("admin.nav"),

@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { asc, eq } from "drizzle-orm";
 import { AgendaBuilder, type BConflict, type BSession } from "@/components/admin/agenda-builder";
@@ -8,21 +7,17 @@ import { seatCounts } from "@/lib/delegations/seats";
 import { sessionSeats } from "@/lib/registrations/session-choices";
 import { choiceGroups } from "@/lib/shared/parallel";
 import { agendaConflicts } from "@/lib/agenda/conflicts";
-import { pageActor } from "@/lib/auth/page-guard";
-import { getDb } from "@/lib/db";
 import { consoleEventTree } from "@/lib/events/admin-queries";
 import { dateToZoned } from "@/lib/events/zoned";
 import type { Locale } from "@/lib/i18n/config";
 import { dayKey, formatDate, formatTime, formatTimeRange, pick } from "@/lib/i18n/format";
+import { consolePage } from "@/lib/events/console-page";
 
 export const dynamic = "force-dynamic";
 
 export default async function AgendaBuilderPage({ params }: PageProps<"/admin/events/[slug]/agenda">) {
   const { slug } = await params;
-  const db = await getDb();
-  const e = await consoleEventTree(db, slug);
-  if (!e) notFound();
-  await pageActor("agenda.edit", { eventId: e.id }, `/admin/events/${slug}/agenda`);
+  const { db, event: e } = await consolePage(slug, "agenda.edit", "agenda", consoleEventTree);
   const [t, locale, seats, counts, rooms] = await Promise.all([
     getTranslations("admin.agenda"),
     getLocale() as Promise<Locale>,

@@ -1,13 +1,10 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PrintFrame } from "@/components/console/print-frame";
 import { INSTALL_CHROMIUM, pdfAvailable } from "@/lib/printables/pdf";
-import { pageActor } from "@/lib/auth/page-guard";
-import { getDb } from "@/lib/db";
-import { consoleEvent } from "@/lib/events/admin-queries";
 import { CategoryOptions } from "@/components/console/category-options";
 import { DELEGATE_CATEGORIES, isOneOf } from "@/lib/shared/enums";
+import { consolePage } from "@/lib/events/console-page";
 
 export const dynamic = "force-dynamic";
 
@@ -18,10 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function BadgesPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { slug } = await params;
   const sp = await searchParams;
-  const db = await getDb();
-  const ev = await consoleEvent(db, slug);
-  if (!ev) notFound();
-  await pageActor("registration.read", { eventId: ev.id }, `/admin/events/${slug}/badges`);
+  await consolePage(slug, "registration.read", "badges");
   const t = await getTranslations("console");
   const size = sp.size === "single" ? "single" : "a4";
   const category = isOneOf(DELEGATE_CATEGORIES, sp.category) ? sp.category : "";

@@ -1,13 +1,10 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CheckinDesk } from "@/components/console/checkin-desk";
-import { pageActor } from "@/lib/auth/page-guard";
 import { checkinCounts, checkinSegments, defaultSegment, recentCheckins, segmentLabels } from "@/lib/checkin/queries";
-import { getDb } from "@/lib/db";
-import { consoleEvent } from "@/lib/events/admin-queries";
 import type { Locale } from "@/lib/i18n/config";
 import { dayKey, formatDate } from "@/lib/i18n/format";
+import { consolePage } from "@/lib/events/console-page";
 
 export const dynamic = "force-dynamic";
 
@@ -17,10 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CheckinPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const db = await getDb();
-  const ev = await consoleEvent(db, slug);
-  if (!ev) notFound();
-  await pageActor("checkin.perform", { eventId: ev.id }, `/admin/events/${slug}/checkin`);
+  const { db, event: ev } = await consolePage(slug, "checkin.perform", "checkin");
   const locale = (await getLocale()) as Locale;
   const [segments, labels, counts, recent, current] = await Promise.all([
     checkinSegments(db, ev.id),

@@ -1,20 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DelegationDocsNav } from "@/components/delegations/docs-nav";
 import { BulkInviteForm, CopyLink, InviteForm, UnitActions } from "@/components/delegations/delegation-console";
 import { Dialog } from "@/components/ui/dialog";
 import { can } from "@/lib/auth/guard";
-import { pageActor } from "@/lib/auth/page-guard";
-import { getDb } from "@/lib/db";
 import { defaultReplyBy } from "@/lib/delegations/commands";
 import { formatMoment } from "@/lib/delegations/notify";
 import { delegationsOf, duplicatePhones, type DelegationFilter } from "@/lib/delegations/queries";
-import { consoleEvent } from "@/lib/events/admin-queries";
 import { dateToZoned } from "@/lib/events/zoned";
 import type { Locale } from "@/lib/i18n/config";
 import { cn } from "@/lib/cn";
+import { consolePage } from "@/lib/events/console-page";
 
 export const dynamic = "force-dynamic";
 
@@ -27,10 +24,7 @@ const FILTERS: DelegationFilter[] = ["all", "notReplied", "underQuota"];
 export default async function DelegationsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { slug } = await params;
   const sp = await searchParams;
-  const db = await getDb();
-  const event = await consoleEvent(db, slug);
-  if (!event) notFound();
-  const actor = await pageActor("registration.read", { eventId: event.id }, `/admin/events/${slug}/delegations`);
+  const { db, event, actor } = await consolePage(slug, "registration.read", "delegations");
   const filter = (FILTERS as string[]).includes(String(sp.filter)) ? (sp.filter as DelegationFilter) : "all";
   const [ts, tc, locale, mayManage, all, dups] = await Promise.all([
     getTranslations("shared"),

@@ -1,11 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PrintFrame } from "@/components/console/print-frame";
 import { INSTALL_CHROMIUM, pdfAvailable } from "@/lib/printables/pdf";
-import { pageActor } from "@/lib/auth/page-guard";
-import { getDb } from "@/lib/db";
-import { consoleEvent } from "@/lib/events/admin-queries";
+import { consolePage } from "@/lib/events/console-page";
 
 export const dynamic = "force-dynamic";
 
@@ -15,10 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function HandbookPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const db = await getDb();
-  const ev = await consoleEvent(db, slug);
-  if (!ev) notFound();
-  await pageActor("registration.read", { eventId: ev.id }, `/admin/events/${slug}/handbook`);
+  await consolePage(slug, "registration.read", "handbook");
   const t = await getTranslations("console");
   const src = `/admin/events/${slug}/handbook/print`;
   return (

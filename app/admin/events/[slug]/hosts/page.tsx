@@ -1,18 +1,13 @@
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { HostsEditor } from "@/components/admin/hosts-editor";
-import { pageActor } from "@/lib/auth/page-guard";
-import { getDb } from "@/lib/db";
 import { consoleEventTree } from "@/lib/events/admin-queries";
+import { consolePage } from "@/lib/events/console-page";
 
 export const dynamic = "force-dynamic";
 
 export default async function HostsPage({ params }: PageProps<"/admin/events/[slug]/hosts">) {
   const { slug } = await params;
-  const db = await getDb();
-  const e = await consoleEventTree(db, slug);
-  if (!e) notFound();
-  await pageActor("event.edit", { eventId: e.id }, `/admin/events/${slug}/hosts`);
+  const { event: e } = await consolePage(slug, "event.edit", "hosts", consoleEventTree);
   const t = await getTranslations("admin.hosts");
   return (
     <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5">

@@ -1,23 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AddGuestForm } from "@/components/console/add-guest-form";
 import { BusPanel } from "@/components/console/bus-panel";
 import { GuestImport } from "@/components/console/guest-import";
 import { Dialog } from "@/components/ui/dialog";
 import { RegistrationsTable } from "@/components/console/registrations-table";
-import { pageActor } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/guard";
 import { checkinSegments, segmentLabels as labelsOfSegments } from "@/lib/checkin/queries";
-import { getDb } from "@/lib/db";
-import { consoleEvent } from "@/lib/events/admin-queries";
 import type { Locale } from "@/lib/i18n/config";
 import { pick } from "@/lib/i18n/format";
 import { busesWithSeats, eventQuestions, registrationTable, statusCounts } from "@/lib/registrations/admin-queries";
 import { CategoryOptions } from "@/components/console/category-options";
 import { SORTS, tableParamsSchema, type TableParams } from "@/lib/registrations/admin-validation";
 import { REGISTRATION_STATUSES } from "@/lib/shared/enums";
+import { consolePage } from "@/lib/events/console-page";
 
 export const dynamic = "force-dynamic";
 
@@ -41,10 +38,7 @@ function hrefWith(slug: string, p: TableParams, change: Partial<TableParams>) {
 export default async function RegistrationsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Search> }) {
   const { slug } = await params;
   const raw = await searchParams;
-  const db = await getDb();
-  const ev = await consoleEvent(db, slug);
-  if (!ev) notFound();
-  const actor = await pageActor("registration.read", { eventId: ev.id }, `/admin/events/${slug}/registrations`);
+  const { db, event: ev, actor } = await consolePage(slug, "registration.read", "registrations");
   const locale = (await getLocale()) as Locale;
   const t = await getTranslations("console");
   const ts = await getTranslations("shared");

@@ -1,19 +1,14 @@
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { QuestionsEditor, RegistrationSettingsForm } from "@/components/admin/registration-settings";
-import { pageActor } from "@/lib/auth/page-guard";
-import { getDb } from "@/lib/db";
 import { consoleEventTree } from "@/lib/events/admin-queries";
 import { dateToZoned } from "@/lib/events/zoned";
+import { consolePage } from "@/lib/events/console-page";
 
 export const dynamic = "force-dynamic";
 
 export default async function SettingsPage({ params }: PageProps<"/admin/events/[slug]/settings">) {
   const { slug } = await params;
-  const db = await getDb();
-  const e = await consoleEventTree(db, slug);
-  if (!e) notFound();
-  await pageActor("event.edit", { eventId: e.id }, `/admin/events/${slug}/settings`);
+  const { event: e } = await consolePage(slug, "event.edit", "settings", consoleEventTree);
   const t = await getTranslations("admin.settings");
   const tz = e.timezone;
   return (

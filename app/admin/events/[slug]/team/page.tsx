@@ -1,23 +1,17 @@
 /** The team tab (团队): the forum's organizers and staff, invitations; organizers (and admins) manage it. */
-import { notFound } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { TeamPanel } from "@/components/team/team-panel";
-import { pageActor } from "@/lib/auth/page-guard";
-import { getDb } from "@/lib/db";
-import { consoleEvent } from "@/lib/events/admin-queries";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
 import { INVITATION_TTL_DAYS } from "@/lib/team/commands";
 import { teamOf } from "@/lib/team/queries";
+import { consolePage } from "@/lib/events/console-page";
 
 export const dynamic = "force-dynamic";
 
 export default async function TeamPage({ params }: PageProps<"/admin/events/[slug]/team">) {
   const { slug } = await params;
-  const db = await getDb();
-  const ref = await consoleEvent(db, slug);
-  if (!ref) notFound();
-  const actor = await pageActor("event.staff.manage", { eventId: ref.id }, `/admin/events/${slug}/team`);
+  const { db, event: ref, actor } = await consolePage(slug, "event.staff.manage", "team");
   const [team, locale] = await Promise.all([teamOf(db, ref.id), getLocale() as Promise<Locale>]);
   const zone = ref.timezone;
   return (

@@ -1,14 +1,11 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { btn } from "@/components/ui/button";
 import { DelegationDocsNav } from "@/components/delegations/docs-nav";
 import { ListFrame } from "@/components/delegations/list-frame";
-import { pageActor } from "@/lib/auth/page-guard";
-import { getDb } from "@/lib/db";
 import { DOCS_READ } from "@/lib/delegations/docs-permissions";
 import { TRAVEL_WINDOWS, travelWindow } from "@/lib/delegations/travel";
-import { consoleEvent } from "@/lib/events/admin-queries";
+import { consolePage } from "@/lib/events/console-page";
 
 export const dynamic = "force-dynamic";
 
@@ -19,10 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ArrivalsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { slug } = await params;
   const sp = await searchParams;
-  const db = await getDb();
-  const ev = await consoleEvent(db, slug);
-  if (!ev) notFound();
-  await pageActor(DOCS_READ, { eventId: ev.id }, `/admin/events/${slug}/delegations/arrivals`);
+  await consolePage(slug, DOCS_READ, "delegations/arrivals");
   const t = await getTranslations("delegationDocs");
   const window = travelWindow(sp.window);
   return (

@@ -1,16 +1,13 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DelegationDocsNav } from "@/components/delegations/docs-nav";
 import { HotelsPanel } from "@/components/delegations/hotels-panel";
 import { ListFrame } from "@/components/delegations/list-frame";
 import { can } from "@/lib/auth/guard";
-import { pageActor } from "@/lib/auth/page-guard";
-import { getDb } from "@/lib/db";
 import { DOCS_EDIT, DOCS_READ } from "@/lib/delegations/docs-permissions";
 import { hotelsOf, roomGuests } from "@/lib/delegations/hotels";
 import type { Locale } from "@/lib/i18n/config";
-import { consoleEvent } from "@/lib/events/admin-queries";
+import { consolePage } from "@/lib/events/console-page";
 
 export const dynamic = "force-dynamic";
 
@@ -20,10 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function HotelsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const db = await getDb();
-  const ev = await consoleEvent(db, slug);
-  if (!ev) notFound();
-  const actor = await pageActor(DOCS_READ, { eventId: ev.id }, `/admin/events/${slug}/delegations/hotels`);
+  const { db, event: ev, actor } = await consolePage(slug, DOCS_READ, "delegations/hotels");
   const [t, locale, mayEdit] = await Promise.all([getTranslations("delegationDocs"), getLocale() as Promise<Locale>, can(actor, DOCS_EDIT, { eventId: ev.id }, db)]);
   const [hotels, guests] = await Promise.all([hotelsOf(db, ev.id), roomGuests(db, ev.id, locale)]);
   return (

@@ -1,19 +1,16 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { btn } from "@/components/ui/button";
 import { PrintFrame } from "@/components/console/print-frame";
 import { DelegationDocsNav } from "@/components/delegations/docs-nav";
 import { NoticeEditor } from "@/components/delegations/notice-editor";
 import { can } from "@/lib/auth/guard";
-import { pageActor } from "@/lib/auth/page-guard";
-import { getDb } from "@/lib/db";
 import { DOCS_EDIT, DOCS_READ } from "@/lib/delegations/docs-permissions";
 import { currentNotice, noticeUnits } from "@/lib/delegations/notice";
 import { appUrl } from "@/lib/http/origin";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatTime } from "@/lib/i18n/format";
-import { consoleEvent } from "@/lib/events/admin-queries";
+import { consolePage } from "@/lib/events/console-page";
 
 export const dynamic = "force-dynamic";
 
@@ -24,10 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NoticePage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { slug } = await params;
   const sp = await searchParams;
-  const db = await getDb();
-  const ev = await consoleEvent(db, slug);
-  if (!ev) notFound();
-  const actor = await pageActor(DOCS_READ, { eventId: ev.id }, `/admin/events/${slug}/delegations/notice`);
+  const { db, event: ev, actor } = await consolePage(slug, DOCS_READ, "delegations/notice");
   const [t, locale, mayEdit] = await Promise.all([getTranslations("delegationDocs.notice"), getLocale() as Promise<Locale>, can(actor, DOCS_EDIT, { eventId: ev.id }, db)]);
   const notice = (await currentNotice(db, ev.id, locale))!;
   const units = await noticeUnits(db, ev.id, locale, appUrl());

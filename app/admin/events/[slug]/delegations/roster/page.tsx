@@ -1,12 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { DelegationDocsNav } from "@/components/delegations/docs-nav";
 import { ListFrame } from "@/components/delegations/list-frame";
-import { pageActor } from "@/lib/auth/page-guard";
-import { getDb } from "@/lib/db";
 import { DOCS_READ } from "@/lib/delegations/docs-permissions";
-import { consoleEvent } from "@/lib/events/admin-queries";
+import { consolePage } from "@/lib/events/console-page";
 
 export const dynamic = "force-dynamic";
 
@@ -17,10 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The roster (参会名单): preview, print, PDF and XLSX of the one grouped table the print route renders. */
 export default async function RosterPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const db = await getDb();
-  const ev = await consoleEvent(db, slug);
-  if (!ev) notFound();
-  await pageActor(DOCS_READ, { eventId: ev.id }, `/admin/events/${slug}/delegations/roster`);
+  await consolePage(slug, DOCS_READ, "delegations/roster");
   const t = await getTranslations("delegationDocs");
   return (
     <div className="space-y-4">
