@@ -9,6 +9,7 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 import { FormAlert, SubmitButton, useActionForm, useFailureText } from "@/components/ui/form";
 import { SelectField, TextField } from "@/components/ui/field";
 import { btn, inputCls } from "@/components/ui/button";
+import { ListOrEmpty } from "@/components/ui/list";
 import { useToast } from "@/components/ui/toast";
 import { changeMemberRoleAction, inviteMemberAction, removeMemberAction, revokeInvitationAction } from "@/lib/team/actions";
 import type { InviteResult } from "@/lib/team/commands";
@@ -102,31 +103,27 @@ export function TeamPanel({ eventId, me, members, invitations, inviteDays }: { e
         <h2 id="team-invitations" className="text-base font-semibold text-slate-900">
           {t("invitations.heading", { count: invitations.length })}
         </h2>
-        {invitations.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-500">{t("invitations.none")}</p>
-        ) : (
-          <ul className="mt-3 divide-y divide-slate-100" data-testid="team-invitations">
-            {invitations.map((i) => (
-              <li key={i.id} className="flex flex-col gap-2 py-2 sm:flex-row sm:items-center">
-                <div className="min-w-0 flex-1">
-                  <p className="truncate text-slate-900">{i.email}</p>
-                  <p className="text-sm text-slate-500">
-                    {ts(`eventRole.${i.role}`)} · {t("invitations.expires", { date: i.expires })}
-                  </p>
-                </div>
-                <ConfirmDialog
-                  trigger={{ label: t("invitations.revoke"), tone: "secondary" }}
-                  title={t("invitations.revoke")}
-                  body={i.email}
-                  confirmLabel={t("invitations.revoke")}
-                  action={revokeInvitationAction}
-                  fields={{ eventId, invitationId: i.id }}
-                  onDone={done(t("invitations.revoked"))}
-                />
-              </li>
-            ))}
-          </ul>
-        )}
+        <ListOrEmpty items={invitations} empty={t("invitations.none")} emptyClassName="mt-2 text-sm" className="mt-3 divide-y divide-slate-100" testId="team-invitations">
+          {(i) => (
+            <li key={i.id} className="flex flex-col gap-2 py-2 sm:flex-row sm:items-center">
+              <div className="min-w-0 flex-1">
+                <p className="truncate text-slate-900">{i.email}</p>
+                <p className="text-sm text-slate-500">
+                  {ts(`eventRole.${i.role}`)} · {t("invitations.expires", { date: i.expires })}
+                </p>
+              </div>
+              <ConfirmDialog
+                trigger={{ label: t("invitations.revoke"), tone: "secondary" }}
+                title={t("invitations.revoke")}
+                body={i.email}
+                confirmLabel={t("invitations.revoke")}
+                action={revokeInvitationAction}
+                fields={{ eventId, invitationId: i.id }}
+                onDone={done(t("invitations.revoked"))}
+              />
+            </li>
+          )}
+        </ListOrEmpty>
       </section>
     </div>
   );
