@@ -80,7 +80,7 @@ export default async function Dashboard() {
                   <span>{t("checkinProgress", { done: s.checkedIn, total: s.confirmed })}</span>
                   <span>{f.capacity != null ? t("capacity", { n: f.capacity }) : t("unlimited")}</span>
                 </div>
-                <div className="mt-1 h-2 overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}>
+                <div className="mt-1 h-2 overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-label={t("checkinProgress", { done: s.checkedIn, total: s.confirmed })} aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}>
                   <div className="h-full rounded-full bg-brand-600" style={{ width: `${pct}%` }} />
                 </div>
                 {Object.keys(s.bySegment).length > 0 ? (
@@ -99,7 +99,7 @@ export default async function Dashboard() {
                   <RegistrationsByCategory data={s.byCategory.map((c) => ({ name: tc(c.category as DelegateCategory), count: c.count }))} label={t("byCategory")} />
                 </div>
               ) : (
-                <p className="mt-3 text-sm text-slate-400">{t("noRegistrations")}</p>
+                <p className="mt-3 text-sm text-slate-500">{t("noRegistrations")}</p>
               )}
             </li>
           );

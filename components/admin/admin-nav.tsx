@@ -15,7 +15,7 @@ export function AdminNav({ groups, label }: { groups: NavGroup[]; label: string 
       <div className="flex gap-2 overflow-x-auto md:flex-col md:gap-5 md:overflow-visible">
         {groups.map((g, gi) => (
           <div key={gi} className="flex shrink-0 gap-2 md:flex-col md:gap-0.5">
-            {g.title ? <p className="hidden px-3 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-400 md:block">{g.title}</p> : null}
+            {g.title ? <p className="hidden px-3 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-500 md:block">{g.title}</p> : null}
             {g.items.map((i) => (
               <Link
                 key={i.href}

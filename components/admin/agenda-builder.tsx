@@ -194,7 +194,7 @@ export function AgendaBuilder({
         <section key={day} aria-label={list[0].dayLabel}>
           <div className="mb-3 flex items-center justify-between gap-2">
             <h2 className="text-base font-semibold text-slate-800">{list[0].dayLabel}</h2>
-            <span className="text-xs text-slate-400">{t("sessionsCount", { n: list.length })}</span>
+            <span className="text-xs text-slate-500">{t("sessionsCount", { n: list.length })}</span>
           </div>
           <ol className="relative space-y-3 border-l-2 border-slate-200 pl-4">
             {list.map((s, i) => (

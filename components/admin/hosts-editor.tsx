@@ -88,10 +88,10 @@ export function HostsEditor({ eventId, initial }: { eventId: string; initial: Ho
             className={cn("flex flex-wrap items-center gap-2 rounded-lg border bg-white p-2 sm:flex-nowrap", err(`hosts.${i}.name`) ? "border-red-400" : "border-slate-200")}
             data-testid="host-row"
           >
-            <span className="cursor-grab select-none px-1 text-slate-400" aria-hidden>
+            <span className="cursor-grab select-none px-1 text-slate-500" aria-hidden>
               <GripVertical className="h-4 w-4" />
             </span>
-            <span className="w-6 text-right text-xs tabular-nums text-slate-400">{i + 1}</span>
+            <span className="w-6 text-right text-xs tabular-nums text-slate-500">{i + 1}</span>
             <div className="min-w-0 flex-1 basis-[12rem] space-y-1">
               <p className="text-sm font-medium text-slate-900">
                 {r.name}

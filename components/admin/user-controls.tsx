@@ -45,7 +45,7 @@ export function UserControls({ user }: { user: AdminUser }) {
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-1.5">
-        {user.eventRoles.length === 0 ? <span className="text-xs text-slate-400">{t("noEventRoles")}</span> : null}
+        {user.eventRoles.length === 0 ? <span className="text-xs text-slate-500">{t("noEventRoles")}</span> : null}
         {user.eventRoles.map((r) => (
           <Link
             key={r.eventId}

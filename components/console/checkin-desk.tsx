@@ -291,7 +291,7 @@ export function CheckinDesk({
               );
             })}
           </ul>
-          <p className="mt-3 text-xs text-slate-400">{t("checkin.live")}</p>
+          <p className="mt-3 text-xs text-slate-500">{t("checkin.live")}</p>
         </section>
 
         <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
@@ -304,7 +304,7 @@ export function CheckinDesk({
                 <li key={`${r.registrationId}-${r.segment}`} className="flex items-baseline gap-2 py-1.5">
                   <span className="tabular-nums text-slate-500">{time(r.checkedInAt)}</span>
                   <span className="min-w-0 flex-1 truncate font-medium text-slate-800">{r.name}</span>
-                  <span className="shrink-0 text-xs text-slate-400">{segLabel(r.segment)}</span>
+                  <span className="shrink-0 text-xs text-slate-500">{segLabel(r.segment)}</span>
                 </li>
               ))}
             </ul>

@@ -107,7 +107,7 @@ export function GuestImport({ eventSlug }: { eventSlug: string }) {
                   <tbody>
                     {phase.p.sample.map((s) => (
                       <tr key={s.line} className="border-b border-slate-100">
-                        <td className="py-1 pr-2 text-slate-400">{s.line}</td>
+                        <td className="py-1 pr-2 text-slate-500">{s.line}</td>
                         <td className="pr-2">{s.fullName}</td>
                         <td className="pr-2">{s.email}</td>
                         <td className="pr-2">{s.organization}</td>
@@ -121,7 +121,7 @@ export function GuestImport({ eventSlug }: { eventSlug: string }) {
           )}
           {phase.kind === "importing" ? (
             <div>
-              <div className="h-3 overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-valuemin={0} aria-valuemax={phase.p.total} aria-valuenow={phase.done} data-testid="import-progress">
+              <div className="h-3 overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-label={t("import.importing", { done: phase.done, total: phase.p.total })} aria-valuemin={0} aria-valuemax={phase.p.total} aria-valuenow={phase.done} data-testid="import-progress">
                 <div className="h-full bg-brand-600 transition-all" style={{ width: `${Math.round((phase.done / Math.max(1, phase.p.total)) * 100)}%` }} />
               </div>
               <p className="mt-1 text-slate-600">{t("import.importing", { done: phase.done, total: phase.p.total })}</p>

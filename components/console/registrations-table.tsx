@@ -155,7 +155,7 @@ export function RegistrationsTable({
   };
   const checkinList = (r: RegistrationRow) =>
     r.checkins.length === 0 ? (
-      <span className="text-slate-400">—</span>
+      <span className="text-slate-500">—</span>
     ) : (
       r.checkins.map((c) => (
         <div key={c.segment} className="whitespace-nowrap">
@@ -163,7 +163,7 @@ export function RegistrationsTable({
         </div>
       ))
     );
-  const none = <span className="text-slate-400">—</span>;
+  const none = <span className="text-slate-500">—</span>;
   const cell: Record<Column, (r: RegistrationRow) => React.ReactNode> = {
     organization: (r) => (
       <td className="max-w-[16rem] px-3 py-2">

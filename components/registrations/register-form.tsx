@@ -138,7 +138,7 @@ function Fields({
         <div>
           <label htmlFor="f-needs" className="flex items-baseline justify-between text-sm font-medium text-slate-700">
             <span>{t("fields.needs")}</span>
-            <span className="text-xs font-normal text-slate-400">{t("fields.optional")}</span>
+            <span className="text-xs font-normal text-slate-500">{t("fields.optional")}</span>
           </label>
           <textarea id="f-needs" name="needs" rows={2} defaultValue={val("needs")} className={cn(inputCls, "mt-1")} aria-invalid={err("needs") ? true : undefined} placeholder={t("fields.needsHint")} />
           {err("needs") && <p className="mt-1 text-sm text-red-600">{err("needs")}</p>}
@@ -219,7 +219,7 @@ function Fields({
               <fieldset key={q.id}>
                 <legend className="flex w-full items-baseline justify-between text-sm font-medium text-slate-700">
                   <span>{label}</span>
-                  {!q.required && <span className="text-xs font-normal text-slate-400">{t("fields.optional")}</span>}
+                  {!q.required && <span className="text-xs font-normal text-slate-500">{t("fields.optional")}</span>}
                 </legend>
                 <div className="mt-1 flex flex-wrap gap-2">
                   {q.options.map((o) => {

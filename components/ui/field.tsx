@@ -46,7 +46,7 @@ export function Field({ label, name, hint, error, optional, idPrefix = "f", id: 
     <div className={cn("min-w-0", className)}>
       <label htmlFor={id} className="flex items-baseline justify-between gap-2 text-sm font-medium text-slate-700">
         <span>{label}</span>
-        {optional ? <span className="text-xs font-normal text-slate-400">{typeof optional === "string" ? optional : t("optional")}</span> : null}
+        {optional ? <span className="text-xs font-normal text-slate-500">{typeof optional === "string" ? optional : t("optional")}</span> : null}
       </label>
       <div className="mt-1">
         <FieldContext.Provider value={{ id, "aria-describedby": describedBy, "aria-invalid": error ? true : undefined }}>{children}</FieldContext.Provider>

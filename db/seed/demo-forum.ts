@@ -165,7 +165,9 @@ const PUBLIC: { organization: string; position: string; category: "enterprise" |
   { organization: "四川省企业联合会", position: "项目主管", category: "other" },
 ];
 
-export type SeedDemoForumOptions = { organizerId: string; now?: Date };
+/** `attendee`: the demo attendee account, who holds a ticket to this forum (a sub-forum chosen), so "my ticket"
+ * can be tried at once. */
+export type SeedDemoForumOptions = { organizerId: string; now?: Date; attendee?: { id: string; name: string; email: string; organization: string; position: string } };
 
 export async function seedDemoForum(db: Db, opts: SeedDemoForumOptions): Promise<{ eventId: string; slug: string }> {
   const now = opts.now ?? new Date();
@@ -386,6 +388,31 @@ export async function seedDemoForum(db: Db, opts: SeedDemoForumOptions): Promise
     ).returning({ id: registrations.id });
     const choices = publicRegs.flatMap((r, i) => (i % 5 === 4 ? [] : [{ registrationId: r.id, sessionId: parallel[i % 2]! }]));
     if (choices.length) await tx.insert(registrationSessions).values(choices);
+
+    if (opts.attendee) {
+      const a = opts.attendee;
+      const when = ago(1);
+      const [mine] = await tx
+        .insert(registrations)
+        .values({
+          eventId: event.id,
+          userId: a.id,
+          status: "confirmed",
+          fullName: a.name,
+          email: a.email,
+          category: "park",
+          organization: a.organization,
+          position: a.position,
+          siteVisit: true,
+          ticketCode: ticketCode(),
+          source: "self",
+          confirmedAt: when,
+          createdAt: when,
+          updatedAt: when,
+        })
+        .returning({ id: registrations.id });
+      await tx.insert(registrationSessions).values({ registrationId: mine!.id, sessionId: parallel[0]! });
+    }
     return { eventId: event.id, slug: event.slug };
   });
 }

@@ -10,7 +10,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { eventStaff, events, users } from "../schema";
-import { seedDemoAccounts } from "./demo-accounts";
+import { DEMO_ACCOUNTS, seedDemoAccounts } from "./demo-accounts";
 import { DEMO_FORUM_SLUG, seedDemoForum } from "./demo-forum";
 import { seedYantan, YANTAN_SLUG } from "./yantan";
 
@@ -30,7 +30,8 @@ export async function seedIfEmpty(db: Db, now = new Date()): Promise<{ seeded: b
     // A transaction is a Db (PgTransaction extends PgDatabase): inside, only `tx` is used (DESIGN §3.3).
     const accounts = await seedDemoAccounts(tx);
     const { eventId, slug } = await seedYantan(tx, { organizerId: accounts.organizer, staffId: accounts.staff });
-    const demo = await seedDemoForum(tx, { organizerId: accounts.organizer, now });
+    const attendee = DEMO_ACCOUNTS.find((a) => a.role === "attendee")!;
+    const demo = await seedDemoForum(tx, { organizerId: accounts.organizer, now, attendee: { ...attendee, id: accounts.attendee } });
     await tx.insert(eventStaff).values(
       [eventId, demo.eventId].flatMap((id) => [
         { eventId: id, userId: accounts.organizer, role: "organizer" as const },

@@ -30,7 +30,7 @@ import { delegationsOf, duplicatePhones, replyView } from "@/lib/delegations/que
 import { rosterOf } from "@/lib/delegations/roster";
 import { seatsTaken } from "@/lib/delegations/seats";
 import { registrationGate } from "@/lib/registrations/commands";
-import { eventAvailability } from "@/lib/registrations/queries";
+import { eventAvailability, myRegistrations, nextRegistration } from "@/lib/registrations/queries";
 import { sessionChoiceGroups } from "@/lib/registrations/session-choices";
 import { createTestDb, testEngines } from "../fixtures/db";
 
@@ -344,7 +344,15 @@ describe.each(testEngines())("seedIfEmpty on %s", (engine) => {
     // seats: Σ quota reserved + public registrations, with room left for the public
     const avail = await eventAvailability(h.db, e);
     expect(avail.gate).toBe("open");
-    expect(avail.taken).toBe(units.reduce((n, u) => n + u.quota, 0) + (await h.db.select().from(registrations).where(and(eq(registrations.eventId, e.id), eq(registrations.source, "seed")))).length);
+    const publicRegs = await h.db.select().from(registrations).where(and(eq(registrations.eventId, e.id), inArray(registrations.source, ["seed", "self"])));
+    expect(avail.taken).toBe(units.reduce((n, u) => n + u.quota, 0) + publicRegs.length);
+
+    // the demo attendee holds a confirmed ticket to it, with a sub-forum chosen: "my ticket" opens at once
+    const [attendee] = await h.db.select().from(users).where(eq(users.email, "attendee@huiwu.demo"));
+    const mine = publicRegs.filter((r) => r.userId === attendee!.id);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ status: "confirmed", source: "self", email: "attendee@huiwu.demo", fullName: attendee!.name });
+    expect(nextRegistration(await myRegistrations(h.db, attendee!.id))?.id).toBe(mine[0]!.id);
     expect(avail.left).toBeGreaterThan(100);
 
     // the delegates hold tickets; shared rooms never mix genders

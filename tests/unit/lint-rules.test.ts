@@ -52,3 +52,12 @@ describe("Drizzle writes always have a WHERE", () => {
     expect(await ruleIds(`const m = new Map<string, number>();\nexport const f = () => m.delete("a");\n`, "lib/accounts/fine.ts")).toEqual([]);
   }, 120_000);
 });
+
+describe("text colours meet WCAG AA contrast", () => {
+  it("text-slate-400/300 as a text colour is an error in app/ and components/; slate-500, and placeholder: variants, are fine", async () => {
+    const RULE = "no-restricted-syntax";
+    expect(await ruleIds(`export const A = () => <span className="text-xs text-slate-400">x</span>;\n`, "components/ui/violation.tsx")).toContain(RULE);
+    expect(await ruleIds("export const A = ({ on }: { on: boolean }) => <p className={`mt-1 ${on ? \"\" : \"x\"} text-slate-300`}>x</p>;\n", "app/violation.tsx")).toContain(RULE);
+    expect(await ruleIds(`export const A = () => <span className="text-xs text-slate-500 placeholder:text-slate-400">x</span>;\n`, "components/ui/fine.tsx")).toEqual([]);
+  }, 120_000);
+});

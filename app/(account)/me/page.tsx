@@ -66,7 +66,7 @@ export default async function MeHub() {
           </h1>
           <p className="truncate text-sm text-slate-600">
             <span data-testid="me-email">{profile.email}</span>
-            <span className="text-slate-400"> · {f.dateTime(profile.createdAt, { year: "numeric", month: "long", day: "numeric" })}</span>
+            <span className="text-slate-500"> · {f.dateTime(profile.createdAt, { year: "numeric", month: "long", day: "numeric" })}</span>
           </p>
         </div>
       </header>

@@ -110,7 +110,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
                 <tr key={e.id} className="align-top" data-testid="audit-row">
                   <td className="whitespace-nowrap px-3 py-2 text-slate-600">
                     {f.dateTime(e.at, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })}
-                    <div className="font-mono text-xs text-slate-400">
+                    <div className="font-mono text-xs text-slate-500">
                       {t("ip")} {e.ip ?? "—"}
                     </div>
                   </td>
@@ -121,18 +121,18 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
                         <div className="text-xs text-slate-500">{e.actorEmail}</div>
                       </>
                     ) : (
-                      <span className="text-slate-400">{t("system")}</span>
+                      <span className="text-slate-500">{t("system")}</span>
                     )}
                   </td>
                   <td className="px-3 py-2">
                     <div className="font-medium text-slate-900" data-testid="audit-action">
                       {describeAction(ta, e.action)}
                     </div>
-                    <div className="font-mono text-[11px] text-slate-400">{e.action}</div>
+                    <div className="font-mono text-[11px] text-slate-500">{e.action}</div>
                   </td>
                   <td className="px-3 py-2 text-xs text-slate-600">
                     {e.entity}
-                    {e.eventSlug ? <div className="text-slate-400">{e.eventSlug}</div> : null}
+                    {e.eventSlug ? <div className="text-slate-500">{e.eventSlug}</div> : null}
                   </td>
                   <td className="min-w-[16rem] px-3 py-2 text-xs text-slate-700">
                     <ul className="space-y-0.5" data-testid="audit-changes">

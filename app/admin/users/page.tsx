@@ -59,12 +59,12 @@ export default async function AdminUsersPage({ searchParams }: PageProps<"/admin
                 <div className="min-w-0 flex-1">
                   <div className="flex flex-wrap items-center gap-2">
                     <span className="font-semibold text-slate-900">{u.name}</span>
-                    {u.id === actor.id ? <span className="text-xs text-slate-400">({t("you")})</span> : null}
+                    {u.id === actor.id ? <span className="text-xs text-slate-500">({t("you")})</span> : null}
                     <Badge tone={u.siteRole === "admin" ? "violet" : "slate"}>{ts(`siteRole.${u.siteRole}`)}</Badge>
                     {u.disabledAt ? <Badge tone="red">{t("disabled")}</Badge> : null}
                   </div>
                   <div className="truncate text-sm text-slate-600">{u.email}</div>
-                  <div className="text-xs text-slate-400">
+                  <div className="text-xs text-slate-500">
                     {[u.organization, f.dateTime(u.createdAt, { year: "numeric", month: "2-digit", day: "2-digit" })].filter(Boolean).join(" · ")}
                   </div>
                 </div>
