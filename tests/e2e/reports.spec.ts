@@ -120,6 +120,8 @@ test.describe("post-event reports", () => {
     await page.getByTestId("field-title").fill(title);
     await page.getByTestId("field-byline").fill("川网传媒记者 邓柯");
     await page.getByTestId("field-tags").fill("自贡, 产业园区");
+    // the auto-draft has no empty section (issue 13 item 6): the reporter adds the one they write
+    await page.getByTestId("add-section").click();
     const third = page.getByTestId("section-editor").nth(2);
     await third.getByTestId("section-heading").fill("一次好评满满的实地调研");
     await third.getByTestId("section-body").fill("与会代表实地参观考察了园区,2024年营业收入 {{fig:1}}。");
