@@ -52,9 +52,10 @@ export const registrationQuestionsRelations = relations(registrationQuestions, (
   event: one(events, { fields: [registrationQuestions.eventId], references: [events.id] }),
 }));
 
-export const peopleRelations = relations(people, ({ many }) => ({
+export const peopleRelations = relations(people, ({ many, one }) => ({
   positions: many(personPositions),
   sessions: many(sessionSpeakers),
+  photo: one(media, { fields: [people.photoMediaId], references: [media.id] }),
 }));
 
 export const personPositionsRelations = relations(personPositions, ({ one }) => ({

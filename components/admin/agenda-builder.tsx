@@ -30,9 +30,11 @@ import { btn } from "@/components/ui/button";
 import { PlaceholderInput, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormDialog } from "@/components/ui/dialog";
 import { ArrowDown, ArrowUp, IconButton, Pencil, Trash2, X } from "@/components/ui/icons";
+import { PersonPhotoField } from "./person-photo-field";
 import { useAct } from "./use-action";
 import { useSearch } from "./use-search";
 import { SESSION_KINDS, SESSION_ROLES } from "@/lib/shared/enums";
+import type { Photo } from "@/lib/shared/photo";
 
 const ROLES = SESSION_ROLES;
 
@@ -44,6 +46,8 @@ export type BSpeaker = {
   nameEn: string | null;
   bio: string | null;
   bioEn: string | null;
+  /** The photo as the preview shows it (a small rendition), null when none. */
+  photo: Photo | null;
   role: (typeof ROLES)[number];
   topic: string | null;
   topicEn: string | null;
@@ -130,6 +134,7 @@ type DialogState =
 
 export function AgendaBuilder({
   eventId,
+  eventSlug,
   timezone,
   firstDay,
   eventRange,
@@ -138,6 +143,8 @@ export function AgendaBuilder({
   conflicts,
 }: {
   eventId: string;
+  /** For the photo upload route (…/events/{slug}/people/{id}/photo). */
+  eventSlug: string;
   timezone: string;
   firstDay: string;
   /** The forum's start and end (ISO), for the live conflict check in the session dialog. */
@@ -286,7 +293,7 @@ export function AgendaBuilder({
         <SessionDialog eventId={eventId} session={dialog.session} defaultDay={firstDay} onClose={close} context={{ timezone, eventRange, sessions }} />
       ) : null}
       {dialog?.type === "speaker" ? <SpeakerDialog eventId={eventId} session={dialog.session} onClose={close} /> : null}
-      {dialog?.type === "person" ? <PersonDialog eventId={eventId} speaker={dialog.speaker} onClose={close} /> : null}
+      {dialog?.type === "person" ? <PersonDialog eventId={eventId} eventSlug={eventSlug} speaker={dialog.speaker} onClose={close} /> : null}
       {dialog?.type === "stop" ? <StopDialog eventId={eventId} session={dialog.session} stop={dialog.stop} onClose={close} /> : null}
       {dialog?.type === "bus" ? <BusDialog eventId={eventId} session={dialog.session} bus={dialog.bus} onClose={close} /> : null}
     </div>
@@ -580,7 +587,7 @@ function SpeakerDialog({ eventId, session, onClose }: { eventId: string; session
   );
 }
 
-function PersonDialog({ eventId, speaker, onClose }: { eventId: string; speaker: BSpeaker; onClose: () => void }) {
+function PersonDialog({ eventId, eventSlug, speaker, onClose }: { eventId: string; eventSlug: string; speaker: BSpeaker; onClose: () => void }) {
   const t = useTranslations("admin.agenda");
   const tr = useTranslations("events.sessionRole");
   const tt = useTranslations("admin.toast");
@@ -613,6 +620,7 @@ function PersonDialog({ eventId, speaker, onClose }: { eventId: string; speaker:
         <TextField label={t("topicEn")} name="topicEn" defaultValue={speaker.topicEn ?? ""} className="sm:col-span-2" />
       </div>
       <PositionsEditor value={positions} onChange={setPositions} />
+      <PersonPhotoField eventSlug={eventSlug} personId={speaker.personId} name={speaker.name} photo={speaker.photo} />
       <div className="grid gap-3 sm:grid-cols-2">
         <TextAreaField label={t("bio")} name="bio" defaultValue={speaker.bio ?? ""} rows={4} hint={t("bioHint")} error={err("bio")} />
         <TextAreaField label={t("bioEn")} name="bioEn" lang="en" defaultValue={speaker.bioEn ?? ""} rows={4} error={err("bioEn")} />

@@ -1,6 +1,7 @@
 import { index, integer, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./_common";
 import { organizations } from "./organizations";
+import { media } from "./storage";
 
 /** Speakers, moderators and other named people on agendas (嘉宾). Not necessarily users. */
 export const people = pgTable("people", {
@@ -9,6 +10,8 @@ export const people = pgTable("people", {
   nameEn: text(),
   bio: text(),
   bioEn: text(),
+  /** The speaker's portrait: an uploaded photo, re-encoded like report photos (lib/storage/upload.ts). */
+  photoMediaId: uuid().references(() => media.id, { onDelete: "set null" }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

@@ -135,7 +135,8 @@ const CO_HOSTS: readonly OrgKey[] = ["counsellors", "zigongGov", "scnMedia", "co
 // People: every position the article cites, in the order it cites them (organization + title).
 // ---------------------------------------------------------------------------------------------------------------
 type PositionSeed = { org: OrgKey | null; organization: string; organizationEn: string; title: string; titleEn: string };
-type PersonSeed = { name: string; nameEn: string; positions: PositionSeed[] };
+/** `bio`/`bioEn`: only what the article says of the person (their posts and their part in the forum), nothing invented. */
+type PersonSeed = { name: string; nameEn: string; bio?: string; bioEn?: string; positions: PositionSeed[] };
 
 const POS = {
   societyPresident: { org: "countySociety", organization: "四川省县域经济学会", organizationEn: ORGS.countySociety.nameEn, title: "会长", titleEn: "President" },
@@ -152,6 +153,9 @@ const PEOPLE = {
   tangLimin: {
     name: "唐利民",
     nameEn: "Tang Limin",
+    bio: "四川省县域经济学会会长，四川省委省政府决策咨询委员会副主任，四川省人民政府原秘书长。\n在产业园区赋能县域经济高质量发展座谈会上发布《产业园区赋能县域经济高质量发展自贡市沿滩区实践报告》。",
+    bioEn:
+      "President of the Sichuan County Economy Society, Vice Chairman of the Sichuan Decision-Making Consultation Committee and former Secretary-General of the Sichuan Provincial People's Government.\nAt the symposium on industrial parks and county economies he released the Practice Report on Yantan District, Zigong.",
     positions: [
       POS.societyPresident,
       POS.committeeVice,
@@ -161,6 +165,7 @@ const PEOPLE = {
   zhaoDeben: {
     name: "赵德本",
     nameEn: "Zhao Deben",
+    bio: "自贡市沿滩区人民政府区长。在产业园区赋能县域经济高质量发展座谈会上作经验交流发言。",
     positions: [{ org: "yantanGov", organization: "自贡市沿滩区人民政府", organizationEn: ORGS.yantanGov.nameEn, title: "区长", titleEn: "District Mayor" }],
   },
   daiYu: {
@@ -478,7 +483,7 @@ async function insertPeople(tx: Tx, orgIds: Record<OrgKey, string>): Promise<Rec
   const ids = {} as Record<PersonKey, string>;
   for (const key of keys) {
     const p: PersonSeed = PEOPLE[key];
-    const [row] = await tx.insert(people).values({ name: p.name, nameEn: p.nameEn }).returning({ id: people.id });
+    const [row] = await tx.insert(people).values({ name: p.name, nameEn: p.nameEn, bio: p.bio ?? null, bioEn: p.bioEn ?? null }).returning({ id: people.id });
     ids[key] = row.id;
     await tx.insert(personPositions).values(
       p.positions.map((pos, i) => ({

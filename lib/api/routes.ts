@@ -21,6 +21,7 @@ export const API_ROUTES: Record<string, readonly HttpMethod[]> = {
   "/api/v1/events/{slug}/delegations": ["GET", "POST"],
   "/api/v1/events/{slug}/delegations/import": ["POST"],
   "/api/v1/events/{slug}/roster": ["GET"],
+  "/api/v1/events/{slug}/people/{personId}/photo": ["POST", "DELETE"],
   "/api/v1/events/{slug}/seating": ["GET"],
   "/api/v1/events/{slug}/seating/rostrum": ["PUT"],
   "/api/v1/events/{slug}/seating/table-cards.pdf": ["GET"],

@@ -6,6 +6,7 @@ import type { Db, Schema } from "@/db/client";
 
 type Tables = ExtractTablesWithRelations<Schema>;
 import { agendaSessions, buses, eventOrganizations, events, personPositions, reports, sessionSpeakers, siteVisitStops } from "@/db/schema";
+import { PERSON_PHOTO } from "@/lib/people/queries";
 import { PUBLIC_EVENT_STATUSES } from "@/lib/shared/enums";
 import { eventHeadColumns, slugIs } from "./lookup";
 
@@ -45,7 +46,7 @@ export const eventProgramWith = {
     with: {
       speakers: {
         orderBy: [asc(sessionSpeakers.order)],
-        with: { person: { with: { positions: { orderBy: [asc(personPositions.order)] } } } },
+        with: { person: { with: { positions: { orderBy: [asc(personPositions.order)] }, photo: PERSON_PHOTO } } },
       },
       stops: { orderBy: [asc(siteVisitStops.order)] },
       buses: { orderBy: [asc(buses.order)] },

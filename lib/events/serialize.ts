@@ -1,5 +1,6 @@
 /** The read API's JSON shapes (the contract other clients rely on: ISO-8601 with the event's offset). */
 import { isoInZone } from "@/lib/i18n/format";
+import { mediaUrl } from "@/lib/shared/photo";
 import type { EventListItem, PublicEventDetail } from "./queries";
 
 export function eventListJson(e: EventListItem) {
@@ -45,6 +46,9 @@ export function eventDetailJson(e: PublicEventDetail) {
         role: sp.role,
         topic: sp.topic,
         positions: sp.person.positions.map((p) => ({ organization: p.organization, title: p.title })),
+        bio: sp.person.bio,
+        bioEn: sp.person.bioEn,
+        photoUrl: sp.person.photo ? mediaUrl(sp.person.photo.storageKey) : null,
       })),
       stops: s.stops.map((st) => ({ order: st.order, name: st.name, description: st.description, facts: st.facts })),
     })),

@@ -1,12 +1,14 @@
 /** People (嘉宾) and their positions. A person keeps several positions (organization + title), in cited order. */
 import "server-only";
 import { and, asc, eq, exists, ilike, inArray, or, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { agendaSessions, events, eventStaff, people, personPositions, sessionSpeakers } from "@/db/schema";
 import { DomainError } from "@/lib/actions/result";
 import { can } from "@/lib/auth/guard";
 import type { Actor } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit";
+import { mediaUrl } from "@/lib/shared/photo";
+import { deleteMediaIfUnused, processUpload, storeProcessed, UploadError } from "@/lib/storage/upload";
 import { PUBLIC_EVENT_STATUSES } from "@/lib/shared/enums";
 import type { PersonInput } from "./validation";
 
@@ -85,6 +87,21 @@ async function personSnapshot(db: Db, personId: string) {
 }
 
 /**
+ * The rule for editing a shared person (see `updatePerson`): they speak at `eventId` (else not found), and the actor
+ * may edit the agenda of every other forum they speak at (else forbidden, naming those forums). Locks the row.
+ */
+async function lockEditablePerson(tx: Tx, actor: Actor, personId: string, eventId: string) {
+  if (!(await speaksAt(tx, personId, eventId))) throw new DomainError("not_found", "errors.personNotOnAgenda");
+  const others = [];
+  for (const f of await forumsOf(tx, personId)) if (f.id !== eventId && !(await can(actor, "agenda.edit", { eventId: f.id }, tx))) others.push(f.title);
+  if (others.length) {
+    throw new DomainError("forbidden", "errors.personSharedElsewhere", { params: { forums: others.join("、") }, extra: { forums: others } });
+  }
+  const [row] = await tx.select({ photoMediaId: people.photoMediaId }).from(people).where(eq(people.id, personId)).for("update");
+  return row;
+}
+
+/**
  * Edit a speaker's name and positions (replaces the list; order = list order).
  *
  * People are shared between forums. When the person also shows on a forum the caller does not manage, the edit is
@@ -96,17 +113,7 @@ async function personSnapshot(db: Db, personId: string) {
  */
 export async function updatePerson(db: Db, actor: Actor, input: PersonInput) {
   return db.transaction(async (tx) => {
-    if (!(await speaksAt(tx, input.personId, input.eventId))) throw new DomainError("not_found", "errors.personNotOnAgenda");
-    const others = [];
-    for (const f of await forumsOf(tx, input.personId)) if (f.id !== input.eventId && !(await can(actor, "agenda.edit", { eventId: f.id }, tx))) others.push(f.title);
-    if (others.length) {
-      throw new DomainError(
-        "forbidden",
-        "errors.personSharedElsewhere",
-        { params: { forums: others.join("、") }, extra: { forums: others } },
-      );
-    }
-    await tx.select({ id: people.id }).from(people).where(eq(people.id, input.personId)).for("update");
+    await lockEditablePerson(tx, actor, input.personId, input.eventId);
     const before = await personSnapshot(tx, input.personId);
     await tx
       .update(people)
@@ -149,4 +156,41 @@ export async function searchPeople(db: Db, actor: Actor, q: string, limit = 10) 
     orderBy: (p, { asc }) => [asc(p.name)],
   });
   return list.map((p) => ({ id: p.id, name: p.name, nameEn: p.nameEn, positions: p.positions.map((x) => ({ organization: x.organization, title: x.title })) }));
+}
+
+/**
+ * Set a speaker's photo: the same pipeline as report photos (lib/storage/upload.ts — type by magic bytes, re-encoded
+ * with sharp, metadata stripped, phone/desktop variants, random key), under the same rule as `updatePerson`. The
+ * previous photo is deleted with its bytes.
+ */
+export async function setPersonPhoto(db: Db, actor: Actor, input: { eventId: string; personId: string; bytes: Buffer; filename: string | null }) {
+  const file = await processUpload(input.bytes);
+  if (file.type.kind !== "image") throw new UploadError("unsupported", "errors.upload.photoType");
+  return db.transaction(async (tx) => {
+    const { photoMediaId: old } = await lockEditablePerson(tx, actor, input.personId, input.eventId);
+    const m = await storeProcessed(tx, actor, file, input.filename);
+    await tx.update(people).set({ photoMediaId: m.id }).where(eq(people.id, input.personId));
+    if (old) await deleteMediaIfUnused(tx, old);
+    await recordAudit(tx, actor, {
+      action: "person.photo.set",
+      entity: "person",
+      entityId: input.personId,
+      eventId: input.eventId,
+      before: { photo: old ? "yes" : null },
+      after: { photo: m.filename, mime: m.mime, width: m.width, height: m.height },
+    });
+    return { key: m.storageKey, url: mediaUrl(m.storageKey), mime: m.mime, width: m.width, height: m.height };
+  });
+}
+
+/** Remove a speaker's photo (and its bytes), under the same rule as `updatePerson`. Removing none is a no-op. */
+export async function removePersonPhoto(db: Db, actor: Actor, input: { eventId: string; personId: string }) {
+  return db.transaction(async (tx) => {
+    const { photoMediaId: old } = await lockEditablePerson(tx, actor, input.personId, input.eventId);
+    if (!old) return { removed: false };
+    await tx.update(people).set({ photoMediaId: null }).where(eq(people.id, input.personId));
+    await deleteMediaIfUnused(tx, old);
+    await recordAudit(tx, actor, { action: "person.photo.remove", entity: "person", entityId: input.personId, eventId: input.eventId, before: { photo: "yes" }, after: { photo: null } });
+    return { removed: true };
+  });
 }

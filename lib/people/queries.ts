@@ -4,7 +4,13 @@ import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agendaSessions, events, people, personPositions, sessionSpeakers } from "@/db/schema";
 import { PUBLIC_EVENT_STATUSES } from "@/lib/shared/enums";
+import { photoAt } from "@/lib/shared/photo";
 import { isUuid } from "@/lib/shared/uuid";
+
+/** The columns of a person's photo that pages and the API need (`with: { photo: PERSON_PHOTO }`). */
+export const PERSON_PHOTO = { columns: { storageKey: true, width: true, height: true, variants: true } } as const;
+/** A portrait is shown at most 160 CSS px wide: the smallest rendition that stays sharp at 2× (lib/shared/photo.ts). */
+export const PORTRAIT_MIN_WIDTH = 320;
 
 /** Everyone on a public agenda, with their positions and how many sessions they appear in. */
 export async function speakerDirectory(db: Db) {
@@ -18,17 +24,18 @@ export async function speakerDirectory(db: Db) {
   if (!ids.length) return [];
   const rows = await db.query.people.findMany({
     where: inArray(people.id, ids),
-    with: { positions: { orderBy: [asc(personPositions.order)] } },
+    with: { positions: { orderBy: [asc(personPositions.order)] }, photo: PERSON_PHOTO },
     orderBy: [asc(people.name)],
   });
-  return rows.map((p) => ({ ...p, sessionCount: appearances.filter((a) => a.personId === p.id).length }));
+  return rows.map((p) => ({ ...p, photo: photoAt(p.photo, PORTRAIT_MIN_WIDTH), sessionCount: appearances.filter((a) => a.personId === p.id).length }));
 }
 
 /** One speaker with every session of theirs on a public forum, newest forum first. Null when not a public speaker. */
 export async function speakerDetail(db: Db, id: string) {
   if (!isUuid(id)) return null;
-  const person = await db.query.people.findFirst({ where: eq(people.id, id), with: { positions: { orderBy: [asc(personPositions.order)] } } });
-  if (!person) return null;
+  const row = await db.query.people.findFirst({ where: eq(people.id, id), with: { positions: { orderBy: [asc(personPositions.order)] }, photo: PERSON_PHOTO } });
+  if (!row) return null;
+  const person = { ...row, photo: photoAt(row.photo, PORTRAIT_MIN_WIDTH) };
   const sessions = await db
     .select({
       role: sessionSpeakers.role,

@@ -14,7 +14,7 @@ import { recordAudit } from "@/lib/audit";
 import { can } from "@/lib/auth/guard";
 import type { Actor } from "@/lib/auth/permissions";
 import { processUpload, storeProcessed, UploadError } from "@/lib/storage/upload";
-import { GENERATED_HEADINGS, generatedBody } from "./draft";
+import { GENERATED_HEADINGS, generatedBody, ledeZh } from "./draft";
 import { hhmmInZone, instantToLocalInput, zonedToInstant } from "./time";
 import type { ReportDoc } from "./validation";
 import {
@@ -59,27 +59,29 @@ export async function createReportFromEvent(db: Db, actor: Actor, input: z.input
     const [event] = await tx.select({ id: events.id, slug: events.slug, title: events.title, summary: events.summary }).from(events).where(eq(events.id, eventId));
     if (!event) throw new DomainError("not_found", "errors.forumNotFound");
     const slug = await uniqueSlug(tx, `${event.slug}-report`);
+    // news prose: the lede, then who spoke on what, then attendance; a section without data is left out (lib/reports/draft.ts)
     const sections = [
-      { order: 1, heading: GENERATED_HEADINGS.program, body: await generatedBody(tx, eventId, "program"), generated: "program" as const },
-      { order: 2, heading: GENERATED_HEADINGS.attendance, body: await generatedBody(tx, eventId, "attendance"), generated: "attendance" as const },
-      { order: 3, heading: "", body: "", generated: null },
-    ];
+      { heading: GENERATED_HEADINGS.program, body: await generatedBody(tx, eventId, "program"), generated: "program" as const },
+      { heading: GENERATED_HEADINGS.attendance, body: await generatedBody(tx, eventId, "attendance"), generated: "attendance" as const },
+    ]
+      .filter((x) => x.body)
+      .map((x, i) => ({ order: i + 1, ...x }));
     const [report] = await tx
       .insert(reports)
       .values({
         eventId,
         slug,
         title: `${event.title}会后报道`,
-        lead: event.summary,
+        lead: (await ledeZh(tx, eventId)) || event.summary,
         status: "draft",
         version: 1,
         createdById: actor.id,
         updatedById: actor.id,
       })
       .returning({ id: reports.id, slug: reports.slug });
-    await tx.insert(reportSections).values(sections.map((s) => ({ reportId: report.id, ...s })));
+    if (sections.length) await tx.insert(reportSections).values(sections.map((s) => ({ reportId: report.id, ...s })));
     await writeRevision(tx, report.id, 1, actor.id);
-    await recordAudit(tx, actor, { action: "report.create", entity: "report", entityId: report.id, eventId, after: { slug, drafted: ["program", "attendance"] } });
+    await recordAudit(tx, actor, { action: "report.create", entity: "report", entityId: report.id, eventId, after: { slug, drafted: sections.map((x) => x.generated) } });
     return report;
   });
 }

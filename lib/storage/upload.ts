@@ -5,9 +5,10 @@
  */
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
+import { eq, inArray } from "drizzle-orm";
 import sharp, { type Metadata, type OutputInfo, type Sharp } from "sharp";
 import type { Db, Tx } from "@/db/client";
-import { media, type MediaVariant } from "@/db/schema";
+import { media, mediaBlobs, people, reportMedia, type MediaVariant } from "@/db/schema";
 import { DomainError, type MessageParams } from "@/lib/actions/result";
 import { BodyError, readCapped } from "@/lib/http/body-limit";
 import type { Actor } from "@/lib/auth/permissions";
@@ -166,6 +167,16 @@ export async function storeProcessed(tx: Db | Tx, actor: Actor, file: ProcessedF
     })
     .returning();
   return row;
+}
+
+/** Delete a media row and its bytes (main + variants) unless a report or a person still uses it. Inside the caller's transaction. */
+export async function deleteMediaIfUnused(tx: Db | Tx, mediaId: string) {
+  const [inReport] = await tx.select({ id: reportMedia.id }).from(reportMedia).where(eq(reportMedia.mediaId, mediaId)).limit(1);
+  const [onPerson] = await tx.select({ id: people.id }).from(people).where(eq(people.photoMediaId, mediaId)).limit(1);
+  if (inReport || onPerson) return false;
+  const [m] = await tx.delete(media).where(eq(media.id, mediaId)).returning({ key: media.storageKey, variants: media.variants });
+  if (m) await tx.delete(mediaBlobs).where(inArray(mediaBlobs.key, [m.key, ...m.variants.map((x) => x.key)]));
+  return Boolean(m);
 }
 
 /** The route family's `failure` hook for upload routes: the usual translated error, plus the refusal's `reason`. */

@@ -146,6 +146,7 @@ describe.each(testEngines())("every operation's answers are documented, on %s", 
     const p: Record<string, string> = {};
     if (o.path.includes("{slug}")) p.slug = o.path.startsWith("/api/v1/reports/") ? w.reportSlug : w.eventSlug;
     if (o.path.includes("{id}")) p.id = o.path.startsWith("/api/v1/delegations/") ? w.delegationId! : o.path.startsWith("/api/v1/auth/tokens/") ? w.tokenId : w.attendeeRegistrationId;
+    if (o.path.includes("{personId}")) p.personId = w.personId!;
     if (o.path.includes("{token}")) p.token = w.replyToken!;
     if (o.path.includes("{file}")) p.file = "no-such-calendar-token.ics";
     return p;

@@ -111,7 +111,8 @@ test.describe("post-event reports", () => {
     // The auto-drafted blocks
     const generated = page.locator('[data-testid="section-editor"][data-generated]:not([data-generated=""])');
     await expect(generated).toHaveCount(2);
-    await expect(page.locator('[data-generated="program"] [data-testid="section-body"]')).toHaveValue(/联合主办.*四川省人民政府参事室/s);
+    // news prose: the lede (date, place, co-hosts, who attended) is the lead; the program section is who spoke on what
+    await expect(page.getByTestId("field-lead")).toHaveValue(/^9月5日，.*由四川省人民政府参事室.*联合主办.*出席会议/s);
     await expect(page.locator('[data-generated="program"] [data-testid="section-body"]')).toHaveValue(/唐利民/);
     await expect(page.locator('[data-generated="attendance"] [data-testid="section-body"]')).toHaveValue(/确认报名 \*\*\d+\*\* 人，签到出席 \*\*\d+\*\* 人/);
     await expect(page.locator('[data-generated="attendance"] [data-testid="section-body-preview"] table')).toBeVisible();
@@ -120,6 +121,8 @@ test.describe("post-event reports", () => {
     await page.getByTestId("field-title").fill(title);
     await page.getByTestId("field-byline").fill("川网传媒记者 邓柯");
     await page.getByTestId("field-tags").fill("自贡, 产业园区");
+    // the auto-draft has no empty section (issue 13 item 6): the reporter adds the one they write
+    await page.getByTestId("add-section").click();
     const third = page.getByTestId("section-editor").nth(2);
     await third.getByTestId("section-heading").fill("一次好评满满的实地调研");
     await third.getByTestId("section-body").fill("与会代表实地参观考察了园区,2024年营业收入 {{fig:1}}。");
@@ -240,6 +243,7 @@ test.describe("post-event reports", () => {
     const title = `XSS 测试 ${Date.now()}`;
     await page.getByTestId("field-title").fill(title);
     await page.getByTestId("field-lead").fill(XSS_PAYLOADS.slice(0, 10).join("\n\n"));
+    await page.getByTestId("add-section").click(); // the auto-draft has no empty section to write into
     const body = page.getByTestId("section-editor").nth(2).getByTestId("section-body");
     await body.fill(XSS_PAYLOADS.join("\n\n"));
     await page.getByTestId("section-editor").nth(2).getByTestId("section-heading").fill(`<img src=x onerror=__xss(99)>标题`);

@@ -6,6 +6,8 @@ import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { Localized, LocalizedPosition } from "@/components/ui/localized";
 import { speakerDirectory } from "@/lib/people/queries";
+import { pick } from "@/lib/i18n/format";
+import { Portrait } from "@/components/events/portrait";
 
 export const dynamic = "force-dynamic";
 
@@ -25,20 +27,23 @@ export default async function SpeakersPage() {
       ) : (
         <ul className="mt-6 grid gap-4 sm:grid-cols-2" data-testid="speaker-list">
           {list.map((p) => (
-            <li key={p.id} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-              <h2 className="font-semibold text-slate-900">
-                <Link href={`/speakers/${p.id}`} className="hover:text-brand-700">
-                  <Localized locale={locale} zh={p.name} en={p.nameEn} />
-                </Link>
-              </h2>
-              <ul className="mt-1 space-y-0.5 text-sm text-slate-600">
-                {p.positions.map((pos) => (
-                  <li key={pos.id}>
-                    <LocalizedPosition locale={locale} p={pos} />
-                  </li>
-                ))}
-              </ul>
-              <p className="mt-2 text-xs text-slate-500">{t("sessionCount", { count: p.sessionCount })}</p>
+            <li key={p.id} className="flex gap-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+              {p.photo ? <Portrait photo={p.photo} alt={pick(locale, p.name, p.nameEn)} className="h-16 w-16 shrink-0" /> : null}
+              <div className="min-w-0">
+                <h2 className="font-semibold text-slate-900">
+                  <Link href={`/speakers/${p.id}`} className="hover:text-brand-700">
+                    <Localized locale={locale} zh={p.name} en={p.nameEn} />
+                  </Link>
+                </h2>
+                <ul className="mt-1 space-y-0.5 text-sm text-slate-600">
+                  {p.positions.map((pos) => (
+                    <li key={pos.id}>
+                      <LocalizedPosition locale={locale} p={pos} />
+                    </li>
+                  ))}
+                </ul>
+                <p className="mt-2 text-xs text-slate-500">{t("sessionCount", { count: p.sessionCount })}</p>
+              </div>
             </li>
           ))}
         </ul>

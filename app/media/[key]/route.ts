@@ -10,14 +10,15 @@ const IMMUTABLE = "public, max-age=31536000, immutable";
 /**
  * GET /media/{key}: a stored photo, variant or attachment. Keys are random and content never changes under a key,
  * so public files are cached for a year. Files of reports not (yet) public are served only to those who may write
- * reports of the forum, never cached by shared caches.
+ * reports of the forum, never cached by shared caches. A speaker's photo is public while the person speaks at a public
+ * forum; otherwise only those who edit the agenda of a forum they speak at see it.
  */
-export const GET = publicRoute("public files of published reports; others checked below (report.write)", { params: z.object({ key: z.string().max(200) }) }, async ({ db, actor, params }) => {
+export const GET = publicRoute("public files of published reports and public speakers; others checked below (report.write / agenda.edit)", { params: z.object({ key: z.string().max(200) }) }, async ({ db, actor, params }) => {
   const found = await mediaByKey(db, params.key);
   if (!found) return notFound();
   if (!found.isPublic) {
     let allowed = false;
-    for (const eventId of found.eventIds) if (!allowed && (await can(actor, "report.write", { eventId }, db))) allowed = true;
+    for (const r of found.readers) if (!allowed && (await can(actor, r.permission, { eventId: r.eventId }, db))) allowed = true;
     if (!allowed) return notFound();
   }
   const data = await getBlob(db, found.key);

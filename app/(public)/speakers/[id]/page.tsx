@@ -9,6 +9,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { Localized, LocalizedPosition } from "@/components/ui/localized";
 import { formatDate, formatTimeRange, pick } from "@/lib/i18n/format";
 import { speakerDetail } from "@/lib/people/queries";
+import { Portrait } from "@/components/events/portrait";
 
 export const dynamic = "force-dynamic";
 
@@ -33,17 +34,31 @@ export default async function SpeakerPage({ params }: PageProps<"/speakers/[id]"
       <Link href="/speakers" className="text-sm text-brand-700 hover:underline">
         ← {t("title")}
       </Link>
-      <h1 className="mt-3 text-2xl font-bold text-slate-900" data-testid="speaker-name">
-        <Localized locale={locale} zh={person.name} en={person.nameEn} />
-      </h1>
-      <ul className="mt-2 space-y-1 text-slate-700" data-testid="speaker-positions">
-        {person.positions.map((p) => (
-          <li key={p.id}>
-            <LocalizedPosition locale={locale} p={p} />
-          </li>
-        ))}
-      </ul>
-      {person.bio && <p className="mt-4 whitespace-pre-line leading-7 text-slate-700"><Localized locale={locale} zh={person.bio} en={person.bioEn} /></p>}
+      <div className="mt-3 flex flex-col gap-4 sm:flex-row sm:items-start">
+        {person.photo ? <Portrait photo={person.photo} alt={pick(locale, person.name, person.nameEn)} className="h-32 w-32 sm:h-40 sm:w-40" /> : null}
+        <div className="min-w-0">
+          <h1 className="text-2xl font-bold text-slate-900" data-testid="speaker-name">
+            <Localized locale={locale} zh={person.name} en={person.nameEn} />
+          </h1>
+          <ul className="mt-2 space-y-1 text-slate-700" data-testid="speaker-positions">
+            {person.positions.map((p) => (
+              <li key={p.id}>
+                <LocalizedPosition locale={locale} p={p} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+      {person.bio || (locale === "en" && person.bioEn) ? (
+        <section className="mt-6" aria-labelledby="speaker-bio-h">
+          <h2 id="speaker-bio-h" className="text-lg font-semibold text-slate-900">
+            {t("bio")}
+          </h2>
+          <p className="mt-2 whitespace-pre-line leading-7 text-slate-700" data-testid="speaker-bio">
+            <Localized locale={locale} zh={person.bio} en={person.bioEn} />
+          </p>
+        </section>
+      ) : null}
       <h2 className="mt-8 text-lg font-semibold text-slate-900">{t("sessions")}</h2>
       <ol className="mt-3 space-y-3" data-testid="speaker-sessions">
         {d.sessions.map((s) => (

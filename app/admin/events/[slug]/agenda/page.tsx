@@ -10,6 +10,8 @@ import { agendaConflicts } from "@/lib/agenda/conflicts";
 import { consoleEventTree } from "@/lib/events/admin-queries";
 import { dateToZoned } from "@/lib/events/zoned";
 import type { Locale } from "@/lib/i18n/config";
+import { PORTRAIT_MIN_WIDTH } from "@/lib/people/queries";
+import { photoAt } from "@/lib/shared/photo";
 import { dayKey, formatDate, formatTime, formatTimeRange, pick } from "@/lib/i18n/format";
 import { consolePage } from "@/lib/events/console-page";
 
@@ -50,6 +52,7 @@ export default async function AgendaBuilderPage({ params }: PageProps<"/admin/ev
       nameEn: sp.person.nameEn,
       bio: sp.person.bio,
       bioEn: sp.person.bioEn,
+      photo: photoAt(sp.person.photo, PORTRAIT_MIN_WIDTH),
       role: sp.role,
       topic: sp.topic,
       topicEn: sp.topicEn,
@@ -99,6 +102,7 @@ export default async function AgendaBuilderPage({ params }: PageProps<"/admin/ev
       <h2 className="sr-only">{t("title")}</h2>
       <AgendaBuilder
         eventId={e.id}
+        eventSlug={e.slug}
         timezone={tz}
         firstDay={dayKey(e.startsAt, tz)}
         eventRange={{ startsAt: e.startsAt.toISOString(), endsAt: e.endsAt.toISOString() }}

@@ -1,0 +1,2 @@
+ALTER TABLE "people" ADD COLUMN "photo_media_id" uuid;--> statement-breakpoint
+ALTER TABLE "people" ADD CONSTRAINT "people_photo_media_id_media_id_fk" FOREIGN KEY ("photo_media_id") REFERENCES "public"."media"("id") ON DELETE set null ON UPDATE no action;
