@@ -1,14 +1,14 @@
 /**
  * One-time conversion of reports written before the rich-text editor: a lead or section body stored as Markdown
  * (format "markdown") becomes the sanitized HTML the editor writes, `{{fig:N}}` tokens figure references and images of
- * the report's own photos photo references (lib/reports/markdown.ts: markdownToStoredHtml). Runs after the migrations
+ * the report's own photos photo references (lib/shared/report-html.ts: markdownToStoredHtml). Runs after the migrations
  * on every start (db/migrate.ts) and after seeding; idempotent — it only touches rows still marked "markdown", so a
  * second run changes nothing. The version is not bumped: the text a reader sees is the same (tests/db/report-legacy).
  */
 import { and, eq } from "drizzle-orm";
 import type { Db } from "./client";
 import { media, reportMedia, reports, reportSections } from "./schema";
-import { markdownToStoredHtml } from "../lib/reports/markdown";
+import { markdownToStoredHtml } from "../lib/shared/report-html";
 
 export async function convertLegacyReports(db: Db): Promise<{ reports: number; sections: number }> {
   const leads = await db.select({ id: reports.id }).from(reports).where(eq(reports.leadFormat, "markdown"));

@@ -22,7 +22,7 @@ import {
   updateReportMedia,
 } from "./commands";
 import { editorState } from "./editor-state";
-import { renderStoredHtml } from "./markdown";
+import { renderStoredHtml } from "@/lib/shared/report-html";
 import { reportForEditor } from "./queries";
 import { createReportInput, mediaRemoveInput, mediaUpdateInput, previewInput, restoreInput, returnInput, saveReportInput, workflowInput } from "./validation";
 

@@ -15,7 +15,7 @@ import { can } from "@/lib/auth/guard";
 import type { Actor } from "@/lib/auth/permissions";
 import { processUpload, storeProcessed, UploadError } from "@/lib/storage/upload";
 import { GENERATED_HEADINGS, generatedBody } from "./draft";
-import { markdownToStoredHtml, sanitizeStored, type ReportFormat } from "./markdown";
+import { markdownToStoredHtml, sanitizeStored, type ReportFormat } from "@/lib/shared/report-html";
 import { hhmmInZone, instantToLocalInput, zonedToInstant } from "./time";
 import type { ReportDoc } from "./validation";
 import {

@@ -1,6 +1,6 @@
 /** Revision diffs: a snapshot as plain text, then a line diff refined to characters (CJK has no word breaks). Pure. */
 import { diffChars, diffLines } from "diff";
-import { bodyToText, type ReportFormat } from "./markdown";
+import { bodyToText, type ReportFormat } from "@/lib/shared/report-html";
 
 export type SnapshotLike = {
   title?: string;

@@ -1,6 +1,6 @@
 /** The read API's JSON shape of a report (GET /api/v1/reports/{slug}), and the rendered body every public view shares. */
 import { isoInZone } from "@/lib/i18n/format";
-import { renderBody, type ReportFormat, type RenderRefs } from "./markdown";
+import { renderBody, type ReportFormat, type RenderRefs } from "@/lib/shared/report-html";
 import type { PublicReportDetail } from "./queries";
 
 type Renderable = Pick<PublicReportDetail, "lead" | "leadFormat" | "sections" | "figures" | "photos" | "photoCredit">;

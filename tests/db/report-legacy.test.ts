@@ -11,7 +11,7 @@ import { media, reportFigures, reportMedia, reports, reportSections } from "@/db
 import { seedDemoAccounts } from "@/db/seed/demo-accounts";
 import { seedYantan, YANTAN_REPORT_SLUG } from "@/db/seed/yantan";
 import { snapshotText } from "@/lib/reports/diff";
-import { htmlToText } from "@/lib/reports/markdown";
+import { htmlToText } from "@/lib/shared/report-html";
 import { publicReportDetail } from "@/lib/reports/queries";
 import { renderedReport } from "@/lib/reports/serialize";
 import { createTestDb, testEngines } from "../fixtures/db";

@@ -322,8 +322,11 @@ describe.each(testEngines())("reports on %s", (engine) => {
   it("HTML is sanitized on save and again on output (API, preview)", async () => {
     const { id, slug } = await newReport();
     const s = await state(id);
-    const evil = `正文 <script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3))`;
-    await run(staff, () => actions.saveReportAction({ eventId, reportId: id, version: s.version, ...docToInput(s.doc), sections: [{ heading: "S", body: evil }] }));
+    const evil = `<p>正文 <script>alert(1)</script> <img src=x onerror=alert(2)> <a href="javascript:alert(3)">x</a></p>`;
+    await run(staff, () => actions.saveReportAction({ eventId, reportId: id, version: s.version, ...docToInput(s.doc), lead: evil, sections: [{ heading: "S", body: evil }] }));
+    const [lead] = await h.db.select({ lead: reports.lead, f: reports.leadFormat }).from(reports).where(eq(reports.id, id));
+    expect(lead.f).toBe("html");
+    expect(lead.lead).toBe('<p>正文   <a rel="nofollow noopener noreferrer">x</a></p>');
     const stored = (await h.db.select({ body: reportSections.body, format: reportSections.format }).from(reportSections).where(eq(reportSections.reportId, id)))[0];
     expect(stored.format).toBe("html");
     expect(stored.body).toContain("正文");
@@ -334,6 +337,7 @@ describe.each(testEngines())("reports on %s", (engine) => {
     const api = await (await getReportApi(new Request("http://x"), { params: Promise.resolve({ slug }) })).json();
     expect(api.sections[0].html).toContain("正文");
     expect(api.sections[0].html).not.toMatch(/<script|onerror|onclick|javascript:/i);
+    expect(api.lead).toBe('<p>正文   <a rel="nofollow noopener noreferrer">x</a></p>');
     const preview = await run(staff, () => actions.previewAction({ eventId, body: evil }));
     expect(preview.ok && preview.data).not.toMatch(/<script|onerror|javascript:/i);
   });

@@ -7,7 +7,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { Localized } from "@/components/ui/localized";
 import { formatDate, pick } from "@/lib/i18n/format";
 import { excerpt } from "@/lib/reports/format";
-import { bodyToText, type ReportFormat } from "@/lib/reports/markdown";
+import { bodyToText, type ReportFormat } from "@/lib/shared/report-html";
 import { publicReportList, publicReportTags } from "@/lib/reports/queries";
 
 export const dynamic = "force-dynamic";

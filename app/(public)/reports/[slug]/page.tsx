@@ -12,7 +12,7 @@ import { formatDate, formatTime, isoInZone, pick } from "@/lib/i18n/format";
 import { formatBytes } from "@/lib/reports/format";
 import { loadPublicReport } from "@/lib/reports/loaders";
 import { renderedReport } from "@/lib/reports/serialize";
-import { htmlToText } from "@/lib/reports/markdown";
+import { htmlToText } from "@/lib/shared/report-html";
 
 export const dynamic = "force-dynamic";
 

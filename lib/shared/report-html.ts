@@ -32,8 +32,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowedAttributes: {
     a: ["href", "title"],
     img: ["src", "alt", "title", "width", "height"],
-    th: ["align"],
-    td: ["align"],
+    th: ["align", "colspan", "rowspan"],
+    td: ["align", "colspan", "rowspan"],
     ol: ["start"],
     span: ["class", "data-figure"],
     figure: ["data-photo", "class"],
