@@ -368,7 +368,7 @@ export function ReportEditor({
                   />
                 </label>
               ))}
-              <button type="button" onClick={() => edit((d) => ({ ...d, figures: d.figures.filter((_, j) => j !== i) }))} className={`${btn} self-end text-red-700 hover:bg-red-50`}>
+              <button type="button" onClick={() => edit((d) => ({ ...d, figures: d.figures.filter((_, j) => j !== i) }))} className={`${btn} self-end justify-self-end text-red-700 hover:bg-red-50`}>
                 {t("removeFigure")}
               </button>
               {err(`figures.${i}.label`) || err(`figures.${i}.value`) ? <p className="col-span-full text-xs text-red-700">{err(`figures.${i}.label`) ?? err(`figures.${i}.value`)}</p> : null}
