@@ -55,6 +55,10 @@ test.describe("post-event reports", () => {
     await expect(page.getByTestId("report-date")).toHaveAttribute("datetime", "2025-09-06T10:00:00+08:00");
     await expect(page.getByTestId("report-section-heading")).toHaveText(HEADINGS);
     await expect(page.getByTestId("report-section")).toHaveCount(3);
+    // the rich-text editor is console-only: none of its code is loaded by the public page
+    const scripts = await page.locator("script[src]").evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).src));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const src of scripts) expect(await (await page.request.get(src)).text(), src).not.toMatch(/ProseMirror|tiptap/);
     const figures = page.getByTestId("figures-panel");
     await expect(figures).toContainText("关键数据");
     await expect(figures.getByTestId("figure").first()).toContainText("246.23");
