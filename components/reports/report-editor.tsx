@@ -51,6 +51,21 @@ const htmlLines = (html: string) =>
     .replace(/\n{2,}/g, "\n")
     .trim();
 
+/**
+ * Remove the i-th key figure. The text refers to figures by position, so the chips after it move up one, and a chip of
+ * the removed figure becomes its value as plain text (the sentence keeps its number).
+ */
+function removeFigure(d: EditorDocState, i: number): EditorDocState {
+  const gone = d.figures[i];
+  const keep = `${gone.value}${gone.unit ? ` ${gone.unit}` : ""}`.replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c]!);
+  const renumber = (html: string) =>
+    html.replace(/<span data-figure="(\d+)"([^>]*)><\/span>/g, (m, n, rest) => {
+      const k = Number(n);
+      return k === i + 1 ? keep : k > i + 1 ? `<span data-figure="${k - 1}"${rest}></span>` : m;
+    });
+  return { ...d, lead: renumber(d.lead), sections: d.sections.map((s) => ({ ...s, body: renumber(s.body) })), figures: d.figures.filter((_, j) => j !== i) };
+}
+
 const AUTOSAVE_MS = 2500;
 const newKey = () => Math.random().toString(36).slice(2);
 const input = "w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100";
@@ -368,7 +383,7 @@ export function ReportEditor({
                   />
                 </label>
               ))}
-              <button type="button" onClick={() => edit((d) => ({ ...d, figures: d.figures.filter((_, j) => j !== i) }))} className={`${btn} self-end justify-self-end text-red-700 hover:bg-red-50`}>
+              <button type="button" onClick={() => edit((d) => removeFigure(d, i))} className={`${btn} self-end justify-self-end text-red-700 hover:bg-red-50`}>
                 {t("removeFigure")}
               </button>
               {err(`figures.${i}.label`) || err(`figures.${i}.value`) ? <p className="col-span-full text-xs text-red-700">{err(`figures.${i}.label`) ?? err(`figures.${i}.value`)}</p> : null}

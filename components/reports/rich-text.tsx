@@ -258,7 +258,7 @@ function Toolbar({ editor, figures, photos, testId }: { editor: Editor; figures:
         </>
       )}
       <select
-        className="h-8 max-w-40 rounded border border-slate-300 bg-white px-1 text-sm text-slate-700"
+        className="h-8 max-w-48 rounded border border-slate-300 bg-white px-1 text-sm text-slate-700"
         aria-label={t("insertFigure")}
         value=""
         onChange={(e) => {
@@ -275,7 +275,7 @@ function Toolbar({ editor, figures, photos, testId }: { editor: Editor; figures:
         ))}
       </select>
       <select
-        className="h-8 max-w-40 rounded border border-slate-300 bg-white px-1 text-sm text-slate-700"
+        className="h-8 max-w-48 rounded border border-slate-300 bg-white px-1 text-sm text-slate-700"
         aria-label={t("insertPhoto")}
         value=""
         onChange={(e) => {
