@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { DbHandle } from "./client";
+import { convertLegacyReports } from "./legacy-reports";
 
 /** Where drizzle-kit writes migrations; resolved from the working directory (the app root) at run time. */
 export const migrationsFolder = () => path.join(process.cwd(), "db", "migrations");
@@ -7,7 +8,8 @@ export const migrationsFolder = () => path.join(process.cwd(), "db", "migrations
 const MIGRATION_LOCK = 7283401;
 
 /**
- * Apply committed migrations. On Postgres a session advisory lock, held on one dedicated connection, makes
+ * Apply committed migrations, then the one data conversion that needs code, not SQL: Markdown reports → the
+ * rich-text editor's HTML (db/legacy-reports.ts; a no-op once done). On Postgres a session advisory lock, held on one dedicated connection, makes
  * concurrent starts (several instances) safe: the second waits, then finds nothing to do.
  */
 export async function migrateDatabase(handle: DbHandle): Promise<void> {
@@ -15,6 +17,7 @@ export async function migrateDatabase(handle: DbHandle): Promise<void> {
   if (handle.kind === "pglite") {
     const { migrate } = await import("drizzle-orm/pglite/migrator");
     await migrate(handle.db as never, { migrationsFolder: folder });
+    await convertLegacyReports(handle.db);
     return;
   }
   const { default: postgres } = await import("postgres");
@@ -28,4 +31,5 @@ export async function migrateDatabase(handle: DbHandle): Promise<void> {
   } finally {
     await one.end({ timeout: 5 });
   }
+  await convertLegacyReports(handle.db);
 }

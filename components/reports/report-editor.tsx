@@ -1,11 +1,13 @@
 "use client";
 /**
- * The report editor: header fields, headed Markdown sections with a live preview rendered by the server's
- * sanitizer (previewAction), reorderable; key figures; photos and attachments with caption, credit and placement;
+ * The report editor: header fields, headed rich-text sections (rich-text.tsx, TipTap, loaded lazily: only this console
+ * page pays for it), reorderable; key figures inserted in the text as chips; photos and attachments with caption,
+ * credit and placement (or inserted in the text);
  * workflow buttons; autosave of drafts. Saves carry the version they were based on: a refused save (someone else saved
  * first) keeps every character typed here and offers "merge" (rebase on the latest version, keep my text, show theirs)
  * or "discard mine".
  */
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -15,7 +17,6 @@ import { btn as kit } from "@/components/ui/button";
 import { useCallback, useEffect, useRef, useState } from "react";
 import {
   loadReportStateAction,
-  previewAction,
   publishReportAction,
   refreshGeneratedAction,
   removeMediaAction,
@@ -30,6 +31,40 @@ import { isoInZone } from "@/lib/i18n/format";
 import { docToInput, type EditorDocState, type EditorMedia, type EditorSection, type EditorState } from "@/lib/reports/editor-state";
 import { formatBytes } from "@/lib/reports/format";
 import { FiguresPanel } from "./figures-panel";
+
+const RichText = dynamic(() => import("./rich-text"), {
+  ssr: false,
+  loading: () => <div className="mt-6 h-48 animate-pulse rounded-md border border-slate-200 bg-slate-50" />,
+});
+
+/** A body's HTML as lines of text (the "their version" box after a merge shows what they wrote, not markup). */
+const htmlLines = (html: string) =>
+  html
+    .replace(/<\/(p|h2|h3|li|tr|blockquote|figure)>|<br\s*\/?>/g, "\n")
+    .replace(/<[^>]*>/g, "")
+    .replace(/&nbsp;/g, " ")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/\n{2,}/g, "\n")
+    .trim();
+
+/**
+ * Remove the i-th key figure. The text refers to figures by position, so the chips after it move up one, and a chip of
+ * the removed figure becomes its value as plain text (the sentence keeps its number).
+ */
+function removeFigure(d: EditorDocState, i: number): EditorDocState {
+  const gone = d.figures[i];
+  const keep = `${gone.value}${gone.unit ? ` ${gone.unit}` : ""}`.replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c]!);
+  const renumber = (html: string) =>
+    html.replace(/<span data-figure="(\d+)"([^>]*)><\/span>/g, (m, n, rest) => {
+      const k = Number(n);
+      return k === i + 1 ? keep : k > i + 1 ? `<span data-figure="${k - 1}"${rest}></span>` : m;
+    });
+  return { ...d, lead: renumber(d.lead), sections: d.sections.map((s) => ({ ...s, body: renumber(s.body) })), figures: d.figures.filter((_, j) => j !== i) };
+}
 
 const AUTOSAVE_MS = 2500;
 const newKey = () => Math.random().toString(36).slice(2);
@@ -189,6 +224,7 @@ export function ReportEditor({
     });
   const figuresView = doc.figures.filter((f) => f.label && f.value).map((f) => ({ label: f.label, value: f.value, unit: f.unit || null, change: f.change || null, period: f.period || null }));
   const err = (k: string) => fieldErrors[k]?.[0];
+  const photos = mediaList.filter((m) => m.role === "photo");
   const scheduled = meta.status === "published" && meta.publishedAt && new Date(meta.publishedAt) > new Date();
 
   return (
@@ -275,16 +311,9 @@ export function ReportEditor({
       </section>
 
       {/* Lead */}
-      <MarkdownField
-        label={t("fields.lead")}
-        value={doc.lead}
-        onChange={(v) => edit((d) => ({ ...d, lead: v }))}
-        eventId={initial.eventId}
-        figures={doc.figures}
-        previewLabel={t("preview")}
-        testId="field-lead"
-        rows={5}
-      />
+      <section className="rounded-xl border border-slate-200 bg-white p-4">
+        <RichText label={t("fields.lead")} value={doc.lead} onChange={(v) => edit((d) => ({ ...d, lead: v }))} figures={doc.figures} photos={photos} testId="field-lead" minRows={4} />
+      </section>
 
       {/* Sections */}
       <section className="space-y-4" data-testid="sections">
@@ -297,7 +326,7 @@ export function ReportEditor({
         {doc.sections.map((s, i) => (
           <div key={s.key} className="rounded-xl border border-slate-200 bg-white p-4" data-testid="section-editor" data-generated={s.generated ?? ""}>
             <div className="flex flex-wrap items-center gap-2">
-              <span className="text-sm font-semibold text-slate-400">{i + 1}</span>
+              <span className="text-sm font-semibold text-slate-500">{i + 1}</span>
               {s.generated && (
                 <span className="rounded bg-sky-100 px-2 py-0.5 text-xs font-medium text-sky-800" data-testid="generated-badge">
                   {t(`generated.${s.generated}`)}
@@ -315,22 +344,13 @@ export function ReportEditor({
               {t("fields.heading")}
               <input className={`${input} mt-1`} value={s.heading} onChange={(e) => setSection(i, { heading: e.target.value })} data-testid="section-heading" />
             </label>
-            <MarkdownField
-              label={t("fields.body")}
-              hint={t("fields.bodyHint")}
-              value={s.body}
-              onChange={(v) => setSection(i, { body: v })}
-              eventId={initial.eventId}
-              figures={doc.figures}
-              previewLabel={t("preview")}
-              testId="section-body"
-              rows={10}
-              bare
-            />
+            <div className="mt-3">
+              <RichText label={t("fields.body")} hint={t("fields.bodyHint")} value={s.body} onChange={(v) => setSection(i, { body: v })} figures={doc.figures} photos={photos} testId="section-body" minRows={8} />
+            </div>
             {theirs && theirs.doc.sections[i] && theirs.doc.sections[i].body !== s.body && (
               <details open className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="their-version">
                 <summary className="cursor-pointer font-medium text-amber-900">{t("theirVersion")}</summary>
-                <pre className="mt-2 whitespace-pre-wrap break-words font-sans text-slate-800">{theirs.doc.sections[i].heading ? `## ${theirs.doc.sections[i].heading}\n\n` : ""}{theirs.doc.sections[i].body}</pre>
+                <pre className="mt-2 whitespace-pre-wrap break-words font-sans text-slate-800">{theirs.doc.sections[i].heading ? `${theirs.doc.sections[i].heading}\n\n` : ""}{htmlLines(theirs.doc.sections[i].body)}</pre>
               </details>
             )}
           </div>
@@ -352,17 +372,18 @@ export function ReportEditor({
           {doc.figures.map((f, i) => (
             <div key={f.key} className="grid grid-cols-2 gap-2 rounded-lg bg-slate-50 p-2 sm:grid-cols-[2fr_1fr_1fr_1fr_1fr_auto]" data-testid="figure-row">
               {(["label", "value", "unit", "change", "period"] as const).map((k) => (
-                <input
-                  key={k}
-                  aria-label={t(`figure.${k}`)}
-                  placeholder={t(`figure.${k}`)}
-                  className={`${input} ${k === "label" ? "col-span-2 sm:col-span-1" : ""}`}
-                  value={f[k]}
-                  onChange={(e) => edit((d) => ({ ...d, figures: d.figures.map((x, j) => (j === i ? { ...x, [k]: e.target.value } : x)) }))}
-                  data-testid={`figure-${k}`}
-                />
+                // a visible label above each field: it stays when the field is filled (a placeholder would not)
+                <label key={k} className={`block min-w-0 text-xs font-medium text-slate-600 ${k === "label" ? "col-span-2 sm:col-span-1" : ""}`}>
+                  {k === "label" ? `${i + 1} · ${t(`figure.${k}`)}` : t(`figure.${k}`)}
+                  <input
+                    className={`${input} mt-0.5`}
+                    value={f[k]}
+                    onChange={(e) => edit((d) => ({ ...d, figures: d.figures.map((x, j) => (j === i ? { ...x, [k]: e.target.value } : x)) }))}
+                    data-testid={`figure-${k}`}
+                  />
+                </label>
               ))}
-              <button type="button" onClick={() => edit((d) => ({ ...d, figures: d.figures.filter((_, j) => j !== i) }))} className={`${btn} text-red-700 hover:bg-red-50`}>
+              <button type="button" onClick={() => edit((d) => removeFigure(d, i))} className={`${btn} self-end justify-self-end text-red-700 hover:bg-red-50`}>
                 {t("removeFigure")}
               </button>
               {err(`figures.${i}.label`) || err(`figures.${i}.value`) ? <p className="col-span-full text-xs text-red-700">{err(`figures.${i}.label`) ?? err(`figures.${i}.value`)}</p> : null}
@@ -516,51 +537,6 @@ function Field({ label, hint, error, wide, children }: { label: string; hint?: s
   );
 }
 
-/** A Markdown textarea with a live preview rendered on the server by the same sanitizer as the public page. */
-function MarkdownField(props: {
-  label: string;
-  hint?: string;
-  value: string;
-  onChange: (v: string) => void;
-  eventId: string;
-  figures: EditorDocState["figures"];
-  previewLabel: string;
-  testId: string;
-  rows: number;
-  bare?: boolean;
-}) {
-  const { value, eventId, figures } = props;
-  const [html, setHtml] = useState<string>("");
-  const figs = JSON.stringify(figures.map((f) => ({ value: f.value, unit: f.unit })));
-  useEffect(() => {
-    let live = true;
-    const timer = setTimeout(async () => {
-      const r = await previewAction({ eventId, body: value, figures: JSON.parse(figs) });
-      if (live && r.ok) setHtml(r.data ?? "");
-    }, 350);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [value, eventId, figs]);
-  return (
-    <div className={props.bare ? "mt-3" : "rounded-xl border border-slate-200 bg-white p-4"}>
-      <div className="grid gap-3 lg:grid-cols-2">
-        <label className="block min-w-0 text-sm font-medium text-slate-700">
-          {props.label}
-          <textarea className={`${input} mt-1 font-mono leading-relaxed`} rows={props.rows} value={value} onChange={(e) => props.onChange(e.target.value)} data-testid={props.testId} />
-          {props.hint && <span className="mt-1 block text-xs font-normal text-slate-500">{props.hint}</span>}
-        </label>
-        <div className="min-w-0">
-          <p className="text-sm font-medium text-slate-500">{props.previewLabel}</p>
-          {/* The HTML comes from previewAction: Markdown → sanitize-html allow-list on the server (lib/reports/markdown.ts). */}
-          <div className="report-prose mt-1 max-h-96 overflow-auto rounded-md border border-dashed border-slate-200 p-3 text-[0.95rem]" data-testid={`${props.testId}-preview`} dangerouslySetInnerHTML={{ __html: html }} />
-        </div>
-      </div>
-    </div>
-  );
-}
-
 function ReturnForm({ label, commentLabel, disabled, onReturn }: { label: string; commentLabel: string; disabled: boolean; onReturn: (comment: string) => void }) {
   const [open, setOpen] = useState(false);
   const [comment, setComment] = useState("");
@@ -654,9 +630,17 @@ function MediaManager({
     <section className="space-y-4 rounded-xl border border-slate-200 bg-white p-4" data-testid="media-manager">
       <h2 className="text-lg font-semibold text-slate-900">{t("media")}</h2>
       <div className="grid gap-3 rounded-lg bg-slate-50 p-3 sm:grid-cols-3">
-        <input className={input} placeholder={t("caption")} aria-label={t("caption")} value={caption} onChange={(e) => setCaption(e.target.value)} data-testid="upload-caption" />
-        <input className={input} placeholder={t("credit")} aria-label={t("credit")} value={credit} onChange={(e) => setCredit(e.target.value)} data-testid="upload-credit" />
-        <select className={input} aria-label={t("placement")} value={placement} onChange={(e) => setPlacement(e.target.value)} data-testid="upload-placement">
+        <label className="block min-w-0 text-xs font-medium text-slate-600">
+          {t("caption")}
+          <input className={`${input} mt-0.5`} value={caption} onChange={(e) => setCaption(e.target.value)} data-testid="upload-caption" />
+        </label>
+        <label className="block min-w-0 text-xs font-medium text-slate-600">
+          {t("credit")}
+          <input className={`${input} mt-0.5`} value={credit} onChange={(e) => setCredit(e.target.value)} data-testid="upload-credit" />
+        </label>
+        <label className="block min-w-0 text-xs font-medium text-slate-600">
+          {t("placement")}
+        <select className={`${input} mt-0.5`} value={placement} onChange={(e) => setPlacement(e.target.value)} data-testid="upload-placement">
           <option value="">{t("gallery")}</option>
           {sections.map((s, i) => (
             <option key={s.key} value={String(i + 1)}>
@@ -664,6 +648,7 @@ function MediaManager({
             </option>
           ))}
         </select>
+        </label>
         <label className={`${btn} cursor-pointer bg-brand-700 text-center text-white hover:bg-brand-900`}>
           {t("uploadPhoto")}
           <input type="file" accept="image/jpeg,image/png,image/webp" className="sr-only" data-testid="upload-photo" disabled={uploading} onChange={(e) => void upload("photo", e.target.files?.[0]).then(() => (e.target.value = ""))} />
@@ -698,8 +683,14 @@ function MediaManager({
               </a>
             )}
             <div className="grid min-w-0 gap-2 sm:grid-cols-2">
-              <input className={input} aria-label={t("caption")} placeholder={t("caption")} value={m.caption} onChange={(e) => patch(m.id, { caption: e.target.value })} />
-              <input className={input} aria-label={t("credit")} placeholder={t("credit")} value={m.credit} onChange={(e) => patch(m.id, { credit: e.target.value })} />
+              <label className="block min-w-0 text-xs font-medium text-slate-600">
+                {t("caption")}
+                <input className={`${input} mt-0.5`} value={m.caption} onChange={(e) => patch(m.id, { caption: e.target.value })} />
+              </label>
+              <label className="block min-w-0 text-xs font-medium text-slate-600">
+                {t("credit")}
+                <input className={`${input} mt-0.5`} value={m.credit} onChange={(e) => patch(m.id, { credit: e.target.value })} />
+              </label>
               {m.role === "photo" && (
                 <select className={input} aria-label={t("placement")} value={m.sectionOrder ?? ""} onChange={(e) => patch(m.id, { sectionOrder: e.target.value ? Number(e.target.value) : null })}>
                   <option value="">{t("gallery")}</option>

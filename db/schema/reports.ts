@@ -25,8 +25,11 @@ export const reports = pgTable(
     /** e.g. 图片由沿滩区委宣传部提供 */
     photoCredit: text(),
     tags: text().array().notNull().default(sql`ARRAY[]::text[]`),
-    /** Lead paragraph(s) before the first headed section. */
+    /** Lead paragraph(s) before the first headed section: sanitized HTML, or Markdown in a legacy row (lead_format). */
     lead: text().notNull().default(""),
+    /** "html" (the rich-text editor's sanitized HTML) or "markdown" (reports written before it; converted once on
+     * start by lib/reports/legacy.ts). */
+    leadFormat: text().notNull().default("html"),
     status: reportStatus().notNull().default("draft"),
     publishedAt: tstz(),
     scheduledAt: tstz(),
@@ -43,10 +46,12 @@ export const reports = pgTable(
     index("reports_status_published_idx").on(t.status, t.publishedAt),
     check("reports_version_positive", sql`${t.version} > 0`),
     check("reports_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+    check("reports_lead_format", sql`${t.leadFormat} IN ('html', 'markdown')`),
   ],
 );
 
-/** A headed section of a report body; body is Markdown (sanitized on output). */
+/** A headed section of a report body; body is sanitized HTML (format "html"), or Markdown in a legacy row. Sanitized
+ * again on output either way. */
 export const reportSections = pgTable(
   "report_sections",
   {
@@ -57,12 +62,14 @@ export const reportSections = pgTable(
     order: integer().notNull(),
     heading: text().notNull().default(""),
     body: text().notNull().default(""),
+    format: text().notNull().default("html"),
     /** Set on blocks drafted from the forum's data ("attendance" statistics, "program" = co-hosts and who spoke on
      * what); such a block can be refreshed from the forum. Null = written by a person. */
     generated: text(),
   },
   (t) => [
     unique("report_sections_order_unique").on(t.reportId, t.order),
+    check("report_sections_format", sql`${t.format} IN ('html', 'markdown')`),
     check("report_sections_generated_kind", sql`${t.generated} IS NULL OR ${t.generated} IN ('attendance', 'program')`),
   ],
 );

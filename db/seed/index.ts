@@ -10,6 +10,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { eventStaff, events, users } from "../schema";
+import { convertLegacyReports } from "../legacy-reports";
 import { DEMO_ACCOUNTS, seedDemoAccounts } from "./demo-accounts";
 import { DEMO_FORUM_SLUG, seedDemoForum } from "./demo-forum";
 import { seedYantan, YANTAN_SLUG } from "./yantan";
@@ -38,6 +39,8 @@ export async function seedIfEmpty(db: Db, now = new Date()): Promise<{ seeded: b
         { eventId: id, userId: accounts.staff, role: "staff" as const },
       ]),
     );
+    // the Yantan report is seeded as the Markdown it was written in, then converted like any legacy report
+    await convertLegacyReports(tx);
     if (slug !== YANTAN_SLUG || demo.slug !== DEMO_FORUM_SLUG) throw new Error(`unexpected seed slugs ${slug}, ${demo.slug}`);
     return { seeded: true, slug, demoSlug: demo.slug };
   });

@@ -837,7 +837,8 @@ async function insertReport(tx: Tx, eventId: string, opts: SeedYantanOptions): P
   // The article is dated 更新时间 2025-09-06; the hour is plausible.
   const publishedAt = at("2025-09-06", "10:00");
   const lead = ARTICLE.lead.join("\n\n");
-  const sections = ARTICLE.sections.map((s, i) => ({ order: i + 1, heading: s.heading, body: s.paragraphs.join("\n\n") }));
+  // Markdown, as reports were stored before the rich-text editor; seedIfEmpty converts it (db/legacy-reports.ts)
+  const sections = ARTICLE.sections.map((s, i) => ({ order: i + 1, heading: s.heading, body: s.paragraphs.join("\n\n"), format: "markdown" }));
   const figures = FIGURES.map((f, i) => ({ order: i + 1, ...f }));
   const head = {
     slug: YANTAN_REPORT_SLUG,
@@ -855,6 +856,7 @@ async function insertReport(tx: Tx, eventId: string, opts: SeedYantanOptions): P
     .values({
       eventId,
       ...head,
+      leadFormat: "markdown",
       status: "published",
       publishedAt,
       version: 1,

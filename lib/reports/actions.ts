@@ -22,7 +22,7 @@ import {
   updateReportMedia,
 } from "./commands";
 import { editorState } from "./editor-state";
-import { renderMarkdown } from "./markdown";
+import { renderStoredHtml } from "@/lib/shared/report-html";
 import { reportForEditor } from "./queries";
 import { createReportInput, mediaRemoveInput, mediaUpdateInput, previewInput, restoreInput, returnInput, saveReportInput, workflowInput } from "./validation";
 
@@ -68,8 +68,8 @@ export const loadReportStateAction = report("report.write", z.object({ eventId: 
   return editorState(r, timezone);
 });
 
-/** Live preview: the same Markdown → sanitized HTML path as the public page. */
-export const previewAction = report("report.write", previewInput, ({ input }) => renderMarkdown(input.body, input.figures.map((f) => ({ value: f.value ?? "", unit: f.unit ?? null }))));
+/** Preview: the editor's HTML through the same sanitizer as the public page (what a reader will get). */
+export const previewAction = report("report.write", previewInput, ({ input }) => renderStoredHtml(input.body, { figures: input.figures.map((f) => ({ value: f.value ?? "", unit: f.unit ?? null })) }));
 
 export const submitReportAction = report("report.write", workflowInput, ({ db, actor, input }) => submitReport(db, actor, input));
 export const publishReportAction = report("report.publish", workflowInput, ({ db, actor, input }) => publishReport(db, actor, input));

@@ -15,6 +15,7 @@ import { can } from "@/lib/auth/guard";
 import type { Actor } from "@/lib/auth/permissions";
 import { processUpload, storeProcessed, UploadError } from "@/lib/storage/upload";
 import { GENERATED_HEADINGS, generatedBody, ledeZh } from "./draft";
+import { markdownToStoredHtml, sanitizeStored, type ReportFormat } from "@/lib/shared/report-html";
 import { hhmmInZone, instantToLocalInput, zonedToInstant } from "./time";
 import type { ReportDoc } from "./validation";
 import {
@@ -42,12 +43,24 @@ export type ReportSnapshot = {
   photoCredit: string | null;
   tags: string[];
   lead: string;
+  /** Missing in snapshots taken before the rich-text editor: Markdown. */
+  leadFormat?: ReportFormat;
   status: Status;
   publishedAt: string | null;
   scheduledAt?: string | null;
-  sections: { order: number; heading: string; body: string; generated?: string | null }[];
+  sections: { order: number; heading: string; body: string; format?: ReportFormat; generated?: string | null }[];
   figures: { order: number; label: string; value: string; unit: string | null; change: string | null; period: string | null }[];
 };
+
+/** A body as the editor stores it: sanitized HTML (Markdown — the auto-draft's, a legacy snapshot's — converted). */
+function storedBody(body: string, format: ReportFormat | undefined | null = "html"): string {
+  return format === "html" ? sanitizeStored(body) : markdownToStoredHtml(body);
+}
+
+/** An auto-drafted block (lib/reports/draft.ts writes Markdown) as stored HTML. */
+async function draftedHtml(tx: D, eventId: string, kind: "program" | "attendance"): Promise<string> {
+  return markdownToStoredHtml(await generatedBody(tx, eventId, kind));
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Create from the forum
@@ -61,8 +74,8 @@ export async function createReportFromEvent(db: Db, actor: Actor, input: z.input
     const slug = await uniqueSlug(tx, `${event.slug}-report`);
     // news prose: the lede, then who spoke on what, then attendance; a section without data is left out (lib/reports/draft.ts)
     const sections = [
-      { heading: GENERATED_HEADINGS.program, body: await generatedBody(tx, eventId, "program"), generated: "program" as const },
-      { heading: GENERATED_HEADINGS.attendance, body: await generatedBody(tx, eventId, "attendance"), generated: "attendance" as const },
+      { heading: GENERATED_HEADINGS.program, body: await draftedHtml(tx, eventId, "program"), generated: "program" as const },
+      { heading: GENERATED_HEADINGS.attendance, body: await draftedHtml(tx, eventId, "attendance"), generated: "attendance" as const },
     ]
       .filter((x) => x.body)
       .map((x, i) => ({ order: i + 1, ...x }));
@@ -72,7 +85,7 @@ export async function createReportFromEvent(db: Db, actor: Actor, input: z.input
         eventId,
         slug,
         title: `${event.title}会后报道`,
-        lead: (await ledeZh(tx, eventId)) || event.summary,
+        lead: markdownToStoredHtml((await ledeZh(tx, eventId)) || event.summary),
         status: "draft",
         version: 1,
         createdById: actor.id,
@@ -118,7 +131,8 @@ async function writeDoc(tx: Tx, actor: Actor, ids: { eventId: string; reportId: 
       byline: doc.byline,
       photoCredit: doc.photoCredit,
       tags: doc.tags,
-      lead: doc.lead,
+      lead: sanitizeStored(doc.lead), // sanitized on save (and again on every render)
+      leadFormat: "html",
       scheduledAt,
       version: sql`${reports.version} + 1`,
       updatedById: actor.id,
@@ -143,7 +157,7 @@ async function writeDoc(tx: Tx, actor: Actor, ids: { eventId: string; reportId: 
   await tx.delete(reportSections).where(eq(reportSections.reportId, ids.reportId));
   if (doc.sections.length) {
     await tx.insert(reportSections).values(
-      doc.sections.map((s, i) => ({ reportId: ids.reportId, order: i + 1, heading: s.heading, body: s.body, generated: s.generated ?? null })),
+      doc.sections.map((s, i) => ({ reportId: ids.reportId, order: i + 1, heading: s.heading, body: sanitizeStored(s.body), format: "html", generated: s.generated ?? null })),
     );
   }
   await tx.delete(reportFigures).where(eq(reportFigures.reportId, ids.reportId));
@@ -195,7 +209,7 @@ async function assertEditable(tx: Tx, actor: Actor, ids: { eventId: string; repo
 export async function snapshotOf(tx: D, reportId: string): Promise<ReportSnapshot> {
   const [r] = await tx.select().from(reports).where(eq(reports.id, reportId));
   const sections = await tx
-    .select({ order: reportSections.order, heading: reportSections.heading, body: reportSections.body, generated: reportSections.generated })
+    .select({ order: reportSections.order, heading: reportSections.heading, body: reportSections.body, format: reportSections.format, generated: reportSections.generated })
     .from(reportSections)
     .where(eq(reportSections.reportId, reportId))
     .orderBy(asc(reportSections.order));
@@ -212,10 +226,11 @@ export async function snapshotOf(tx: D, reportId: string): Promise<ReportSnapsho
     photoCredit: r.photoCredit,
     tags: r.tags,
     lead: r.lead,
+    leadFormat: r.leadFormat as ReportFormat,
     status: r.status,
     publishedAt: r.publishedAt?.toISOString() ?? null,
     scheduledAt: r.scheduledAt?.toISOString() ?? null,
-    sections,
+    sections: sections.map((x) => ({ ...x, format: x.format as ReportFormat })),
     figures,
   };
 }
@@ -238,8 +253,9 @@ export async function restoreRevision(db: Db, actor: Actor, input: z.input<typeo
     const s = rev.snapshot as ReportSnapshot;
     const doc = reportDocInput.parse({
       ...s,
+      lead: storedBody(s.lead, s.leadFormat ?? "markdown"),
       publishAt: s.scheduledAt ? instantToLocalInput(new Date(s.scheduledAt), rev.tz) : null,
-      sections: s.sections.map((x) => ({ heading: x.heading, body: x.body, generated: x.generated ?? null, was: x.order })),
+      sections: s.sections.map((x) => ({ heading: x.heading, body: storedBody(x.body, x.format ?? "markdown"), generated: x.generated ?? null, was: x.order })),
     });
     return writeDoc(tx, actor, { eventId, reportId, version }, doc);
   });
@@ -254,10 +270,10 @@ export async function refreshGenerated(db: Db, actor: Actor, input: z.input<type
     const s = await snapshotOf(tx, reportId);
     const sections = [];
     for (const x of s.sections) {
-      const body = x.generated === "program" || x.generated === "attendance" ? await generatedBody(tx, eventId, x.generated) : x.body;
+      const body = x.generated === "program" || x.generated === "attendance" ? await draftedHtml(tx, eventId, x.generated) : storedBody(x.body, x.format);
       sections.push({ heading: x.heading, body, generated: x.generated ?? null, was: x.order });
     }
-    const doc = reportDocInput.parse({ ...s, publishAt: s.scheduledAt ? instantToLocalInput(new Date(s.scheduledAt), r.tz) : null, sections });
+    const doc = reportDocInput.parse({ ...s, lead: storedBody(s.lead, s.leadFormat), publishAt: s.scheduledAt ? instantToLocalInput(new Date(s.scheduledAt), r.tz) : null, sections });
     return writeDoc(tx, actor, { eventId, reportId, version }, doc);
   });
 }

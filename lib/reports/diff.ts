@@ -1,5 +1,6 @@
 /** Revision diffs: a snapshot as plain text, then a line diff refined to characters (CJK has no word breaks). Pure. */
 import { diffChars, diffLines } from "diff";
+import { bodyToText, type ReportFormat } from "@/lib/shared/report-html";
 
 export type SnapshotLike = {
   title?: string;
@@ -8,18 +9,26 @@ export type SnapshotLike = {
   photoCredit?: string | null;
   tags?: string[];
   lead?: string;
-  sections?: { heading: string; body: string }[];
+  /** Missing in snapshots taken before the rich-text editor: Markdown. */
+  leadFormat?: ReportFormat;
+  sections?: { heading: string; body: string; format?: ReportFormat }[];
   figures?: { label: string; value: string; unit?: string | null; change?: string | null; period?: string | null }[];
 };
 
+/**
+ * The snapshot as the text a reader sees (a body's HTML or Markdown reduced to its text, one line per block, figures
+ * filled in), so a diff shows changed words, not markup — and converting a legacy Markdown report changes nothing.
+ */
 export function snapshotText(s: SnapshotLike): string {
+  const refs = { figures: (s.figures ?? []).map((f) => ({ value: f.value, unit: f.unit ?? null })) };
+  const text = (body: string, format: ReportFormat | undefined) => bodyToText(body, format ?? "markdown", refs, { lines: true });
   const out = [`# ${s.title ?? ""}`];
   if (s.subtitle) out.push(`副标题: ${s.subtitle}`);
   if (s.byline) out.push(`署名: ${s.byline}`);
   if (s.photoCredit) out.push(`图片: ${s.photoCredit}`);
   if (s.tags?.length) out.push(`标签: ${s.tags.join(", ")}`);
-  out.push("", s.lead ?? "");
-  for (const sec of s.sections ?? []) out.push("", `## ${sec.heading}`, "", sec.body);
+  out.push("", text(s.lead ?? "", s.leadFormat));
+  for (const sec of s.sections ?? []) out.push("", `## ${sec.heading}`, "", text(sec.body, sec.format));
   if (s.figures?.length) {
     out.push("", "## 关键数据");
     for (const f of s.figures) out.push(`- ${f.label}: ${f.value}${f.unit ? ` ${f.unit}` : ""}${f.change ? ` ${f.change}` : ""}${f.period ? ` (${f.period})` : ""}`);

@@ -17,6 +17,7 @@ export async function publicReportList(db: Db, opts: { tag?: string | null; limi
       titleEn: reports.titleEn,
       subtitle: reports.subtitle,
       lead: reports.lead,
+      leadFormat: reports.leadFormat,
       byline: reports.byline,
       tags: reports.tags,
       publishedAt: reports.publishedAt,

@@ -16,7 +16,8 @@ export const sectionInput = z.object({
   /** The section's previous position (1-based) when it existed before this save: photos placed in it follow it. */
   was: z.coerce.number().int().min(1).max(1000).nullish(),
   heading: text(200),
-  body: z.string().max(50_000),
+  /** Sanitized HTML (the editor's); sanitized again on save. */
+  body: z.string().max(200_000),
   generated: z.enum(SECTION_KINDS).nullish(),
 });
 
@@ -49,7 +50,7 @@ export const reportDocInput = z.object({
   byline: optText(200),
   photoCredit: optText(200),
   tags: tags.default([]),
-  lead: z.string().max(20_000).default(""),
+  lead: z.string().max(50_000).default(""),
   /** The publish date shown on the report; in the future = scheduled publishing. */
   publishAt: localDateTime,
   sections: z.array(sectionInput).max(40),
@@ -66,7 +67,7 @@ export const saveReportInput = reportDocInput.extend({ ...ids, version });
 export const workflowInput = z.object({ ...ids, version, comment: z.string().trim().max(2000).nullish() });
 export const returnInput = workflowInput.extend({ comment: z.string().trim().min(1, "errors.sayWhatToChange").max(2000) });
 export const restoreInput = z.object({ ...ids, version, revision: z.coerce.number().int().min(1) });
-export const previewInput = z.object({ eventId: z.uuid(), body: z.string().max(50_000), figures: z.array(figureInput.partial()).max(40).default([]) });
+export const previewInput = z.object({ eventId: z.uuid(), body: z.string().max(200_000), figures: z.array(figureInput.partial()).max(40).default([]) });
 export const mediaUpdateInput = z.object({
   ...ids,
   reportMediaId: z.uuid(),

@@ -82,9 +82,10 @@ describe.each(testEngines())("reports on %s", (engine) => {
       .innerJoin(registrations, eq(registrations.id, checkins.registrationId))
       .where(and(eq(registrations.eventId, eventId), eq(registrations.status, "confirmed")));
     const att = s.doc.sections.find((x) => x.generated === "attendance")!;
-    expect(att.body).toContain(`确认报名 **${confirmed}** 人`);
-    expect(att.body).toContain(`签到出席 **${attended}** 人`);
-    expect(att.body).toMatch(/\| 专家学者 \| \d+ \| \d+ \|/);
+    // stored as the editor's HTML (the draft's Markdown converted): bold numbers, a real table
+    expect(att.body).toContain(`确认报名 <strong>${confirmed}</strong> 人`);
+    expect(att.body).toContain(`签到出席 <strong>${attended}</strong> 人`);
+    expect(att.body).toMatch(/<td>专家学者<\/td>\s*<td align="right">\d+<\/td>\s*<td align="right">\d+<\/td>/);
     expect(att.body).toContain("现场考察");
   });
 
@@ -100,7 +101,7 @@ describe.each(testEngines())("reports on %s", (engine) => {
     const r = await run(staff, () => actions.refreshGeneratedAction({ eventId, reportId: id, version: before.version }));
     expect(r.ok).toBe(true);
     const after = await state(id);
-    const n = (b: string) => Number(/签到出席 \*\*(\d+)\*\*/.exec(b)![1]);
+    const n = (b: string) => Number(/签到出席 <strong>(\d+)<\/strong>/.exec(b)![1]);
     expect(n(after.doc.sections.find((x) => x.generated === "attendance")!.body)).toBe(n(before.doc.sections.find((x) => x.generated === "attendance")!.body) + 1);
     await h.db.delete(checkins).where(eq(checkins.registrationId, reg.id));
   });
@@ -320,16 +321,25 @@ describe.each(testEngines())("reports on %s", (engine) => {
     expect(await h.db.select().from(mediaBlobs).where(inArray(mediaBlobs.key, [photo.key, `${photo.key}.w640`]))).toEqual([]);
   });
 
-  it("output is sanitized while the stored source is kept as typed", async () => {
+  it("HTML is sanitized on save and again on output (API, preview)", async () => {
     const { id, slug } = await newReport();
     const s = await state(id);
-    const evil = `正文 <script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3))`;
-    await run(staff, () => actions.saveReportAction({ eventId, reportId: id, version: s.version, ...docToInput(s.doc), sections: [{ heading: "S", body: evil }] }));
-    expect((await h.db.select({ body: reportSections.body }).from(reportSections).where(eq(reportSections.reportId, id)))[0].body).toBe(evil);
+    const evil = `<p>正文 <script>alert(1)</script> <img src=x onerror=alert(2)> <a href="javascript:alert(3)">x</a></p>`;
+    await run(staff, () => actions.saveReportAction({ eventId, reportId: id, version: s.version, ...docToInput(s.doc), lead: evil, sections: [{ heading: "S", body: evil }] }));
+    const [lead] = await h.db.select({ lead: reports.lead, f: reports.leadFormat }).from(reports).where(eq(reports.id, id));
+    expect(lead.f).toBe("html");
+    expect(lead.lead).toBe('<p>正文   <a rel="nofollow noopener noreferrer">x</a></p>');
+    const stored = (await h.db.select({ body: reportSections.body, format: reportSections.format }).from(reportSections).where(eq(reportSections.reportId, id)))[0];
+    expect(stored.format).toBe("html");
+    expect(stored.body).toContain("正文");
+    expect(stored.body).not.toMatch(/<script|onerror|javascript:/i);
+    // a payload written straight into the table (not through the save) is still inert on output
+    await h.db.update(reportSections).set({ body: `<p>正文</p>${evil}<a href="javascript:alert(4)">y</a><p onclick="alert(5)">z</p>` }).where(eq(reportSections.reportId, id));
     await h.db.update(reports).set({ status: "published", publishedAt: new Date(Date.now() - 1000) }).where(eq(reports.id, id));
     const api = await (await getReportApi(new Request("http://x"), { params: Promise.resolve({ slug }) })).json();
     expect(api.sections[0].html).toContain("正文");
-    expect(api.sections[0].html).not.toMatch(/<script|onerror|javascript:/i);
+    expect(api.sections[0].html).not.toMatch(/<script|onerror|onclick|javascript:/i);
+    expect(api.lead).toBe('<p>正文   <a rel="nofollow noopener noreferrer">x</a></p>');
     const preview = await run(staff, () => actions.previewAction({ eventId, body: evil }));
     expect(preview.ok && preview.data).not.toMatch(/<script|onerror|javascript:/i);
   });

@@ -228,19 +228,22 @@ describe.each(testEngines())("seedIfEmpty on %s", (engine) => {
     expect(r.tags).toEqual(["财经", "自贡市", "产业", "自贡", "省政府", "智慧", "省委", "射洪", "传媒", "全省", "集团"]);
     expect(r.status).toBe("published");
     expect(ymd(r.publishedAt!)).toBe("2025-09-06");
-    expect(r.lead.split("\n\n")).toHaveLength(2);
-    expect(r.lead).toMatch(/^9月5日,产业园区赋能县域经济高质量发展座谈会在自贡市沿滩区举行。/);
+    // converted from the Markdown it was seeded in to the rich-text editor's HTML (db/legacy-reports.ts)
+    expect(r.leadFormat).toBe("html");
+    expect(r.lead.match(/<p>/g)).toHaveLength(2);
+    expect(r.lead).toMatch(/^<p>9月5日,产业园区赋能县域经济高质量发展座谈会在自贡市沿滩区举行。/);
     expect(r.lead).toContain("共计200余人齐聚一堂");
 
     const sections = await h.db.select().from(reportSections).where(eq(reportSections.reportId, r.id)).orderBy(asc(reportSections.order));
     expect(sections.map((s) => s.heading)).toEqual(["一次好评满满的实地调研", "一份含金量十足的实践报告", "一次媒体推动的智慧赋能"]);
-    expect(sections.map((s) => s.body.split("\n\n").length)).toEqual([7, 4, 4]);
+    expect(sections.map((s) => s.format)).toEqual(["html", "html", "html"]);
+    expect(sections.map((s) => s.body.match(/<p>/g)?.length)).toEqual([7, 4, 4]);
     expect(sections[0].body).toContain("一个14.68平方公里的高新技术产业园区正遇水而兴、御风而行");
     expect(sections[0].body).toContain("管控平台由12个功能模块组成,能够全天候、无死角对园区和重点企业进行实时监控。");
     expect(sections[1].body).toContain("2024年营业收入246.23亿元,增速达20.56%,“一主两辅”产业格局成熟壮大");
     expect(sections[1].body).toContain("国家低空经济融合创新研究中心专家指导委主任范恒山");
     expect(sections[2].body).toContain("四川新传媒集团党委副书记、副董事长、总经理唐雄兴在会上表示");
-    expect(sections[2].body).toMatch(/全力推动“数智\+应用场景”试点。$/);
+    expect(sections[2].body).toMatch(/全力推动“数智\+应用场景”试点。<\/p>$/);
 
     const figures = await h.db.select().from(reportFigures).where(eq(reportFigures.reportId, r.id)).orderBy(asc(reportFigures.order));
     expect(figures.slice(0, 4).map((f) => [f.label, f.value, f.unit, f.change, f.period])).toEqual([

@@ -212,17 +212,30 @@ test("5 · staff write the report with a figure and a photo and submit it (compu
   await page.getByTestId("add-section").click();
   const section = page.getByTestId("section-editor").last();
   await section.getByTestId("section-heading").fill("会议现场");
-  await section.getByTestId("section-body").fill("与会代表听取了主题演讲，签约金额 {{fig:1}}。");
+  // the rich-text editor: type, then insert the key figure as a chip from the toolbar (no tokens to learn)
+  const body = section.getByTestId("section-body");
+  await body.click();
+  await body.pressSequentially("与会代表听取了主题演讲，签约金额 ");
   await page.getByTestId("add-figure").click();
   const fig = page.getByTestId("figure-row").last();
   await fig.getByTestId("figure-label").fill("签约金额");
   await fig.getByTestId("figure-value").fill("12.5");
   await fig.getByTestId("figure-unit").fill("亿元");
-  await expect(section.getByTestId("section-body-preview")).toContainText("12.5 亿元");
+  await section.getByTestId("insert-figure").selectOption("1");
+  await expect(section.getByTestId("figure-chip")).toHaveText("12.5 亿元");
+  await fig.getByTestId("figure-value").fill("12.8"); // the chip follows the figure
+  await expect(section.getByTestId("figure-chip")).toHaveText("12.8 亿元");
   await page.getByTestId("upload-caption").fill("主题演讲现场");
   await page.getByTestId("upload-credit").fill("会务组");
   await page.getByTestId("upload-photo").setInputFiles({ name: "现场.jpg", mimeType: "image/jpeg", buffer: await jpegWithGps() });
   await expect(page.getByTestId("media-photo")).toHaveCount(1);
+  // the photo goes into the text with its caption and credit
+  await body.click();
+  await body.press("End");
+  await section.getByTestId("insert-photo").selectOption({ label: "主题演讲现场" });
+  await expect(section.getByTestId("photo-block")).toContainText("主题演讲现场 · 会务组");
+  await expect(section.getByTestId("photo-block").locator("img")).toBeVisible();
+  await expect(page.getByTestId("save-state")).toContainText("已自动保存", { timeout: 15_000 });
   await snap(page, "newcomer-5-report-editor");
   await page.getByTestId("submit-report").click();
   await expect(page.getByTestId("report-status")).toHaveAttribute("data-status", "in_review");

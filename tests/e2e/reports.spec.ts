@@ -55,6 +55,10 @@ test.describe("post-event reports", () => {
     await expect(page.getByTestId("report-date")).toHaveAttribute("datetime", "2025-09-06T10:00:00+08:00");
     await expect(page.getByTestId("report-section-heading")).toHaveText(HEADINGS);
     await expect(page.getByTestId("report-section")).toHaveCount(3);
+    // the rich-text editor is console-only: none of its code is loaded by the public page
+    const scripts = await page.locator("script[src]").evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).src));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const src of scripts) expect(await (await page.request.get(src)).text(), src).not.toMatch(/ProseMirror|tiptap/);
     const figures = page.getByTestId("figures-panel");
     await expect(figures).toContainText("关键数据");
     await expect(figures.getByTestId("figure").first()).toContainText("246.23");
@@ -111,11 +115,14 @@ test.describe("post-event reports", () => {
     // The auto-drafted blocks
     const generated = page.locator('[data-testid="section-editor"][data-generated]:not([data-generated=""])');
     await expect(generated).toHaveCount(2);
-    // news prose: the lede (date, place, co-hosts, who attended) is the lead; the program section is who spoke on what
-    await expect(page.getByTestId("field-lead")).toHaveValue(/^9月5日，.*由四川省人民政府参事室.*联合主办.*出席会议/s);
-    await expect(page.locator('[data-generated="program"] [data-testid="section-body"]')).toHaveValue(/唐利民/);
-    await expect(page.locator('[data-generated="attendance"] [data-testid="section-body"]')).toHaveValue(/确认报名 \*\*\d+\*\* 人，签到出席 \*\*\d+\*\* 人/);
-    await expect(page.locator('[data-generated="attendance"] [data-testid="section-body-preview"] table')).toBeVisible();
+    // news prose, drafted as rich text: the lede (date, place, co-hosts, who attended) is the lead; the program
+    // section is who spoke on what; attendance has bold numbers and a real table, no Markdown to read
+    await expect(page.getByTestId("field-lead")).toContainText(/^9月5日，.*由四川省人民政府参事室.*联合主办.*出席会议/s);
+    await expect(page.locator('[data-generated="program"] [data-testid="section-body"]')).toContainText("唐利民");
+    await expect(page.locator('[data-generated="attendance"] [data-testid="section-body"]')).toContainText(/确认报名 \d+ 人，签到出席 \d+ 人/);
+    await expect(page.locator('[data-generated="attendance"] [data-testid="section-body"] strong').first()).toHaveText(/^\d+$/);
+    await expect(page.locator('[data-generated="attendance"] [data-testid="section-body"] table')).toBeVisible();
+    await expect(page.locator('[data-generated] [data-testid="section-body"]').first()).not.toContainText("**");
 
     const title = `沿滩座谈会会后报道 ${Date.now()}`;
     await page.getByTestId("field-title").fill(title);
@@ -125,7 +132,9 @@ test.describe("post-event reports", () => {
     await page.getByTestId("add-section").click();
     const third = page.getByTestId("section-editor").nth(2);
     await third.getByTestId("section-heading").fill("一次好评满满的实地调研");
-    await third.getByTestId("section-body").fill("与会代表实地参观考察了园区,2024年营业收入 {{fig:1}}。");
+    const thirdBody = third.getByTestId("section-body");
+    await thirdBody.click();
+    await thirdBody.pressSequentially("与会代表实地参观考察了园区,2024年营业收入 ");
     await page.getByTestId("add-figure").click();
     const fig = page.getByTestId("figure-row").last();
     await fig.getByTestId("figure-label").fill("2024年营业收入");
@@ -133,12 +142,16 @@ test.describe("post-event reports", () => {
     await fig.getByTestId("figure-unit").fill("亿元");
     await fig.getByTestId("figure-change").fill("+20.56%");
     await fig.getByTestId("figure-period").fill("2024");
-    await expect(third.getByTestId("section-body-preview")).toContainText("246.23 亿元");
+    await third.getByTestId("insert-figure").selectOption("1"); // the key figure as a chip in the text
+    await expect(third.getByTestId("figure-chip")).toHaveText("246.23 亿元");
+    // every figure field keeps a visible label once filled (no placeholder-only fields)
+    for (const label of ["名称", "数值", "单位", "变化", "时期"]) await expect(fig.locator("label", { hasText: label })).toBeVisible();
     // Autosave: no click, the draft is saved a few seconds after the last keystroke and survives a reload
     await expect(page.getByTestId("save-state")).toContainText("已自动保存", { timeout: 15_000 });
     await page.reload();
     await expect(page.getByTestId("field-title")).toHaveValue(title);
     await expect(page.getByTestId("figure-value")).toHaveValue("246.23");
+    await expect(page.getByTestId("section-editor").nth(2).getByTestId("figure-chip")).toHaveText("246.23 亿元");
     // Reorder: move the written section up above the attendance block, then back
     await page.getByTestId("section-editor").nth(2).getByTestId("section-up").click();
     await expect(page.getByTestId("section-editor").nth(1).getByTestId("section-heading")).toHaveValue("一次好评满满的实地调研");
@@ -169,6 +182,12 @@ test.describe("post-event reports", () => {
     await page.getByTestId("upload-placement").selectOption("3");
     await photoInput.setInputFiles({ name: "现场.jpg", mimeType: "image/jpeg", buffer: await jpegWithGps() });
     await expect(page.getByTestId("media-photo")).toHaveCount(1);
+    // …and inserted in the text of section 3, where it shows with its caption and credit
+    const third3 = page.getByTestId("section-editor").nth(2);
+    await third3.getByTestId("section-body").click();
+    await third3.getByTestId("section-body").press("End");
+    await third3.getByTestId("insert-photo").selectOption({ label: "与会代表参观自贡食品产业园" });
+    await expect(third3.getByTestId("photo-block")).toContainText("与会代表参观自贡食品产业园 · 四川省县域经济学会");
     const src = await page.getByTestId("media-photo").locator("img").getAttribute("src");
     const served = await page.request.get(src!);
     expect(served.headers()["content-type"]).toBe("image/jpeg");
@@ -196,9 +215,11 @@ test.describe("post-event reports", () => {
     const slug = await reportSlugOf(org);
     await org.goto(`/reports/${slug}`);
     await expect(org.getByTestId("report-title")).toHaveText(title);
-    await expect(org.getByTestId("report-photo").locator("figcaption")).toContainText("与会代表参观自贡食品产业园");
-    await expect(org.getByTestId("report-photo").locator("figcaption")).toContainText("四川省县域经济学会");
-    const img = org.getByTestId("report-photo").locator("img");
+    // the photo stands where it was inserted in the text (and not again under the section)
+    const inText = org.getByTestId("report-section-body").nth(2).locator("figure.report-photo");
+    await expect(inText.locator("figcaption")).toHaveText("与会代表参观自贡食品产业园 · 四川省县域经济学会");
+    await expect(org.getByTestId("report-photo")).toHaveCount(0);
+    const img = inText.locator("img");
     await img.scrollIntoViewIfNeeded();
     await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(0);
     await expect(org.getByTestId("figures-panel")).toContainText("246.23");
@@ -245,11 +266,22 @@ test.describe("post-event reports", () => {
     await page.getByTestId("field-lead").fill(XSS_PAYLOADS.slice(0, 10).join("\n\n"));
     await page.getByTestId("add-section").click(); // the auto-draft has no empty section to write into
     const body = page.getByTestId("section-editor").nth(2).getByTestId("section-body");
-    await body.fill(XSS_PAYLOADS.join("\n\n"));
+    // the payloads arrive as pasted HTML (what a copy from a web page or a crafted clipboard gives the editor)
+    await body.click();
+    await body.evaluate((el, payloads) => {
+      for (const html of payloads) {
+        // one paste per payload (an unclosed <title> or <iframe> would otherwise swallow the ones after it)
+        const dt = new DataTransfer();
+        dt.setData("text/html", `<p>${html}</p><p>next</p>`);
+        dt.setData("text/plain", "x");
+        el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+      }
+    }, XSS_PAYLOADS);
     await page.getByTestId("section-editor").nth(2).getByTestId("section-heading").fill(`<img src=x onerror=__xss(99)>标题`);
-    const preview = page.getByTestId("section-editor").nth(2).getByTestId("section-body-preview");
-    await expect(preview).toContainText("click");
-    expect(unsafeBits(await preview.innerHTML())).toEqual([]);
+    await expect(body).toContainText("click");
+    // the editor's live DOM: nothing unsafe apart from TipTap's own table view (a wrapper, a colgroup, min-widths)
+    const tableView = /^<(div class="tableWrapper"|\/div|colgroup|\/colgroup|(col|table) style="min-width: \d+px;")>$/;
+    expect(unsafeBits(await body.innerHTML()).filter((b) => !tableView.test(b))).toEqual([]);
     await saveAndWait(page);
     await page.getByTestId("publish-report").click();
     await expect(page.getByTestId("report-status")).toHaveAttribute("data-status", "published");
@@ -331,12 +363,12 @@ test.describe("post-event reports", () => {
     const banner = b.getByTestId("conflict");
     await expect(banner).toBeVisible();
     await expect(banner).toContainText(/已被 演示工作人员 于 \d{2}:\d{2} 修改，请重新加载或合并/);
-    await expect(bodyB).toHaveValue("组织者写的另一段：下午发布了实践报告。"); // nothing lost in B
+    await expect(bodyB).toHaveText("组织者写的另一段：下午发布了实践报告。"); // nothing lost in B
     await snap(b, "report-conflict");
 
     // A's text is what is saved
     await a.reload();
-    await expect(a.getByTestId("section-editor").nth(2).getByTestId("section-body")).toHaveValue("员工写的第一段：上午考察了四个点位。");
+    await expect(a.getByTestId("section-editor").nth(2).getByTestId("section-body")).toHaveText("员工写的第一段：上午考察了四个点位。");
 
     // B merges: rebases on the latest version, sees A's text, keeps both, saves
     await b.getByTestId("conflict-merge").click();
@@ -345,7 +377,7 @@ test.describe("post-event reports", () => {
     await saveAndWait(b);
     await expect(b.getByTestId("conflict")).toHaveCount(0);
     await a.reload();
-    await expect(a.getByTestId("section-editor").nth(2).getByTestId("section-body")).toHaveValue(/员工写的第一段[\s\S]*组织者写的另一段/);
+    await expect(a.getByTestId("section-editor").nth(2).getByTestId("section-body")).toHaveText(/员工写的第一段[\s\S]*组织者写的另一段/);
 
     // Revision history shows both saves; the diff view marks the change
     await a.getByTestId("revisions-link").click();

@@ -1,6 +1,6 @@
 import { Parser } from "htmlparser2";
 import { describe, expect, it } from "vitest";
-import { markdownToText, renderMarkdown, sanitize } from "@/lib/reports/markdown";
+import { markdownToText, renderMarkdown, sanitize } from "@/lib/shared/report-html";
 import { unsafeBits, XSS_PAYLOADS } from "../fixtures/xss-corpus";
 
 describe("report Markdown → safe HTML", () => {

@@ -7,7 +7,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { Localized } from "@/components/ui/localized";
 import { formatDate, pick } from "@/lib/i18n/format";
 import { excerpt } from "@/lib/reports/format";
-import { markdownToText } from "@/lib/reports/markdown";
+import { bodyToText, type ReportFormat } from "@/lib/shared/report-html";
 import { publicReportList, publicReportTags } from "@/lib/reports/queries";
 
 export const dynamic = "force-dynamic";
@@ -80,7 +80,7 @@ export default async function ReportsIndex({ searchParams }: PageProps<"/reports
                   {r.publishedAt && formatDate(r.publishedAt, r.timezone, locale)}
                   {r.byline && <span> · {r.byline}</span>}
                 </p>
-                <p className="mt-2 text-sm leading-relaxed text-slate-700">{excerpt(markdownToText(r.lead), 110)}</p>
+                <p className="mt-2 text-sm leading-relaxed text-slate-700">{excerpt(bodyToText(r.lead, r.leadFormat as ReportFormat), 110)}</p>
                 <p className="mt-3 text-sm">
                   <Link href={`/events/${r.eventSlug}`} className="text-slate-500 hover:text-brand-700">
                     {t("forumNamed", { title: pick(locale, r.eventTitle, r.eventTitleEn) })}

@@ -11,7 +11,8 @@ import { Localized } from "@/components/ui/localized";
 import { formatDate, formatTime, isoInZone, pick } from "@/lib/i18n/format";
 import { formatBytes } from "@/lib/reports/format";
 import { loadPublicReport } from "@/lib/reports/loaders";
-import { markdownToText, renderMarkdown } from "@/lib/reports/markdown";
+import { renderedReport } from "@/lib/reports/serialize";
+import { htmlToText } from "@/lib/shared/report-html";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +22,7 @@ export async function generateMetadata({ params }: PageProps<"/reports/[slug]">)
   if (!r) return {};
   const locale = (await getLocale()) as Locale;
   const title = pick(locale, r.title, r.titleEn);
-  const description = markdownToText(r.lead).slice(0, 160);
+  const description = htmlToText(renderedReport(r).lead).slice(0, 160);
   const cover = r.photos[0];
   const image = cover
     ? { url: cover.url, width: cover.width ?? undefined, height: cover.height ?? undefined, alt: cover.caption ?? title }
@@ -50,9 +51,10 @@ export default async function ReportPage({ params }: PageProps<"/reports/[slug]"
   const [t, locale] = await Promise.all([getTranslations("reports"), getLocale() as Promise<Locale>]);
   const tz = r.event.timezone;
   const creditLine = (credit: string) => t("creditLine", { credit });
-  const inline = r.figures.map((f) => ({ value: f.value, unit: f.unit }));
+  const body = renderedReport(r);
   const photoView = (p: (typeof r.photos)[number]) => ({ ...p, credit: p.credit ?? r.photoCredit });
-  const gallery = r.photos.filter((p) => p.sectionOrder == null || p.sectionOrder > r.sections.length);
+  const placed = r.photos.filter((p) => !body.inlinePhotoIds.has(p.id)); // a photo in the text is shown there only
+  const gallery = placed.filter((p) => p.sectionOrder == null || p.sectionOrder > r.sections.length);
   const date = r.publishedAt ? `${formatDate(r.publishedAt, tz, locale)} ${formatTime(r.publishedAt, tz, locale)}` : null;
 
   return (
@@ -87,7 +89,7 @@ export default async function ReportPage({ params }: PageProps<"/reports/[slug]"
       </header>
 
       {r.lead && (
-        <div className="report-prose mt-6 text-[1.125rem] text-slate-900" data-testid="report-lead" dangerouslySetInnerHTML={{ __html: renderMarkdown(r.lead, inline) }} />
+        <div className="report-prose mt-6 text-[1.125rem] text-slate-900" data-testid="report-lead" dangerouslySetInnerHTML={{ __html: body.lead }} />
       )}
 
       {r.figures.length > 0 && (
@@ -96,15 +98,15 @@ export default async function ReportPage({ params }: PageProps<"/reports/[slug]"
         </div>
       )}
 
-      {r.sections.map((s) => (
+      {body.sections.map((s) => (
         <section key={s.id} className="mt-10" data-testid="report-section">
           {s.heading && (
             <h2 className="border-l-4 border-brand-700 pl-3 text-xl font-bold leading-snug text-slate-900" data-testid="report-section-heading">
               {s.heading}
             </h2>
           )}
-          <div className="report-prose mt-4" data-testid="report-section-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(s.body, inline) }} />
-          {r.photos
+          <div className="report-prose mt-4" data-testid="report-section-body" dangerouslySetInnerHTML={{ __html: s.html }} />
+          {placed
             .filter((p) => p.sectionOrder === s.order)
             .map((p) => (
               <ReportPhoto key={p.id} photo={photoView(p)} creditLine={creditLine} />

@@ -1,8 +1,8 @@
 import { publicRoute } from "@/lib/actions/route";
 import { originOf } from "@/lib/http/origin";
 import { isoInZone } from "@/lib/i18n/format";
-import { renderMarkdown } from "@/lib/reports/markdown";
 import { publicReportDetail, publicReportList } from "@/lib/reports/queries";
+import { renderedReport } from "@/lib/reports/serialize";
 
 export const dynamic = "force-dynamic";
 
@@ -17,10 +17,10 @@ export const GET = publicRoute("the public Atom feed of published reports", {}, 
     const r = await publicReportDetail(db, item.slug);
     if (!r || !r.publishedAt) continue;
     const tz = r.event.timezone;
-    const inline = r.figures.map((f) => ({ value: f.value, unit: f.unit }));
+    const body = renderedReport(r);
     const abs = (html: string) => html.replace(/(src|href)="\/(?!\/)/g, `$1="${origin}/`);
     const html = abs(
-      [renderMarkdown(r.lead, inline), ...r.sections.map((s) => `${s.heading ? `<h2>${esc(s.heading)}</h2>` : ""}${renderMarkdown(s.body, inline)}`)].join("\n"),
+      [body.lead, ...body.sections.map((s) => `${s.heading ? `<h2>${esc(s.heading)}</h2>` : ""}${s.html}`)].join("\n"),
     );
     const url = `${origin}/reports/${r.slug}`;
     entries.push(`  <entry>
