@@ -26,6 +26,17 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const byEngine = <T>(t: Target, pg: T, lite: T) => (t.engine === "postgres" ? pg : lite);
 const ms = (n: number) => `${Math.round(n)} ms`;
 
+/**
+ * A bench stage in its own Node process on the target's database; its stdout. Asynchronous, not execFileSync: the
+ * bench's event loop stays alive meanwhile (the RSS sampler; keep-alive sockets to the server closing on time).
+ */
+async function nodeScript(args: string[], target: Target): Promise<string> {
+  const { execFile } = await import("node:child_process");
+  const { promisify } = await import("node:util");
+  const env = { ...process.env, DATABASE_URL: target.engine === "postgres" ? target.databaseUrl : "" };
+  return (await promisify(execFile)(process.execPath, args, { env, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 })).stdout;
+}
+
 /** Runs `n` jobs with at most `c` at once; returns each job's latency. */
 async function pool<T>(items: T[], c: number, job: (t: T) => Promise<void>): Promise<number[]> {
   const lat: number[] = [];
@@ -258,12 +269,7 @@ const largeForum: Measure = {
 const seatingHall: Measure = {
   name: "seating: 2,000-delegate hall auto-assign",
   async run({ target }) {
-    const { execFileSync } = await import("node:child_process");
-    const out = execFileSync(process.execPath, ["-r", "./scripts/bench/server-only-stub.cjs", "--import", "tsx", "scripts/bench/seating-hall.ts"], {
-      env: { ...process.env, DATABASE_URL: target.engine === "postgres" ? target.databaseUrl : "" },
-      encoding: "utf8",
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    const out = await nodeScript(["-r", "./scripts/bench/server-only-stub.cjs", "--import", "tsx", "scripts/bench/seating-hall.ts"], target);
     const r = JSON.parse(out.trim().split("\n").pop()!) as { hallMs: number[]; diningMs: number };
     const best = Math.min(...r.hallMs);
     return [
@@ -283,7 +289,7 @@ const seatingHall: Measure = {
 const SEAT_CLICKS = 30;
 const seatingEditor: Measure = {
   name: "seating editor with 2,000 seats",
-  async run({ url }) {
+  async run({ url, target }) {
     const { chromium } = await import("playwright-core");
     const cookie = await sessionCookie(url, "organizer@huiwu.demo", "huiwu-organizer-2025");
     const browser = await chromium.launch({ executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH || "/usr/bin/chromium", args: ["--no-sandbox"] });
@@ -354,6 +360,8 @@ const seatingEditor: Measure = {
         await page.waitForFunction(() => !document.querySelector('[data-testid="hall-tab"][aria-busy="true"]'), undefined, { timeout: 30_000 });
         saved.push(performance.now() - t0);
       }
+      // to look at (bench/tmp/, not committed): the editor after the moves
+      await page.screenshot({ path: `bench/tmp/seating-editor-${target.engine}.png`, fullPage: true });
       const best = Math.min(...loads);
       const p95 = percentile(picks, 95);
       const m95 = percentile(moves, 95);
@@ -372,12 +380,7 @@ const seatingEditor: Measure = {
 const delegationDocs: Measure = {
   name: "delegations: 100-unit bulk invite, 500-delegate roster export",
   async run({ target }) {
-    const { execFileSync } = await import("node:child_process");
-    const out = execFileSync(process.execPath, ["--import", "tsx", "scripts/bench/delegations.ts"], {
-      env: { ...process.env, DATABASE_URL: target.engine === "postgres" ? target.databaseUrl : "" },
-      encoding: "utf8",
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    const out = await nodeScript(["--import", "tsx", "scripts/bench/delegations.ts"], target);
     const r = JSON.parse(out.trim().split("\n").pop()!) as { bulkInvite100Ms: number[]; rosterExport500Ms: number[]; rosterXlsxBytes: number };
     const invite = Math.min(...r.bulkInvite100Ms);
     const roster = Math.min(...r.rosterExport500Ms);
