@@ -366,7 +366,7 @@ const seatingEditor: Measure = {
       const p95 = percentile(picks, 95);
       const m95 = percentile(moves, 95);
       return [
-        { metric: "seating editor, hall of 2,250 seats (2,000 seated): page until the grid is drawn", value: `best ${ms(best)}`, target: "< 1500 ms", pass: best < 1500, note: `runs ${loads.map(ms).join(", ")}; longest main-thread task ${ms(longest)}` },
+        { metric: "seating editor, hall of 2,250 seats (2,000 seated): page until the grid is drawn", value: `best ${ms(best)}`, target: "< 1500 ms", pass: best < 1500, note: `runs ${loads.map(ms).join(", ")}; longest main-thread task of the last load ${longest ? ms(longest) : "under 50 ms (none reported)"}` },
         { metric: `seating editor, 2,000 seats: pick a delegate → seat shown picked (${SEAT_CLICKS} clicks)`, value: `p50 ${ms(percentile(picks, 50))}, p95 ${ms(p95)}`, target: "p95 < 100 ms", pass: p95 < 100 },
         { metric: `seating editor, 2,000 seats: move a delegate → name shown in the new seat (${SEAT_CLICKS} moves)`, value: `p50 ${ms(percentile(moves, 50))}, p95 ${ms(m95)}`, target: "p95 < 100 ms", pass: m95 < 100, note: `until the server confirmed: p50 ${ms(percentile(saved, 50))}, p95 ${ms(percentile(saved, 95))}` },
       ];
