@@ -25,7 +25,7 @@ test("seating console: protocol order, rostrum (both views), hall and banquet", 
   await page.waitForTimeout(3000);
   await snap(page, "seating-hall");
 
-  // a move by keyboard: Tab to a seated delegate, Enter picks (the seat shows it), then Enter on an empty seat moves
+  // a move by keyboard: Enter on a seated delegate picks them (the seat shows it), then Enter on an empty seat moves
   // them there at once (before the server answers), and the move is saved
   const grid = page.getByTestId("hall-grid");
   await expect(page.getByTestId("hall-tab")).not.toHaveAttribute("aria-busy", "true", { timeout: 30_000 });
@@ -42,7 +42,16 @@ test("seating console: protocol order, rostrum (both views), hall and banquet", 
   await page.keyboard.press("Enter");
   await expect(empty).toHaveText(name, { timeout: 1000 });
   await expect(seated).toHaveText("");
+  // and it stays there while the server saves and the page refreshes (no flicker back to the old seat)
+  await grid.evaluate((g, { to, name }) => {
+    const w = window as unknown as { __seatLost: boolean };
+    w.__seatLost = false;
+    new MutationObserver(() => {
+      if (g.querySelector(`button[data-row="${to.row}"][data-seat="${to.seat}"]`)?.textContent !== name) w.__seatLost = true;
+    }).observe(g, { childList: true, characterData: true, subtree: true });
+  }, { to, name });
   await expect(page.getByTestId("hall-tab")).not.toHaveAttribute("aria-busy", "true", { timeout: 30_000 });
+  expect(await page.evaluate(() => (window as unknown as { __seatLost: boolean }).__seatLost)).toBe(false);
   await page.reload();
   await expect(empty).toHaveText(name);
   await expect(seated).toHaveText("");
