@@ -10,6 +10,7 @@ import { useRouter } from "next/navigation";
 import { memo, useMemo, useOptimistic, useRef, useState, useTransition } from "react";
 import { useAct } from "@/components/admin/use-action";
 import { btn, inputCls } from "@/components/ui/button";
+import { applyHallMove, seatKey, type SeatMap, type SeatMove } from "@/components/seating/hall-move";
 import { HALL_RESERVE_REASONS, ROOM_LAYOUTS } from "@/lib/shared/enums";
 import type { Rank } from "@/lib/shared/rank";
 import {
@@ -329,28 +330,7 @@ function RostrumTab({ eventId, rostrums, rooms, order, canManage }: SeatingEdito
 
 type HallSel = { id: string; name: string } | null;
 type HallSeat = NonNullable<EditorHall>["seats"][number];
-/** Seats by "row-seat". */
-type SeatMap = Map<string, HallSeat>;
-type HallMove = { who: { id: string; name: string; organization: string | null }; to: { row: number; seat: number } | null };
-const seatKey = (row: number, seat: number) => `${row}-${seat}`;
-
-/**
- * A move as the server makes it (lib/seating/commands.ts, moveHallSeat), shown before the server answers: the person
- * takes the seat (or leaves the hall); whoever sat there takes the person's old seat, or leaves the hall when the
- * person came from the not-seated list.
- */
-function applyHallMove(seats: SeatMap, { who, to }: HallMove): SeatMap {
-  const next = new Map(seats);
-  const from = [...seats.values()].find((s) => s.id === who.id);
-  if (from) next.delete(seatKey(from.row, from.seat));
-  if (to) {
-    const other = seats.get(seatKey(to.row, to.seat));
-    next.set(seatKey(to.row, to.seat), { row: to.row, seat: to.seat, id: who.id, name: who.name, organization: who.organization });
-    if (other && other.id !== who.id && from) next.set(seatKey(from.row, from.seat), { ...other, row: from.row, seat: from.seat });
-  }
-  return next;
-}
-
+type HallMove = SeatMove;
 /** A unit's colour from its name: stable whatever else is seated, so a move repaints only the seats it touches. */
 function unitColour(organization: string) {
   let h = 0;
