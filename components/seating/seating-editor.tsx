@@ -6,9 +6,11 @@
  * 宴会 (tables), 会议室 (rooms and the room of each session). Every change is a server action, then a refresh.
  */
 import { useTranslations } from "next-intl";
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import { memo, useMemo, useOptimistic, useRef, useState, useTransition } from "react";
 import { useAct } from "@/components/admin/use-action";
 import { btn, inputCls } from "@/components/ui/button";
+import { applyHallMove, seatKey, type SeatMap, type SeatMove } from "@/components/seating/hall-move";
 import { HALL_RESERVE_REASONS, ROOM_LAYOUTS } from "@/lib/shared/enums";
 import type { Rank } from "@/lib/shared/rank";
 import {
@@ -51,7 +53,12 @@ export type SeatingEditorProps = {
   candidates: EditorPerson[];
   rostrums: EditorRostrum[];
   hall: EditorHall;
+  /** The hall's not-seated people: the first hundred or so (those matching `find` when it is set). */
   unseated: EditorPerson[];
+  /** How many are not seated in all. */
+  unseatedCount: number;
+  /** The search of the not-seated list (?find=). */
+  find: string;
   dining: EditorDining;
   rooms: EditorRoom[];
   sessions: EditorSession[];
@@ -178,7 +185,7 @@ function ProtocolTab({ eventId, order, candidates, canManage }: SeatingEditorPro
               data-testid="protocol-entry"
             >
               <span className="w-7 text-right font-mono text-slate-500" aria-label={t("protocol.position")}>{i + 1}</span>
-              {canManage && <span aria-hidden className="select-none text-slate-300" title={t("protocol.drag")}>⋮⋮</span>}
+              {canManage && <span aria-hidden className="select-none text-slate-500" title={t("protocol.drag")}>⋮⋮</span>}
               <span className="min-w-24 font-semibold text-slate-900">{e.name}</span>
               <span className="text-xs text-slate-500">{t(`kind.${e.kind}`)}</span>
               <span className="min-w-0 flex-1 truncate text-slate-600">
@@ -288,7 +295,7 @@ function RostrumTab({ eventId, rostrums, rooms, order, canManage }: SeatingEdito
               const seats = view === "audience" ? r.seats : [...r.seats].reverse();
               return (
                 <div key={r.row} className="my-2 flex items-center justify-center gap-2" data-testid="rostrum-row" data-row={r.row}>
-                  <span className="w-12 shrink-0 text-right text-xs text-slate-400">{t("rostrum.row", { row: r.row })}</span>
+                  <span className="w-12 shrink-0 text-right text-xs text-slate-500">{t("rostrum.row", { row: r.row })}</span>
                   {seats.map((s) => {
                     const on = sel?.planId === plan.planId && sel.row === r.row && sel.seat === s.seat;
                     return (
@@ -301,7 +308,7 @@ function RostrumTab({ eventId, rostrums, rooms, order, canManage }: SeatingEdito
                         data-testid="rostrum-seat"
                         data-seat={s.seat}
                       >
-                        <span className="text-[10px] text-slate-400">{s.seat}</span>
+                        <span className="text-[10px] text-slate-500">{s.seat}</span>
                         <span className="whitespace-nowrap font-serif text-base font-bold text-slate-900">{s.name}</span>
                         <span className="line-clamp-2 text-[10px] leading-tight text-slate-500">{s.title ?? ""}</span>
                         {s.rank && <span className="text-[10px] text-red-800">{tr(s.rank)}</span>}
@@ -322,88 +329,143 @@ function RostrumTab({ eventId, rostrums, rooms, order, canManage }: SeatingEdito
 // ─── 会场 ───────────────────────────────────────────────────────────────────────────────────────────────────
 
 type HallSel = { id: string; name: string } | null;
-const UNSEATED_SHOWN = 100;
+type HallSeat = NonNullable<EditorHall>["seats"][number];
+type HallMove = SeatMove;
+/** A unit's colour from its name: stable whatever else is seated, so a move repaints only the seats it touches. */
+function unitColour(organization: string) {
+  let h = 0;
+  for (let i = 0; i < organization.length; i++) h = (h * 31 + organization.charCodeAt(i)) | 0;
+  return `hsl(${Math.abs(h) % 360} 70% 90%)`;
+}
 
-/** The grid: ONE click handler on the container (event delegation), seats as plain buttons; re-rendered only when the plan changes. */
-const HallGrid = memo(function HallGrid({ hall, onSeat }: { hall: NonNullable<EditorHall>; onSeat: (row: number, seat: number) => void }) {
-  const t = useTranslations("seating.hall");
-  const at = useMemo(() => new Map(hall.seats.map((s) => [`${s.row}-${s.seat}`, s])), [hall]);
-  const colours = useMemo(() => {
-    const units = [...new Set(hall.seats.map((s) => s.organization ?? ""))];
-    const hues = units.map((_, i) => `hsl(${(i * 47) % 360} 70% 90%)`);
-    return new Map(units.map((u, i) => [u, hues[i]!]));
-  }, [hall]);
-  const reserved = new Map(hall.reserved.map((r) => [r.row, r.reason]));
-  const cells: React.ReactNode[] = [];
-  for (let r = 1; r <= hall.rows; r++) {
-    cells.push(
-      <span key={`h${r}`} className="pr-1 text-right text-[10px] leading-6 text-slate-400">
-        {r}
-      </span>,
-    );
-    for (let s = 1; s <= hall.seatsPerRow; s++) {
-      const p = at.get(`${r}-${s}`);
-      cells.push(
-        <button
-          key={`${r}-${s}`}
-          type="button"
-          data-row={r}
-          data-seat={s}
-          title={`${r}-${s}${p ? ` ${p.name} ${p.organization ?? ""}` : reserved.has(r) ? ` ${t(`reason.${reserved.get(r)!}`)}` : ""}`}
-          className="h-6 min-w-0 overflow-hidden truncate rounded-sm border border-slate-200 text-[10px] leading-none hover:border-brand-600 focus-visible:outline-2 focus-visible:outline-brand-600"
-          style={{ background: p ? colours.get(p.organization ?? "") : reserved.has(r) ? "#e2e8f0" : "#fff" }}
-        >
-          {p ? p.name : ""}
-        </button>,
-      );
+/**
+ * What a seat shows, made to fit without clipping (a clip on each of 2,250 seats made every frame slow to paint): up
+ * to 4 Chinese characters on two lines, or 6 other letters; the full name is in the seat's title and accessible name.
+ */
+function seatLabel(name: string) {
+  const max = /[\u2e80-\u9fff\uf900-\ufaff]/.test(name) ? 4 : 6;
+  return name.length <= max ? name : `${name.slice(0, max - 1)}…`;
+}
+
+/**
+ * One seat: primitives only, so a pick or a move re-renders the one or two seats it changes, not 2,000 (npm run
+ * bench, "seating editor"). A plain button: reached by Tab, picked or moved to with Enter or Space.
+ */
+const HallSeatButton = memo(function HallSeatButton({ row, seat, name, organization, reservedLabel, picked }: { row: number; seat: number; name: string | null; organization: string | null; reservedLabel: string | null; picked: boolean }) {
+  const title = `${row}-${seat}${name !== null ? ` ${name} ${organization ?? ""}` : reservedLabel ? ` ${reservedLabel}` : ""}`;
+  const label = name === null ? "" : seatLabel(name);
+  return (
+    <button
+      type="button"
+      data-row={row}
+      data-seat={seat}
+      aria-pressed={picked}
+      title={title}
+      aria-label={name === null || label !== name ? title : undefined}
+      style={{ background: name !== null ? unitColour(organization ?? "") : reservedLabel ? "#e2e8f0" : "#fff" }}
+    >
+      {label}
+    </button>
+  );
+});
+
+type HallRowProps = { row: number; seatsPerRow: number; columns: string; reservedLabel: string | null; seats: HallSeat[]; pickedSeat: number };
+const sameSeats = (a: HallSeat[], b: HallSeat[]) => a.length === b.length && a.every((x, i) => x.seat === b[i]!.seat && x.id === b[i]!.id && x.name === b[i]!.name && x.organization === b[i]!.organization);
+
+/**
+ * One row, re-rendered only when its seats or its pick change. Off screen it is neither laid out nor painted
+ * (content-visibility), and on screen it is painted apart from the others: a pick or a move repaints a row or two.
+ */
+const HallRow = memo(
+  function HallRow({ row, seatsPerRow, columns, reservedLabel, seats, pickedSeat }: HallRowProps) {
+    const bySeat = new Map(seats.map((x) => [x.seat, x]));
+    const cells: React.ReactNode[] = [];
+    for (let s = 1; s <= seatsPerRow; s++) {
+      const p = bySeat.get(s);
+      cells.push(<HallSeatButton key={s} row={row} seat={s} name={p ? p.name : null} organization={p ? p.organization : null} reservedLabel={reservedLabel} picked={pickedSeat === s} />);
     }
+    return (
+      <div className="grid gap-px" style={{ gridTemplateColumns: columns, contentVisibility: "auto", containIntrinsicHeight: "auto 1.5rem" }}>
+        <span className="pr-1 text-right text-[10px] leading-6 text-slate-500">{row}</span>
+        {cells}
+      </div>
+    );
+  },
+  (a, b) => a.row === b.row && a.seatsPerRow === b.seatsPerRow && a.columns === b.columns && a.reservedLabel === b.reservedLabel && a.pickedSeat === b.pickedSeat && sameSeats(a.seats, b.seats),
+);
+
+/** The grid: ONE click handler on the container (event delegation) for 2,250 seats, a box per row. */
+function HallGrid({ rows, seatsPerRow, reserved, seats, pickedId, onSeat }: { rows: number; seatsPerRow: number; reserved: NonNullable<EditorHall>["reserved"]; seats: SeatMap; pickedId: string | null; onSeat: (row: number, seat: number) => void }) {
+  const t = useTranslations("seating.hall");
+  const reason = new Map(reserved.map((r) => [r.row, t(`reason.${r.reason}`)]));
+  const byRow = useMemo(() => {
+    const m = new Map<number, HallSeat[]>();
+    for (const x of seats.values()) {
+      const list = m.get(x.row);
+      if (list) list.push(x);
+      else m.set(x.row, [x]);
+    }
+    for (const list of m.values()) list.sort((x, y) => x.seat - y.seat);
+    return m;
+  }, [seats]);
+  const picked = pickedId === null ? undefined : [...seats.values()].find((x) => x.id === pickedId);
+  const columns = `2rem repeat(${seatsPerRow}, minmax(1.75rem, 1fr))`;
+  const lines: React.ReactNode[] = [];
+  for (let r = 1; r <= rows; r++) {
+    lines.push(<HallRow key={r} row={r} seatsPerRow={seatsPerRow} columns={columns} reservedLabel={reason.get(r) ?? null} seats={byRow.get(r) ?? NO_SEATS} pickedSeat={picked?.row === r ? picked.seat : 0} />);
   }
   return (
     <div
-      className="grid gap-px"
-      style={{ gridTemplateColumns: `2rem repeat(${hall.seatsPerRow}, minmax(1.75rem, 1fr))` }}
+      className={`grid gap-px ${SEAT_CSS}`}
       data-testid="hall-grid"
       onClick={(e) => {
         const b = (e.target as HTMLElement).closest("button[data-row]") as HTMLElement | null;
         if (b) onSeat(Number(b.dataset.row), Number(b.dataset.seat));
       }}
     >
-      {cells}
+      {lines}
     </div>
   );
-});
+}
+const NO_SEATS: HallSeat[] = [];
+/** The seats' look, given once on the grid rather than on each of 2,250 buttons (the page's HTML). */
+const SEAT_CSS =
+  "[&_button]:h-6 [&_button]:min-w-0 [&_button]:break-all [&_button]:rounded-sm [&_button]:border [&_button]:border-slate-200 [&_button]:text-[10px] [&_button]:leading-[10px] [&_button:hover]:border-brand-600 [&_button:focus-visible]:outline-2 [&_button:focus-visible]:outline-brand-600 [&_button[aria-pressed=true]]:border-brand-700 [&_button[aria-pressed=true]]:ring-2 [&_button[aria-pressed=true]]:ring-brand-600";
 
-function HallTab({ eventId, hall, unseated, canManage }: SeatingEditorProps) {
+function HallTab({ eventId, slug, hall, unseated, unseatedCount, find: found, canManage }: SeatingEditorProps) {
   const t = useTranslations("seating");
   const { act, pending } = useAct();
   const [rows, setRows] = useState(hall?.rows ?? 20);
   const [perRow, setPerRow] = useState(hall?.seatsPerRow ?? 30);
   const [reserved, setReserved] = useState(hall?.reserved ?? []);
   const [sel, setSel] = useState<HallSel>(null);
-  const at = useMemo(() => new Map((hall?.seats ?? []).map((s) => [`${s.row}-${s.seat}`, s])), [hall]);
-  // a long list (a big forum before auto-assign) is searched, not scrolled: at most UNSEATED_SHOWN rows in the page
-  const [find, setFind] = useState("");
-  const shown = useMemo(() => {
-    const q = find.trim().toLowerCase();
-    return (q ? unseated.filter((u) => u.name.toLowerCase().includes(q) || (u.organization ?? "").toLowerCase().includes(q)) : unseated).slice(0, UNSEATED_SHOWN);
-  }, [find, unseated]);
+  const saved = useMemo<SeatMap>(() => new Map((hall?.seats ?? []).map((s) => [seatKey(s.row, s.seat), s])), [hall]);
+  // a move shows at once and stays until the refreshed plan lands; a refused move falls back to the saved plan
+  const [at, applyMove] = useOptimistic(saved, applyHallMove);
+  const seatedIds = useMemo(() => new Set([...at.values()].map((s) => s.id)), [at]);
+  // a long list (a big forum before auto-assign) is searched on the server, not scrolled
+  const router = useRouter();
+  const [find, setFind] = useState(found);
+  const [searching, startSearch] = useTransition();
+  const searchTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const search = (q: string) => {
+    setFind(q);
+    clearTimeout(searchTimer.current);
+    searchTimer.current = setTimeout(() => startSearch(() => router.replace(`/admin/events/${slug}/seating?tab=hall${q.trim() ? `&find=${encodeURIComponent(q.trim())}` : ""}`, { scroll: false })), 300);
+  };
+  const shown = useMemo(() => unseated.filter((u) => !seatedIds.has(u.id)), [unseated, seatedIds]);
+  const move = (m: HallMove) => void act(() => moveHallSeatAction({ eventId, registrationId: m.who.id, to: m.to }), { optimistic: () => applyMove(m) });
   const onSeat = (row: number, seat: number) => {
     if (!canManage) return;
-    const here = at.get(`${row}-${seat}`);
+    const here = at.get(seatKey(row, seat));
     if (!sel) return here ? setSel({ id: here.id, name: here.name }) : undefined;
-    if (here?.id === sel.id) return setSel(null);
-    void act(() => moveHallSeatAction({ eventId, registrationId: sel.id, to: { row, seat } }));
     setSel(null);
+    if (here?.id === sel.id) return;
+    const who = [...at.values()].find((s) => s.id === sel.id) ?? unseated.find((u) => u.id === sel.id);
+    if (who) move({ who: { id: who.id, name: who.name, organization: who.organization }, to: { row, seat } });
   };
-  // The grid is memoized on the plan: hand it one stable callback that calls the latest `onSeat`, so picking a person
-  // re-renders the hint line, not 2,000 seats (npm run bench, "seating editor").
-  const latest = useRef(onSeat);
-  useLayoutEffect(() => {
-    latest.current = onSeat;
-  });
-  const stableOnSeat = useCallback((row: number, seat: number) => latest.current(row, seat), []);
   return (
-    <section className="space-y-4" data-testid="hall-tab">
+    <section className="space-y-4" data-testid="hall-tab" aria-busy={pending}>
       {canManage && (
         <div className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-3 shadow-sm">
           <label className="w-24 text-sm text-slate-600">
@@ -455,15 +517,15 @@ function HallTab({ eventId, hall, unseated, canManage }: SeatingEditorProps) {
           <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white p-3 shadow-sm">
             <div className="mx-auto mb-2 max-w-md rounded bg-red-900 py-1 text-center text-xs tracking-widest text-white">{t("hall.stage")}</div>
             <p className="mb-2 text-xs text-slate-500">{sel ? t("rostrum.selected", { name: sel.name }) : t("hall.moveHint")}</p>
-            <HallGrid hall={hall} onSeat={stableOnSeat} />
-            <p className="mt-2 text-xs text-slate-500">{t("hall.seats", { count: hall.seats.length })}</p>
+            <HallGrid rows={hall.rows} seatsPerRow={hall.seatsPerRow} reserved={hall.reserved} seats={at} pickedId={sel?.id ?? null} onSeat={onSeat} />
+            <p className="mt-2 text-xs text-slate-500">{t("hall.seats", { count: at.size })}</p>
           </div>
           <aside className="rounded-xl border border-slate-200 bg-white p-3 text-sm shadow-sm">
             <h3 className="font-semibold text-slate-800">
-              {t("hall.unseated")} ({unseated.length})
+              {t("hall.unseated")} ({unseatedCount - (unseated.length - shown.length)})
             </h3>
-            {unseated.length > UNSEATED_SHOWN && (
-              <input type="search" className={`${inputCls} mt-2`} value={find} onChange={(e) => setFind(e.target.value)} placeholder={t("hall.findUnseated")} aria-label={t("hall.findUnseated")} data-testid="hall-unseated-find" />
+            {(unseatedCount > unseated.length || found) && (
+              <input type="search" className={`${inputCls} mt-2`} value={find} onChange={(e) => search(e.target.value)} aria-busy={searching} placeholder={t("hall.findUnseated")} aria-label={t("hall.findUnseated")} data-testid="hall-unseated-find" />
             )}
             <ul className="mt-2 max-h-96 space-y-1 overflow-y-auto" data-testid="hall-unseated">
               {shown.map((u) => (
@@ -475,7 +537,11 @@ function HallTab({ eventId, hall, unseated, canManage }: SeatingEditorProps) {
               ))}
             </ul>
             {canManage && sel && at.size > 0 && (
-              <button type="button" className={`${btn.secondary} mt-2 w-full`} onClick={() => act(() => moveHallSeatAction({ eventId, registrationId: sel.id, to: null }), { onOk: () => setSel(null) })}>
+              <button type="button" className={`${btn.secondary} mt-2 w-full`} onClick={() => {
+                  const who = [...at.values()].find((s) => s.id === sel.id);
+                  setSel(null);
+                  if (who) move({ who, to: null });
+                }}>
                 {t("hall.takeOut")}
               </button>
             )}
@@ -547,7 +613,7 @@ function DiningTab({ eventId, dining, canManage }: SeatingEditorProps) {
                   return (
                     <li key={seat}>
                       <button type="button" className={`flex w-full gap-1 rounded px-1.5 py-1 text-left ${on ? "bg-brand-50 ring-1 ring-brand-600" : "hover:bg-slate-50"}`} onClick={() => onSeat(tb.number, seat, who)}>
-                        <span className="w-5 text-right text-xs text-slate-400">{seat}</span>
+                        <span className="w-5 text-right text-xs text-slate-500">{seat}</span>
                         <span className="truncate font-medium">{who?.name ?? ""}</span>
                         {tb.number === 1 && seat === 1 && <span className="text-[10px] text-red-800">{t("dining.host")}</span>}
                       </button>

@@ -137,12 +137,13 @@ function protocolPositions(entries: { id: string; position: number }[]): Map<str
 
 /**
  * The forum's protocol order (领导排序), most senior first: every listed person or registration that is still
- * coming (cancelled registrations drop out), with name, unit, position line and rank.
+ * coming (cancelled registrations drop out), with name, unit, position line and rank. `directory`: the forum's
+ * seatables when the caller has read them already (the seating console: a 10,000-registration forum is read once).
  */
-export async function protocolOrderOf(db: Db, eventId: string): Promise<ProtocolEntry[]> {
+export async function protocolOrderOf(db: Db, eventId: string, directory?: Map<string, Seatable>): Promise<ProtocolEntry[]> {
   const [entries, seatables] = await Promise.all([
     db.select().from(protocolEntries).where(eq(protocolEntries.eventId, eventId)),
-    seatablesOf(db, eventId),
+    directory ?? seatablesOf(db, eventId),
   ]);
   const positionOf = protocolPositions(entries);
   const out: ProtocolEntry[] = [];

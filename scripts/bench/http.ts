@@ -12,11 +12,25 @@ export async function token(url: string, email: string, password: string): Promi
 }
 
 /** Signs in through Auth.js's credentials endpoint and returns the Cookie header of the session. */
+/**
+ * fetch, once more on a connection lost before any answer ("fetch failed"): a pooled keep-alive socket the server
+ * closed while the bench's event loop was blocked (a measure before ran its child process synchronously) is found
+ * closed only when reused — PGlite run 2 of 2026-12-02 lost the seating editor's sign-in so, with the server alive.
+ */
+async function fetchAgain(input: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(input, init);
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e;
+    return fetch(input, init);
+  }
+}
+
 export async function sessionCookie(url: string, email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${url}/api/auth/csrf`);
+  const csrf = await fetchAgain(`${url}/api/auth/csrf`);
   const { csrfToken } = await csrf.json();
   const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const r = await fetch(`${url}/api/auth/callback/credentials`, {
+  const r = await fetchAgain(`${url}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },

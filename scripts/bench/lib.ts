@@ -62,14 +62,25 @@ export function serverEnv(t: Target, port: number, extra: Record<string, string>
   };
 }
 
-export type Server = { url: string; proc: ChildProcess; stop: () => Promise<void> };
+export type Server = { url: string; proc: ChildProcess; stop: () => Promise<void>; /** "running", or how it ended with the tail of its output. */ status: () => string };
 
-/** `nodeFlags`: extra V8/Node flags for the server (e.g. a heap cap), given before the script. */
-export async function startServer(env: NodeJS.ProcessEnv, nodeFlags: string[] = []): Promise<Server> {
+/**
+ * `nodeFlags`: extra V8/Node flags for the server (e.g. a heap cap), given before the script. The server's stdout and
+ * stderr go to `logFile` too (bench/tmp/, kept after the run), so a server lost mid-measure ("fetch failed") leaves
+ * its last words: an out-of-memory abort, a crash, a signal.
+ */
+export async function startServer(env: NodeJS.ProcessEnv, nodeFlags: string[] = [], logFile?: string): Promise<Server> {
   const proc = spawn(process.execPath, [...nodeFlags, "--import", "tsx", "scripts/serve.ts"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let log = "";
-  proc.stdout!.on("data", (d) => (log += d));
-  proc.stderr!.on("data", (d) => (log += d));
+  const keep = (d: Buffer) => {
+    log = (log + d).slice(-16_000); // the tail is what tells
+    if (logFile) fs.appendFileSync(logFile, d);
+  };
+  if (logFile) fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  proc.stdout!.on("data", keep);
+  proc.stderr!.on("data", keep);
+  let ended: string | null = null;
+  proc.once("exit", (code, signal) => (ended = `exited (code ${code}, signal ${signal})`));
   const url = `http://127.0.0.1:${env.PORT}`;
   const deadline = Date.now() + 120_000;
   for (;;) {
@@ -86,6 +97,7 @@ export async function startServer(env: NodeJS.ProcessEnv, nodeFlags: string[] = 
   return {
     url,
     proc,
+    status: () => (ended ? `server ${ended}; last output: ${log.slice(-1200)}` : "running"),
     stop: async () => {
       try {
         process.kill(-proc.pid!, "SIGTERM");

@@ -26,6 +26,17 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const byEngine = <T>(t: Target, pg: T, lite: T) => (t.engine === "postgres" ? pg : lite);
 const ms = (n: number) => `${Math.round(n)} ms`;
 
+/**
+ * A bench stage in its own Node process on the target's database; its stdout. Asynchronous, not execFileSync: the
+ * bench's event loop stays alive meanwhile (the RSS sampler; keep-alive sockets to the server closing on time).
+ */
+async function nodeScript(args: string[], target: Target): Promise<string> {
+  const { execFile } = await import("node:child_process");
+  const { promisify } = await import("node:util");
+  const env = { ...process.env, DATABASE_URL: target.engine === "postgres" ? target.databaseUrl : "" };
+  return (await promisify(execFile)(process.execPath, args, { env, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 })).stdout;
+}
+
 /** Runs `n` jobs with at most `c` at once; returns each job's latency. */
 async function pool<T>(items: T[], c: number, job: (t: T) => Promise<void>): Promise<number[]> {
   const lat: number[] = [];
@@ -258,12 +269,7 @@ const largeForum: Measure = {
 const seatingHall: Measure = {
   name: "seating: 2,000-delegate hall auto-assign",
   async run({ target }) {
-    const { execFileSync } = await import("node:child_process");
-    const out = execFileSync(process.execPath, ["-r", "./scripts/bench/server-only-stub.cjs", "--import", "tsx", "scripts/bench/seating-hall.ts"], {
-      env: { ...process.env, DATABASE_URL: target.engine === "postgres" ? target.databaseUrl : "" },
-      encoding: "utf8",
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    const out = await nodeScript(["-r", "./scripts/bench/server-only-stub.cjs", "--import", "tsx", "scripts/bench/seating-hall.ts"], target);
     const r = JSON.parse(out.trim().split("\n").pop()!) as { hallMs: number[]; diningMs: number };
     const best = Math.min(...r.hallMs);
     return [
@@ -276,11 +282,14 @@ const seatingHall: Measure = {
 /**
  * Issue 11: the seating editor stays responsive with 2,000 seats. In system Chromium, signed in as the organizer: the
  * hall tab of the 10,000-registration forum (50 × 45 seats, 2,000 seated) until its grid is drawn, the longest main-
- * thread task meanwhile, then picking a delegate and hovering seats (click → next frame), as a protocol officer does.
+ * thread task meanwhile; then what a protocol officer does, each timed from the click until the seat shows the change
+ * and the next frame is drawn: picking a seated delegate (the seat shows as picked), and moving a delegate to an empty
+ * seat (the name shows in the new seat). 30 of each; the next move starts once the server has confirmed the last.
  */
+const SEAT_CLICKS = 30;
 const seatingEditor: Measure = {
   name: "seating editor with 2,000 seats",
-  async run({ url }) {
+  async run({ url, target }) {
     const { chromium } = await import("playwright-core");
     const cookie = await sessionCookie(url, "organizer@huiwu.demo", "huiwu-organizer-2025");
     const browser = await chromium.launch({ executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH || "/usr/bin/chromium", args: ["--no-sandbox"] });
@@ -302,25 +311,64 @@ const seatingEditor: Measure = {
         loads.push(performance.now() - t0);
       }
       const longest = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
-      const clicks = await page.evaluate(async () => {
+      // click → the seat shows it → the next frame: polled once per frame, at most 10 s
+      // (a string: tsx would wrap a named function in a helper the page does not have)
+      await page.evaluate(`window.__clickUntil = async (b, shown) => {
+        const t0 = performance.now();
+        b.click();
+        for (let i = 0; i < 600 && !shown(); i++) await new Promise((r) => requestAnimationFrame(r));
+        if (!shown()) throw new Error("seat " + b.dataset.row + "-" + b.dataset.seat + " did not update");
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        return performance.now() - t0;
+      }`);
+      type W = { __clickUntil: (b: HTMLElement, shown: () => boolean) => Promise<number> };
+      const picks = await page.evaluate(async (n) => {
+        const w = window as unknown as W;
         const seats = [...document.querySelectorAll<HTMLButtonElement>('[data-testid="hall-grid"] button[data-row]')].filter((b) => b.textContent);
         const out: number[] = [];
-        for (let i = 0; i < 20; i++) {
+        for (let i = 0; i < n; i++) {
           const b = seats[(i * 97) % seats.length]!;
-          const t0 = performance.now();
-          b.click(); // select, then the next click deselects: the editor's pick-a-person step
-          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-          out.push(performance.now() - t0);
-          b.click();
-          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+          // a build without the picked state on the seat (before issue 11's rework) is timed to the next frame
+          out.push(await w.__clickUntil(b, () => !b.hasAttribute("aria-pressed") || b.getAttribute("aria-pressed") === "true"));
+          await w.__clickUntil(b, () => !b.hasAttribute("aria-pressed") || b.getAttribute("aria-pressed") === "false"); // deselect
         }
         return out;
-      });
+      }, SEAT_CLICKS);
+      const moves: number[] = [];
+      const saved: number[] = [];
+      const grid = '[data-testid="hall-grid"]';
+      for (let i = 0; i < SEAT_CLICKS; i++) {
+        const t0 = performance.now();
+        moves.push(
+          await page.evaluate(
+            async ({ i, grid }) => {
+              const w = window as unknown as W;
+              const all = [...document.querySelectorAll<HTMLButtonElement>(`${grid} button[data-row]`)];
+              const seated = all.filter((b) => b.textContent);
+              const empty = all.filter((b) => !b.textContent);
+              const from = seated[(i * 67) % seated.length]!;
+              const to = empty[(i * 31) % empty.length]!;
+              const name = from.textContent!;
+              from.click(); // pick
+              await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+              return w.__clickUntil(to, () => (document.querySelector(`${grid} button[data-row="${to.dataset.row}"][data-seat="${to.dataset.seat}"]`)?.textContent ?? "") === name);
+            },
+            { i, grid },
+          ),
+        );
+        // the server has confirmed (the tab is no longer busy) before the next move
+        await page.waitForFunction(() => !document.querySelector('[data-testid="hall-tab"][aria-busy="true"]'), undefined, { timeout: 30_000 });
+        saved.push(performance.now() - t0);
+      }
+      // to look at (bench/tmp/, not committed): the editor after the moves
+      await page.screenshot({ path: `bench/tmp/seating-editor-${target.engine}.png`, fullPage: true });
       const best = Math.min(...loads);
-      const p95 = percentile(clicks, 95);
+      const p95 = percentile(picks, 95);
+      const m95 = percentile(moves, 95);
       return [
-        { metric: "seating editor, hall of 2,250 seats (2,000 seated): page until the grid is drawn", value: `best ${ms(best)}`, target: "< 2000 ms", pass: best < 2000, note: `runs ${loads.map(ms).join(", ")}; longest main-thread task ${ms(longest)}` },
-        { metric: "seating editor, 2,000 seats: click a delegate → next frame", value: `p50 ${ms(percentile(clicks, 50))}, p95 ${ms(p95)}`, target: "p95 < 100 ms", pass: p95 < 100 },
+        { metric: "seating editor, hall of 2,250 seats (2,000 seated): page until the grid is drawn", value: `best ${ms(best)}`, target: "< 1500 ms", pass: best < 1500, note: `runs ${loads.map(ms).join(", ")}; longest main-thread task of the last load ${longest ? ms(longest) : "under 50 ms (none reported)"}` },
+        { metric: `seating editor, 2,000 seats: pick a delegate → seat shown picked (${SEAT_CLICKS} clicks)`, value: `p50 ${ms(percentile(picks, 50))}, p95 ${ms(p95)}`, target: "p95 < 100 ms", pass: p95 < 100 },
+        { metric: `seating editor, 2,000 seats: move a delegate → name shown in the new seat (${SEAT_CLICKS} moves)`, value: `p50 ${ms(percentile(moves, 50))}, p95 ${ms(m95)}`, target: "p95 < 100 ms", pass: m95 < 100, note: `until the server confirmed: p50 ${ms(percentile(saved, 50))}, p95 ${ms(percentile(saved, 95))}` },
       ];
     } finally {
       await browser.close();
@@ -332,12 +380,7 @@ const seatingEditor: Measure = {
 const delegationDocs: Measure = {
   name: "delegations: 100-unit bulk invite, 500-delegate roster export",
   async run({ target }) {
-    const { execFileSync } = await import("node:child_process");
-    const out = execFileSync(process.execPath, ["--import", "tsx", "scripts/bench/delegations.ts"], {
-      env: { ...process.env, DATABASE_URL: target.engine === "postgres" ? target.databaseUrl : "" },
-      encoding: "utf8",
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    const out = await nodeScript(["--import", "tsx", "scripts/bench/delegations.ts"], target);
     const r = JSON.parse(out.trim().split("\n").pop()!) as { bulkInvite100Ms: number[]; rosterExport500Ms: number[]; rosterXlsxBytes: number };
     const invite = Math.min(...r.bulkInvite100Ms);
     const roster = Math.min(...r.rosterExport500Ms);

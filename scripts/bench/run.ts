@@ -49,7 +49,9 @@ async function main() {
     console.log(`[${engine}] seeding benchmark data …`);
     const ticketCodes = await seedBenchData(target);
     const memoryLog = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "huiwu-bench-mem-")), "memory.jsonl");
-    const server = await startServer(serverEnv(target, port, { HUIWU_MEMORY_LOG: memoryLog }), nodeFlags);
+    const serverLog = path.join("bench", "tmp", `server-${engine}.log`);
+    fs.rmSync(serverLog, { force: true });
+    const server = await startServer(serverEnv(target, port, { HUIWU_MEMORY_LOG: memoryLog }), nodeFlags, serverLog);
     const rss = rssSampler(server.proc.pid!, memoryLog);
     rss.phase("start-up");
     const rows: Row[] = [];
@@ -62,8 +64,10 @@ async function main() {
           rows.push(...out);
           console.log("done");
         } catch (e) {
-          rows.push({ metric: m.name, value: "failed", note: e instanceof Error ? e.message.slice(0, 200) : String(e) });
-          console.log("failed");
+          // a lost server says why (its exit and last output, also in bench/tmp/server-<engine>.log)
+          const status = server.status();
+          rows.push({ metric: m.name, value: "failed", note: `${e instanceof Error ? e.message.slice(0, 200) : String(e)}${status === "running" ? "" : `; ${status}`}` });
+          console.log(`failed${status === "running" ? "" : ` — ${status}`}`);
         }
       }
     } finally {

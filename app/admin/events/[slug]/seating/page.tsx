@@ -20,9 +20,21 @@ import { roomsOf } from "@/lib/venues/queries";
 export const dynamic = "force-dynamic";
 
 const TABS = ["protocol", "rostrum", "hall", "dining", "rooms"] as const;
+/** The hall's not-seated list is searched (?find=), not scrolled: at most this many rows in the page. */
+const UNSEATED_SHOWN = 100;
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("seating"))("title") };
+}
+
+/**
+ * The hall's not-seated list as the page sends it: at most UNSEATED_SHOWN people, searched here (`?find=`) — a
+ * 10,000-registration forum before auto-assign would otherwise send 8,000 names with the page and with every refresh.
+ */
+function unseatedPage(all: SeatingEditorProps["unseated"], find: string) {
+  const q = find.toLowerCase();
+  const hits = q ? all.filter((u) => u.name.toLowerCase().includes(q) || (u.organization ?? "").toLowerCase().includes(q)) : all;
+  return { unseated: hits.slice(0, UNSEATED_SHOWN), unseatedCount: all.length };
 }
 
 export default async function SeatingPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
@@ -33,11 +45,12 @@ export default async function SeatingPage({ params, searchParams }: { params: Pr
   if (!ev) notFound();
   const actor = await pageActor("seating.read", { eventId: ev.id }, `/admin/events/${slug}/seating`);
   const [t, locale, canManage] = await Promise.all([getTranslations("seating"), getLocale() as Promise<Locale>, can(actor, "seating.manage", { eventId: ev.id }, db)]);
+  const find = (sp.find ?? "").trim().slice(0, 100);
   const tab = (TABS as readonly string[]).includes(sp.tab ?? "") ? (sp.tab as (typeof TABS)[number]) : "protocol";
 
   const seating = await seatingOf(db, ev.id);
   const [order, rooms, sessions, prints] = await Promise.all([
-    protocolOrderOf(db, ev.id),
+    protocolOrderOf(db, ev.id, seating.directory), // the directory read once: 10,000 registrations are not read twice
     roomsOf(db, ev.id),
     db.select().from(agendaSessions).where(eq(agendaSessions.eventId, ev.id)).orderBy(asc(agendaSessions.startsAt), asc(agendaSessions.order)),
     printStatusOf(db, ev.id, seating),
@@ -72,14 +85,19 @@ export default async function SeatingPage({ params, searchParams }: { params: Pr
       label: [p.sessionId ? sessionTitle.get(p.sessionId) : null, p.roomId ? roomName.get(p.roomId) : null].filter(Boolean).join(" · ") || t("rostrum.wholeForum"),
       rows: p.rows.map((r) => ({ row: r.row, seats: r.seats.map((s) => ({ ...person(s), seat: s.seat })) })),
     })),
-    hall: seating.hall && {
-      rows: seating.hall.rows,
-      seatsPerRow: seating.hall.seatsPerRow,
-      reserved: seating.hall.reserved,
-      seats: seating.hall.seats.map((s) => ({ row: s.row, seat: s.seat, id: s.id, name: s.name, organization: s.organization })),
-    },
-    unseated: tab === "hall" ? dir.filter((s) => s.kind === "registration" && !seatedInHall.has(s.id) && !onRostrum.has(s.id)).map((s) => ({ ...person(s), title: null, rank: null })) : [],
-    dining: { tableSize: seating.dining.tableSize, convention: seating.dining.convention, tables: seating.dining.tables.map((tb) => ({ number: tb.number, size: tb.size, seats: tb.seats.map((s) => ({ ...person(s), seat: s.seat })) })) },
+    // the hall's 2,000 seats and the banquet's tables go to their own tab only
+    hall:
+      tab === "hall" && seating.hall
+        ? {
+            rows: seating.hall.rows,
+            seatsPerRow: seating.hall.seatsPerRow,
+            reserved: seating.hall.reserved,
+            seats: seating.hall.seats.map((s) => ({ row: s.row, seat: s.seat, id: s.id, name: s.name, organization: s.organization })),
+          }
+        : null,
+    ...unseatedPage(tab === "hall" ? dir.filter((s) => s.kind === "registration" && !seatedInHall.has(s.id) && !onRostrum.has(s.id)).map((s) => ({ ...person(s), title: null, rank: null })) : [], find),
+    find,
+    dining: { tableSize: seating.dining.tableSize, convention: seating.dining.convention, tables: tab !== "dining" ? [] : seating.dining.tables.map((tb) => ({ number: tb.number, size: tb.size, seats: tb.seats.map((s) => ({ ...person(s), seat: s.seat })) })) },
     rooms: rooms.map((r) => ({ id: r.id, name: r.name, nameEn: r.nameEn, capacity: r.capacity, floor: r.floor, layout: r.layout })),
     sessions: sessions.map((s) => ({ id: s.id, title: pick(locale, s.title, s.titleEn), time: `${formatDate(s.startsAt, ev.timezone, locale)} ${formatTime(s.startsAt, ev.timezone, locale)}`, roomId: s.roomId })),
     prints: PRINT_KINDS.map((kind) => ({ kind, changed: prints[kind].changed, printedAt: prints[kind].printedAt?.toISOString() ?? null })),
