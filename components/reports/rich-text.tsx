@@ -59,6 +59,16 @@ function paintPhoto(dom: HTMLElement, refs: Refs) {
   }
 }
 
+/** The editor's view of a reference node: a non-editable element carrying the reference, painted from the report's rows. */
+function refView(tag: "span" | "figure", className: string, testId: string, data: Record<string, string>, paint: (dom: HTMLElement) => void) {
+  const dom = document.createElement(tag);
+  dom.className = className;
+  dom.contentEditable = "false";
+  Object.assign(dom.dataset, data, { testid: testId });
+  paint(dom);
+  return dom;
+}
+
 /** A key figure inside the text: an inline chip showing the figure's value and unit, stored as its position. */
 const FigureRef = Node.create<Lookup>({
   name: "figureRef",
@@ -74,15 +84,7 @@ const FigureRef = Node.create<Lookup>({
   },
   renderText: ({ node }) => `{{fig:${node.attrs.n}}}`,
   addNodeView() {
-    return ({ node }) => {
-      const dom = document.createElement("span");
-      dom.className = "rt-figure";
-      dom.contentEditable = "false";
-      dom.dataset.figure = String(node.attrs.n);
-      dom.dataset.testid = "figure-chip";
-      paintFigure(dom, this.options.lookup());
-      return { dom };
-    };
+    return ({ node }) => ({ dom: refView("span", "rt-figure", "figure-chip", { figure: String(node.attrs.n) }, (dom) => paintFigure(dom, this.options.lookup())) });
   },
 });
 
@@ -100,15 +102,7 @@ const PhotoRef = Node.create<Lookup>({
     return ["figure", HTMLAttributes];
   },
   addNodeView() {
-    return ({ node }) => {
-      const dom = document.createElement("figure");
-      dom.className = "rt-photo";
-      dom.contentEditable = "false";
-      dom.dataset.photo = String(node.attrs.id);
-      dom.dataset.testid = "photo-block";
-      paintPhoto(dom, this.options.lookup());
-      return { dom };
-    };
+    return ({ node }) => ({ dom: refView("figure", "rt-photo", "photo-block", { photo: String(node.attrs.id) }, (dom) => paintPhoto(dom, this.options.lookup())) });
   },
 });
 

@@ -5,15 +5,15 @@
  * Every version gets a full snapshot in report_revisions.
  */
 import "server-only";
-import { and, asc, eq, inArray, isNotNull, max, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, max, sql, type SQL } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "@/db/client";
-import { events, media, mediaBlobs, reportFigures, reportMedia, reportRevisions, reports, reportSections, users } from "@/db/schema";
+import { events, reportFigures, reportMedia, reportRevisions, reports, reportSections, users } from "@/db/schema";
 import { DomainError } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit";
 import { can } from "@/lib/auth/guard";
 import type { Actor } from "@/lib/auth/permissions";
-import { processUpload, storeProcessed, UploadError } from "@/lib/storage/upload";
+import { deleteMediaIfUnused, processUpload, storeProcessed, UploadError } from "@/lib/storage/upload";
 import { GENERATED_HEADINGS, generatedBody, ledeZh } from "./draft";
 import { markdownToStoredHtml, sanitizeStored, type ReportFormat } from "@/lib/shared/report-html";
 import { hhmmInZone, instantToLocalInput, zonedToInstant } from "./time";
@@ -376,36 +376,34 @@ export async function attachUpload(
   });
 }
 
-export async function updateReportMedia(db: Db, actor: Actor, input: z.input<typeof mediaUpdateInput>) {
-  const v = mediaUpdateInput.parse(input);
+/** One photo or attachment of the report, in a transaction where the actor may edit the report's media: `write`
+ * changes the row picked by `where` and returns what it touched, or nothing when the report has no such media (404). */
+async function onReportMedia<T>(db: Db, actor: Actor, v: { reportId: string; eventId: string; reportMediaId: string }, write: (tx: Tx, where: SQL) => Promise<T | undefined>) {
   return db.transaction(async (tx) => {
     await assertMediaEditable(tx, actor, v.reportId, v.eventId);
-    const [row] = await tx
-      .update(reportMedia)
-      .set({ caption: v.caption, credit: v.credit, sectionOrder: v.sectionOrder, order: v.order })
-      .where(and(eq(reportMedia.id, v.reportMediaId), eq(reportMedia.reportId, v.reportId)))
-      .returning({ id: reportMedia.id });
+    const row = await write(tx, and(eq(reportMedia.id, v.reportMediaId), eq(reportMedia.reportId, v.reportId))!);
     if (!row) throw new DomainError("not_found", "errors.mediaNotFound");
-    await recordAudit(tx, actor, { action: "report.media.edit", entity: "report", entityId: v.reportId, eventId: v.eventId, after: { caption: v.caption, credit: v.credit, sectionOrder: v.sectionOrder } });
+    return row;
+  });
+}
+
+export async function updateReportMedia(db: Db, actor: Actor, input: z.input<typeof mediaUpdateInput>) {
+  const v = mediaUpdateInput.parse(input);
+  return onReportMedia(db, actor, v, async (tx, where) => {
+    const [row] = await tx.update(reportMedia).set({ caption: v.caption, credit: v.credit, sectionOrder: v.sectionOrder, order: v.order }).where(where).returning({ id: reportMedia.id });
+    if (row) await recordAudit(tx, actor, { action: "report.media.edit", entity: "report", entityId: v.reportId, eventId: v.eventId, after: { caption: v.caption, credit: v.credit, sectionOrder: v.sectionOrder } });
     return row;
   });
 }
 
 export async function removeReportMedia(db: Db, actor: Actor, input: z.input<typeof mediaRemoveInput>) {
   const v = mediaRemoveInput.parse(input);
-  return db.transaction(async (tx) => {
-    await assertMediaEditable(tx, actor, v.reportId, v.eventId);
-    const [row] = await tx
-      .delete(reportMedia)
-      .where(and(eq(reportMedia.id, v.reportMediaId), eq(reportMedia.reportId, v.reportId)))
-      .returning({ mediaId: reportMedia.mediaId });
-    if (!row) throw new DomainError("not_found", "errors.mediaNotFound");
-    const [still] = await tx.select({ id: reportMedia.id }).from(reportMedia).where(eq(reportMedia.mediaId, row.mediaId)).limit(1);
-    if (!still) {
-      const [m] = await tx.delete(media).where(eq(media.id, row.mediaId)).returning({ key: media.storageKey, variants: media.variants });
-      if (m) await tx.delete(mediaBlobs).where(inArray(mediaBlobs.key, [m.key, ...m.variants.map((x) => x.key)]));
-    }
+  await onReportMedia(db, actor, v, async (tx, where) => {
+    const [row] = await tx.delete(reportMedia).where(where).returning({ mediaId: reportMedia.mediaId });
+    if (!row) return undefined;
+    await deleteMediaIfUnused(tx, row.mediaId); // the bytes go when nothing else uses them
     await recordAudit(tx, actor, { action: "report.media.remove", entity: "report", entityId: v.reportId, eventId: v.eventId, before: { reportMediaId: v.reportMediaId } });
-    return { removed: true };
+    return row;
   });
+  return { removed: true };
 }
