@@ -38,7 +38,8 @@ test("copies the seeded report for WeChat: inline styles, the page's text", asyn
   await expect(button).toHaveText("复制到公众号");
   await snap(page, "report-wechat-button-zh");
   await button.click();
-  await expect(page.getByText("已复制，可直接粘贴到公众号编辑器")).toBeVisible();
+  await expect(page.getByTestId("toast")).toContainText("已复制，可直接粘贴到公众号编辑器");
+  await page.screenshot({ path: "test-results/screenshots/report-wechat-copied-zh.png" }); // the button and the toast, as seen
 
   const clip = await readClipboard(page);
   expect(clip.types).toEqual(expect.arrayContaining(["text/html", "text/plain"]));
@@ -48,10 +49,16 @@ test("copies the seeded report for WeChat: inline styles, the page's text", asyn
   expect(clip.html).not.toMatch(/\sclass=|\sdata-|<script/);
   expect(clip.html).toContain("246.23");
   expect(squash(clip.text)).toBe(squash(expected));
+  // how the pasted article looks with nothing but its inline styles (the official account's phone width)
+  const pasted = await page.context().newPage();
+  await pasted.setViewportSize({ width: 390, height: 844 });
+  await pasted.setContent(`<body style="margin:0;padding:16px">${clip.html}</body>`);
+  await snap(pasted, "report-wechat-pasted-zh");
+  await pasted.close();
 
   await page.setViewportSize({ width: 390, height: 844 });
   await noHorizontalOverflow(page);
-  await snap(page, "report-wechat-button-phone-zh");
+  await page.screenshot({ path: "test-results/screenshots/report-wechat-button-phone-zh.png" });
 });
 
 test("saves unsaved edits before copying, so the copy is what is saved", async ({ page }) => {
@@ -61,7 +68,7 @@ test("saves unsaved edits before copying, so the copy is what is saved", async (
   const byline = `公众号测试记者 ${Date.now()}`;
   await page.getByTestId("field-byline").fill(byline);
   await page.getByTestId("copy-wechat").click(); // before the autosave
-  await expect(page.getByText("已复制，可直接粘贴到公众号编辑器")).toBeVisible();
+  await expect(page.getByTestId("toast")).toContainText("已复制，可直接粘贴到公众号编辑器");
   await expect(page.getByTestId("save-state")).not.toHaveText("有未保存的修改");
   const clip = await readClipboard(page);
   expect(clip.text.split("\n")[0]).toBe(byline);
