@@ -30,6 +30,7 @@ import {
 import { isoInZone } from "@/lib/i18n/format";
 import { docToInput, type EditorDocState, type EditorMedia, type EditorSection, type EditorState } from "@/lib/reports/editor-state";
 import { formatBytes } from "@/lib/reports/format";
+import { CopyWechatButton } from "./copy-wechat-button";
 import { FiguresPanel } from "./figures-panel";
 
 const RichText = dynamic(() => import("./rich-text"), {
@@ -248,7 +249,12 @@ export function ReportEditor({
                 ? t("unsaved")
                 : ""}
         </span>
-        <button type="button" onClick={() => void doSave(false)} disabled={save.kind === "saving" || !!conflict} className={`${btn} ml-auto bg-brand-700 text-white hover:bg-brand-900`} data-testid="save-report">
+        <CopyWechatButton
+          ids={ids}
+          ensureSaved={async () => !conflict && (!dirty || (await doSave(false)) != null)}
+          className={`${btn} ml-auto border border-emerald-600 bg-white text-emerald-800 hover:bg-emerald-50`}
+        />
+        <button type="button" onClick={() => void doSave(false)} disabled={save.kind === "saving" || !!conflict} className={`${btn} bg-brand-700 text-white hover:bg-brand-900`} data-testid="save-report">
           {t("save")}
         </button>
       </div>

@@ -5,6 +5,7 @@
  * the forum named in the input; each command re-checks that the report belongs to that forum. A version conflict
  * comes back with who saved when (`conflict`), so the editor can offer "reload or merge".
  */
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { eventAction, type ActionContext, type Failure } from "@/lib/actions/define";
 import { DomainError } from "@/lib/actions/result";
@@ -24,6 +25,7 @@ import {
 import { editorState } from "./editor-state";
 import { renderStoredHtml } from "@/lib/shared/report-html";
 import { reportForEditor } from "./queries";
+import { wechatReportOf } from "./wechat";
 import { createReportInput, mediaRemoveInput, mediaUpdateInput, previewInput, restoreInput, returnInput, saveReportInput, workflowInput } from "./validation";
 
 export type Conflict = { by: string; at: string; updatedAt: string; version: number };
@@ -57,11 +59,14 @@ function report<S extends z.ZodType, T>(permission: Permission, schema: S, fn: (
   return eventAction<S, T, Failure & { conflict?: Conflict }>(permission, withJsonFields(schema) as unknown as S, fn, withConflict);
 }
 
+/** A report of a forum, by ids. */
+const reportIdsInput = z.object({ eventId: z.uuid(), reportId: z.uuid() });
+
 export const createReportAction = report("report.write", createReportInput, ({ db, actor, input }) => createReportFromEvent(db, actor, input));
 export const saveReportAction = report("report.write", saveReportInput, ({ db, actor, input }) => saveReport(db, actor, input));
 
 /** The latest saved state (after a conflict: "reload or merge"). */
-export const loadReportStateAction = report("report.write", z.object({ eventId: z.uuid(), reportId: z.uuid() }), async ({ db, input }) => {
+export const loadReportStateAction = report("report.write", reportIdsInput, async ({ db, input }) => {
   const r = await reportForEditor(db, input.eventId, input.reportId);
   if (!r) throw new DomainError("not_found", "errors.reportNotFound");
   const [{ timezone }] = await db.query.events.findMany({ where: (e, { eq }) => eq(e.id, input.eventId), columns: { timezone: true } });
@@ -79,3 +84,11 @@ export const restoreRevisionAction = report("report.write", restoreInput, ({ db,
 export const refreshGeneratedAction = report("report.write", workflowInput, ({ db, actor, input }) => refreshGenerated(db, actor, input));
 export const updateMediaAction = report("report.write", mediaUpdateInput, ({ db, actor, input }) => updateReportMedia(db, actor, input));
 export const removeMediaAction = report("report.write", mediaRemoveInput, ({ db, actor, input }) => removeReportMedia(db, actor, input));
+
+/** The saved report as WeChat official-account HTML (inline styles only, absolute image URLs) and plain text. */
+export const wechatCopyAction = report("report.write", reportIdsInput, async ({ db, input }) => {
+  const t = await getTranslations("reports");
+  const r = await wechatReportOf(db, input.eventId, input.reportId, { figures: t("figures"), gallery: t("gallery") });
+  if (!r) throw new DomainError("not_found", "errors.reportNotFound");
+  return r;
+});
