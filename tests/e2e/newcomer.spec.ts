@@ -12,7 +12,7 @@
  *      from the account menu;
  *   4. the staff member (phone) checks the newcomer in at the desk (warned that the forum has not started);
  *   5. the staff member (computer) writes the post-event report with a figure and a photo and submits it;
- *   6. the organizer (phone) publishes it, warned that the forum has not ended.
+ *   6. the organizer (phone) publishes it, warned that the forum has not ended, and copies it for WeChat (复制到公众号).
  *
  */
 import fs from "node:fs";
@@ -286,6 +286,19 @@ for (const run of RUNS) {
       await early.getByTestId("confirm-early-publish").click();
       await expect(page.getByTestId("report-status")).toHaveAttribute("data-status", "published");
       await noHorizontalOverflow(page);
+
+      // 复制到公众号: the published report goes to the clipboard as inline-styled HTML, ready for the WeChat editor
+      await ctx.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(page.url()).origin });
+      await page.getByTestId("copy-wechat").click();
+      await toast(page, T("reports.admin.wechatCopied"));
+      const copied = await page.evaluate(async () => {
+        const [item] = await navigator.clipboard.read();
+        return (await item!.getType("text/html")).text();
+      });
+      expect(copied).toContain("与会代表听取了主题演讲");
+      expect(copied).toContain("12.8"); // the figure, inline and in the key-figures block
+      expect(copied).toMatch(/<img[^>]+src="https?:\/\/[^"]+\/media\//);
+      expect(copied).not.toMatch(/\sclass=|\sdata-/);
       await ctx.close();
     });
 
