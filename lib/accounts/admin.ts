@@ -9,6 +9,7 @@ import { auditLog, events, eventStaff, users } from "@/db/schema";
 import { DomainError } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit";
 import type { Actor, EventRole, SiteRole } from "@/lib/auth/permissions";
+import { forgetUserTokens } from "@/lib/auth/token-cache";
 import { EVENT_STAFF_ROLES } from "@/lib/shared/enums";
 
 export const PAGE_SIZE = 50;
@@ -89,7 +90,7 @@ export async function setSiteRole(db: Db, actor: Actor | null, input: { userId: 
     await tx.update(users).set({ siteRole: input.siteRole }).where(eq(users.id, u.id));
     await recordAudit(tx, actor, { action: "user.role", entity: "user", entityId: u.id, before: { siteRole: u.siteRole }, after: { siteRole: input.siteRole, email: u.email } });
     return { changed: true };
-  });
+  }).finally(() => forgetUserTokens(db, input.userId));
 }
 
 export async function setUserDisabled(db: Db, actor: Actor | null, input: { userId: string; disabled: boolean }) {
@@ -109,7 +110,7 @@ export async function setUserDisabled(db: Db, actor: Actor | null, input: { user
       after: { disabled: input.disabled, email: u.email },
     });
     return { changed: true };
-  });
+  }).finally(() => forgetUserTokens(db, input.userId));
 }
 
 export async function grantEventRole(db: Db, actor: Actor | null, input: { userId: string; eventId: string; role: EventRole }) {

@@ -9,6 +9,7 @@ import { blockedFor, clear, hit, limits } from "@/lib/auth/limits";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { Actor } from "@/lib/auth/permissions";
 import { endAllSessions } from "@/lib/auth/sessions";
+import { forgetUserTokens } from "@/lib/auth/token-cache";
 import type { ChangePasswordInput, ProfileInput, SignUpInput } from "./validation";
 
 export const EMAIL_TAKEN = "auth.errors.emailTaken";
@@ -121,4 +122,5 @@ export async function changePassword(db: Db, actor: Actor, input: Omit<ChangePas
       : (await tx.update(apiTokens).set({ revokedAt: sql`now()` }).where(and(eq(apiTokens.userId, actor.id), isNull(apiTokens.revokedAt))).returning({ id: apiTokens.id })).length;
     await recordAudit(tx, actor, { action: "profile.password", entity: "user", entityId: actor.id, after: { otherSessionsSignedOut: true, sessionsEnded, tokensRevoked, tokensKept: !!input.keepTokens } });
   });
+  forgetUserTokens(db, actor.id);
 }

@@ -14,6 +14,9 @@
  * - `last_used_at` is written at most once a minute per token, batched a second later (one UPDATE for all tokens used
  *   meanwhile), off the request path.
  *
+ * - A command of this process that revokes a token or changes a user's role or state also drops the user's entries at
+ *   once (`forgetUserTokens`), so on the instance that made the change it applies to the very next request.
+ *
  * One cache per database handle (tests open several in one process).
  */
 import "server-only";
@@ -115,6 +118,13 @@ async function flushLastUsed(db: Db, s: State) {
     .set({ lastUsedAt: sql`now()` })
     .where(and(inArray(apiTokens.tokenHash, hashes), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, sql`now() - interval '1 minute'`))))
     .catch(() => {}); // advisory only; the handle may be closed by now (tests, shutdown)
+}
+
+/** Forget the user's cached tokens in this process, at once: called after a command here revoked a token or changed
+ * the user's role or state. Other instances see the version move within AUTH_CACHE_RECHECK_MS. */
+export function forgetUserTokens(db: Db, userId: string) {
+  const s = stateOf(db);
+  for (const [hash, e] of s.entries) if (e.userId === userId) s.entries.delete(hash);
 }
 
 /** Forget every cached token (tests; a process that changed auth data behind the database's back). */

@@ -11,7 +11,7 @@ import { apiTokens } from "@/db/schema";
 import { DomainError } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit";
 import type { Actor } from "./permissions";
-import { cachedBearerActor } from "./token-cache";
+import { cachedBearerActor, forgetUserTokens } from "./token-cache";
 import { env } from "@/lib/env";
 import { isUuid } from "@/lib/shared/uuid";
 
@@ -86,5 +86,5 @@ export async function revokeToken(db: Db, actor: Actor, tokenId: string): Promis
     if (!row) throw new DomainError("not_found", "errors.tokenNotFound");
     await recordAudit(tx, actor, { action: "api_token.revoke", entity: "api_token", entityId: row.id, before: { name: row.name, prefix: row.prefix } });
     return { id: row.id };
-  });
+  }).finally(() => forgetUserTokens(db, actor.id));
 }

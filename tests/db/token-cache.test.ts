@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as checkinRoute } from "@/app/api/v1/checkins/route";
 import { openDatabase, type DbHandle } from "@/db/client";
 import { apiTokens, checkins, events, registrations } from "@/db/schema";
+import { setSiteRole, setUserDisabled } from "@/lib/accounts/admin";
 import { issueToken, revokeToken } from "@/lib/auth/tokens";
 import { useAppDb } from "../fixtures/app-db";
 import { createTestDb, testEngines } from "../fixtures/db";
@@ -100,6 +101,37 @@ describe.each(testEngines())("bearer-token cache on %s", (engine) => {
     const t = await ticket();
     expect((await scan(a.token, t.code)).status).toBe(401);
     expect((await scan(b.token, t.code)).status).toBe(401);
+    expect(await h.db.select().from(checkins).where(eq(checkins.registrationId, t.id))).toHaveLength(0);
+  });
+
+  it("revoked, demoted or disabled by this instance's own commands: refused on the very next request (the cache drops the user at once); behind its back: only after AUTH_CACHE_RECHECK_MS", async () => {
+    const staff = await makeUser(h.db);
+    await grantEventRole(h.db, eventId, staff.id, "staff");
+    const a = await issueToken(h.db, staff.id);
+    const b = await issueToken(h.db, staff.id);
+    expect((await scan(a.token, (await ticket()).code)).status).toBe(200);
+    expect((await scan(b.token, (await ticket()).code)).status).toBe(200);
+    // negative control: revoked behind the app's back, the cached token is still trusted within the recheck time
+    await h.query("update api_tokens set revoked_at = now() where id = $1", [b.id]);
+    expect((await scan(b.token, (await ticket()).code)).status).toBe(200);
+    // revoked through the app: no wait (the user's entries are dropped, b included: it is read afresh and refused)
+    await revokeToken(h.db, staff, a.id);
+    const t = await ticket();
+    expect((await scan(a.token, t.code)).status).toBe(401);
+    expect((await scan(b.token, t.code)).status).toBe(401);
+
+    const admin = await makeAdmin(h.db);
+    const { token: adminToken } = await issueToken(h.db, admin.id);
+    expect((await scan(adminToken, (await ticket()).code)).status).toBe(200);
+    await setSiteRole(h.db, null, { userId: admin.id, siteRole: "user" });
+    expect((await scan(adminToken, t.code)).status).toBe(403);
+
+    const other = await makeUser(h.db);
+    await grantEventRole(h.db, eventId, other.id, "organizer");
+    const { token: otherToken } = await issueToken(h.db, other.id);
+    expect((await scan(otherToken, (await ticket()).code)).status).toBe(200);
+    await setUserDisabled(h.db, null, { userId: other.id, disabled: true });
+    expect((await scan(otherToken, t.code)).status).toBe(401);
     expect(await h.db.select().from(checkins).where(eq(checkins.registrationId, t.id))).toHaveLength(0);
   });
 
