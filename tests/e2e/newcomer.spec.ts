@@ -75,6 +75,16 @@ for (const run of RUNS) {
       await form.locator('input[name="password"]').fill(password);
       await form.getByTestId("sign-in-submit").click();
       await expect(page.getByTestId("header-user")).toBeVisible();
+      await inRunLanguage(page);
+    }
+
+    /** Signing in brings the account's own language (the demo accounts are Chinese): an English-speaking user takes
+     * the header's language switch, as a person would. */
+    async function inRunLanguage(page: Page) {
+      if ((await page.locator("html").getAttribute("lang")) === run.locale) return;
+      await page.getByTestId("language-switch").click();
+      await page.reload();
+      await expect(page.locator("html")).toHaveAttribute("lang", run.locale);
     }
 
     /** From anywhere: the account menu → the console → this forum's console (the dashboard lists it). */

@@ -350,6 +350,10 @@ test.describe("post-event reports", () => {
   test("two editors, two browser contexts: the second save is refused naming who and when; neither text is lost", async ({ browser }) => {
     const a = await newSignedInPage(browser, "staff", `/admin/events/${YANTAN}/reports`);
     const url = await createReport(a);
+    // the auto-draft has no empty section (issue 13 item 6): staff add the one both will write in, before B opens
+    await a.getByTestId("add-section").click();
+    await expect(a.getByTestId("section-editor")).toHaveCount(3);
+    await saveAndWait(a);
     const b = await newSignedInPage(browser, "organizer", new URL(url).pathname);
     await b.goto(url);
     await expect(b.getByTestId("report-editor")).toBeVisible();
@@ -381,7 +385,7 @@ test.describe("post-event reports", () => {
 
     // Revision history shows both saves; the diff view marks the change
     await a.getByTestId("revisions-link").click();
-    await expect(a.getByTestId("revision-list").locator("li")).toHaveCount(3);
+    await expect(a.getByTestId("revision-list").locator("li")).toHaveCount(4); // created, section added, A's text, B's merge
     await expect(a.getByTestId("revision-diff").locator("ins")).toContainText(["组织者写的另一段"]);
     await snap(a, "report-revisions");
     await a.context().close();
