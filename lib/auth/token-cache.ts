@@ -32,7 +32,10 @@ type State = { entries: Map<string, Entry>; touched: Set<string>; flush?: Return
 /** Bounded: a rush of fresh tokens evicts the oldest entries first. */
 const MAX_ENTRIES = 10_000;
 const LAST_USED_EVERY_MS = 60_000;
-const states = new WeakMap<Db, State>();
+/** On globalThis, as the database handle is (lib/db.ts): route handlers and server actions are separate bundles, and a
+ * command's `forgetUserTokens` must reach the cache the API routes read. */
+const g = globalThis as unknown as { __huiwuTokenCache?: WeakMap<Db, State> };
+const states = (g.__huiwuTokenCache ??= new WeakMap<Db, State>());
 
 function stateOf(db: Db): State {
   let s = states.get(db);
