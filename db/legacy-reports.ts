@@ -11,9 +11,7 @@ import { media, reportMedia, reports, reportSections } from "./schema";
 import { markdownToStoredHtml } from "../lib/shared/report-html";
 
 export async function convertLegacyReports(db: Db): Promise<{ reports: number; sections: number }> {
-  const leads = await db.select({ id: reports.id }).from(reports).where(eq(reports.leadFormat, "markdown"));
-  const secs = await db.select({ reportId: reportSections.reportId }).from(reportSections).where(eq(reportSections.format, "markdown"));
-  const ids = [...new Set([...leads.map((r) => r.id), ...secs.map((s) => s.reportId)])];
+  const ids = await legacyReportIds(db);
   let sections = 0;
   for (const id of ids) {
     sections += await db.transaction(async (tx) => {

@@ -64,6 +64,17 @@ describe.each(testEngines())("bearer-token cache on %s", (engine) => {
     }
   }
 
+  /** A staff member of the forum with two tokens, each used once (so both are in the cache). */
+  async function staffWithTwoCachedTokens() {
+    const staff = await makeUser(h.db);
+    await grantEventRole(h.db, eventId, staff.id, "staff");
+    const a = await issueToken(h.db, staff.id);
+    const b = await issueToken(h.db, staff.id);
+    expect((await scan(a.token, (await ticket()).code)).status).toBe(200);
+    expect((await scan(b.token, (await ticket()).code)).status).toBe(200);
+    return { staff, a, b };
+  }
+
   it("a cached token costs no statement: a scan is ONE statement, a re-check one more", async () => {
     const staff = await makeUser(h.db);
     await grantEventRole(h.db, eventId, staff.id, "staff");
@@ -84,12 +95,7 @@ describe.each(testEngines())("bearer-token cache on %s", (engine) => {
   });
 
   it("revocation: refused on the first request after AUTH_CACHE_RECHECK_MS (revoked by the app, or by another instance)", async () => {
-    const staff = await makeUser(h.db);
-    await grantEventRole(h.db, eventId, staff.id, "staff");
-    const a = await issueToken(h.db, staff.id);
-    const b = await issueToken(h.db, staff.id);
-    expect((await scan(a.token, (await ticket()).code)).status).toBe(200);
-    expect((await scan(b.token, (await ticket()).code)).status).toBe(200);
+    const { staff, a, b } = await staffWithTwoCachedTokens();
     await revokeToken(h.db, staff, a.id);
     // another instance: a second pool on Postgres; on PGlite (one process) raw SQL, bypassing the app entirely
     if (h.url) {
@@ -105,12 +111,7 @@ describe.each(testEngines())("bearer-token cache on %s", (engine) => {
   });
 
   it("revoked, demoted or disabled by this instance's own commands: refused on the very next request (the cache drops the user at once); behind its back: only after AUTH_CACHE_RECHECK_MS", async () => {
-    const staff = await makeUser(h.db);
-    await grantEventRole(h.db, eventId, staff.id, "staff");
-    const a = await issueToken(h.db, staff.id);
-    const b = await issueToken(h.db, staff.id);
-    expect((await scan(a.token, (await ticket()).code)).status).toBe(200);
-    expect((await scan(b.token, (await ticket()).code)).status).toBe(200);
+    const { staff, a, b } = await staffWithTwoCachedTokens();
     // negative control: revoked behind the app's back, the cached token is still trusted within the recheck time
     await h.query("update api_tokens set revoked_at = now() where id = $1", [b.id]);
     expect((await scan(b.token, (await ticket()).code)).status).toBe(200);
