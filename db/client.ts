@@ -34,6 +34,8 @@ export type OpenOptions = {
   databaseUrl?: string;
   dataDir?: string;
   maxConnections?: number;
+  /** PGlite only: Postgres's shared_buffers (default PGLITE_SHARED_BUFFERS_DEFAULT). */
+  pgliteSharedBuffers?: string;
   /** Called with every SQL statement Drizzle sends (tests count queries per page with it). */
   onQuery?: (sql: string) => void;
 };
@@ -42,8 +44,17 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<DbHandle> {
   const url = opts.databaseUrl;
   const logger = opts.onQuery ? { logQuery: (q: string) => opts.onQuery!(q) } : undefined;
   if (url) return openPostgres(url, opts.maxConnections, logger);
-  return openPglite(opts.dataDir, logger);
+  return openPglite(opts.dataDir, logger, opts.pgliteSharedBuffers);
 }
+
+/**
+ * PGlite runs Postgres in one WASM heap that never shrinks, and Postgres allocates (and touches) all of its
+ * shared_buffers at start: with Postgres's default 128MB the server process held ~280 MB after opening the database.
+ * 32MB keeps a forum's working set (a 10,000-registration forum's tables and indexes are ~10 MB) in the buffer pool and
+ * the rest in the OS page cache, and the process ~95 MB smaller (`npm run bench`, BENCHMARKS.md). PGlite's own
+ * start parameters are kept; only the buffer size is added.
+ */
+export const PGLITE_SHARED_BUFFERS_DEFAULT = "32MB";
 
 type QueryLogger = { logQuery: (q: string) => void } | undefined;
 
@@ -77,14 +88,15 @@ async function openPostgres(url: string, max = 10, logger?: QueryLogger): Promis
   };
 }
 
-async function openPglite(dataDir?: string, logger?: QueryLogger): Promise<DbHandle> {
+async function openPglite(dataDir?: string, logger?: QueryLogger, sharedBuffers = PGLITE_SHARED_BUFFERS_DEFAULT): Promise<DbHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
+  const startParams = [...PGlite.defaultStartParams, "-c", `shared_buffers=${sharedBuffers}`];
   const { drizzle } = await import("drizzle-orm/pglite");
   let release: () => void = () => {};
   if (dataDir) release = await lockDataDir(dataDir);
   let client: InstanceType<typeof PGlite>;
   try {
-    client = await PGlite.create(dataDir ? { dataDir } : {});
+    client = await PGlite.create(dataDir ? { dataDir, startParams } : { startParams });
   } catch (e) {
     release();
     const reason = e instanceof Error ? e.message : String(e);

@@ -14,6 +14,7 @@ export function databaseOptions() {
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATA_DIR,
     maxConnections: env.DATABASE_POOL_SIZE,
+    pgliteSharedBuffers: env.PGLITE_SHARED_BUFFERS,
   };
 }
 

@@ -12,7 +12,7 @@ import { DEMO_ACCOUNTS, demoForumLinks, seedIfEmpty } from "../../db/seed";
 import { env } from "../../lib/env";
 
 export function dbOptionsFromEnv() {
-  return { databaseUrl: process.env.DATABASE_URL || undefined, dataDir: process.env.DATA_DIR || "./.data" };
+  return { databaseUrl: process.env.DATABASE_URL || undefined, dataDir: process.env.DATA_DIR || "./.data", pgliteSharedBuffers: env.PGLITE_SHARED_BUFFERS };
 }
 
 /** Seed the demo into an empty database? PGlite: yes (a local trial); Postgres: only with SEED_DEMO=1. */
