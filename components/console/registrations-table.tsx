@@ -16,7 +16,7 @@ import { Check, ChevronDown } from "@/components/ui/icons";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { cn } from "@/lib/cn";
 import type { Locale } from "@/lib/i18n/config";
-import { formatTime } from "@/lib/i18n/format";
+import { dateFormat, formatTime } from "@/lib/i18n/format";
 import type { RegistrationRow } from "@/lib/registrations/admin-queries";
 import { STATUS_ACTIONS, type StatusAction } from "@/lib/registrations/admin-validation";
 import { STATUS_TONE } from "./checkin-desk";
@@ -107,7 +107,7 @@ export function RegistrationsTable({
   const ids = [...selected].filter((id) => rows.some((r) => r.id === id));
   const allOnPage = rows.length > 0 && rows.every((r) => selected.has(r.id));
   const date = (d: Date) =>
-    new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", { timeZone: timezone, month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(d));
+    dateFormat(locale === "en" ? "en-GB" : "zh-CN", { timeZone: timezone, month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(d));
 
   const toggle = (id: string) =>
     setSelected((s) => {

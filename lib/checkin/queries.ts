@@ -8,7 +8,7 @@ import type { Db } from "@/db/client";
 import { createTranslator } from "next-intl";
 import { agendaSessions, buses, checkins, events, registrations, users } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/config";
-import { pick } from "@/lib/i18n/format";
+import { dateFormat, pick } from "@/lib/i18n/format";
 import { messagesFor } from "@/lib/i18n/messages";
 import { registrationMatches } from "@/lib/registrations/search";
 
@@ -46,7 +46,7 @@ export async function checkinSegments(db: Db, eventId: string): Promise<string[]
 
 /** 上午 / 下午 / 晚上 of a moment in the forum's zone. */
 function dayPart(d: Date, timeZone: string): "morning" | "afternoon" | "evening" {
-  const h = Number(new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", hourCycle: "h23" }).format(d));
+  const h = Number(dateFormat("en-GB", { timeZone, hour: "2-digit", hourCycle: "h23" }).format(d));
   return h < 12 ? "morning" : h < 18 ? "afternoon" : "evening";
 }
 

@@ -3,6 +3,7 @@
  * as grouped tables (lib/printables/grouped-table.ts renders them to HTML/PDF and XLSX). Pure: the data comes in.
  */
 import type { Locale } from "@/lib/i18n/config";
+import { dateFormat } from "@/lib/i18n/format";
 import { TRAVEL_MODES } from "@/lib/shared/enums";
 import type { GroupedTable } from "@/lib/printables/grouped-table";
 import type { DocsT } from "./docs-i18n";
@@ -68,7 +69,7 @@ export type TravelPerson = Omit<Traveller, "leg"> & { arrival: Traveller["leg"] 
 function dayLabel(date: string, locale: Locale): string {
   if (!date) return "";
   const d = new Date(`${date}T12:00:00Z`);
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", { timeZone: "UTC", month: "short", day: "numeric", weekday: "short" }).format(d);
+  return dateFormat(locale === "en" ? "en-GB" : "zh-CN", { timeZone: "UTC", month: "short", day: "numeric", weekday: "short" }).format(d);
 }
 
 export function travelTable(people: TravelPerson[], t: DocsT, locale: Locale, timeZone: string, eventTitle: string, generated: string, windowMinutes = 120): GroupedTable {

@@ -8,7 +8,7 @@
  */
 import type { Locale } from "@/lib/i18n/config";
 import { HOST_ROLES } from "@/lib/shared/enums";
-import { formatDate, formatEventWhen, formatTimeRange, dayKey, pick } from "@/lib/i18n/format";
+import { dateFormat, formatDate, formatEventWhen, formatTimeRange, dayKey, pick } from "@/lib/i18n/format";
 
 export const PLACEHOLDERS = ["unit", "quota", "replyBy", "replyLink"] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
@@ -78,7 +78,7 @@ const h2 = (locale: Locale, n: number, text: string) => (locale === "en" ? `(${n
 
 /** 2025年9月5日 / 5 September 2025 — the date as a notice writes it (no weekday). */
 export function writtenDate(d: Date, timeZone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", { timeZone, year: "numeric", month: "long", day: "numeric" }).format(d);
+  return dateFormat(locale === "en" ? "en-GB" : "zh-CN", { timeZone, year: "numeric", month: "long", day: "numeric" }).format(d);
 }
 
 /** The notice generated from the forum, in the given language, with the unit placeholders in place. */

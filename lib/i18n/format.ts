@@ -8,8 +8,28 @@ function intlLocale(locale: Locale) {
   return locale === "en" ? "en-GB" : "zh-CN";
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * THE way to get an Intl.DateTimeFormat: one per (locale, options), kept. Building one loads ICU data for its locale
+ * and zone and costs far more than formatting with it (a registration rush spent ~4 % of the server's CPU building
+ * formatters for its mails). Bounded: zones come from data, so the cache is cleared past 512 kinds.
+ * An invalid time zone throws RangeError, as the constructor does. (The zone picker's labels, one of each of ~400
+ * zones, build their own: lib/i18n/time-zones.ts.)
+ */
+export function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    if (formatters.size >= 512) formatters.clear();
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 export function formatDate(d: Date, timeZone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
+  return dateFormat(intlLocale(locale), {
     timeZone,
     year: "numeric",
     month: "long",
@@ -19,7 +39,7 @@ export function formatDate(d: Date, timeZone: string, locale: Locale): string {
 }
 
 export function formatTime(d: Date, timeZone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(d);
+  return dateFormat(intlLocale(locale), { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(d);
 }
 
 export function formatTimeRange(start: Date, end: Date, timeZone: string, locale: Locale): string {
@@ -35,13 +55,13 @@ export function formatEventWhen(start: Date, end: Date, timeZone: string, locale
 
 /** YYYY-MM-DD of a moment in a zone: groups agenda sessions by the event's local day. */
 export function dayKey(d: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
+  return dateFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
 }
 
 /** ISO-8601 with the zone's offset, e.g. 2025-09-05T09:00:00+08:00 (the API's time format). */
 export function isoInZone(d: Date, timeZone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
+    dateFormat("en-US", {
       timeZone,
       hourCycle: "h23",
       year: "numeric",

@@ -9,6 +9,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { agendaSessions, checkins, eventOrganizations, events, registrations } from "@/db/schema";
 import { protocolOrderOf } from "@/lib/seating/protocol";
+import { dateFormat } from "@/lib/i18n/format";
 
 type D = Db | Tx;
 
@@ -119,7 +120,7 @@ const SPEECH_ZH: Record<string, string> = {
 
 function zonedParts(d: Date, timeZone: string) {
   const p = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric", hour: "numeric", hourCycle: "h23" }).formatToParts(d).map((x) => [x.type, x.value]),
+    dateFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric", hour: "numeric", hourCycle: "h23" }).formatToParts(d).map((x) => [x.type, x.value]),
   );
   return { year: Number(p.year), month: Number(p.month), day: Number(p.day), hour: Number(p.hour) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayKey, formatEventWhen, isoInZone } from "@/lib/i18n/format";
+import { dateFormat, dayKey, formatEventWhen, isoInZone } from "@/lib/i18n/format";
 import { localeFromAcceptLanguage } from "@/lib/i18n/config";
 
 describe("time in the event's zone", () => {
@@ -26,5 +26,30 @@ describe("time in the event's zone", () => {
     expect(localeFromAcceptLanguage("zh-CN,zh;q=0.9,en;q=0.8")).toBe("zh-CN");
     expect(localeFromAcceptLanguage(undefined)).toBe("zh-CN");
     expect(localeFromAcceptLanguage("fr-FR")).toBe("zh-CN");
+  });
+});
+
+describe("dateFormat (the one cached Intl.DateTimeFormat)", () => {
+  it("returns the same formatter for the same locale and options, another for others", () => {
+    const a = dateFormat("zh-CN", { timeZone: "Asia/Shanghai", hour: "2-digit" });
+    expect(dateFormat("zh-CN", { timeZone: "Asia/Shanghai", hour: "2-digit" })).toBe(a);
+    expect(dateFormat("zh-CN", { timeZone: "Europe/Berlin", hour: "2-digit" })).not.toBe(a);
+    expect(dateFormat("en-GB", { timeZone: "Asia/Shanghai", hour: "2-digit" })).not.toBe(a);
+    expect(a.resolvedOptions().timeZone).toBe("Asia/Shanghai");
+  });
+  it("formats as a fresh formatter does, and still refuses an unknown zone", () => {
+    const d = new Date("2025-09-05T01:00:00Z");
+    const opts = { timeZone: "Asia/Shanghai", year: "numeric", month: "long", day: "numeric" } as const;
+    expect(dateFormat("zh-CN", opts).format(d)).toBe(new Intl.DateTimeFormat("zh-CN", opts).format(d));
+    expect(() => dateFormat("zh-CN", { timeZone: "Mars/Olympus" })).toThrow(RangeError);
+  });
+  it("stays bounded when zones come from data", () => {
+    const zones = Intl.supportedValuesOf("timeZone");
+    const first = dateFormat("en", { timeZone: zones[0], minute: "2-digit" });
+    for (const z of zones) for (const minute of ["2-digit", "numeric"] as const) dateFormat("en", { timeZone: z, minute });
+    expect(zones.length * 2).toBeGreaterThan(512);
+    const again = dateFormat("en", { timeZone: zones[0], minute: "2-digit" });
+    expect(again).not.toBe(first); // the cache was cleared on the way, not grown past its bound
+    expect(dateFormat("en", { timeZone: zones[0], minute: "2-digit" })).toBe(again);
   });
 });

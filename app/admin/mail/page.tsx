@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { pageActor } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
 import { mailLog } from "@/lib/notifications/queries";
+import { dateFormat } from "@/lib/i18n/format";
 import { env } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("registration.mailLog"))("title"), robots: { index: false } };
 }
 
-const fmt = (d: Date | null) => (d ? new Intl.DateTimeFormat("en-CA", { dateStyle: "short", timeStyle: "medium", timeZone: "Asia/Shanghai", hourCycle: "h23" }).format(d) : "—");
+const fmt = (d: Date | null) => (d ? dateFormat("en-CA", { dateStyle: "short", timeStyle: "medium", timeZone: "Asia/Shanghai", hourCycle: "h23" }).format(d) : "—");
 
 /** Admin: the mail log — every notification in the outbox with its delivery state. */
 export default async function MailLogPage() {
