@@ -59,6 +59,10 @@ export async function deliverDue(db: Db, transport: Transport, opts: { batch?: n
   });
   let sent = 0;
   let failed = 0;
+  // Messages "delivered" to the mail log are marked sent together, in one statement per batch (a registration rush
+  // enqueues hundreds); a message that really left (SMTP, an SMS gateway) is marked right after it, so a crash
+  // between the two can never send it again.
+  const logged: number[] = [];
   for (const m of claimed) {
     try {
       let via: string = transport.kind;
@@ -67,7 +71,8 @@ export async function deliverDue(db: Db, transport: Transport, opts: { batch?: n
         await sms.send({ to: m.toPhone ?? "", text: m.body });
         via = `sms-${sms.kind}`;
       } else await transport.send({ to: m.toEmail ?? "", subject: m.subject, text: m.body });
-      await db.update(outbox).set({ status: "sent", sentAt: new Date(), lastError: null, deliveredVia: via }).where(eq(outbox.id, m.id));
+      if (via === "log") logged.push(m.id);
+      else await db.update(outbox).set({ status: "sent", sentAt: new Date(), lastError: null, deliveredVia: via }).where(eq(outbox.id, m.id));
       sent++;
     } catch (e) {
       failed++;
@@ -80,6 +85,7 @@ export async function deliverDue(db: Db, transport: Transport, opts: { batch?: n
       logger.warn({ outboxId: m.id, attempts: m.attempts, giveUp, error: message }, "mail delivery failed");
     }
   }
+  if (logged.length) await db.update(outbox).set({ status: "sent", sentAt: new Date(), lastError: null, deliveredVia: "log" }).where(inArray(outbox.id, logged));
   return { sent, failed };
 }
 

@@ -69,6 +69,25 @@ describe.each(testEngines())("outbox worker on %s", (engine) => {
     expect(r.status).toBe("sent");
   });
 
+  it("a batch delivered to the mail log is marked sent in one statement; messages that really left, one by one", async () => {
+    const updates: string[] = [];
+    const counted = await createTestDb(engine, { onQuery: (q) => void (/^update "outbox"/i.test(q) && updates.push(q)) });
+    try {
+      for (const [kind, n] of [["log", 1], ["smtp", 5]] as const) {
+        await counted.db.update(outbox).set({ status: "sent" });
+        const rows = await counted.db.insert(outbox).values(Array.from({ length: 5 }, (_, i) => ({ kind: "test", toEmail: `b${i}@example.com`, subject: "s", body: "b" }))).returning();
+        updates.length = 0;
+        const now = new Date(Math.max(...rows.map((r) => r.nextAttemptAt.getTime())) + 1);
+        expect(await deliverDue(counted.db, { kind, send: async () => {} }, { now })).toEqual({ sent: 5, failed: 0 });
+        expect(updates.length).toBe(1 + n); // the lease, then the marks
+        const after = await counted.db.select().from(outbox);
+        expect(after.filter((r) => rows.some((x) => x.id === r.id)).every((r) => r.status === "sent" && r.deliveredVia === kind && r.sentAt)).toBe(true);
+      }
+    } finally {
+      await counted.close();
+    }
+  });
+
   it("reminders: confirmed delegates of forums starting within 24 h, exactly once", async () => {
     const soon = new Date(Date.now() + 20 * 3600_000);
     const e = await makeOpenForum(h.db, { startsAt: soon, endsAt: new Date(soon.getTime() + 3600_000), registrationClosesAt: null });
