@@ -81,6 +81,11 @@ export async function startHttpServer(port: number, hostname: string) {
       return;
     }
     if (assets.serve(req, res, pathname)) return;
+    // An API write (POST/PUT/PATCH/DELETE) answers a small JSON body — a check-in ~200 bytes. Next gzips every route
+    // response (it streams them, so its 1 KB threshold never applies): with ten check-in desks that was ~7 % of the
+    // server's CPU for bodies gzip does not shrink. Such requests reach Next without Accept-Encoding; reads (lists,
+    // exports, feeds) keep it.
+    if (pathname.startsWith("/api/") && req.method !== "GET" && req.method !== "HEAD") delete req.headers["accept-encoding"];
     await handle(req, res);
   }
 

@@ -23,6 +23,10 @@ let renders = 0;
 /** Stands in for a page: renders its language the way next-intl's request config would see it. */
 function fakeNext(req: IncomingMessage, res: ServerResponse) {
   renders++;
+  if (req.headers["x-test-echo-encoding"]) {
+    res.setHeader("x-seen-accept-encoding", String(req.headers["accept-encoding"] ?? "none"));
+    return res.end("{}");
+  }
   if (req.url?.startsWith("/admin/print-view")) {
     // like Next's sendResponse: a route's own header is copied only when the response has none yet
     const own = { "content-type": "text/html; charset=utf-8", "x-frame-options": "SAMEORIGIN", "content-security-policy": "script-src 'none'; frame-ancestors 'self'" };
@@ -180,6 +184,20 @@ describe("405 Method Not Allowed carries Allow (issue 12 item 12)", () => {
       expect(renders, "answered before Next").toBe(before);
       expect(res.headers.get("x-content-type-options")).toBe("nosniff"); // security headers on it too
     }
+  });
+
+  it("API writes reach Next without Accept-Encoding (small JSON is not worth gzip); reads and pages keep it", async () => {
+    const seen: (string | undefined)[] = [];
+    const spy = (path: string, method: string) =>
+      fetch(`${base}${path}`, { method, headers: { "accept-encoding": "gzip, br", "x-test-echo-encoding": "1", authorization: "Bearer t" }, ...(method === "GET" ? {} : { body: "{}" }) }).then((r) => {
+        seen.push(r.headers.get("x-seen-accept-encoding") ?? undefined);
+        return r.status;
+      });
+    expect(await spy("/api/v1/checkins", "POST")).toBe(200);
+    expect(await spy("/api/v1/events/some-forum", "PATCH")).toBe(200);
+    expect(await spy("/api/v1/events/some-forum", "GET")).toBe(200); // signed in: not a cache hit
+    expect(await spy("/admin/events/x/registrations", "POST")).toBe(200); // a server action: its RSC payload can be large
+    expect(seen).toEqual(["none", "none", "gzip, br", "gzip, br"]);
   });
 
   it("served methods, OPTIONS and other paths still reach Next", async () => {
