@@ -3,6 +3,11 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import drizzle from "eslint-plugin-drizzle";
 
+const NO_NEW_DATE_FORMAT = {
+  selector: "NewExpression[callee.object.name='Intl'][callee.property.name='DateTimeFormat']",
+  message: "Use dateFormat() from lib/i18n/format.ts (one cached formatter per locale and options), not new Intl.DateTimeFormat.",
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -80,6 +85,14 @@ export default defineConfig([
   },
   // ---- end arch-ui
   {
+    // One way to get a date formatter: lib/i18n/format.ts dateFormat() keeps one per (locale, options); building one
+    // per call cost ~4 % of the server's CPU in a registration rush. (app/ and components/ .tsx get the rule below,
+    // merged with the contrast rule: one config's no-restricted-syntax replaces another's.)
+    files: ["app/**/*.ts", "components/**/*.ts", "lib/**/*.ts", "lib/**/*.tsx", "db/**/*.ts", "scripts/**/*.ts"],
+    ignores: ["lib/i18n/format.ts"],
+    rules: { "no-restricted-syntax": ["error", NO_NEW_DATE_FORMAT] },
+  },
+  {
     // Text must reach WCAG AA contrast (4.5:1; Lighthouse accessibility 100, scripts/lighthouse.mjs --a11y): on white,
     // slate-400 is 2.6:1 and slate-300 1.5:1, so they are not text colours. Variants (placeholder:, disabled:, hover:)
     // are not matched; a decorative glyph may take them with an eslint-disable comment saying so.
@@ -91,6 +104,7 @@ export default defineConfig([
           selector,
           message: "text-slate-300/400 fail WCAG AA contrast on white (2.6:1 at best): use text-slate-500 or darker.",
         })),
+        NO_NEW_DATE_FORMAT,
       ],
     },
   },

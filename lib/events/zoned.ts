@@ -2,7 +2,7 @@
  * Wall-clock time in a forum's IANA zone ⇄ instants. Forms show and take "YYYY-MM-DDTHH:mm" in the forum's zone,
  * whatever the browser's zone is (DESIGN §3.5). Pure: usable on the server and in client components.
  */
-import { isoInZone } from "@/lib/i18n/format";
+import { dateFormat, isoInZone } from "@/lib/i18n/format";
 
 const LOCAL_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
 
@@ -32,7 +32,7 @@ export function dateToZoned(d: Date, timeZone: string): string {
 
 export function isValidTimeZone(tz: string): boolean {
   try {
-    new Intl.DateTimeFormat("en", { timeZone: tz });
+    dateFormat("en", { timeZone: tz });
     return true;
   } catch {
     return false;

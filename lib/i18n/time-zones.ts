@@ -15,6 +15,7 @@ export function allTimeZones(): string[] {
 
 function part(zone: string, locale: string, timeZoneName: Intl.DateTimeFormatOptions["timeZoneName"], at: Date): string {
   try {
+    // eslint-disable-next-line no-restricted-syntax -- one label of each of ~400 zones, once: caching them would only evict the hot formatters of dateFormat()
     return new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName }).formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? "";
   } catch {
     return "";

@@ -11,6 +11,7 @@ import { checkinSegments } from "@/lib/checkin/queries";
 import { xlsxStream, type XlsxDateTime } from "@/lib/xlsx/writer";
 import { registrationColumns } from "./admin-queries";
 import { csvLine } from "./csv";
+import { dateFormat } from "@/lib/i18n/format";
 
 export type ExportLabels = {
   columns: Record<(typeof BASE_COLUMNS)[number], string>;
@@ -50,7 +51,7 @@ const PAGE = 5000;
  * XLSX gets a real date cell of it, the CSV "2025-09-05 09:12:00" (sortable, what a spreadsheet user expects).
  */
 function zoned(timeZone: string) {
-  const f = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
+  const f = dateFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
   // The zone's offset, memoised per UTC hour (offsets change on the hour or half hour at most): one Intl call per
   // hour of timestamps instead of one per cell.
   const offsets = new Map<number, number>();

@@ -61,3 +61,16 @@ describe("text colours meet WCAG AA contrast", () => {
     expect(await ruleIds(`export const A = () => <span className="text-xs text-slate-500 placeholder:text-slate-400">x</span>;\n`, "components/ui/fine.tsx")).toEqual([]);
   }, 120_000);
 });
+
+describe("one way to get a date formatter", () => {
+  it("new Intl.DateTimeFormat is an error outside lib/i18n/format.ts (in .ts and .tsx, next to the contrast rule); dateFormat() is fine", async () => {
+    const RULE = "no-restricted-syntax";
+    const bad = `export const f = (d: Date) => new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai" }).format(d);\n`;
+    expect(await ruleIds(bad, "lib/events/violation.ts")).toContain(RULE);
+    expect(await ruleIds(`export const A = ({ d }: { d: Date }) => <span>{new Intl.DateTimeFormat("en").format(d)}</span>;\n`, "components/ui/violation.tsx")).toContain(RULE);
+    expect(await ruleIds(`export const A = () => <span className="text-slate-400">x</span>;\n`, "components/ui/violation.tsx")).toContain(RULE); // still the contrast rule
+    expect(await ruleIds(bad, "lib/i18n/format.ts")).toEqual([]);
+    const fine = `import { dateFormat } from "@/lib/i18n/format";\nexport const f = (d: Date) => dateFormat("zh-CN", { timeZone: "Asia/Shanghai" }).format(d);\n`;
+    expect(await ruleIds(fine, "lib/events/fine.ts")).toEqual([]);
+  }, 120_000);
+});
