@@ -32,7 +32,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
     // A fresh embedded database per run; the production build must exist (`npm run build`).
-    command: `node -e "require('fs').rmSync('${e2eDataDir}',{recursive:true,force:true})" && node --import tsx scripts/serve.ts`,
+    command: `node -e "require('fs').rmSync('${e2eDataDir}',{recursive:true,force:true})" && node --require tsx/cjs scripts/serve.ts`, // as `npm run serve` (SERVER_NODE_ARGS in scripts/lib/server-runtime.mjs)
     url: `${baseURL}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,

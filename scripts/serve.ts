@@ -11,6 +11,7 @@ import { DEMO_ACCOUNTS } from "../db/seed/demo-accounts";
 import { exitOnBadEnv } from "../lib/env";
 import { startHttpServer } from "./lib/http-server";
 import { dbOptionsFromEnv, exitOnConfigError, prepareDatabase } from "./lib/setup";
+import { withoutSourceMaps } from "./lib/source-maps";
 
 function ensureAuthSecret() {
   if (process.env.AUTH_SECRET) return;
@@ -27,6 +28,7 @@ function ensureAuthSecret() {
 
 async function main() {
   (process.env as Record<string, string>).NODE_ENV = "production"; // what `next start` sets
+  withoutSourceMaps(); // before Next loads: ~64 MB of source maps otherwise (scripts/lib/source-maps.ts)
   logMemory(process.env.HUIWU_MEMORY_LOG);
   ensureAuthSecret();
   exitOnBadEnv(); // every variable checked (lib/env.ts): one line per bad one, exit 1

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import postgres from "postgres";
-import { SERVER_RUNTIME_ENV } from "../lib/server-runtime.mjs";
+import { SERVER_NODE_ARGS, SERVER_RUNTIME_ENV } from "../lib/server-runtime.mjs";
 
 export type Engine = "pglite" | "postgres";
 
@@ -70,7 +70,7 @@ export type Server = { url: string; proc: ChildProcess; stop: () => Promise<void
  * its last words: an out-of-memory abort, a crash, a signal.
  */
 export async function startServer(env: NodeJS.ProcessEnv, nodeFlags: string[] = [], logFile?: string): Promise<Server> {
-  const proc = spawn(process.execPath, [...nodeFlags, "--import", "tsx", "scripts/serve.ts"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const proc = spawn(process.execPath, [...nodeFlags, ...SERVER_NODE_ARGS, "scripts/serve.ts"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let log = "";
   const keep = (d: Buffer) => {
     log = (log + d).slice(-16_000); // the tail is what tells

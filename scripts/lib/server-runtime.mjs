@@ -16,11 +16,21 @@
  *   Postgres 563 → 409 MB, with every measure passing as before. The cap is 384 MB, not the 256 measured: live data
  *   reached ~214 MB in the seating editor of a 10,000-registration forum, and on PGlite one idle run lost the server
  *   there ("fetch failed") — headroom is worth more than the last MBs. Raise it (NODE_OPTIONS) for much larger forums.
+ *   Since the server keeps no source maps (scripts/lib/source-maps.ts) heapUsed peaks at ~130–150 MB there.
  * - libuv's pool (argon2 hashing, zlib, fs) no larger than the machine's cores (default 4): each argon2 hash holds
  *   19 MiB, and on 2 cores four at once are not faster than two. The 600-user rush alone on Postgres: peak RSS
  *   322 → 286 MB at the same rate.
  */
 import os from "node:os";
+
+/**
+ * How Node runs the server's TypeScript (`npm run serve`, the bench, the e2e server): tsx's CommonJS hooks only.
+ * `--import tsx` also registers its ES-module hooks, which Node runs on a thread of their own with its own V8 heap
+ * for the life of the process: ~20 MB of RSS for nothing, since the server's own files are CommonJS (no "type":
+ * "module") and Next is loaded with a plain import() of a package. Consequence: what scripts/serve.ts imports must
+ * be requireable (no ES-module-only package on that path; the app's own code is bundled by Next and unaffected).
+ */
+export const SERVER_NODE_ARGS = ["--require", "tsx/cjs"];
 
 export const SERVER_RUNTIME_ENV = {
   UV_THREADPOOL_SIZE: String(Math.min(4, Math.max(2, os.availableParallelism()))),
