@@ -48,15 +48,29 @@ function summary(v: unknown): unknown {
 
 /** `actor` may be null for self-service actions of someone not yet signed in (sign-up) and for the CLI. */
 export async function recordAudit(tx: Db, actor: { id: string } | null, entry: AuditEntry): Promise<void> {
-  const ip = entry.ip !== undefined ? entry.ip : await clientIp();
-  await tx.insert(auditLog).values({
-    actorId: actor?.id ?? null,
-    action: entry.action,
-    entity: entry.entity,
-    entityId: entry.entityId ?? null,
-    eventId: entry.eventId ?? null,
-    before: summary(entry.before),
-    after: summary(entry.after),
-    ip: ip === "unknown" ? null : ip,
-  });
+  await recordAudits(tx, [{ actor, entry }]);
+}
+
+/**
+ * Several records in ONE insert (the registrations' group commit). A batch serves several requests: pass each
+ * entry's own `ip` (read in its request), else the current request's is taken.
+ */
+export async function recordAudits(tx: Db, entries: { actor: { id: string } | null; entry: AuditEntry }[]): Promise<void> {
+  if (!entries.length) return;
+  let requestIp: string | undefined;
+  const rows = [];
+  for (const { actor, entry } of entries) {
+    const ip = entry.ip !== undefined ? entry.ip : (requestIp ??= await clientIp());
+    rows.push({
+      actorId: actor?.id ?? null,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId ?? null,
+      eventId: entry.eventId ?? null,
+      before: summary(entry.before),
+      after: summary(entry.after),
+      ip: ip === "unknown" ? null : ip,
+    });
+  }
+  await tx.insert(auditLog).values(rows);
 }

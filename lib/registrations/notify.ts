@@ -32,14 +32,19 @@ export function composeMail(kind: MailKind, locale: Locale, v: { name: string; e
   return { subject, body };
 }
 
-export async function enqueueRegistrationMail(
-  tx: Db,
-  kind: MailKind,
-  r: { id: string; userId: string | null; email: string | null; fullName: string; locale?: string | null; waitlistPosition?: number | null },
-  event: EventRow,
-) {
-  if (!r.email) return; // a guest added without an email address: nothing to send to
-  const locale: Locale = isLocale(r.locale) ? r.locale : "zh-CN";
-  const { subject, body } = composeMail(kind, locale, { name: r.fullName, event, registrationId: r.id, position: r.waitlistPosition });
-  await tx.insert(outbox).values({ kind: `registration.${kind}`, toEmail: r.email, userId: r.userId, eventId: event.id, registrationId: r.id, subject, body });
+type MailRecipient = { id: string; userId: string | null; email: string | null; fullName: string; locale?: string | null; waitlistPosition?: number | null };
+
+export async function enqueueRegistrationMail(tx: Db, kind: MailKind, r: MailRecipient, event: EventRow) {
+  await enqueueRegistrationMails(tx, event, [{ kind, r }]);
+}
+
+/** Several registrations' notifications of one forum in ONE insert (the group commit of lib/registrations/commands.ts). */
+export async function enqueueRegistrationMails(tx: Db, event: EventRow, mails: { kind: MailKind; r: MailRecipient }[]) {
+  const rows = mails.flatMap(({ kind, r }) => {
+    if (!r.email) return []; // a guest added without an email address: nothing to send to
+    const locale: Locale = isLocale(r.locale) ? r.locale : "zh-CN";
+    const { subject, body } = composeMail(kind, locale, { name: r.fullName, event, registrationId: r.id, position: r.waitlistPosition });
+    return [{ kind: `registration.${kind}`, toEmail: r.email, userId: r.userId, eventId: event.id, registrationId: r.id, subject, body }];
+  });
+  if (rows.length) await tx.insert(outbox).values(rows);
 }

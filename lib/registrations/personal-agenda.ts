@@ -23,9 +23,13 @@ const ACTIVE = ACTIVE_REGISTRATION_STATUSES;
 /**
  * A new registration starts with every session of the forum on the person's agenda (the site visit joins by the
  * registration's own choice, see `auto` below); they trim it from there. One statement, after the registration's
- * transaction: the agenda is a convenience, not an invariant, so it stays off the capacity lock.
+ * transaction: the agenda is a convenience, not an invariant, so it stays off the capacity lock. Several people at
+ * once (a group commit of registrations) take the same one statement; `chosen` is one person's choice.
  */
-export async function seedPersonalAgenda(db: Db, userId: string, eventId: string, chosen: string[] = []) {
+export async function seedPersonalAgenda(db: Db, userIds: string | readonly string[], eventId: string, chosen: string[] = []) {
+  const ids = typeof userIds === "string" ? [userIds] : userIds;
+  if (!ids.length) return;
+  if (chosen.length && ids.length > 1) throw new Error("seedPersonalAgenda: parallel-session choices are one person's");
   // Of parallel sessions, only the one chosen at registration (none chosen: all of them, to decide later).
   const skip: string[] = [];
   if (chosen.length) {
@@ -34,11 +38,11 @@ export async function seedPersonalAgenda(db: Db, userId: string, eventId: string
   }
   await db.execute(sql`
     insert into ${agendaSelections} (user_id, session_id)
-    select ${userId}, ${agendaSessions.id} from ${agendaSessions}
+    select u.id, ${agendaSessions.id} from ${agendaSessions}, (values ${sql.join(ids.map((id) => sql`(${id}::uuid)`), sql`, `)}) as u(id)
     where ${agendaSessions.eventId} = ${eventId} and ${agendaSessions.kind} <> 'site_visit'
     ${skip.length ? sql`and ${agendaSessions.id} not in (${sql.join(skip.map((id) => sql`${id}`), sql`, `)})` : sql``}
     on conflict do nothing`);
-  if (skip.length) await db.delete(agendaSelections).where(and(eq(agendaSelections.userId, userId), inArray(agendaSelections.sessionId, skip)));
+  if (skip.length) await db.delete(agendaSelections).where(and(inArray(agendaSelections.userId, [...ids]), inArray(agendaSelections.sessionId, skip)));
 }
 
 /** "Add all" / "clear" on the personal agenda: every session of one public forum (the site visit aside). */
