@@ -5,7 +5,7 @@
  * everything (quota, deadline, phones); its field errors come back keyed "delegates.<i>.<field>".
  */
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { btn } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -41,6 +41,13 @@ function toInput(r: ReplyRow) {
 let seq = 0;
 const nextKey = () => `n${++seq}`;
 
+/**
+ * The submit's confirmation outlives the form: the page keys the form by its delegates' ids, which a first submit
+ * assigns, so the refresh after it mounts a new form — whose state would start without the message (the liaison saw
+ * "submitted" for a moment, or not at all when the refresh was quick). The new form takes it from here, once.
+ */
+let flash: { token: string; text: string } | null = null;
+
 export function ReplyForm({ token, quota, open, initial, draftSavedAt }: { token: string; quota: number; open: boolean; initial: ReplyRow[]; draftSavedAt: string | null }) {
   const t = useTranslations("delegations.reply");
   const td = useTranslations("delegations");
@@ -48,7 +55,12 @@ export function ReplyForm({ token, quota, open, initial, draftSavedAt }: { token
   const router = useRouter();
   const [rows, setRows] = useState<ReplyRow[]>(initial.length ? initial : [emptyRow(nextKey())]);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(draftSavedAt ? { tone: "success", text: t("draftSaved", { when: draftSavedAt }) } : null);
+  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(() =>
+    flash?.token === token ? { tone: "success", text: flash.text } : draftSavedAt ? { tone: "success", text: t("draftSaved", { when: draftSavedAt }) } : null,
+  );
+  useEffect(() => {
+    if (flash?.token === token) flash = null; // taken by this form
+  }, [token]);
   const [pending, start] = useTransition();
 
   const set = (i: number, patch: Partial<ReplyRow>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
@@ -56,13 +68,17 @@ export function ReplyForm({ token, quota, open, initial, draftSavedAt }: { token
 
   function submit(kind: "draft" | "submit") {
     setMessage(null);
+    flash = null;
     start(async () => {
       const delegates = rows.map(toInput);
       const res = kind === "draft" ? await saveReplyDraftAction({ token, delegates }) : await submitReplyAction({ token, delegates });
       if (res.ok) {
         setErrors({});
         setMessage({ tone: "success", text: kind === "draft" ? t("draftSaved", { when: new Date().toLocaleTimeString() }) : t("submitted") });
-        if (kind === "submit") router.refresh();
+        if (kind === "submit") {
+          flash = { token, text: t("submitted") };
+          router.refresh();
+        }
       } else {
         setErrors(res.fieldErrors ?? {});
         setMessage({ tone: "error", text: res.error });
