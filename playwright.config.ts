@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { SERVER_NODE_ARGS } from "./scripts/lib/server-runtime.mjs";
 
 /** System Chromium (no browser downloads here): PLAYWRIGHT_CHROMIUM_PATH, else /usr/bin/chromium, else Playwright's own. */
 const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH || (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
@@ -32,7 +33,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
     // A fresh embedded database per run; the production build must exist (`npm run build`).
-    command: `node -e "require('fs').rmSync('${e2eDataDir}',{recursive:true,force:true})" && node --require tsx/cjs scripts/serve.ts`, // as `npm run serve` (SERVER_NODE_ARGS in scripts/lib/server-runtime.mjs)
+    command: `node -e "require('fs').rmSync('${e2eDataDir}',{recursive:true,force:true})" && node ${SERVER_NODE_ARGS.join(" ")} scripts/serve.ts`, // as `npm run serve`
     url: `${baseURL}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,
