@@ -4,7 +4,7 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO, signIn } from "./auth";
-import { noHorizontalOverflow, snap, YANTAN } from "./helpers";
+import { clickHydrated, noHorizontalOverflow, snap, YANTAN } from "./helpers";
 
 const base = `/admin/events/${YANTAN}`;
 
@@ -79,7 +79,7 @@ test.describe("check-in desk", () => {
     await signIn(page, DEMO.staff.email, DEMO.staff.password);
     const { code, name } = await uncheckedTicket(page, '[data-checkins=""]'); // nobody has checked them in yet
     await page.goto(`${base}/checkin`);
-    await page.locator('[data-segment="site_visit"]').click();
+    await clickHydrated(page.locator('[data-segment="site_visit"]'));
     const people = await count(page, "counter-people");
     await page.getByTestId("checkin-code").fill(code);
     await page.getByTestId("checkin-submit").click();
@@ -145,7 +145,7 @@ test.describe("registrations console and printables (organizer)", () => {
     for (const s of await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-status")))) expect(s).toBe("waitlisted");
 
     await page.goto(`${base}/registrations`);
-    await page.getByTestId("open-registration").first().click();
+    await clickHydrated(page.getByTestId("open-registration").first());
     await expect(page.getByTestId("registration-drawer")).toBeVisible();
     await snap(page, "registrations-drawer");
     await page.keyboard.press("Escape");

@@ -5,15 +5,10 @@
  */
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { signInAs } from "./auth";
-import { snap } from "./helpers";
+import { clickHydrated, noHorizontalOverflow, snap } from "./helpers";
 
 const SLUG = "park-collaboration-forum-2027";
 const DAY = "2027-05-20";
-
-async function noHorizontalOverflow(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, "page scrolls sideways").toBeLessThanOrEqual(0);
-}
 
 async function toast(page: Page, text: string | RegExp) {
   await expect(page.getByTestId("toast").filter({ hasText: text }).last()).toBeVisible();
@@ -273,7 +268,7 @@ test("organizer builds a forum end to end and publishes it", async ({ page, requ
     expect(await anonymous()).toContain("主题演讲");
     expect(await anonymous()).not.toContain("新质生产力");
     await page.goto(`/admin/events/${SLUG}/agenda`);
-    await session(page, "主题演讲").getByTestId("edit-session").click();
+    await clickHydrated(session(page, "主题演讲").getByTestId("edit-session"));
     const d = page.getByTestId("session-dialog");
     await d.locator("#f-title").fill("主题演讲：园区新质生产力");
     await d.getByTestId("session-save").click();
@@ -336,7 +331,7 @@ test("organizer builds a forum end to end and publishes it", async ({ page, requ
       await snap(page, name);
     }
     await page.goto(`/admin/events/${SLUG}/agenda`);
-    await session(page, "现场考察").getByTestId("edit-bus").first().click();
+    await clickHydrated(session(page, "现场考察").getByTestId("edit-bus").first());
     await expect(page.getByTestId("bus-dialog")).toBeVisible();
     await snap(page, "console-bus-dialog-phone");
   });

@@ -8,7 +8,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { bombPng, docx, gif, htmlAsJpg, jpegWithGps } from "../fixtures/files";
 import { unsafeBits, XSS_PAYLOADS } from "../fixtures/xss-corpus";
 import { DEMO, signIn } from "./auth";
-import { snap, YANTAN } from "./helpers";
+import { clickHydrated, snap, YANTAN } from "./helpers";
 
 const REPORT = "yantan-symposium-report-2025";
 const HEADINGS = ["一次好评满满的实地调研", "一份含金量十足的实践报告", "一次媒体推动的智慧赋能"];
@@ -33,7 +33,7 @@ async function newSignedInPage(browser: Browser, role: "staff" | "organizer", ne
 
 async function createReport(page: Page): Promise<string> {
   await page.goto(`/admin/events/${YANTAN}/reports`);
-  await page.getByTestId("create-report").click();
+  await clickHydrated(page.getByTestId("create-report"));
   await page.waitForURL(new RegExp(`/admin/events/${YANTAN}/reports/[0-9a-f-]{36}$`));
   await expect(page.getByTestId("report-editor")).toBeVisible();
   return page.url();

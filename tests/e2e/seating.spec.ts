@@ -1,17 +1,17 @@
 import { expect, test } from "@playwright/test";
 import { signInAs } from "./auth";
-import { snap, YANTAN } from "./helpers";
+import { clickHydrated, snap, YANTAN } from "./helpers";
 
 test("seating console: protocol order, rostrum (both views), hall and banquet", async ({ page }) => {
   test.setTimeout(300_000);
   await signInAs(page, "organizer");
   const base = `/admin/events/${YANTAN}/seating`;
   await page.goto(`${base}?tab=protocol`);
-  await page.getByTestId("protocol-seed").click();
+  await clickHydrated(page.getByTestId("protocol-seed"));
   await expect(page.getByTestId("protocol-entry").first()).toBeVisible({ timeout: 30_000 });
   await snap(page, "seating-protocol");
   await page.goto(`${base}?tab=rostrum`);
-  await page.getByTestId("rostrum-arrange").click();
+  await clickHydrated(page.getByTestId("rostrum-arrange"));
   await expect(page.getByTestId("rostrum-seat").first()).toBeVisible({ timeout: 30_000 });
   await snap(page, "seating-rostrum-audience");
   await page.getByTestId("view-rostrum").click();
@@ -56,7 +56,7 @@ test("seating console: protocol order, rostrum (both views), hall and banquet", 
   await expect(empty).toHaveText(name);
   await expect(seated).toHaveText("");
   await page.goto(`${base}?tab=dining`);
-  await page.getByTestId("dining-auto").click();
+  await clickHydrated(page.getByTestId("dining-auto"));
   await expect(page.getByTestId("dining-table").first()).toBeVisible({ timeout: 30_000 });
   await snap(page, "seating-dining");
 });

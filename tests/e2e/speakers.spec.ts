@@ -7,7 +7,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { signInAs } from "./auth";
-import { noHorizontalOverflow, snap, YANTAN } from "./helpers";
+import { clickHydrated, noHorizontalOverflow, snap, YANTAN } from "./helpers";
 
 /** A placeholder avatar drawn here (a grey silhouette on a tint), clearly not anyone's portrait. */
 async function placeholderAvatar(): Promise<Buffer> {
@@ -29,7 +29,7 @@ const builderSession = (page: Page, title: string) => page.locator(`[data-testid
 
 async function openPersonDialog(page: Page) {
   await page.goto(`/admin/events/${YANTAN}/agenda`);
-  await builderSession(page, "报告发布").getByTestId("builder-speaker").filter({ hasText: "唐利民" }).getByTestId("edit-speaker").click();
+  await clickHydrated(builderSession(page, "报告发布").getByTestId("builder-speaker").filter({ hasText: "唐利民" }).getByTestId("edit-speaker"));
   const d = page.getByTestId("person-dialog");
   await expect(d).toBeVisible();
   return d;

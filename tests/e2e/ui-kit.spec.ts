@@ -4,14 +4,14 @@
  */
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "./auth";
-import { snap, YANTAN } from "./helpers";
+import { clickHydrated, snap, YANTAN } from "./helpers";
 
 test.setTimeout(120_000);
 
 test("dialog + form error (zh-CN): translated close icon, error wired to its field", async ({ page }) => {
   await signIn(page, DEMO.organizer.email, DEMO.organizer.password);
   await page.goto(`/admin/events/${YANTAN}/registrations`);
-  await page.getByTestId("add-guest").click();
+  await clickHydrated(page.getByTestId("add-guest"));
   const d = page.getByTestId("add-guest-dialog");
   await expect(d).toBeVisible();
   await expect(d.getByRole("heading", { name: "手工添加嘉宾" })).toBeVisible();
