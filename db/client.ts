@@ -94,9 +94,9 @@ async function openPglite(dataDir?: string, logger?: QueryLogger, sharedBuffers 
   const { drizzle } = await import("drizzle-orm/pglite");
   let release: () => void = () => {};
   if (dataDir) release = await lockDataDir(dataDir);
-  let client: InstanceType<typeof PGlite>;
+  let client: PgliteWorkerClient;
   try {
-    client = await PGlite.create(dataDir ? { dataDir, startParams } : { startParams });
+    client = await PgliteWorkerClient.open(dataDir, startParams);
   } catch (e) {
     release();
     const reason = e instanceof Error ? e.message : String(e);
@@ -104,7 +104,7 @@ async function openPglite(dataDir?: string, logger?: QueryLogger, sharedBuffers 
       `DATA_DIR ${dataDir}: cannot open the embedded database (${reason}). Is it corrupt? Move it away to start fresh.`,
     );
   }
-  const db = drizzle(client, { schema, casing: "snake_case", logger }) as unknown as Db;
+  const db = drizzle(client as never, { schema, casing: "snake_case", logger }) as unknown as Db;
   return {
     db,
     kind: "pglite",
@@ -113,8 +113,125 @@ async function openPglite(dataDir?: string, logger?: QueryLogger, sharedBuffers 
       await client.close();
       release();
     },
-    dumpDataDir: () => client.dumpDataDir("gzip"),
+    dumpDataDir: () => client.dumpDataDir(),
   };
+}
+
+type PgliteResult<T> = { rows: T[]; fields: { name: string; dataTypeID: number }[]; affectedRows?: number };
+type PgliteQueryOptions = { rowMode?: "array" | "object"; parsers?: Record<number, (value: string, typeId: number) => unknown> };
+type PgliteTx = {
+  query: <T>(sql: string, params?: unknown[], options?: PgliteQueryOptions) => Promise<PgliteResult<T>>;
+  exec: (sql: string) => Promise<PgliteResult<unknown>[]>;
+};
+
+/**
+ * PGlite in its own worker thread (db/pglite-worker.mjs): the same query/exec/transaction surface Drizzle's PGlite
+ * driver calls, with each call a message. Postgres in WASM, its wire protocol and its file layer were 57 % of the one
+ * busy thread in a registration rush (BENCHMARKS.md); here they run on the other core. PGlite's own transaction lock
+ * still orders everything: a transaction is a session in the worker, and plain queries wait until it ends. Errors keep
+ * their Postgres fields (code, constraint, …). The worker is unref'd while nothing is in flight, so an idle handle never
+ * keeps a process alive.
+ */
+export class PgliteWorkerClient {
+  #worker: import("node:worker_threads").Worker;
+  #pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  #nextId = 1;
+  #nextTx = 1;
+  #stopped: Error | null = null;
+
+  private constructor(worker: import("node:worker_threads").Worker) {
+    this.#worker = worker;
+    worker.unref();
+    worker.on("message", (m: { id: number; result?: unknown; error?: Record<string, unknown> }) => {
+      const p = this.#pending.get(m.id);
+      if (!p) return;
+      this.#pending.delete(m.id);
+      if (this.#pending.size === 0) worker.unref();
+      if (m.error) p.reject(Object.assign(new Error(String(m.error.message)), m.error));
+      else p.resolve(m.result);
+    });
+    const stop = (why: string) => {
+      this.#stopped ??= new Error(`the embedded database's thread stopped (${why})`);
+      for (const p of this.#pending.values()) p.reject(this.#stopped);
+      this.#pending.clear();
+    };
+    worker.on("error", (e) => stop(e.message));
+    worker.on("exit", (code) => stop(`exit code ${code}`));
+  }
+
+  static async open(dataDir: string | undefined, startParams: string[]): Promise<PgliteWorkerClient> {
+    const { Worker } = await import("node:worker_threads");
+    const path = await import("node:path");
+    const fs = await import("node:fs");
+    // Resolved from the project's directory (npm scripts, the server and the tests run there): a bundler never sees it.
+    const file = path.join(process.cwd(), "db", "pglite-worker.mjs");
+    if (!fs.existsSync(file)) throw new Error(`${file} is missing (start from the project's directory)`);
+    // Plain JS: no tsx loader in the thread; CPU profiling flags carry over so a profile shows both threads.
+    const execArgv = process.execArgv.filter((a) => a.startsWith("--cpu-prof"));
+    const client = new PgliteWorkerClient(new Worker(file, { execArgv }));
+    try {
+      await client.#call({ op: "open", dataDir, startParams });
+    } catch (e) {
+      await client.#worker.terminate();
+      throw e;
+    }
+    return client;
+  }
+
+  #call<T>(message: Record<string, unknown>, transfer?: ArrayBuffer[]): Promise<T> {
+    if (this.#stopped) return Promise.reject(this.#stopped);
+    const id = this.#nextId++;
+    return new Promise<T>((resolve, reject) => {
+      if (this.#pending.size === 0) this.#worker.ref();
+      this.#pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.#worker.postMessage({ ...message, id }, transfer);
+    });
+  }
+
+  /** Drizzle passes identity parsers (dates and numerics stay strings); they cross as the list of their type OIDs. */
+  static wireOptions(options?: PgliteQueryOptions) {
+    if (!options) return undefined;
+    const raw = Object.entries(options.parsers ?? {}).map(([oid, parse]) => {
+      if (parse("\u0001probe", Number(oid)) !== "\u0001probe") throw new Error(`only identity parsers reach the embedded database's thread (type ${oid})`);
+      return Number(oid);
+    });
+    return { rowMode: options.rowMode, raw: raw.length ? raw : undefined };
+  }
+
+  query<T>(sql: string, params: unknown[] = [], options?: PgliteQueryOptions, txId?: number): Promise<PgliteResult<T>> {
+    return this.#call({ op: "query", sql, params, options: PgliteWorkerClient.wireOptions(options), txId });
+  }
+
+  exec(sql: string, txId?: number): Promise<PgliteResult<unknown>[]> {
+    return this.#call({ op: "exec", sql, txId });
+  }
+
+  async transaction<T>(fn: (tx: PgliteTx) => Promise<T>): Promise<T> {
+    const txId = this.#nextTx++;
+    await this.#call({ op: "tx-begin", txId });
+    const tx: PgliteTx = {
+      query: (sql, params, options) => this.query(sql, params, options, txId),
+      exec: (sql) => this.exec(sql, txId),
+    };
+    let result: T;
+    try {
+      result = await fn(tx);
+    } catch (e) {
+      await this.#call({ op: "tx-end", txId, commit: false }).catch(() => {}); // the caller's error is the one to see
+      throw e;
+    }
+    await this.#call({ op: "tx-end", txId, commit: true });
+    return result;
+  }
+
+  async dumpDataDir(): Promise<Blob> {
+    return new Blob([await this.#call<ArrayBuffer>({ op: "dump" })], { type: "application/x-gzip" });
+  }
+
+  async close(): Promise<void> {
+    if (!this.#stopped) await this.#call({ op: "close" }).catch(() => {});
+    await this.#worker.terminate();
+  }
 }
 
 /**

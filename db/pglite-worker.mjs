@@ -1,0 +1,124 @@
+/**
+ * The embedded database's own thread (db/client.ts, docs/ARCHITECTURE.md "Embedded database"): PGlite — Postgres
+ * compiled to WASM, its wire protocol and its file layer — runs here, so a busy server spends the second core on SQL
+ * while the main thread renders pages and answers requests. Plain JavaScript, loaded without tsx.
+ *
+ * Messages from db/client.ts's PgliteWorkerClient, each with an `id` answered once by `{ id, result }` or
+ * `{ id, error }`:
+ *  - { op: "open", dataDir?, startParams }                       → opens PGlite (the first message);
+ *  - { op: "query", sql, params, options?, txId? }               → PGlite's query (inside transaction txId if given);
+ *  - { op: "exec", sql, txId? }                                  → PGlite's exec;
+ *  - { op: "tx-begin", txId }                                    → answered once BEGIN ran (PGlite's own transaction
+ *                                                                  lock: plain queries wait until the transaction ends);
+ *  - { op: "tx-end", txId, commit }                              → COMMIT (an aborted transaction's COMMIT fails, as in
+ *                                                                  PGlite) or ROLLBACK;
+ *  - { op: "dump" }                                              → the data directory as a gzip tarball (ArrayBuffer);
+ *  - { op: "close" }.
+ * Query options cross threads as data: `rowMode`, and `raw`, the type OIDs whose values stay strings (Drizzle's
+ * identity parsers for dates, timestamps, intervals and numeric arrays).
+ */
+import { parentPort } from "node:worker_threads";
+import { PGlite } from "@electric-sql/pglite";
+
+/** @type {PGlite | undefined} */
+let pg;
+/** txId → the transaction's inbox of messages and the waiter for the next one. */
+const txs = new Map();
+const ROLLBACK = Symbol("rollback");
+const keep = (v) => v;
+
+const queryOptions = (o) => (o ? { rowMode: o.rowMode, parsers: o.raw ? Object.fromEntries(o.raw.map((oid) => [oid, keep])) : undefined } : undefined);
+
+/** A Postgres error keeps what callers test (code, constraint, detail, …): every own primitive field, and the message. */
+function wireError(e) {
+  const out = { name: e?.name ?? "Error", message: e?.message ?? String(e) };
+  if (e && typeof e === "object") {
+    for (const [k, v] of Object.entries(e)) if (v === null || ["string", "number", "boolean"].includes(typeof v)) out[k] = v;
+  }
+  return out;
+}
+
+const answer = (id, result, transfer) => parentPort.postMessage({ id, result }, transfer);
+const fail = (id, e) => parentPort.postMessage({ id, error: wireError(e) });
+
+async function run(target, m) {
+  if (m.op === "query") return target.query(m.sql, m.params, queryOptions(m.options));
+  if (m.op === "exec") return target.exec(m.sql);
+  throw new Error(`pglite worker: unknown operation ${m.op}`);
+}
+
+function inbox(txId) {
+  let box = txs.get(txId);
+  if (!box) txs.set(txId, (box = { queue: [], wake: null }));
+  return box;
+}
+
+function nextMessage(txId) {
+  const box = inbox(txId);
+  if (box.queue.length) return Promise.resolve(box.queue.shift());
+  return new Promise((resolve) => (box.wake = resolve));
+}
+
+function deliver(m) {
+  const box = inbox(m.txId);
+  if (box.wake) {
+    const wake = box.wake;
+    box.wake = null;
+    wake(m);
+  } else box.queue.push(m);
+}
+
+function beginTransaction(begin) {
+  let end;
+  pg.transaction(async (tx) => {
+    answer(begin.id, true);
+    for (;;) {
+      const m = await nextMessage(begin.txId);
+      if (m.op === "tx-end") {
+        end = m;
+        if (m.commit) return;
+        throw ROLLBACK;
+      }
+      try {
+        answer(m.id, await run(tx, m));
+      } catch (e) {
+        fail(m.id, e);
+      }
+    }
+  }).then(
+    () => answer(end.id, true),
+    (e) => {
+      if (e === ROLLBACK) answer(end.id, true);
+      else if (end) fail(end.id, e); // COMMIT of an aborted transaction, or ROLLBACK failed
+      else fail(begin.id, e); // BEGIN itself failed
+    },
+  ).finally(() => txs.delete(begin.txId));
+}
+
+parentPort.on("message", (m) => {
+  if (m.op === "open") {
+    PGlite.create(m.dataDir ? { dataDir: m.dataDir, startParams: m.startParams } : { startParams: m.startParams }).then(
+      (db) => {
+        pg = db;
+        answer(m.id, true);
+      },
+      (e) => fail(m.id, e),
+    );
+    return;
+  }
+  if (!pg) return fail(m.id, new Error("pglite worker: not open"));
+  if (m.txId !== undefined && m.op !== "tx-begin") return deliver(m);
+  switch (m.op) {
+    case "tx-begin":
+      return beginTransaction(m);
+    case "dump":
+      return pg
+        .dumpDataDir("gzip")
+        .then((blob) => blob.arrayBuffer())
+        .then((buf) => answer(m.id, buf, [buf]), (e) => fail(m.id, e));
+    case "close":
+      return pg.close().then(() => answer(m.id, true), (e) => fail(m.id, e));
+    default:
+      return run(pg, m).then((r) => answer(m.id, r), (e) => fail(m.id, e));
+  }
+});
