@@ -89,14 +89,12 @@ async function openPostgres(url: string, max = 10, logger?: QueryLogger): Promis
 }
 
 async function openPglite(dataDir?: string, logger?: QueryLogger, sharedBuffers = PGLITE_SHARED_BUFFERS_DEFAULT): Promise<DbHandle> {
-  const { PGlite } = await import("@electric-sql/pglite");
-  const startParams = [...PGlite.defaultStartParams, "-c", `shared_buffers=${sharedBuffers}`];
   const { drizzle } = await import("drizzle-orm/pglite");
   let release: () => void = () => {};
   if (dataDir) release = await lockDataDir(dataDir);
   let client: PgliteWorkerClient;
   try {
-    client = await PgliteWorkerClient.open(dataDir, startParams);
+    client = await PgliteWorkerClient.open(dataDir, sharedBuffers);
   } catch (e) {
     release();
     const reason = e instanceof Error ? e.message : String(e);
@@ -116,6 +114,12 @@ async function openPglite(dataDir?: string, logger?: QueryLogger, sharedBuffers 
     dumpDataDir: () => client.dumpDataDir(),
   };
 }
+
+/**
+ * The worker's V8 heap holds only query results on their way out (Postgres's memory is the WASM heap, outside it):
+ * a small young generation keeps the thread's share of the process small. Measured in `npm run bench` (BENCHMARKS.md).
+ */
+export const PGLITE_WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
 type PgliteResult<T> = { rows: T[]; fields: { name: string; dataTypeID: number }[]; affectedRows?: number };
 type PgliteQueryOptions = { rowMode?: "array" | "object"; parsers?: Record<number, (value: string, typeId: number) => unknown> };
@@ -159,7 +163,8 @@ export class PgliteWorkerClient {
     worker.on("exit", (code) => stop(`exit code ${code}`));
   }
 
-  static async open(dataDir: string | undefined, startParams: string[]): Promise<PgliteWorkerClient> {
+  /** Opens PGlite in a new thread: PGlite's own start parameters plus `shared_buffers` (PGlite's JS loads there only). */
+  static async open(dataDir: string | undefined, sharedBuffers: string): Promise<PgliteWorkerClient> {
     const { Worker } = await import("node:worker_threads");
     const path = await import("node:path");
     const fs = await import("node:fs");
@@ -168,9 +173,9 @@ export class PgliteWorkerClient {
     if (!fs.existsSync(file)) throw new Error(`${file} is missing (start from the project's directory)`);
     // Plain JS: no tsx loader in the thread; CPU profiling flags carry over so a profile shows both threads.
     const execArgv = process.execArgv.filter((a) => a.startsWith("--cpu-prof"));
-    const client = new PgliteWorkerClient(new Worker(file, { execArgv }));
+    const client = new PgliteWorkerClient(new Worker(file, { execArgv, resourceLimits: PGLITE_WORKER_LIMITS }));
     try {
-      await client.#call({ op: "open", dataDir, startParams });
+      await client.#call({ op: "open", dataDir, sharedBuffers });
     } catch (e) {
       await client.#worker.terminate();
       throw e;

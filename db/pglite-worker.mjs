@@ -5,7 +5,8 @@
  *
  * Messages from db/client.ts's PgliteWorkerClient, each with an `id` answered once by `{ id, result }` or
  * `{ id, error }`:
- *  - { op: "open", dataDir?, startParams }                       → opens PGlite (the first message);
+ *  - { op: "open", dataDir?, sharedBuffers }                     → opens PGlite with its own start parameters and
+ *                                                                  this buffer pool (the first message);
  *  - { op: "query", sql, params, options?, txId? }               → PGlite's query (inside transaction txId if given);
  *  - { op: "exec", sql, txId? }                                  → PGlite's exec;
  *  - { op: "tx-begin", txId }                                    → answered once BEGIN ran (PGlite's own transaction
@@ -97,7 +98,8 @@ function beginTransaction(begin) {
 
 parentPort.on("message", (m) => {
   if (m.op === "open") {
-    PGlite.create(m.dataDir ? { dataDir: m.dataDir, startParams: m.startParams } : { startParams: m.startParams }).then(
+    const startParams = [...PGlite.defaultStartParams, "-c", `shared_buffers=${m.sharedBuffers}`];
+    PGlite.create(m.dataDir ? { dataDir: m.dataDir, startParams } : { startParams }).then(
       (db) => {
         pg = db;
         answer(m.id, true);
