@@ -50,11 +50,12 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<DbHandle> {
 /**
  * PGlite runs Postgres in one WASM heap that never shrinks, and Postgres allocates (and touches) all of its
  * shared_buffers at start: with Postgres's default 128MB the server process held ~280 MB after opening the database.
- * 32MB keeps a forum's working set (a 10,000-registration forum's tables and indexes are ~10 MB) in the buffer pool and
- * the rest in the OS page cache, and the process ~95 MB smaller (`npm run bench`, BENCHMARKS.md). PGlite's own
- * start parameters are kept; only the buffer size is added.
+ * 16MB holds a forum's hot working set (a 10,000-registration forum's tables and indexes are ~10 MB) and leaves the
+ * rest to the OS page cache. 32MB cost the whole bench's peak RSS 16–34 MB more (424–442 against 408 MB, PGlite in
+ * its worker thread) with no measured gain: registrations/min, list pages and exports stayed within the runs' spread
+ * (`npm run bench`, BENCHMARKS.md). PGlite's own start parameters are kept; only the buffer size is added.
  */
-export const PGLITE_SHARED_BUFFERS_DEFAULT = "32MB";
+export const PGLITE_SHARED_BUFFERS_DEFAULT = "16MB";
 
 type QueryLogger = { logQuery: (q: string) => void } | undefined;
 

@@ -55,7 +55,7 @@ const schema = {
   DATABASE_URL: str, // validated with a precise message when opened (db/client.ts)
   DATA_DIR: z.string().default("./.data"),
   DATABASE_POOL_SIZE: posInt(10),
-  /** Embedded PGlite only: Postgres's shared_buffers inside the WASM heap (db/client.ts; default 32MB, Postgres's own is 128MB). */
+  /** Embedded PGlite only: Postgres's shared_buffers inside the WASM heap (db/client.ts; default 16MB, Postgres's own is 128MB). */
   PGLITE_SHARED_BUFFERS: z.string().regex(/^[1-9][0-9]*(kB|MB|GB)$/, "expected a size such as 32MB").optional(),
   HUIWU_NO_SEED: flag,
   SEED_DEMO: flag,

@@ -12,18 +12,18 @@ import { openDatabase, PGLITE_SHARED_BUFFERS_DEFAULT } from "@/db/client";
 const shown = async (h: Awaited<ReturnType<typeof openDatabase>>) => (await h.query<{ shared_buffers: string }>("show shared_buffers"))[0].shared_buffers;
 
 describe("PGlite shared_buffers", () => {
-  it("is 32MB by default, configurable, and applied again on reopen", async () => {
-    expect(PGLITE_SHARED_BUFFERS_DEFAULT).toBe("32MB");
+  it("is 16MB by default, configurable, and applied again on reopen", async () => {
+    expect(PGLITE_SHARED_BUFFERS_DEFAULT).toBe("16MB");
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "huiwu-pgsettings-"));
     try {
       const a = await openDatabase({ dataDir: dir });
-      expect(await shown(a)).toBe("32MB");
+      expect(await shown(a)).toBe("16MB");
       await a.close();
       const b = await openDatabase({ dataDir: dir, pgliteSharedBuffers: "48MB" });
       expect(await shown(b)).toBe("48MB");
       await b.close();
       const c = await openDatabase({ dataDir: dir });
-      expect(await shown(c)).toBe("32MB"); // not persisted by the 48MB open
+      expect(await shown(c)).toBe("16MB"); // not persisted by the 48MB open
       await c.close();
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
