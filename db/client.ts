@@ -36,6 +36,8 @@ export type OpenOptions = {
   maxConnections?: number;
   /** PGlite only: Postgres's shared_buffers (default PGLITE_SHARED_BUFFERS_DEFAULT). */
   pgliteSharedBuffers?: string;
+  /** PGlite only: PGlite's thread appends its memory figures to this file every 250 ms (HUIWU_MEMORY_LOG, the bench). */
+  memoryLog?: string;
   /** Called with every SQL statement Drizzle sends (tests count queries per page with it). */
   onQuery?: (sql: string) => void;
 };
@@ -44,7 +46,7 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<DbHandle> {
   const url = opts.databaseUrl;
   const logger = opts.onQuery ? { logQuery: (q: string) => opts.onQuery!(q) } : undefined;
   if (url) return openPostgres(url, opts.maxConnections, logger);
-  return openPglite(opts.dataDir, logger, opts.pgliteSharedBuffers);
+  return openPglite(opts.dataDir, logger, opts.pgliteSharedBuffers, opts.memoryLog);
 }
 
 /**
@@ -89,13 +91,13 @@ async function openPostgres(url: string, max = 10, logger?: QueryLogger): Promis
   };
 }
 
-async function openPglite(dataDir?: string, logger?: QueryLogger, sharedBuffers = PGLITE_SHARED_BUFFERS_DEFAULT): Promise<DbHandle> {
+async function openPglite(dataDir?: string, logger?: QueryLogger, sharedBuffers = PGLITE_SHARED_BUFFERS_DEFAULT, memoryLog?: string): Promise<DbHandle> {
   const { drizzle } = await import("drizzle-orm/pglite");
   let release: () => void = () => {};
   if (dataDir) release = await lockDataDir(dataDir);
   let client: PgliteWorkerClient;
   try {
-    client = await PgliteWorkerClient.open(dataDir, sharedBuffers);
+    client = await PgliteWorkerClient.open(dataDir, sharedBuffers, memoryLog);
   } catch (e) {
     release();
     const reason = e instanceof Error ? e.message : String(e);
@@ -165,7 +167,7 @@ export class PgliteWorkerClient {
   }
 
   /** Opens PGlite in a new thread: PGlite's own start parameters plus `shared_buffers` (PGlite's JS loads there only). */
-  static async open(dataDir: string | undefined, sharedBuffers: string): Promise<PgliteWorkerClient> {
+  static async open(dataDir: string | undefined, sharedBuffers: string, memoryLog?: string): Promise<PgliteWorkerClient> {
     const { Worker } = await import("node:worker_threads");
     const path = await import("node:path");
     const fs = await import("node:fs");
@@ -176,7 +178,7 @@ export class PgliteWorkerClient {
     const execArgv = process.execArgv.filter((a) => a.startsWith("--cpu-prof"));
     const client = new PgliteWorkerClient(new Worker(file, { execArgv, resourceLimits: PGLITE_WORKER_LIMITS }));
     try {
-      await client.#call({ op: "open", dataDir, sharedBuffers });
+      await client.#call({ op: "open", dataDir, sharedBuffers, memoryLog });
     } catch (e) {
       await client.#worker.terminate();
       throw e;

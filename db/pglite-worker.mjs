@@ -5,7 +5,7 @@
  *
  * Messages from db/client.ts's PgliteWorkerClient, each with an `id` answered once by `{ id, result }` or
  * `{ id, error }`:
- *  - { op: "open", dataDir?, sharedBuffers }                     → opens PGlite with its own start parameters and
+ *  - { op: "open", dataDir?, sharedBuffers, memoryLog? }         → opens PGlite with its own start parameters and
  *                                                                  this buffer pool (the first message);
  *  - { op: "query", sql, params, options?, txId? }               → PGlite's query (inside transaction txId if given);
  *  - { op: "exec", sql, txId? }                                  → PGlite's exec;
@@ -18,6 +18,7 @@
  * Query options cross threads as data: `rowMode`, and `raw`, the type OIDs whose values stay strings (Drizzle's
  * identity parsers for dates, timestamps, intervals and numeric arrays).
  */
+import fs from "node:fs";
 import { parentPort } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 
@@ -96,8 +97,17 @@ function beginTransaction(begin) {
   ).finally(() => txs.delete(begin.txId));
 }
 
+/** `memoryLog` (HUIWU_MEMORY_LOG, set by `npm run bench`): this thread's own memory every 250 ms, tagged `thread: "pglite"`. */
+function logMemory(file) {
+  setInterval(() => {
+    const wasm = pg?.mod?.HEAPU8?.byteLength ?? 0; // the WASM memory (Postgres's heap and shared_buffers); it never shrinks
+    fs.appendFile(file, JSON.stringify({ t: Date.now(), thread: "pglite", ...process.memoryUsage(), wasm }) + "\n", () => {});
+  }, 250).unref();
+}
+
 parentPort.on("message", (m) => {
   if (m.op === "open") {
+    if (m.memoryLog) logMemory(m.memoryLog);
     const startParams = [...PGlite.defaultStartParams, "-c", `shared_buffers=${m.sharedBuffers}`];
     PGlite.create(m.dataDir ? { dataDir: m.dataDir, startParams } : { startParams }).then(
       (db) => {

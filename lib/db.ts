@@ -15,6 +15,7 @@ export function databaseOptions() {
     dataDir: env.DATA_DIR,
     maxConnections: env.DATABASE_POOL_SIZE,
     pgliteSharedBuffers: env.PGLITE_SHARED_BUFFERS,
+    memoryLog: env.HUIWU_MEMORY_LOG,
   };
 }
 

@@ -59,6 +59,8 @@ const schema = {
   PGLITE_SHARED_BUFFERS: z.string().regex(/^[1-9][0-9]*(kB|MB|GB)$/, "expected a size such as 32MB").optional(),
   HUIWU_NO_SEED: flag,
   SEED_DEMO: flag,
+  /** `npm run bench` sets it: scripts/serve.ts and PGlite's thread append their process.memoryUsage() to this file. */
+  HUIWU_MEMORY_LOG: str,
   // Auth
   AUTH_SECRET: z.string().min(16, "too short (use at least 32 random bytes, e.g. `openssl rand -base64 32`)").optional(),
   AUTH_URL: url.optional(),

@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { DEMO_ACCOUNTS } from "../db/seed/demo-accounts";
-import { exitOnBadEnv } from "../lib/env";
+import { env, exitOnBadEnv } from "../lib/env";
 import { startHttpServer } from "./lib/http-server";
 import { dbOptionsFromEnv, exitOnConfigError, prepareDatabase } from "./lib/setup";
 import { withoutSourceMaps } from "./lib/source-maps";
@@ -29,7 +29,7 @@ function ensureAuthSecret() {
 async function main() {
   (process.env as Record<string, string>).NODE_ENV = "production"; // what `next start` sets
   withoutSourceMaps(); // before Next loads: ~64 MB of source maps otherwise (scripts/lib/source-maps.ts)
-  logMemory(process.env.HUIWU_MEMORY_LOG);
+  logMemory(env.HUIWU_MEMORY_LOG);
   ensureAuthSecret();
   exitOnBadEnv(); // every variable checked (lib/env.ts): one line per bad one, exit 1
   const { demoAccounts, demoForum } = await prepareDatabase();

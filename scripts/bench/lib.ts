@@ -229,7 +229,17 @@ export function rawGet(url: string, headers: Record<string, string> = {}): Promi
  * HUIWU_MEMORY_LOG is set: process.memoryUsage() every 250 ms) each phase also gets the server's own peak heap,
  * external and ArrayBuffer figures — what tells the V8 heap from native memory (PGlite's WASM heap is an ArrayBuffer).
  */
-export type PhaseMemory = { phase: string; peakRss: number; heapUsed?: number; heapTotal?: number; external?: number; arrayBuffers?: number };
+export type PhaseMemory = {
+  phase: string;
+  peakRss: number;
+  heapUsed?: number;
+  heapTotal?: number;
+  external?: number;
+  arrayBuffers?: number;
+  /** PGlite's thread (db/pglite-worker.mjs logs its own lines, `thread: "pglite"`): its V8 heap and the WASM memory. */
+  pgliteHeapTotal?: number;
+  pgliteWasm?: number;
+};
 
 export function rssSampler(rootPid: number, memoryLog?: string) {
   let peak = 0;
@@ -272,12 +282,24 @@ export function rssSampler(rootPid: number, memoryLog?: string) {
   const timer = setInterval(sample, 200);
   const byPhase = (): PhaseMemory[] => {
     const log = memoryLog && fs.existsSync(memoryLog)
-      ? fs.readFileSync(memoryLog, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as { t: number } & NodeJS.MemoryUsage)
+      ? fs.readFileSync(memoryLog, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as { t: number; thread?: string; wasm?: number } & NodeJS.MemoryUsage)
       : [];
     return phases.map((p) => {
-      const inside = log.filter((m) => m.t >= p.from && m.t <= (p.to ?? Infinity));
+      const during = log.filter((m) => m.t >= p.from && m.t <= (p.to ?? Infinity));
+      const inside = during.filter((m) => !m.thread);
+      const worker = during.filter((m) => m.thread === "pglite");
       const max = (k: keyof NodeJS.MemoryUsage) => (inside.length ? Math.max(...inside.map((m) => m[k])) : undefined);
-      return { phase: p.phase, peakRss: p.peakRss, heapUsed: max("heapUsed"), heapTotal: max("heapTotal"), external: max("external"), arrayBuffers: max("arrayBuffers") };
+      const wmax = (f: (m: (typeof worker)[number]) => number) => (worker.length ? Math.max(...worker.map(f)) : undefined);
+      return {
+        phase: p.phase,
+        peakRss: p.peakRss,
+        heapUsed: max("heapUsed"),
+        heapTotal: max("heapTotal"),
+        external: max("external"),
+        arrayBuffers: max("arrayBuffers"),
+        pgliteHeapTotal: wmax((m) => m.heapTotal),
+        pgliteWasm: wmax((m) => m.wasm ?? 0),
+      };
     });
   };
   return {
