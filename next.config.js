@@ -10,6 +10,11 @@ const nextConfig = {
   // Native / WASM packages must be required at run time, never bundled (PGlite also must not open during build).
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "@node-rs/argon2", "sharp", "pino"],
   poweredByHeader: false,
+  // Metadata always in <head>, never streamed into <body> after the shell: the page cache serves one body to every
+  // client, crawlers and link previews included, and html-validate requires <title> in <head>. With PGlite in its
+  // own thread a page's generateMetadata can resolve after the shell is flushed, which moved the speaker page's
+  // <title>/<meta> into <body> (tests/e2e/html-validate.spec.ts caught it).
+  htmlLimitedBots: /.*/,
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` is the type gate; skip the duplicate pass in `next build`
   experimental: {
     // Next reads a server action's whole body before the action's permission check runs, so actions take small
