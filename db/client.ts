@@ -166,7 +166,7 @@ export class PgliteWorkerClient {
     worker.on("exit", (code) => stop(`exit code ${code}`));
   }
 
-  /** Opens PGlite in a new thread: PGlite's own start parameters plus `shared_buffers` (PGlite's JS loads there only). */
+  /** Opens PGlite in a new thread, with PGlite's own start parameters plus `shared_buffers` (built there). */
   static async open(dataDir: string | undefined, sharedBuffers: string, memoryLog?: string): Promise<PgliteWorkerClient> {
     const { Worker } = await import("node:worker_threads");
     const path = await import("node:path");
