@@ -196,14 +196,24 @@ export class PgliteWorkerClient {
     });
   }
 
-  /** Drizzle passes identity parsers (dates and numerics stay strings); they cross as the list of their type OIDs. */
+  static #wired = new WeakMap<PgliteQueryOptions, { rowMode?: "array" | "object"; raw?: number[] }>();
+
+  /**
+   * Drizzle passes identity parsers (dates and numerics stay strings); they cross as the list of their type OIDs.
+   * Drizzle hands the same options object to every run of a prepared query, so each is checked and converted once.
+   */
   static wireOptions(options?: PgliteQueryOptions) {
     if (!options) return undefined;
-    const raw = Object.entries(options.parsers ?? {}).map(([oid, parse]) => {
-      if (parse("\u0001probe", Number(oid)) !== "\u0001probe") throw new Error(`only identity parsers reach the embedded database's thread (type ${oid})`);
-      return Number(oid);
-    });
-    return { rowMode: options.rowMode, raw: raw.length ? raw : undefined };
+    let wired = PgliteWorkerClient.#wired.get(options);
+    if (!wired) {
+      const raw = Object.entries(options.parsers ?? {}).map(([oid, parse]) => {
+        if (parse("\u0001probe", Number(oid)) !== "\u0001probe") throw new Error(`only identity parsers reach the embedded database's thread (type ${oid})`);
+        return Number(oid);
+      });
+      wired = { rowMode: options.rowMode, raw: raw.length ? raw : undefined };
+      PgliteWorkerClient.#wired.set(options, wired);
+    }
+    return wired;
   }
 
   query<T>(sql: string, params: unknown[] = [], options?: PgliteQueryOptions, txId?: number): Promise<PgliteResult<T>> {

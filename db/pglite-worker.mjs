@@ -29,7 +29,16 @@ const txs = new Map();
 const ROLLBACK = Symbol("rollback");
 const keep = (v) => v;
 
-const queryOptions = (o) => (o ? { rowMode: o.rowMode, parsers: o.raw ? Object.fromEntries(o.raw.map((oid) => [oid, keep])) : undefined } : undefined);
+/** The identity parsers for a list of type OIDs, built once per list (Drizzle sends the same few lists every time). */
+const parsersByList = new Map();
+function identityParsers(raw) {
+  const key = raw.join(",");
+  let parsers = parsersByList.get(key);
+  if (!parsers) parsersByList.set(key, (parsers = Object.fromEntries(raw.map((oid) => [oid, keep]))));
+  return parsers;
+}
+
+const queryOptions = (o) => (o ? { rowMode: o.rowMode, parsers: o.raw ? identityParsers(o.raw) : undefined } : undefined);
 
 /** A Postgres error keeps what callers test (code, constraint, detail, …): every own primitive field, and the message. */
 function wireError(e) {

@@ -121,7 +121,9 @@ describe("PGlite in a worker thread", () => {
 
   it("refuses a parser that would change values (it cannot cross threads)", () => {
     expect(() => PgliteWorkerClient.wireOptions({ parsers: { 1184: (v) => new Date(v) } })).toThrow(/identity parsers/);
-    expect(PgliteWorkerClient.wireOptions({ rowMode: "array", parsers: { 1184: (v) => v } })).toEqual({ rowMode: "array", raw: [1184] });
+    const drizzleOptions = { rowMode: "array" as const, parsers: { 1184: (v: string) => v } };
+    expect(PgliteWorkerClient.wireOptions(drizzleOptions)).toEqual({ rowMode: "array", raw: [1184] });
+    expect(PgliteWorkerClient.wireOptions(drizzleOptions), "converted once per options object").toBe(PgliteWorkerClient.wireOptions(drizzleOptions));
   });
 
   it("a stopped thread fails every call with a clear error instead of hanging", async () => {
