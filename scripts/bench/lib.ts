@@ -144,6 +144,54 @@ export async function wrk(url: string, opts: { connections?: number; duration?: 
   return parseWrk(out);
 }
 
+/**
+ * A fixed number of POSTs through wrk, each with its own JSON body (`bodies`, one per request, in order), over
+ * `connections` keep-alive connections, each sending its next request when its answer arrives — ten check-in desks,
+ * each scanning a different ticket. wrk stops once `bodies.length` answers are in (the ≤ `connections` requests
+ * still in flight then are not counted). Latency percentiles come from wrk's own histogram. Null without wrk.
+ */
+export async function wrkPosts(
+  url: string,
+  bodies: string[],
+  opts: { connections: number; headers?: Record<string, string> },
+): Promise<{ p50: number; p95: number; p99: number; count: number; non2xx: number; errors: number } | null> {
+  if (!WRK) return null;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "huiwu-wrk-"));
+  try {
+    const bodyFile = path.join(dir, "bodies.txt");
+    fs.writeFileSync(bodyFile, bodies.map((b) => b.replace(/\n/g, " ")).join("\n") + "\n");
+    const headers = Object.entries({ "content-type": "application/json", ...opts.headers });
+    const lua = `
+      local bodies = {}
+      for line in io.lines(${JSON.stringify(bodyFile)}) do bodies[#bodies + 1] = line end
+      local headers = { ${headers.map(([k, v]) => `[${JSON.stringify(k)}] = ${JSON.stringify(v)}`).join(", ")} }
+      local sent, answered, bad = 0, 0, 0
+      request = function()
+        sent = sent + 1
+        return wrk.format("POST", nil, headers, bodies[((sent - 1) % #bodies) + 1])
+      end
+      response = function(status)
+        answered = answered + 1
+        if status ~= 200 then bad = bad + 1 end
+        if answered >= #bodies then wrk.thread:stop() end
+      end
+      done = function(summary, latency, requests)
+        io.write(string.format("RESULT %d %d %d %d %d %d\\n", latency:percentile(50), latency:percentile(95), latency:percentile(99), summary.requests, summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+      end`;
+    const script = path.join(dir, "posts.lua");
+    fs.writeFileSync(script, lua);
+    const out = await new Promise<string>((resolve, reject) =>
+      execFile(WRK, ["-t1", `-c${opts.connections}`, "-d120s", "--timeout", "5s", "-s", script, url], { timeout: 150_000 }, (err, stdout) => (err ? reject(err) : resolve(stdout))),
+    );
+    const m = /RESULT (\d+) (\d+) (\d+) (\d+) (\d+) (\d+)/.exec(out);
+    if (!m) throw new Error(`wrk: no result in ${out.slice(0, 300)}`);
+    const [p50, p95, p99, count, non2xx, errors] = m.slice(1).map(Number);
+    return { p50: p50 / 1000, p95: p95 / 1000, p99: p99 / 1000, count, non2xx, errors };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** wrk's text report → Load (latencies in ms). */
 export function parseWrk(out: string): Load {
   const lat = (p: string) => {

@@ -1,5 +1,5 @@
 /** What the benchmark measures; each measure returns table rows. Only loopback traffic; every loop is bounded. */
-import { rawGet, startBareServer, WRK, wrk, type Load, type StoredAnswer, type Target } from "./lib";
+import { rawGet, startBareServer, WRK, wrk, wrkPosts, type Load, type StoredAnswer, type Target } from "./lib";
 import { LARGE_FORUM } from "./seed-large";
 import { percentile, sessionCookie, timed, token } from "./http";
 import { pageWeight } from "./page-weight";
@@ -249,8 +249,20 @@ const largeForum: Measure = {
       await r.arrayBuffer();
     });
     rows.push({ metric: "check-in by ticket code (200 scans, 1 desk)", value: `p50 ${ms(percentile(single, 50))}, p95 ${ms(percentile(single, 95))}`, target: "p95 < 20 ms", pass: percentile(single, 95) < 20 });
-    const codes = ticketCodes.slice(0, 500);
-    const lat = await pool(codes, 10, async (code) => {
+    // Ten desks at once, each scanning its next ticket as soon as the last is answered. The desks are ten devices,
+    // not this process: with the requests sent from JavaScript (undici) the generator takes a share of the same two
+    // cores as the server and its database thread, so the target's row is measured with wrk (C), as the cached pages
+    // are; the JavaScript loop stays as a second row, on other tickets (every scan a first check-in in both).
+    const desks = await wrkPosts(
+      `${url}/api/v1/checkins`,
+      ticketCodes.slice(0, 500).map((code) => JSON.stringify({ ticketCode: code, segment: "symposium" })),
+      { connections: 10, headers: { authorization: `Bearer ${staff}` } },
+    );
+    if (desks) {
+      if (desks.non2xx || desks.errors || desks.count < 500) throw new Error(`check-in (wrk): ${desks.count} answers, ${desks.non2xx} not 200, ${desks.errors} socket errors`);
+      rows.push({ metric: "check-in by ticket code (500 scans, 10 desks), wrk", value: `p50 ${ms(desks.p50)}, p95 ${ms(desks.p95)}, p99 ${ms(desks.p99)}`, target: "p95 < 30 ms", pass: desks.p95 < 30 });
+    }
+    const lat = await pool(ticketCodes.slice(1000, 1500), 10, async (code) => {
       const r = await fetch(`${url}/api/v1/checkins`, {
         method: "POST",
         headers: { authorization: `Bearer ${staff}`, "content-type": "application/json" },
@@ -260,7 +272,11 @@ const largeForum: Measure = {
       await r.arrayBuffer();
     });
     const p95 = percentile(lat, 95);
-    rows.push({ metric: "check-in by ticket code (500 scans, 10 desks)", value: `p50 ${ms(percentile(lat, 50))}, p95 ${ms(p95)}`, target: "p95 < 30 ms", pass: p95 < 30 });
+    rows.push({
+      metric: "check-in by ticket code (500 scans, 10 desks), sent from the bench's JavaScript",
+      value: `p50 ${ms(percentile(lat, 50))}, p95 ${ms(p95)}`,
+      ...(desks ? { note: "the generator shares the server's two cores; the wrk row above is the target's" } : { target: "p95 < 30 ms", pass: p95 < 30, note: "wrk is not installed (apt install wrk): measured from JavaScript, which shares the server's cores" }),
+    });
     return rows;
   },
 };

@@ -46,7 +46,7 @@ export async function seedBenchData(t: Target): Promise<string[]> {
       }
     }
     const codes = await h.query<{ c: string }>(
-      "select r.ticket_code as c from registrations r join events e on e.id = r.event_id where e.slug = $1 order by r.created_at limit 1000",
+      "select r.ticket_code as c from registrations r join events e on e.id = r.event_id where e.slug = $1 order by r.created_at limit 1500",
       [LARGE_FORUM.slug],
     );
     return codes.map((r) => r.c);
