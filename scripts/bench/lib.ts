@@ -1,5 +1,5 @@
 /** Benchmark plumbing: servers, databases, load, memory. Only loopback traffic; every loop is bounded. */
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { execFile, execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -127,6 +127,31 @@ export async function load(url: string, opts: { connections?: number; duration?:
   };
 }
 
+/** Clock ticks per second of /proc/<pid>/stat's times (`getconf CLK_TCK`; 100 on Linux). */
+const CLK_TCK = (() => {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/**
+ * CPU time (user + system, all threads) a process has used so far, in ms, from /proc/<pid>/stat; null where there is
+ * no /proc. The difference over a load run divided by its requests is the server's CPU per request — what sets its
+ * req/s once it saturates a core, whatever the load generator does on the other.
+ */
+export function cpuMs(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // f[0] is field 3 (state): utime is field 14, stime 15
+    return ((Number(f[11]) + Number(f[12])) * 1000) / CLK_TCK;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * wrk (a C load generator: autocannon, in JavaScript, saturates near 4,500 req/s on 2 cores and hides the difference
  * between a fast and a slow server): `wrk -t1 -c<connections> -d<duration>s --latency`, parsed. Null when wrk is not
@@ -221,7 +246,7 @@ export type StoredAnswer = { path: string; status: number; headers: [string, str
  * The honest ceiling for a cache hit: a bare node:http server, in its own process, that answers each path with the
  * identical status, headers and bytes the app sent (no routing beyond one Map lookup, no per-request work).
  */
-export async function startBareServer(answers: StoredAnswer[], port: number): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startBareServer(answers: StoredAnswer[], port: number, opts: { asyncLocalStorages?: number } = {}): Promise<{ url: string; pid: number | undefined; stop: () => Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "huiwu-bare-"));
   const manifest = answers.map((a, i) => {
     fs.writeFileSync(path.join(dir, `${i}.bin`), a.body);
@@ -229,7 +254,10 @@ export async function startBareServer(answers: StoredAnswer[], port: number): Pr
   });
   fs.writeFileSync(path.join(dir, "manifest.json"), JSON.stringify(manifest));
   const code = `
-    const http = require("node:http"), fs = require("node:fs");
+    const http = require("node:http"), fs = require("node:fs"), { AsyncLocalStorage } = require("node:async_hooks");
+    // optionally as many AsyncLocalStorages entered once as Next leaves enabled: Node 20 then runs an async_hooks init
+    // hook for every async resource the server creates (the cache-hit ratio's cause, BENCHMARKS.md)
+    for (let i = 0; i < Number(process.argv[3] || 0); i++) new AsyncLocalStorage().enterWith({});
     const answers = new Map(JSON.parse(fs.readFileSync(process.argv[1], "utf8")).map((a) => [a.path, { ...a, body: fs.readFileSync(a.file) }]));
     http.createServer((req, res) => {
       const a = answers.get(req.url);
@@ -237,13 +265,14 @@ export async function startBareServer(answers: StoredAnswer[], port: number): Pr
       res.writeHead(a.status, a.headers);
       res.end(a.body);
     }).listen(Number(process.argv[2]), "127.0.0.1", () => console.log("ready"));`;
-  const proc = spawn(process.execPath, ["-e", code, path.join(dir, "manifest.json"), String(port)], { stdio: ["ignore", "pipe", "inherit"] });
+  const proc = spawn(process.execPath, ["-e", code, path.join(dir, "manifest.json"), String(port), String(opts.asyncLocalStorages ?? 0)], { stdio: ["ignore", "pipe", "inherit"] });
   await new Promise<void>((resolve, reject) => {
     proc.stdout!.once("data", () => resolve());
     proc.once("exit", (c) => reject(new Error(`bare server exited (${c})`)));
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: proc.pid,
     stop: async () => {
       proc.kill("SIGTERM");
       await new Promise((r) => (proc.exitCode !== null ? r(null) : proc.once("exit", r)));

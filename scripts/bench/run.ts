@@ -60,7 +60,7 @@ async function main() {
         process.stdout.write(`[${engine}] ${m.name} … `);
         rss.phase(m.name);
         try {
-          const out = await m.run({ url: server.url, target, duration, connections, load, ticketCodes, barePort: port + 1 });
+          const out = await m.run({ url: server.url, target, duration, connections, load, ticketCodes, barePort: port + 1, serverPid: server.proc.pid });
           rows.push(...out);
           console.log("done");
         } catch (e) {
