@@ -179,7 +179,7 @@ export async function wrkPosts(
   url: string,
   bodies: string[],
   opts: { connections: number; headers?: Record<string, string> },
-): Promise<{ p50: number; p95: number; p99: number; count: number; non2xx: number; errors: number } | null> {
+): Promise<{ p50: number; p95: number; p99: number; count: number; not200: number; errors: number } | null> {
   if (!WRK) return null;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "huiwu-wrk-"));
   try {
@@ -190,18 +190,25 @@ export async function wrkPosts(
       local bodies = {}
       for line in io.lines(${JSON.stringify(bodyFile)}) do bodies[#bodies + 1] = line end
       local headers = { ${headers.map(([k, v]) => `[${JSON.stringify(k)}] = ${JSON.stringify(v)}`).join(", ")} }
-      local sent, answered, bad = 0, 0, 0
+      -- done() runs in wrk's main Lua state, not the thread's: it reads the thread's count through thread:get
+      local threads = {}
+      setup = function(thread) threads[#threads + 1] = thread end
+      local sent, answered = 0, 0
+      not200 = 0
       request = function()
         sent = sent + 1
         return wrk.format("POST", nil, headers, bodies[((sent - 1) % #bodies) + 1])
       end
       response = function(status)
         answered = answered + 1
-        if status ~= 200 then bad = bad + 1 end
+        if status ~= 200 then not200 = not200 + 1 end
         if answered >= #bodies then wrk.thread:stop() end
       end
-      done = function(summary, latency, requests)
-        io.write(string.format("RESULT %d %d %d %d %d %d\\n", latency:percentile(50), latency:percentile(95), latency:percentile(99), summary.requests, summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+      -- any answer but 200 counts (wrk's own status errors are only those above 399)
+      done = function(summary, latency)
+        local not200 = 0
+        for _, t in ipairs(threads) do not200 = not200 + (t:get("not200") or 0) end
+        io.write(string.format("RESULT %d %d %d %d %d %d\\n", latency:percentile(50), latency:percentile(95), latency:percentile(99), summary.requests, not200, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
       end`;
     const script = path.join(dir, "posts.lua");
     fs.writeFileSync(script, lua);
@@ -210,8 +217,8 @@ export async function wrkPosts(
     );
     const m = /RESULT (\d+) (\d+) (\d+) (\d+) (\d+) (\d+)/.exec(out);
     if (!m) throw new Error(`wrk: no result in ${out.slice(0, 300)}`);
-    const [p50, p95, p99, count, non2xx, errors] = m.slice(1).map(Number);
-    return { p50: p50 / 1000, p95: p95 / 1000, p99: p99 / 1000, count, non2xx, errors };
+    const [p50, p95, p99, count, not200, errors] = m.slice(1).map(Number);
+    return { p50: p50 / 1000, p95: p95 / 1000, p99: p99 / 1000, count, not200, errors };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
