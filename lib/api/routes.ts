@@ -1,6 +1,6 @@
 /**
- * Every API route and the methods its route.ts exports. Pure (no server-only imports): the HTTP server
- * (scripts/lib/http-server.ts) answers any other method with 405 and an `Allow` header from here — Next's own 405 has
+ * Every API route and the methods its route.ts exports. Pure (no server-only imports): the HTTP server's
+ * back end (scripts/lib/http-backend.ts) answers any other method with 405 and an `Allow` header from here — Next's own 405 has
  * none — and the OpenAPI document (lib/api/openapi.ts) describes exactly these operations. tests/db/openapi.test.ts
  * proves all three agree: the route files' exports, this table and the document.
  */

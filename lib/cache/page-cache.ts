@@ -23,7 +23,7 @@ import { brotliCompress, constants as zlib, gzip } from "node:zlib";
 import { publicOrigin } from "@/lib/http/origin";
 import { baseSecurityHeaders, cspWithHashes, inlineScriptHashes } from "@/lib/http/security-headers";
 import { langParam, localeFrom } from "@/lib/i18n/config";
-import { env } from "@/lib/env";
+import { env, type TrustProxy } from "@/lib/env";
 
 export const VERSION_TTL_MS = 200;
 const MAX_AGE_MS = 60_000; // time-based changes (scheduled publishing, upcoming → past) show within a minute
@@ -78,7 +78,8 @@ type State = {
   version: { value: number; checkedAt: number; pending?: Promise<number> };
 };
 
-type G = { __huiwuPageCache?: State; __huiwuPublicVersion?: () => Promise<number> };
+type Report = { enabled: boolean; entries: number; bytes: number; version: number };
+type G = { __huiwuPageCache?: State; __huiwuPublicVersion?: () => Promise<number>; __huiwuPageCacheReport?: () => Promise<Report> };
 const g = globalThis as unknown as G;
 const state: State = (g.__huiwuPageCache ??= { entries: new Map(), bytes: 0, inflight: new Map(), version: { value: -1, checkedAt: 0 } });
 
@@ -87,9 +88,19 @@ export function registerPublicVersionSource(read: () => Promise<number>) {
   g.__huiwuPublicVersion = read;
 }
 
-export function pageCacheEnabled() {
-  return env.HUIWU_PAGE_CACHE !== "0" && typeof g.__huiwuPublicVersion === "function";
+/** The registered version source, if any (the back end's thread answers the front's reads with it: scripts/serve.ts). */
+export function publicVersionSource(): (() => Promise<number>) | undefined {
+  return g.__huiwuPublicVersion;
 }
+
+/** `configured`: HUIWU_PAGE_CACHE is not "0" (the front passes the value it read at start: scripts/lib/http-server.ts). */
+export function pageCacheEnabled(configured = env.HUIWU_PAGE_CACHE !== "0") {
+  return configured && typeof g.__huiwuPublicVersion === "function";
+}
+
+/** What a key depends on besides the request: APP_URL and TRUST_PROXY (the front passes the values it read at start). */
+export type KeyConfig = { appUrl: string | undefined; trustProxy: TrustProxy };
+export const keyConfigFromEnv = (): KeyConfig => ({ appUrl: env.APP_URL, trustProxy: env.TRUST_PROXY });
 
 async function currentVersion(): Promise<number> {
   const v = state.version;
@@ -107,19 +118,20 @@ async function currentVersion(): Promise<number> {
 }
 
 /** The cache key of a request, or null when it must not be served from the cache. */
-export function pageCacheKey(method: string, pathAndQuery: string, header: (name: string) => string | undefined): string | null {
+export function pageCacheKey(method: string, pathAndQuery: string, header: (name: string) => string | undefined, config: KeyConfig = keyConfigFromEnv()): string | null {
   if (method !== "GET" && method !== "HEAD") return null;
   const q = pathAndQuery.indexOf("?");
   const pathname = q < 0 ? pathAndQuery : pathAndQuery.slice(0, q);
   if (!CACHEABLE.some((re) => re.test(pathname))) return null;
   if (header("rsc") || header("next-router-prefetch") || header("next-action") || header("authorization")) return null;
-  const cookies = parseCookies(header("cookie"));
-  if (Object.keys(cookies).some((name) => name.includes("session-token"))) return null;
-  const locale = localeFrom(header("cookie"), header("accept-language"), langParam(pathAndQuery)); // the same decision the render makes
+  const cookie = header("cookie");
+  // parsed only when the header could name a session at all (a hit's hot path)
+  if (cookie?.includes("session-token") && Object.keys(parseCookies(cookie)).some((name) => name.includes("session-token"))) return null;
+  const locale = localeFrom(cookie, header("accept-language"), q < 0 ? null : langParam(pathAndQuery)); // the same decision the render makes
   // Absolute links follow publicOrigin (lib/http/origin.ts). It is constant unless a trusted proxy forwards the
   // scheme and host (no APP_URL): then its https and http pages differ, and so do their keys.
   // Without a trusted proxy (or with APP_URL) it is the one configured origin: skip computing it (a hit's hot path).
-  if (env.APP_URL || env.TRUST_PROXY.kind === "none") return `${locale}|${pathAndQuery}`;
+  if (config.appUrl || config.trustProxy.kind === "none") return `${locale}|${pathAndQuery}`;
   const origin = publicOrigin((h) => header(h));
   return origin === publicOrigin(() => undefined) ? `${locale}|${pathAndQuery}` : `${locale}|${pathAndQuery}|${origin}`;
 }
@@ -286,4 +298,17 @@ export function notModified(ifNoneMatch: string | undefined, etag: string): bool
 
 export function pageCacheStats() {
   return { entries: state.entries.size, bytes: state.bytes, version: state.version.value };
+}
+
+/**
+ * The cache's state for /api/health. The cache lives where the hits are served: under `npm start` that is the front's
+ * thread, not the one running the route, which registers how to ask it (scripts/serve.ts).
+ */
+export async function pageCacheReport(): Promise<Report> {
+  if (g.__huiwuPageCacheReport) return g.__huiwuPageCacheReport();
+  return { enabled: pageCacheEnabled(), ...pageCacheStats() };
+}
+
+export function registerPageCacheReport(read: () => Promise<Report>) {
+  g.__huiwuPageCacheReport = read;
 }

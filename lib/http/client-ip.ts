@@ -1,5 +1,5 @@
 /**
- * Who is the client? Only the custom HTTP server (scripts/lib/http-server.ts) sees the socket, so it
+ * Who is the client? Only the custom HTTP server's front (scripts/lib/http-server.ts) sees the socket, so it
  * decides here, once per request, and hands Next a single-entry `X-Forwarded-For` with the answer; everything behind it
  * (`ipFromHeaders` in lib/auth/request-info.ts: rate limits, audit log) reads that. Forwarding headers a client sent
  * itself are believed only from the hops TRUST_PROXY names:

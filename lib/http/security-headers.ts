@@ -1,6 +1,7 @@
 /**
- * Security headers for EVERY response, set by the custom HTTP server (scripts/lib/http-server.ts)
- * because page-cache hits never reach Next. Pure (no server-only): the start-up script imports it.
+ * Security headers for EVERY response, set by the custom HTTP server (scripts/lib/http-server.ts: a page-cache hit's
+ * from its entry; scripts/lib/http-backend.ts: everything Next answers) because page-cache hits never reach Next.
+ * Pure (no server-only): the start-up script imports it.
  *
  * Content-Security-Policy without 'unsafe-inline' scripts, two ways:
  *  - responses Next renders get a fresh nonce per request: the server puts the policy on the request too, where Next

@@ -16,9 +16,22 @@ export function isLocale(v: unknown): v is Locale {
   return typeof v === "string" && (locales as readonly string[]).includes(v);
 }
 
-/** Best match for an Accept-Language header: any English preference before Chinese picks en. */
+const acceptMemo = new Map<string, Locale>();
+/**
+ * Best match for an Accept-Language header: any English preference before Chinese picks en. Memoised per header
+ * value (browsers send a handful; a page-cache hit decides its language from it).
+ */
 export function localeFromAcceptLanguage(header: string | null | undefined): Locale {
   if (!header) return defaultLocale;
+  let locale = acceptMemo.get(header);
+  if (locale) return locale;
+  locale = negotiate(header);
+  if (acceptMemo.size >= 256) acceptMemo.clear();
+  acceptMemo.set(header, locale);
+  return locale;
+}
+
+function negotiate(header: string): Locale {
   const prefs = header
     .split(",")
     .map((part) => {

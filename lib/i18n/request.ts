@@ -12,7 +12,7 @@ export async function requestLocale(): Promise<Locale> {
   try {
     const h = await headers();
     const raw = h.get("cookie");
-    // `?lang=` of the URL, which the HTTP server (scripts/lib/http-server.ts) passes on as a header (pages cannot read
+    // `?lang=` of the URL, which the HTTP server's back end (scripts/lib/http-backend.ts) passes on as a header (pages cannot read
     // the query in the root layout, where the language is needed first)
     const explicit = h.get(LANG_HEADER);
     if (isLocale(explicit)) return explicit;

@@ -1,92 +1,86 @@
 /**
- * The production HTTP server: Next's request handler behind a thin layer that
- *  1. gives every request an id (x-request-id; a well-formed one from a trusted load balancer is kept) for the logs;
- *  2. answers anonymous reads of public pages from the page cache (lib/cache/page-cache.ts) without entering Next,
- *     so a cached forum page costs about what a bare node:http server sending the same bytes does (`npm run bench`
- *     compares the two). A hit is served FIRST, before the per-request work only Next needs (request-header rewriting,
- *     a CSP nonce, the default-header hook): its entry carries every header precomputed, security headers and its own
- *     hash-based CSP included, in brotli, gzip and identity, with a strong ETag each (If-None-Match → 304). A miss or
- *     stale page is rendered by asking this same server over loopback with a per-process bypass header.
+ * The production HTTP server, in two halves joined by loopback HTTP:
+ *
+ * - **the front** (`startFront`, the process's main thread under `npm start`) owns the public port. It gives every
+ *   request an id (x-request-id; a well-formed one from a trusted load balancer is kept), decides the client's address
+ *   and scheme (TRUST_PROXY), and answers anonymous reads of public pages from the page cache
+ *   (lib/cache/page-cache.ts): a hit is written from its entry's precomputed bytes and headers — brotli, gzip or
+ *   identity, security headers and its own hash-based CSP included, a strong ETag each (If-None-Match → 304). Every
+ *   other request is passed to the back end as is, its answer streamed back.
+ * - **the back end** (`startBackend` in ./http-backend.ts, a worker thread under `npm start`: scripts/serve.ts) runs Next: the per-request
+ *   work only Next needs (request-header rewriting, a CSP nonce, the default security headers, 405s with Allow,
+ *   brotli static assets) and Next's request handler. It also renders the page cache's misses.
+ *
+ * Why two isolates: Next enters AsyncLocalStorage on every request, which in Node 20 turns on an async_hooks hook for
+ * every async resource the process creates, and a large app leaves Node's own HTTP code with megamorphic call sites.
+ * In one isolate that made a cache hit cost ~2× what a bare node:http server sending the same bytes costs, whatever
+ * the hit path itself did (BENCHMARKS.md, "cache-hit decomposition"). The front's isolate never runs Next.
+ *
+ * Trust between the halves: the front marks what it forwards with a per-process secret (`x-huiwu-front`), and cache
+ * renders with another (`x-huiwu-bypass`); the back end trusts forwarding headers only with one of them, and treats
+ * anything else (a local client reaching its loopback port) as a direct client.
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { Agent, createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
-import { cachedPage, type Entry, freshEntry, notModified, pageCacheEnabled, pageCacheKey, pickEncoding } from "../../lib/cache/page-cache";
-import { resolveClient, trustProxyFromEnv } from "../../lib/http/client-ip";
-import { baseSecurityHeaders, cspWithNonce } from "../../lib/http/security-headers";
-import { methodNotAllowed } from "../../lib/api/routes";
-import { LANG_HEADER, langParam, LOCALE_COOKIE, localeFrom } from "../../lib/i18n/config";
+import { cachedPage, type Entry, freshEntry, type KeyConfig, keyConfigFromEnv, notModified, pageCacheEnabled, pageCacheKey, pickEncoding } from "../../lib/cache/page-cache";
+import { env, type TrustProxy } from "../../lib/env";
+import { resolveClient } from "../../lib/http/client-ip";
+import { baseSecurityHeaders } from "../../lib/http/security-headers";
+import { langParam, LOCALE_COOKIE, localeFrom } from "../../lib/i18n/config";
 import { translateMessage } from "../../lib/i18n/errors";
-import { staticBrotli } from "./static-br";
 
-const BYPASS = randomBytes(16).toString("hex");
+/** The two secrets the front and the back end share (made by the front, handed to the back end at its start). */
+export type Secrets = { front: string; bypass: string };
+export const newSecrets = (): Secrets => ({ front: randomBytes(16).toString("hex"), bypass: randomBytes(16).toString("hex") });
+
+export const FRONT = "x-huiwu-front";
+export const BYPASS = "x-huiwu-bypass";
 const FORWARDED = ["accept", "accept-language", "user-agent", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host"];
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+export const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+/** Hop-by-hop headers (RFC 9110 §7.6.1) and our own markers: never passed on as the client or the back end sent them. */
+const HOP = new Set(["connection", "keep-alive", "proxy-connection", "te", "upgrade", "expect", FRONT, BYPASS]);
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+export const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-export async function startHttpServer(port: number, hostname: string) {
-  const { default: next } = await import("next");
-  const app = next({ dev: false, dir: process.cwd(), hostname, port });
-  const handle = app.getRequestHandler();
-  await app.prepare();
-  const assets = staticBrotli(process.env.NEXT_DIST_DIR || ".next");
+/**
+ * The front's configuration, read from the environment when it starts rather than per request: a read of
+ * `process.env` costs ~2.5 µs here (a call into C++ and the environment's lock), and the hit path needed four — a
+ * third of a bare server's whole answer. A running server's environment does not change; tests that change it call
+ * `reloadFrontConfig()`.
+ */
+type FrontConfig = { cache: boolean; trustProxy: TrustProxy; key: KeyConfig };
+const none: TrustProxy = { kind: "none" };
+let config: FrontConfig = { cache: false, trustProxy: none, key: { appUrl: undefined, trustProxy: none } }; // read by startFront
+function readFrontConfig(): FrontConfig {
+  const key = keyConfigFromEnv();
+  return { cache: env.HUIWU_PAGE_CACHE !== "0", trustProxy: key.trustProxy, key };
+}
+export function reloadFrontConfig() {
+  config = readFrontConfig();
+}
 
-  async function slow(req: IncomingMessage, res: ServerResponse, forwarded: boolean, id: string) {
-    const bypass = one(req.headers["x-huiwu-bypass"]) === BYPASS;
-    delete req.headers["x-huiwu-bypass"];
-    if (!bypass && !forwarded) trustForwarding(req); // a background render carries what this server already decided
+/** The front: request ids, the client's address, page-cache hits and fills; everything else to the back end. */
+export async function startFront(port: number, hostname: string, upstream: { port: number; secrets: Secrets }): Promise<Server> {
+  const pass = passTo(upstream.port, upstream.secrets.front);
+  reloadFrontConfig();
+
+  async function miss(req: IncomingMessage, res: ServerResponse, forwarded: boolean, id: string) {
+    if (!forwarded) trustForwarding(req, config.trustProxy);
     const https = isHttps(req);
     // the page cache when the hit path could not answer alone: the version needs a read, or the page a render
-    if (!bypass && pageCacheEnabled()) {
-      const key = pageCacheKey(req.method ?? "GET", req.url ?? "/", (h) => one(req.headers[h]));
+    if (pageCacheEnabled(config.cache)) {
+      const key = pageCacheKey(req.method ?? "GET", req.url ?? "/", (h) => one(req.headers[h]), config.key);
       if (key) {
         try {
-          const entry = await cachedPage(key, () => renderSelf(req, port, id));
+          const entry = await cachedPage(key, () => render(req, upstream.port, upstream.secrets.bypass, id));
           if (entry) return sendEntry(req, res, entry, https, id);
         } catch {
-          // the cache is an optimisation: on any failure render normally
+          // the cache is an optimisation: on any failure the back end answers normally
         }
       }
     }
-    res.setHeader("x-request-id", id);
-    // An explicit language URL (?lang=en): Next learns it from this header, set from the URL only (lib/i18n/config.ts).
-    delete req.headers[LANG_HEADER];
-    const lang = langParam(req.url);
-    if (lang) req.headers[LANG_HEADER] = lang;
-    // Security headers on every response (lib/http/security-headers.ts) — as DEFAULTS, added when the headers are
-    // written and only where the response has none of its own: Next never overwrites a header already set on the
-    // response (send-response.js), so setting them up front would silently beat a route's own policy (the print views
-    // that the console frames: frame-ancestors 'self', X-Frame-Options SAMEORIGIN).
-    const defaults = baseSecurityHeaders(https);
-    delete req.headers["content-security-policy"];
-    delete req.headers["content-security-policy-report-only"];
-    if (!bypass) {
-      // Next reads the nonce from the request's policy and stamps it on every script it emits. A background render
-      // for the cache gets none: its page is served with hashes of its inline scripts instead.
-      const policy = cspWithNonce(randomBytes(16).toString("base64"));
-      req.headers["content-security-policy"] = policy;
-      defaults["content-security-policy"] = policy;
-    }
-    withDefaultHeaders(res, defaults);
-    // A method an API route does not serve: 405 with the `Allow` header (lib/api/routes.ts) — Next's own 405 has none.
-    const pathname = (req.url ?? "/").split("?")[0];
-    const allow = pathname.startsWith("/api/") ? methodNotAllowed(req.method ?? "GET", pathname) : null;
-    if (allow) {
-      const locale = localeFrom(one(req.headers.cookie), one(req.headers["accept-language"]), lang);
-      const body = JSON.stringify({ error: translateMessage({ key: "errors.methodNotAllowed", params: { method: req.method ?? "", allow } }, locale), code: "method_not_allowed" });
-      const hasBody = Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
-      res.writeHead(405, { allow, "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body), "cache-control": "no-store", ...(hasBody ? { connection: "close" } : {}) });
-      res.end(req.method === "HEAD" ? undefined : body); // a body we will not read: the connection closes instead
-      return;
-    }
-    if (assets.serve(req, res, pathname)) return;
-    // An API write (POST/PUT/PATCH/DELETE) answers a small JSON body — a check-in ~200 bytes. Next gzips every route
-    // response (it streams them, so its 1 KB threshold never applies): with ten check-in desks that was ~7 % of the
-    // server's CPU for bodies gzip does not shrink. Such requests reach Next without Accept-Encoding; reads (lists,
-    // exports, feeds) keep it.
-    if (pathname.startsWith("/api/") && req.method !== "GET" && req.method !== "HEAD") delete req.headers["accept-encoding"];
-    await handle(req, res);
+    pass(req, res, id);
   }
 
   const server = createServer((req, res) => {
@@ -95,21 +89,71 @@ export async function startHttpServer(port: number, hostname: string) {
     req.headers["x-request-id"] = id;
     // The hit path: an anonymous GET/HEAD of a stored, fresh page. Only what the answer depends on is looked at.
     let forwarded = false;
-    if ((req.method === "GET" || req.method === "HEAD") && req.headers["x-huiwu-bypass"] === undefined && pageCacheEnabled()) {
+    if ((req.method === "GET" || req.method === "HEAD") && pageCacheEnabled(config.cache)) {
       // Behind a trusted proxy the forwarded scheme and host are part of the key (and decide HSTS): settle them first.
-      if (trustProxyFromEnv().kind !== "none") {
-        trustForwarding(req);
+      if (config.trustProxy.kind !== "none") {
+        trustForwarding(req, config.trustProxy);
         forwarded = true;
       }
-      const key = pageCacheKey(req.method, req.url ?? "/", (h) => one(req.headers[h]));
+      const key = pageCacheKey(req.method, req.url ?? "/", (h) => one(req.headers[h]), config.key);
       const entry = key ? freshEntry(key) : undefined;
       // without a trusted proxy only our own TLS counts (a client's X-Forwarded-Proto is not looked at)
       if (entry) return sendEntry(req, res, entry, forwarded ? isHttps(req) : Boolean((req.socket as TLSSocket).encrypted), id);
     }
-    return slow(req, res, forwarded, id);
+    return miss(req, res, forwarded, id);
   });
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
   return server;
+}
+
+/**
+ * Pass a request to the back end and stream its answer back: the request's headers as the front left them (the
+ * client's address settled, the id set) plus the front's mark, minus hop-by-hop ones; the answer's raw headers (every
+ * Set-Cookie kept) minus hop-by-hop ones, `Connection: close` excepted. Keep-alive connections, reused most recent first.
+ */
+function passTo(port: number, mark: string) {
+  const agent = new Agent({ keepAlive: true, scheduling: "lifo" });
+  return (req: IncomingMessage, res: ServerResponse, id: string) => {
+    const headers: Record<string, string | string[]> = {};
+    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined && !HOP.has(k)) headers[k] = v;
+    headers[FRONT] = mark;
+    const up = httpRequest({ host: "127.0.0.1", port, method: req.method, path: req.url, headers, agent }, (answer) => {
+      const raw: string[] = [];
+      const h = answer.rawHeaders;
+      for (let i = 0; i < h.length; i += 2) {
+        const name = h[i].toLowerCase();
+        if (!HOP.has(name) || (name === "connection" && /\bclose\b/i.test(h[i + 1]))) raw.push(h[i], h[i + 1]);
+      }
+      res.writeHead(answer.statusCode ?? 502, answer.statusMessage, raw);
+      answer.on("error", () => res.destroy()); // the back end broke off mid-answer: so does the client's
+      answer.pipe(res);
+    });
+    up.on("error", () => {
+      if (res.headersSent) return void res.destroy();
+      unavailable(req, res, id);
+    });
+    res.on("close", () => {
+      if (!res.writableFinished) up.destroy(); // the client went away: stop the back end's work on it
+    });
+    req.pipe(up);
+  };
+}
+
+/** 502 when the back end cannot be reached: the reference id only, in the client's language. */
+function unavailable(req: IncomingMessage, res: ServerResponse, id: string) {
+  const locale = localeFrom(one(req.headers.cookie), one(req.headers["accept-language"]), langParam(req.url));
+  const message = translateMessage({ key: "errors.internal", params: { ref: id.slice(0, 8) } }, locale);
+  const api = (req.url ?? "/").startsWith("/api/");
+  const body = api ? JSON.stringify({ error: message, code: "unavailable" }) : message;
+  res.writeHead(502, {
+    ...baseSecurityHeaders(isHttps(req)),
+    "content-type": api ? "application/json; charset=utf-8" : "text/plain; charset=utf-8",
+    "content-length": Buffer.byteLength(body),
+    "cache-control": "no-store",
+    "x-request-id": id,
+    connection: "close",
+  });
+  res.end(req.method === "HEAD" ? undefined : body);
 }
 
 /** Write a stored page: the encoding the client prefers, its precomputed headers, or a 304 when its ETag matches. */
@@ -126,25 +170,16 @@ function sendEntry(req: IncomingMessage, res: ServerResponse, entry: Entry, http
 }
 
 /** HTTPS as the client sees it, after trustForwarding: our own TLS socket, or X-Forwarded-Proto it kept (a trusted proxy). */
-function isHttps(req: IncomingMessage): boolean {
+export function isHttps(req: IncomingMessage): boolean {
   return Boolean((req.socket as TLSSocket).encrypted) || one(req.headers["x-forwarded-proto"]) === "https";
-}
-
-/** Set `defaults` on the response when its headers are written, each only if the response has not set it itself. */
-export function withDefaultHeaders(res: ServerResponse, defaults: Record<string, string>) {
-  const writeHead = res.writeHead;
-  res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse["writeHead"]>) {
-    for (const [k, v] of Object.entries(defaults)) if (!this.hasHeader(k)) this.setHeader(k, v);
-    return writeHead.apply(this, args);
-  } as ServerResponse["writeHead"];
 }
 
 /**
  * Replace what the client claims about itself with what this server knows (lib/http/client-ip.ts, TRUST_PROXY):
  * X-Forwarded-For becomes the one client address; X-Forwarded-Proto/-Host survive only from a trusted proxy.
  */
-function trustForwarding(req: IncomingMessage) {
-  const { ip, viaProxy } = resolveClient(req.socket.remoteAddress, req.headers["x-forwarded-for"]?.toString(), trustProxyFromEnv());
+export function trustForwarding(req: IncomingMessage, trust: TrustProxy) {
+  const { ip, viaProxy } = resolveClient(req.socket.remoteAddress, req.headers["x-forwarded-for"]?.toString(), trust);
   req.headers["x-forwarded-for"] = ip;
   delete req.headers["x-real-ip"];
   delete req.headers["forwarded"];
@@ -155,8 +190,9 @@ function trustForwarding(req: IncomingMessage) {
   }
 }
 
-function renderSelf(req: IncomingMessage, port: number, id: string): Promise<Response> {
-  const headers = new Headers({ "x-huiwu-bypass": BYPASS, "x-request-id": id });
+/** A page for the cache, rendered by the back end as an anonymous visitor in the request's language. */
+function render(req: IncomingMessage, port: number, bypass: string, id: string): Promise<Response> {
+  const headers = new Headers({ [BYPASS]: bypass, "x-request-id": id });
   for (const h of FORWARDED) {
     const v = one(req.headers[h]);
     if (v) headers.set(h, v);

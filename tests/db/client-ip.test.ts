@@ -30,7 +30,8 @@ async function fakeNext(req: IncomingMessage, res: ServerResponse) {
   res.end(Buffer.from(await r.arrayBuffer()));
 }
 vi.mock("next", () => ({ default: () => ({ prepare: async () => {}, getRequestHandler: () => fakeNext }) }));
-const { startHttpServer } = await import("../../scripts/lib/http-server");
+const { reloadFrontConfig } = await import("../../scripts/lib/http-server");
+const { startHttpServer } = await import("../../scripts/lib/http-backend");
 
 const port = 43000 + Math.floor(Math.random() * 2000);
 const base = `http://127.0.0.1:${port}`;
@@ -49,6 +50,7 @@ describe("client IP behind the custom server (pglite)", () => {
   });
   afterEach(() => {
     delete process.env.TRUST_PROXY;
+    reloadFrontConfig();
   });
 
   const signUp = (n: string, xff: string) =>
@@ -72,6 +74,7 @@ describe("client IP behind the custom server (pglite)", () => {
 
   it("TRUST_PROXY=1 (one proxy in front): the address that proxy added is the client, per-IP limits apply to it", async () => {
     process.env.TRUST_PROXY = "1";
+    reloadFrontConfig(); // the front reads its configuration at start
     expect(await (await fetch(`${base}/whoami`, { headers: { "x-forwarded-for": "10.9.9.9, 203.0.113.9" } })).text()).toBe("203.0.113.9");
     const statuses: number[] = [];
     for (let i = 1; i <= 3; i++) statuses.push((await signUp(`b${i}`, `203.0.113.${100 + i}`)).status);
@@ -82,8 +85,10 @@ describe("client IP behind the custom server (pglite)", () => {
 
   it("TRUST_PROXY as CIDRs: only listed hops are skipped; a peer outside the list is the client", async () => {
     process.env.TRUST_PROXY = "127.0.0.0/8, 10.0.0.0/8";
+    reloadFrontConfig(); // the front reads its configuration at start
     expect(await (await fetch(`${base}/whoami`, { headers: { "x-forwarded-for": "203.0.113.9, 10.1.2.3" } })).text()).toBe("203.0.113.9");
     process.env.TRUST_PROXY = "10.0.0.0/8";
+    reloadFrontConfig(); // the front reads its configuration at start
     expect(await (await fetch(`${base}/whoami`, { headers: { "x-forwarded-for": "203.0.113.9" } })).text()).toBe("127.0.0.1");
   });
 });

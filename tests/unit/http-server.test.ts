@@ -55,7 +55,8 @@ vi.mock("next", () => ({
   default: () => ({ prepare: async () => {}, getRequestHandler: () => fakeNext }),
 }));
 
-const { startHttpServer } = await import("../../scripts/lib/http-server");
+const { reloadFrontConfig } = await import("../../scripts/lib/http-server");
+const { startHttpServer } = await import("../../scripts/lib/http-backend");
 const port = 41000 + Math.floor(Math.random() * 2000);
 const base = `http://127.0.0.1:${port}`;
 let server: Server;
@@ -133,11 +134,13 @@ describe("security headers on every response (item 9)", () => {
   it("HSTS only over https, and only a trusted proxy can say so", async () => {
     expect((await get("/me", { "x-forwarded-proto": "https" })).headers.get("strict-transport-security")).toBeNull();
     process.env.TRUST_PROXY = "1";
+    reloadFrontConfig(); // the front reads its configuration at start
     try {
       expect((await get("/me", { "x-forwarded-proto": "https" })).headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
       expect((await get("/me")).headers.get("strict-transport-security")).toBeNull();
     } finally {
       delete process.env.TRUST_PROXY;
+      reloadFrontConfig();
     }
   });
 });

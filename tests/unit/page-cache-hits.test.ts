@@ -24,7 +24,8 @@ vi.mock("next", () => ({
   default: () => ({ prepare: async () => {}, getRequestHandler: () => fakeNext }),
 }));
 
-const { startHttpServer } = await import("../../scripts/lib/http-server");
+const { reloadFrontConfig } = await import("../../scripts/lib/http-server");
+const { startHttpServer } = await import("../../scripts/lib/http-backend");
 const port = 43000 + Math.floor(Math.random() * 2000);
 let server: Server;
 
@@ -148,6 +149,7 @@ describe("a hit carries every security header", () => {
     expect(spoofed.headers["strict-transport-security"]).toBeUndefined();
     // … a trusted proxy's is
     process.env.TRUST_PROXY = "1";
+    reloadFrontConfig(); // the front reads its configuration at start
     try {
       const viaProxy = await raw(path, { "x-forwarded-proto": "https" });
       expect(viaProxy.headers["x-huiwu-cache"]).toBe("v7");
@@ -156,6 +158,7 @@ describe("a hit carries every security header", () => {
       expect((await raw(path)).headers["strict-transport-security"]).toBeUndefined();
     } finally {
       delete process.env.TRUST_PROXY;
+      reloadFrontConfig();
     }
   });
 

@@ -1,4 +1,4 @@
-import { pageCacheEnabled, pageCacheStats } from "@/lib/cache/page-cache";
+import { pageCacheReport } from "@/lib/cache/page-cache";
 import { dbHandle } from "@/lib/db";
 import { json } from "@/lib/http/responses";
 import { env } from "@/lib/env";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
  * the route family (lib/actions/route.ts): it must answer 503 when the database is down, before any preamble touches it.
  */
 export async function GET() {
-  const cache = { enabled: pageCacheEnabled(), ...pageCacheStats() };
+  const cache = await pageCacheReport().catch(() => null);
   try {
     const h = await dbHandle();
     await h.query("select 1");
