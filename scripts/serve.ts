@@ -16,6 +16,7 @@ import { Worker } from "node:worker_threads";
 import { pageCacheEnabled, pageCacheStats, registerPublicVersionSource } from "../lib/cache/page-cache";
 import { env, exitOnBadEnv } from "../lib/env";
 import { newSecrets, startFront } from "./lib/http-server";
+import { logMemory } from "./lib/memory-log";
 import { withoutSourceMaps } from "./lib/source-maps";
 import { answerCalls, caller, type Ready } from "./lib/thread-calls";
 
@@ -39,6 +40,7 @@ async function main() {
   (process.env as Record<string, string>).NODE_ENV = "production"; // what `next start` sets
   ensureAuthSecret();
   exitOnBadEnv(); // every variable checked (lib/env.ts): one line per bad one, exit 1
+  logMemory(env.HUIWU_MEMORY_LOG, "front");
   const port = (process.env.PORT ||= "3000");
   const host = process.env.HOSTNAME || "0.0.0.0";
   const url = `http://localhost:${port}`;

@@ -105,6 +105,12 @@ export const keyConfigFromEnv = (): KeyConfig => ({ appUrl: env.APP_URL, trustPr
 async function currentVersion(): Promise<number> {
   const v = state.version;
   if (Date.now() - v.checkedAt < VERSION_TTL_MS) return v.value;
+  return readVersion();
+}
+
+/** Read the version now (one read at a time, shared by whoever asks meanwhile). */
+function readVersion(): Promise<number> {
+  const v = state.version;
   v.pending ??= g.__huiwuPublicVersion!()
     .then((n) => {
       v.value = n;
@@ -176,7 +182,11 @@ function touch(key: string, e: Entry) {
 export function freshEntry(key: string): Entry | undefined {
   const v = state.version;
   const now = Date.now();
-  if (now - v.checkedAt >= VERSION_TTL_MS) return undefined;
+  const age = now - v.checkedAt;
+  if (age >= VERSION_TTL_MS) return undefined;
+  // Past half its lifetime, read the next version in the background while this one still serves: under steady
+  // traffic hits never wait for a read (every 200 ms a burst of them did), and an edit still shows within the TTL.
+  if (age >= VERSION_TTL_MS / 2 && !v.pending) readVersion().catch(() => {});
   const e = state.entries.get(key);
   if (!e || e.version !== v.value || now - e.storedAt >= MAX_AGE_MS) return undefined;
   touch(key, e);

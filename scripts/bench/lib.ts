@@ -323,6 +323,8 @@ export type PhaseMemory = {
   /** PGlite's thread (db/pglite-worker.mjs logs its own lines, `thread: "pglite"`): its V8 heap and the WASM memory. */
   pgliteHeapTotal?: number;
   pgliteWasm?: number;
+  /** The front's thread (scripts/serve.ts: the public port and the page cache): its V8 heap. */
+  frontHeapTotal?: number;
 };
 
 export function rssSampler(rootPid: number, memoryLog?: string) {
@@ -372,6 +374,7 @@ export function rssSampler(rootPid: number, memoryLog?: string) {
       const during = log.filter((m) => m.t >= p.from && m.t <= (p.to ?? Infinity));
       const inside = during.filter((m) => !m.thread);
       const worker = during.filter((m) => m.thread === "pglite");
+      const front = during.filter((m) => m.thread === "front");
       const max = (k: keyof NodeJS.MemoryUsage) => (inside.length ? Math.max(...inside.map((m) => m[k])) : undefined);
       const wmax = (f: (m: (typeof worker)[number]) => number) => (worker.length ? Math.max(...worker.map(f)) : undefined);
       return {
@@ -383,6 +386,7 @@ export function rssSampler(rootPid: number, memoryLog?: string) {
         arrayBuffers: max("arrayBuffers"),
         pgliteHeapTotal: wmax((m) => m.heapTotal),
         pgliteWasm: wmax((m) => m.wasm ?? 0),
+        frontHeapTotal: front.length ? Math.max(...front.map((m) => m.heapTotal)) : undefined,
       };
     });
   };

@@ -74,7 +74,7 @@ async function main() {
       const { peak, phases } = rss.stop();
       memory[engine] = phases;
       for (const p of phases)
-        rows.push({ metric: `server peak RSS during: ${p.phase}`, value: MB(p.peakRss), note: `process.memoryUsage() peaks: heapUsed ${MB(p.heapUsed)}, heapTotal ${MB(p.heapTotal)}, external ${MB(p.external)}, arrayBuffers ${MB(p.arrayBuffers)}${p.pgliteWasm !== undefined ? `; PGlite thread: heapTotal ${MB(p.pgliteHeapTotal)}, WASM memory ${MB(p.pgliteWasm)}` : ""}` });
+        rows.push({ metric: `server peak RSS during: ${p.phase}`, value: MB(p.peakRss), note: `back-end thread (Next) peaks: heapUsed ${MB(p.heapUsed)}, heapTotal ${MB(p.heapTotal)}, external ${MB(p.external)}, arrayBuffers ${MB(p.arrayBuffers)}${p.pgliteWasm !== undefined ? `; PGlite thread: heapTotal ${MB(p.pgliteHeapTotal)}, WASM memory ${MB(p.pgliteWasm)}` : ""}${p.frontHeapTotal !== undefined ? `; front thread: heapTotal ${MB(p.frontHeapTotal)}` : ""}` });
       const max = RSS_TARGET_MB[engine];
       rows.push({ metric: "peak server RSS during the whole bench", value: MB(peak), target: `< ${max} MB`, pass: peak < max * 1024 * 1024, note: nodeFlags.length ? `node flags: ${nodeFlags.join(" ")}` : undefined });
       await server.stop();

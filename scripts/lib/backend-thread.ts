@@ -4,13 +4,13 @@
  * the database, the seed or Next. An error ends the thread with exit code 1 (one line for a configuration error), and
  * the front's process with it.
  */
-import fs from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { DEMO_ACCOUNTS } from "../../db/seed/demo-accounts";
 import { publicVersionSource, registerPageCacheReport } from "../../lib/cache/page-cache";
 import { env } from "../../lib/env";
 import { startBackend } from "./http-backend";
 import type { Secrets } from "./http-server";
+import { logMemory } from "./memory-log";
 import { exitOnConfigError, prepareDatabase } from "./setup";
 import { withoutSourceMaps } from "./source-maps";
 import { answerCalls, caller, type Ready } from "./thread-calls";
@@ -28,16 +28,6 @@ async function backendThread() {
   answerCalls(parentPort!, () => read!());
   const forum = demoForum && { slug: demoForum.slug, unit: demoForum.unit, replyPath: demoForum.replyPath };
   parentPort!.postMessage({ op: "ready", port, versioned: Boolean(read), demo: { accounts, forum } } satisfies Ready);
-}
-
-/**
- * HUIWU_MEMORY_LOG=<file> (the benchmark sets it): append process.memoryUsage() as a JSON line every 250 ms, so a
- * run can say per phase whether memory is V8 heap, native (external) or ArrayBuffers (PGlite's WASM heap is one).
- * Written by this thread: its heap is Next's, the one that matters (rss is the whole process's whichever thread reads it).
- */
-function logMemory(file: string | undefined) {
-  if (!file) return;
-  setInterval(() => fs.appendFile(file, JSON.stringify({ t: Date.now(), ...process.memoryUsage() }) + "\n", () => {}), 250).unref();
 }
 
 backendThread().catch(exitOnConfigError);

@@ -1,6 +1,6 @@
 import { gunzipSync } from "node:zlib";
-import { beforeEach, describe, expect, it } from "vitest";
-import { cachedPage, gzipped, pageCacheKey, registerPublicVersionSource, VERSION_TTL_MS } from "@/lib/cache/page-cache";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { cachedPage, freshEntry, gzipped, pageCacheKey, registerPublicVersionSource, VERSION_TTL_MS } from "@/lib/cache/page-cache";
 
 const h = (headers: Record<string, string>) => (name: string) => headers[name];
 
@@ -45,6 +45,32 @@ describe("cached pages follow the public version", () => {
     expect(Buffer.from(c!.body).toString()).toContain("v2");
     expect(renders).toBe(2);
     expect(gunzipSync(gzipped(c!)).toString()).toBe(Buffer.from(c!.body).toString());
+  });
+
+  it("past half the version's lifetime a hit reads the next version in the background and is still served; a moved version then misses", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] }); // the clock moves only when told: no timing margins
+    try {
+      const key = `t|/events/${Math.random()}`;
+      let reads = 0;
+      registerPublicVersionSource(async () => {
+        reads++;
+        return version;
+      });
+      vi.setSystemTime(Date.now() + VERSION_TTL_MS); // whatever an earlier test read is stale now
+      await cachedPage(key, render); // reads the version, stores the page
+      const before = reads;
+      vi.setSystemTime(Date.now() + VERSION_TTL_MS / 2 - 1);
+      expect(freshEntry(key), "young version: a hit, no read").toBeDefined();
+      expect(reads).toBe(before);
+      vi.setSystemTime(Date.now() + 2);
+      version++;
+      expect(freshEntry(key), "older than half the TTL: still a hit …").toBeDefined();
+      expect(reads, "… and the next version is being read").toBe(before + 1);
+      await new Promise((r) => setTimeout(r, 0));
+      expect(freshEntry(key), "the version moved: the stored page is stale at once").toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("concurrent misses share one render; errors and cookies are not stored", async () => {
