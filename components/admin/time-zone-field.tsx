@@ -5,12 +5,14 @@
  * the chosen zone's name and offset in words, and that every time of the forum is typed in it.
  */
 import { useLocale, useTranslations } from "next-intl";
-import { useId, useMemo, useState } from "react";
+import { useId, useMemo, useState, useSyncExternalStore } from "react";
 import { Field } from "@/components/ui/field";
 import { inputCls } from "@/components/ui/button";
 import { useFieldControl } from "@/components/ui/field";
 import { cn } from "@/lib/cn";
 import { allTimeZones, DEFAULT_TIME_ZONE, timeZoneLabel } from "@/lib/i18n/time-zones";
+
+const noSubscription = () => () => {};
 
 export function TimeZoneInput({
   name,
@@ -22,7 +24,11 @@ export function TimeZoneInput({
   const locale = useLocale();
   const listId = useId();
   const wiring = useFieldControl();
-  const options = useMemo(() => allTimeZones().map((z) => ({ value: z, label: timeZoneLabel(z, locale) })), [locale]);
+  // The suggestions' labels come from the runtime's time-zone data, and Node's and the browser's differ (zones that
+  // changed their rules lately: a hydration error in the console). So the list is the browser's own, filled in once
+  // hydrated; the input works without it (it only suggests).
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const options = useMemo(() => (hydrated ? allTimeZones().map((z) => ({ value: z, label: timeZoneLabel(z, locale) })) : []), [hydrated, locale]);
   return (
     <>
       <input
@@ -56,7 +62,18 @@ export function TimeZoneField({ name = "timezone", label, defaultValue, error, c
   const known = useMemo(() => new Set(allTimeZones()), []);
   const hint = known.has(zone) ? t("timesInZone", { tz: timeZoneLabel(zone, locale) }) : t("timezonePick");
   return (
-    <Field label={label} name={name} error={error} className={className} hint={<span data-testid="time-zone-label">{hint}</span>}>
+    <Field
+      label={label}
+      name={name}
+      error={error}
+      className={className}
+      // the zone's name and offset as the server's time-zone data gives them; the browser's may word them differently
+      hint={
+        <span data-testid="time-zone-label" suppressHydrationWarning>
+          {hint}
+        </span>
+      }
+    >
       <TimeZoneInput name={name} defaultValue={zone} onValue={setZone} />
     </Field>
   );
