@@ -15,8 +15,8 @@ export const logger = pino({
 /** The current request's id (from the proxy), or undefined outside a request. */
 export async function requestId(): Promise<string | undefined> {
   try {
-    const { headers } = await import("next/headers");
-    return (await headers()).get("x-request-id") ?? undefined;
+    const { requestHeaders } = await import("@/lib/http/request-headers");
+    return (await requestHeaders()).get("x-request-id") ?? undefined;
   } catch {
     return undefined;
   }

@@ -8,7 +8,8 @@
  *  - the signed-in user's profile, password and API tokens (profile.edit: own data only);
  *  - the admin's user management (user.manage; event.staff.manage on the forum in the input).
  */
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
+import { requestHeaders } from "@/lib/http/request-headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { publicAction, userAction, type Failure } from "@/lib/actions/define";
@@ -113,7 +114,7 @@ export const updateProfileAction = userAction(
 export const changePasswordAction = userAction("profile.edit", changePasswordSchema, async ({ db, actor, input }) => {
   await changePassword(db, actor, input);
   // Other sessions are now void; keep this one by signing in afresh (a bearer-token caller has no cookie to renew).
-  if (!(await headers()).get("authorization")) await signIn("credentials", { email: actor.email, password: input.newPassword, redirect: false });
+  if (!(await requestHeaders()).get("authorization")) await signIn("credentials", { email: actor.email, password: input.newPassword, redirect: false });
 });
 
 export type TokenFormState = ActionResult<{ token: string; expiresAt: string }> | null;

@@ -9,11 +9,11 @@
  */
 import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import { headers } from "next/headers";
 import type { Db } from "@/db/client";
 import { eventStaff } from "@/db/schema";
 import { DomainError } from "@/lib/actions/result";
 import { getDb } from "@/lib/db";
+import { requestHeaders } from "@/lib/http/request-headers";
 import { currentActor } from "./actor";
 import { allows, needsEventScope, PERMISSIONS, type Actor, type EventRole, type Permission } from "./permissions";
 
@@ -67,7 +67,7 @@ export function canSql(actor: Actor, permission: Permission, eventId: SQL): SQL 
 export async function requireActor(): Promise<Actor> {
   const actor = await currentActor();
   if (!actor) {
-    const bearer = await headers()
+    const bearer = await requestHeaders()
       .then((h) => h.get("authorization"))
       .catch(() => null);
     throw new DomainError(

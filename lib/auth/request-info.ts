@@ -1,6 +1,6 @@
-/** Facts about the incoming request that the auth code needs (client IP), read through next/headers. */
+/** Facts about the incoming request that the auth code needs (client IP), read through lib/http/request-headers.ts. */
 import "server-only";
-import { headers } from "next/headers";
+import { requestHeaders } from "@/lib/http/request-headers";
 
 /**
  * The client's address: the right-most X-Forwarded-For entry (the one added by the proxy closest to us; `next start`
@@ -15,7 +15,7 @@ export function ipFromHeaders(h: Headers): string {
 
 export async function clientIp(): Promise<string> {
   try {
-    return ipFromHeaders(await headers());
+    return ipFromHeaders(await requestHeaders());
   } catch {
     return "unknown"; // outside a request (CLI, scripts)
   }

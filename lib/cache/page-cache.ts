@@ -20,6 +20,7 @@
 import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import { brotliCompress, constants as zlib, gzip } from "node:zlib";
+import { parseCookies } from "@/lib/http/cookies";
 import { publicOrigin } from "@/lib/http/origin";
 import { baseSecurityHeaders, cspWithHashes, inlineScriptHashes } from "@/lib/http/security-headers";
 import { langParam, localeFrom } from "@/lib/i18n/config";
@@ -140,15 +141,6 @@ export function pageCacheKey(method: string, pathAndQuery: string, header: (name
   if (config.appUrl || config.trustProxy.kind === "none") return `${locale}|${pathAndQuery}`;
   const origin = publicOrigin((h) => header(h));
   return origin === publicOrigin(() => undefined) ? `${locale}|${pathAndQuery}` : `${locale}|${pathAndQuery}|${origin}`;
-}
-
-export function parseCookies(header: string | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const part of (header ?? "").split(";")) {
-    const i = part.indexOf("=");
-    if (i > 0) out[part.slice(0, i).trim()] = part.slice(i + 1).trim();
-  }
-  return out;
 }
 
 /** The cache's byte budget: PAGE_CACHE_MAX_BYTES (lib/env.ts), read per eviction so a change applies at once. */

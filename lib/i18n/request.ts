@@ -1,5 +1,5 @@
 import { getRequestConfig } from "next-intl/server";
-import { cookies, headers } from "next/headers";
+import { requestCookie, requestHeaders } from "@/lib/http/request-headers";
 import { defaultLocale, isLocale, LANG_HEADER, LOCALE_COOKIE, localeFrom, type Locale } from "./config";
 import { messagesFor } from "./messages";
 
@@ -10,7 +10,7 @@ import { messagesFor } from "./messages";
  */
 export async function requestLocale(): Promise<Locale> {
   try {
-    const h = await headers();
+    const h = await requestHeaders();
     const raw = h.get("cookie");
     // `?lang=` of the URL, which the HTTP server's back end (scripts/lib/http-backend.ts) passes on as a header (pages cannot read
     // the query in the root layout, where the language is needed first)
@@ -18,7 +18,7 @@ export async function requestLocale(): Promise<Locale> {
     if (isLocale(explicit)) return explicit;
     // A language chosen earlier in this same server action (profile save, sign-in) is not in the request's Cookie
     // header yet; Next shows it through cookies(). Only then does it override the header's decision.
-    const justSet = (await cookies()).get(LOCALE_COOKIE)?.value;
+    const justSet = await requestCookie(LOCALE_COOKIE);
     if (isLocale(justSet) && !(raw ?? "").includes(`${LOCALE_COOKIE}=${justSet}`)) return justSet;
     return localeFrom(raw, h.get("accept-language"), explicit);
   } catch {

@@ -11,26 +11,34 @@ import { trustProxyFromEnv } from "../../lib/http/client-ip";
 import { baseSecurityHeaders, cspWithNonce } from "../../lib/http/security-headers";
 import { LANG_HEADER, langParam, localeFrom } from "../../lib/i18n/config";
 import { translateMessage } from "../../lib/i18n/errors";
+import { answerDirect, directHandler, loadDirectRoutes, type DirectRoutes } from "./direct-routes";
 import { BYPASS, FRONT, isHttps, newSecrets, one, REQUEST_ID, type Secrets, startFront, trustForwarding } from "./http-server";
 import { staticBrotli } from "./static-br";
 
 /** The front (./http-server.ts) and this back end in one thread: the tests (`npm start` runs the back end in a worker thread). */
-export async function startHttpServer(port: number, hostname: string): Promise<Server> {
+export async function startHttpServer(port: number, hostname: string, opts: BackendOptions = {}): Promise<Server> {
   const secrets = newSecrets();
-  const backend = await startBackend(secrets);
+  const backend = await startBackend(secrets, undefined, opts);
   const front = await startFront(port, hostname, { port: backend.port, secrets });
   front.on("close", () => backend.server.close());
   return front;
 }
 
+export type BackendOptions = {
+  /** The direct routes' handlers (./direct-routes.ts); default: loaded from the build. Tests with a stand-in for Next give their own. */
+  directRoutes?: DirectRoutes;
+};
+
 /** The back end: Next behind the per-request work it needs, on an ephemeral loopback port. */
-export async function startBackend(secrets: Secrets, publicPort = Number(process.env.PORT || 3000)): Promise<{ server: Server; port: number }> {
+export async function startBackend(secrets: Secrets, publicPort = Number(process.env.PORT || 3000), opts: BackendOptions = {}): Promise<{ server: Server; port: number }> {
   const { default: next } = await import("next");
   // Next is told the public host and port (what it would have been given without the front); the loopback port is ours.
   const app = next({ dev: false, dir: process.cwd(), hostname: process.env.HOSTNAME || "0.0.0.0", port: publicPort });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const assets = staticBrotli(process.env.NEXT_DIST_DIR || ".next");
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  const assets = staticBrotli(distDir);
+  const direct = opts.directRoutes ?? (await loadDirectRoutes(distDir));
 
   const server = createServer(async (req, res) => {
     const viaFront = one(req.headers[FRONT]) === secrets.front;
@@ -79,6 +87,9 @@ export async function startBackend(secrets: Secrets, publicPort = Number(process
     // server's CPU for bodies gzip does not shrink. Such requests reach Next without Accept-Encoding; reads (lists,
     // exports, feeds) keep it.
     if (pathname.startsWith("/api/") && req.method !== "GET" && req.method !== "HEAD") delete req.headers["accept-encoding"];
+    // A direct route (lib/api/routes.ts): its own handler, without Next's router (./direct-routes.ts)
+    const handler = directHandler(direct, req, pathname);
+    if (handler) return answerDirect(handler, req, res, isHttps(req));
     await handle(req, res);
   });
   // Only the front connects, over keep-alive connections it reuses: never close an idle one (the front could send

@@ -14,7 +14,7 @@ import SwaggerParser from "@apidevtools/swagger-parser";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { openApiDocument } from "@/lib/api/openapi";
-import { API_ROUTES, OTHER_API_ROUTES } from "@/lib/api/routes";
+import { API_ROUTES, DIRECT_API_ROUTES, OTHER_API_ROUTES } from "@/lib/api/routes";
 import { jsonBodyLimit } from "@/lib/http/body-limit";
 import { MAX_UPLOAD_BYTES } from "@/lib/storage/limits";
 import { call, documented, isPublic, isUpload, jsonBodyOf, opName, operationsOf, type Operation } from "../fixtures/api-harness";
@@ -75,6 +75,14 @@ describe("the document describes exactly the server's operations", () => {
     const fromDoc: Record<string, string[]> = {};
     for (const [p, ops] of Object.entries(doc.paths)) fromDoc[p] = Object.keys(ops).map((m) => m.toUpperCase());
     expect(sorted(fromDoc)).toEqual(sorted(API_ROUTES));
+  });
+
+  it("direct routes (run by the back end before Next) are static API routes whose files export those methods", () => {
+    const files = routeFiles();
+    for (const [p, methods] of Object.entries(DIRECT_API_ROUTES)) {
+      expect(p, "a direct route has no path parameters").not.toMatch(/[{*]/);
+      for (const m of methods) expect(files[p], `${p} exports ${m}`).toContain(m);
+    }
   });
 
   it("is a valid OpenAPI 3.1 document with servers, and security on every operation ([] when public)", async () => {
