@@ -5,7 +5,7 @@
 import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { rowsOf } from "@/db/rows";
+import { executePrepared } from "@/db/rows";
 import { auditLog, checkins, registrations, users } from "@/db/schema";
 import { DomainError } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit";
@@ -59,8 +59,10 @@ export async function checkIn(db: Db, actor: Actor, input: CheckInTarget, allowe
   const segment = input.segment ? sql`${input.segment}::text` : defaultSegmentSql(sql`${registrations.eventId}`);
   const ip = await clientIp();
   const refused = sql.join(REFUSED.map((st) => sql`${st}`), sql`, `);
-  const [row] = rowsOf<ScanRow>(
-    await db.execute(sql`
+  const [row] = await executePrepared<ScanRow>(
+    db,
+    "checkin_scan",
+    sql`
     with t as (
       select ${registrations.id} as id, ${registrations.eventId} as event_id, ${registrations.fullName} as name, ${registrations.organization} as organization,
              ${registrations.category}::text as category, ${registrations.status}::text as status, ${segment} as segment, ${allowed} as allowed
@@ -79,7 +81,7 @@ export async function checkIn(db: Db, actor: Actor, input: CheckInTarget, allowe
     select t.*, ins.checked_in_at as inserted_at, prev.checked_in_at as prev_at, u.name as prev_by
     from t left join ins on true
     left join ${checkins} prev on prev.registration_id = t.id and prev.event_id = t.event_id and prev.segment = t.segment
-    left join ${users} u on u.id = prev.checked_in_by_id`),
+    left join ${users} u on u.id = prev.checked_in_by_id`,
   );
   if (!row) throw new DomainError("not_found", "errors.ticketUnknown");
   if (!row.allowed) throw new DomainError("forbidden", "errors.forbidden");
