@@ -43,6 +43,15 @@ export default defineConfig([
       "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through `env` from @/lib/env (declare new variables there)." }],
     },
   },
+  {
+    // The incoming request is read through ONE module (lib/http/request-headers.ts): a direct route (lib/api/routes.ts)
+    // runs without Next, where next/headers does not exist. Setting a cookie (server actions) is the one exception.
+    files: ["app/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
+    ignores: ["lib/shared/**", "lib/http/request-headers.ts", "lib/accounts/actions.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [{ name: "next/headers", message: "Read the request through requestHeaders() / requestCookie() from @/lib/http/request-headers." }] }],
+    },
+  },
   // ---- arch-ui: layer boundaries (components → app is arch-actions' block). app → lib → db; lib/shared is
   // the client-safe bottom layer that db/schema and components both import.
   {
