@@ -5,7 +5,8 @@ export function parseCookies(header: string | null | undefined): Record<string, 
   const out: Record<string, string> = {};
   for (const part of (header ?? "").split(";")) {
     const i = part.indexOf("=");
-    if (i > 0) out[part.slice(0, i).trim()] = part.slice(i + 1).trim();
+    const name = i > 0 ? part.slice(0, i).trim() : "";
+    if (name) out[name] = part.slice(i + 1).trim();
   }
   return out;
 }
