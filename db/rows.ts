@@ -1,4 +1,5 @@
 import type { SQL } from "drizzle-orm";
+import type { Db, Tx } from "./client";
 /** The rows of `db.execute(sql…)`, the same on both engines (postgres.js answers an array, PGlite `{ rows }`). */
 export function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
@@ -11,7 +12,7 @@ export function rowsOf<T>(result: unknown): T[] {
  * Drizzle's `execute` has no such option; its session's `prepareQuery` with a name is what its query builders'
  * `.prepare(name)` use (drizzle-orm 0.45: `session` and `dialect` are internal members of the database object).
  */
-export async function executePrepared<T>(db: object, name: string, query: SQL): Promise<T[]> {
+export async function executePrepared<T>(db: Db | Tx, name: string, query: SQL): Promise<T[]> {
   const { session, dialect } = db as unknown as {
     session: { prepareQuery(q: unknown, fields: undefined, name: string, arrayMode: false): { execute(): Promise<unknown> } };
     dialect: { sqlToQuery(s: SQL): unknown };

@@ -9,7 +9,7 @@
  */
 import fs from "node:fs";
 import { token } from "./http";
-import { freshTarget, serverEnv, startServer, wrkPosts, type Engine } from "./lib";
+import { freshTarget, serverEnv, startServer, WRK, wrkPosts, type Engine } from "./lib";
 import { seedBenchData } from "./seed-large";
 
 const TICK_MS = 10; // /proc times are in clock ticks of 1/100 s (USER_HZ) on Linux
@@ -46,7 +46,7 @@ function postgresCpu(): number {
 
 async function main() {
   const engine = (process.argv[2] ?? "pglite") as Engine;
-  if (!WRK_OK()) throw new Error("wrk is not installed (apt install wrk)");
+  if (!WRK) throw new Error("wrk is not installed (apt install wrk)");
   const target = await freshTarget(engine);
   const codes = await seedBenchData(target);
   const server = await startServer(serverEnv(target, 3970), [], "bench/tmp/desk-threads-server.log");
@@ -73,8 +73,6 @@ async function main() {
     await target.cleanup();
   }
 }
-
-const WRK_OK = () => ["/usr/bin/wrk", "/usr/local/bin/wrk"].some((p) => fs.existsSync(p));
 
 main().then(
   () => process.exit(0),

@@ -13,8 +13,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { DIRECT_API_ROUTES } from "../../lib/api/routes";
 import { runInRequest } from "../../lib/http/request-scope";
-import { localeFrom, langParam } from "../../lib/i18n/config";
-import { translateMessage } from "../../lib/i18n/errors";
+import { logger } from "../../lib/log";
+import { failRequest } from "./http-server";
 
 export type RouteHandler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 export type DirectRoutes = Map<string, RouteHandler>;
@@ -73,15 +73,13 @@ export async function answerDirect(handler: RouteHandler, req: IncomingMessage, 
     if (cookies.length > 0) res.setHeader("set-cookie", cookies);
     res.setHeader("content-length", out.length);
     res.end(req.method === "HEAD" ? undefined : out);
-  } catch {
+  } catch (e) {
     // The wrapper family answers every failure of its own; this is a request it never saw (a header no web Request
-    // accepts). Same answer as any unexpected error, without internals.
-    if (res.headersSent) return void res.destroy();
+    // accepts). Logged with its reference; answered like any unexpected error, without internals.
     const id = String(res.getHeader("x-request-id") ?? "");
-    const locale = localeFrom(req.headers.cookie, req.headers["accept-language"]?.toString(), langParam(req.url));
-    const message = JSON.stringify({ error: translateMessage({ key: "errors.internal", params: { ref: id.slice(0, 8) } }, locale), code: "internal" });
-    res.writeHead(500, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(message), "cache-control": "no-store" });
-    res.end(message);
+    logger.error({ ref: id.slice(0, 8), reqId: id, where: `${req.method} ${req.url?.split("?")[0]} (direct)`, err: e instanceof Error ? { name: e.name, message: e.message, stack: e.stack } : String(e) }, "unexpected error");
+    if (res.headersSent) return void res.destroy();
+    failRequest(req, res, id, 500, "internal");
   }
 }
 

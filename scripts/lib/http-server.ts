@@ -130,7 +130,7 @@ function passTo(port: number, mark: string) {
     });
     up.on("error", () => {
       if (res.headersSent) return void res.destroy();
-      unavailable(req, res, id);
+      failRequest(req, res, id, 502, "unavailable");
     });
     res.on("close", () => {
       if (!res.writableFinished) up.destroy(); // the client went away: stop the back end's work on it
@@ -139,13 +139,16 @@ function passTo(port: number, mark: string) {
   };
 }
 
-/** 502 when the back end cannot be reached: the reference id only, in the client's language. */
-function unavailable(req: IncomingMessage, res: ServerResponse, id: string) {
+/**
+ * The server's own failure answer (502 when the back end cannot be reached, 500 when a direct route could not even
+ * be called): the reference id only, in the client's language; JSON `{error, code}` on the API; the connection closes.
+ */
+export function failRequest(req: IncomingMessage, res: ServerResponse, id: string, status: 500 | 502, code: "internal" | "unavailable") {
   const locale = localeFrom(one(req.headers.cookie), one(req.headers["accept-language"]), langParam(req.url));
   const message = translateMessage({ key: "errors.internal", params: { ref: id.slice(0, 8) } }, locale);
   const api = (req.url ?? "/").startsWith("/api/");
-  const body = api ? JSON.stringify({ error: message, code: "unavailable" }) : message;
-  res.writeHead(502, {
+  const body = api ? JSON.stringify({ error: message, code }) : message;
+  res.writeHead(status, {
     ...baseSecurityHeaders(isHttps(req)),
     "content-type": api ? "application/json; charset=utf-8" : "text/plain; charset=utf-8",
     "content-length": Buffer.byteLength(body),

@@ -74,7 +74,13 @@ describe("direct routes: the check-in route answered by the back end itself (pgl
     const rows = await h.db.select({ id: registrations.id, code: registrations.ticketCode }).from(registrations).where(and(eq(registrations.eventId, eventId), eq(registrations.status, "confirmed")));
     const used = new Set((await h.db.select({ id: checkins.registrationId }).from(checkins)).map((r) => r.id));
     fresh.push(...rows.filter((r) => !used.has(r.id)).map((r) => r.code));
-    server = await startHttpServer(port, "127.0.0.1", { directRoutes: new Map([["POST /api/v1/checkins", checkinRoute]]) });
+    server = await startHttpServer(port, "127.0.0.1", {
+      directRoutes: new Map([
+        ["POST /api/v1/checkins", checkinRoute],
+        // a handler that fails outside the wrapper family (which answers its own failures): the server's own 500
+        ["POST /api/v1/events/import", async () => { throw new Error("secret detail /srv/db"); }],
+      ]),
+    });
   });
   afterAll(async () => {
     await new Promise<void>((r) => server?.close(() => r()));
@@ -140,5 +146,18 @@ describe("direct routes: the check-in route answered by the back end itself (pgl
     const get = await fetch(`http://127.0.0.1:${port}/api/v1/checkins`);
     expect(get.status).toBe(405);
     expect(get.headers.get("allow")).toBe("OPTIONS, POST");
+  });
+
+  it("a direct handler that throws: 500 with a reference in the caller's language, nothing of the error", async () => {
+    for (const [al, chinese] of [["zh-CN", true], ["en", false]] as const) {
+      const r = await fetch(`http://127.0.0.1:${port}/api/v1/events/import`, { method: "POST", headers: { "accept-language": al, "x-request-id": "direct-fail-0001" }, body: "{}" });
+      expect(r.status).toBe(500);
+      const text = await r.text();
+      expect(text).not.toContain("secret");
+      const body = JSON.parse(text);
+      expect(body.code).toBe("internal");
+      expect(body.error).toContain("direct-f"); // the reference: the request id's first 8 characters
+      expect(/[\u4e00-\u9fff]/.test(body.error)).toBe(chinese);
+    }
   });
 });
