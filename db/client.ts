@@ -129,6 +129,7 @@ type PgliteQueryOptions = { rowMode?: "array" | "object"; parsers?: Record<numbe
 type PgliteTx = {
   query: <T>(sql: string, params?: unknown[], options?: PgliteQueryOptions) => Promise<PgliteResult<T>>;
   exec: (sql: string) => Promise<PgliteResult<unknown>[]>;
+  prepared: <T>(sql: string, params?: unknown[], options?: PgliteQueryOptions) => Promise<PgliteResult<T>>;
 };
 
 /**
@@ -220,6 +221,11 @@ export class PgliteWorkerClient {
     return this.#call({ op: "query", sql, params, options: PgliteWorkerClient.wireOptions(options), txId });
   }
 
+  /** `query`'s answer, the statement kept prepared in the worker by its text (db/pglite-worker.mjs runPrepared; db/rows.ts executePrepared). */
+  prepared<T>(sql: string, params: unknown[] = [], options?: PgliteQueryOptions, txId?: number): Promise<PgliteResult<T>> {
+    return this.#call({ op: "prepared", sql, params, options: PgliteWorkerClient.wireOptions(options), txId });
+  }
+
   exec(sql: string, txId?: number): Promise<PgliteResult<unknown>[]> {
     return this.#call({ op: "exec", sql, txId });
   }
@@ -230,6 +236,7 @@ export class PgliteWorkerClient {
     const tx: PgliteTx = {
       query: (sql, params, options) => this.query(sql, params, options, txId),
       exec: (sql) => this.exec(sql, txId),
+      prepared: (sql, params, options) => this.prepared(sql, params, options, txId),
     };
     let result: T;
     try {
