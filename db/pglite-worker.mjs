@@ -66,20 +66,13 @@ const PREPARED_MAX = 64;
 const prepared = new Map();
 let preparedSeq = 0;
 
-function concat(...parts) {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+/** The wire protocol's message writers (PGlite's own); several messages go to the engine as one buffer. */
+const { serialize } = protocol;
+const concat = (...messages) => Buffer.concat(messages);
 
 /** Parse and describe `sql` as a new named statement (inside PGlite's query lock); closes the least recently used one past the cap. */
 async function prepareStatement(sql) {
   const name = `huiwu_${++preparedSeq}`;
-  const { serialize } = protocol;
   const messages = await pg.execProtocolStream(concat(serialize.parse({ name, text: sql }), serialize.describe({ type: "S", name }), serialize.sync()), { syncToFs: false });
   const statement = { name, types: parse.parseDescribeStatementResults(messages), rowDescription: messages.find((x) => x.name === "rowDescription") };
   prepared.set(sql, statement);
@@ -114,7 +107,6 @@ function runPrepared(m, inTx) {
       const serializer = pg.serializers[statement.types[i]];
       return serializer ? serializer(v) : v.toString();
     });
-    const { serialize } = protocol;
     let messages;
     try {
       messages = await pg.execProtocolStream(concat(serialize.bind({ statement: statement.name, values }), serialize.execute({}), serialize.sync()), { syncToFs: false });
