@@ -32,9 +32,9 @@ async function costed(pid: number | undefined, run: () => Promise<Load | null>):
   const after = cpuMs(pid);
   return { load, cpuMs: before === null || after === null ? null : after - before };
 }
-/** The faster of some runs (the page measure alternates runs so a burst of other work hits both sides alike). */
 /** The page measure's app/bare pairs (odd: the median is a measured pair). */
 const PAIRS = 7;
+/** The faster of some runs (the bare server with AsyncLocalStorages entered, measured twice). */
 const fastest = (xs: Costed[]) => xs.reduce((best, x) => (x.load.rps > best.load.rps ? x : best));
 const cpu = (c: Costed) => (c.cpuMs === null || !c.load.requests ? "" : `, server CPU ${((c.cpuMs * 1000) / c.load.requests).toFixed(1)} µs/request`);
 /** The issue-15 targets that differ per engine: [Postgres, PGlite]. */
