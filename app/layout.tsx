@@ -32,6 +32,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </main>
           <SiteFooter />
         </ErrorPageTextProvider>
+        {/* The islands (language switch, print, room filter): plain JavaScript, the same on every page, so public
+            pages need no React on the client (public/islands.js; lib/cache/static-page.ts). */}
+        <script src="/islands.js" async />
       </body>
     </html>
   );

@@ -13,7 +13,8 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { pageCacheEnabled, pageCacheStats, registerPublicVersionSource } from "../lib/cache/page-cache";
+import { pageCacheEnabled, pageCacheStats, registerInertClientModules, registerPublicVersionSource } from "../lib/cache/page-cache";
+import { inertClientModules } from "../lib/cache/static-page";
 import { env, exitOnBadEnv } from "../lib/env";
 import { newSecrets, startFront } from "./lib/http-server";
 import { logMemory } from "./lib/memory-log";
@@ -55,6 +56,8 @@ async function main() {
   const ready = await new Promise<Ready>((resolve) => backend.on("message", (m: Ready) => m.op === "ready" && resolve(m)));
   const ask = caller(backend);
   if (ready.versioned) registerPublicVersionSource(() => ask<number>("version"));
+  // anonymous public pages stored without React's runtime when they need none (lib/cache/static-page.ts)
+  registerInertClientModules(inertClientModules(process.env.NEXT_DIST_DIR || ".next"));
   answerCalls(backend, async () => ({ enabled: pageCacheEnabled(), ...pageCacheStats() }));
 
   const { accounts, forum: demoForum } = ready.demo;

@@ -16,6 +16,9 @@
  * that allows its inline scripts by hash). `freshEntry` is synchronous; the server writes `variantOf(…)` as is.
  * Memory is bounded in bytes (all three bodies counted, PAGE_CACHE_MAX_BYTES, default 32 MB), least recently used
  * evicted first.
+ *
+ * An HTML page that needs no React on the client is stored without React's runtime (lib/cache/static-page.ts): what
+ * an anonymous visitor downloads is the page and public/islands.js, not React and Next's router.
  */
 import { createHash } from "node:crypto";
 import { promisify } from "node:util";
@@ -24,6 +27,7 @@ import { parseCookies } from "@/lib/http/cookies";
 import { publicOrigin } from "@/lib/http/origin";
 import { baseSecurityHeaders, cspWithHashes, inlineScriptHashes } from "@/lib/http/security-headers";
 import { langParam, localeFrom } from "@/lib/i18n/config";
+import { withoutReactRuntime } from "@/lib/cache/static-page";
 import { env, type TrustProxy } from "@/lib/env";
 
 export const VERSION_TTL_MS = 200;
@@ -80,13 +84,21 @@ type State = {
 };
 
 type Report = { enabled: boolean; entries: number; bytes: number; version: number };
-type G = { __huiwuPageCache?: State; __huiwuPublicVersion?: () => Promise<number>; __huiwuPageCacheReport?: () => Promise<Report> };
+type G = { __huiwuPageCache?: State; __huiwuPublicVersion?: () => Promise<number>; __huiwuPageCacheReport?: () => Promise<Report>; __huiwuInertClientModules?: Set<string> };
 const g = globalThis as unknown as G;
 const state: State = (g.__huiwuPageCache ??= { entries: new Map(), bytes: 0, inflight: new Map(), version: { value: -1, checkedAt: 0 } });
 
 /** The app registers how to read the version (instrumentation.ts); until then nothing is cached. */
 export function registerPublicVersionSource(read: () => Promise<number>) {
   g.__huiwuPublicVersion = read;
+}
+
+/**
+ * The client modules a page may reference and still be stored without React's runtime (lib/cache/static-page.ts); the
+ * front registers them from the build at start. Until then (and in unit tests) pages are stored as Next rendered them.
+ */
+export function registerInertClientModules(ids: Set<string> | null) {
+  g.__huiwuInertClientModules = ids ?? undefined;
 }
 
 /** The registered version source, if any (the back end's thread answers the front's reads with it: scripts/serve.ts). */
@@ -205,7 +217,10 @@ export async function cachedPage(key: string, render: () => Promise<Response>): 
         res.body?.cancel().catch(() => {}); // not awaited: undici may wait for the whole stream
         return null;
       }
-      const body = Buffer.from(await res.arrayBuffer());
+      const rendered = Buffer.from(await res.arrayBuffer());
+      const inert = g.__huiwuInertClientModules;
+      const staticHtml = inert && /text\/html/.test(type) ? withoutReactRuntime(rendered.toString("utf8"), inert) : null;
+      const body = staticHtml === null ? rendered : Buffer.from(staticHtml, "utf8");
       const headers = KEPT_HEADERS.flatMap((h) => (res.headers.has(h) ? [[h, res.headers.get(h)!] as [string, string]] : []));
       const entry = await makeEntry(body, res.status, headers, /text\/html/.test(type), version);
       const old = state.entries.get(key);

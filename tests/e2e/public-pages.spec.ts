@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { signInAs } from "./auth";
 import { snap, YANTAN } from "./helpers";
 
 const SPEAKERS = ["唐利民", "赵德本", "戴宇", "陈军", "范恒山", "李后强", "鲁荣东", "唐雄兴"];
@@ -63,6 +64,32 @@ test.describe("public forum pages", () => {
     const api = await request.get("/api/v1/events/no-such-forum");
     expect(api.status()).toBe(404);
     expect((await api.json()).error).toBeTruthy();
+  });
+
+  test("anonymous public pages run no framework JavaScript, only the islands script; signed in, React is back (issue 15)", async ({ browser }) => {
+    const scriptsOf = async (signedIn: boolean) => {
+      const ctx = await browser.newContext();
+      const page = await ctx.newPage();
+      if (signedIn) await signInAs(page, "attendee");
+      const scripts = new Set<string>();
+      page.on("request", (r) => {
+        if (r.resourceType() === "script") scripts.add(new URL(r.url()).pathname);
+      });
+      await page.goto("/reports");
+      const report = await page.locator('a[href^="/reports/"]:not([href$=".xml"])').first().getAttribute("href");
+      // each twice: the first visit may render the page, the second is a page-cache hit
+      for (const path of ["/", `/events/${YANTAN}`, `/events/${YANTAN}/agenda`, report!, "/speakers"]) for (const round of [1, 2]) expect((await page.goto(path))?.status(), `${path} #${round}`).toBe(200);
+      // and still interactive without React: the language switch (an island) loads the page in English
+      await page.goto(`/events/${YANTAN}`);
+      await page.getByTestId("language-switch").click();
+      await expect(page.locator("html")).toHaveAttribute("lang", "en");
+      await expect(page.getByTestId("hosts")).toContainText("Co-hosts");
+      await ctx.close();
+      return [...scripts];
+    };
+    expect(await scriptsOf(false)).toEqual(["/islands.js"]);
+    // negative control: the same pages for a signed-in visitor (never cached) load React and Next's router
+    expect((await scriptsOf(true)).filter((s) => s.startsWith("/_next/static/")).length).toBeGreaterThan(3);
   });
 
   test("read API over HTTP", async ({ request }) => {
