@@ -84,6 +84,9 @@ describe("the inert modules, from the build's client-reference manifests", () =>
     fs.writeFileSync(path.join(at, "page_client-reference-manifest.js"), `globalThis.__RSC_MANIFEST = globalThis.__RSC_MANIFEST || {};\nglobalThis.__RSC_MANIFEST["/(public)/events/[slug]/page"] = ${JSON.stringify({ clientModules: modules })};`);
     expect([...inertClientModules(dir)!].sort()).toEqual(["222018", "339756", "408821", "522016"]);
     expect(inertClientModules(path.join(dir, "missing"))).toBeNull();
+    // one manifest it cannot read (not Next's form): then no page is called inert at all
+    fs.writeFileSync(path.join(at, "..", "page_client-reference-manifest.js"), "module.exports = {}");
+    expect(inertClientModules(dir)).toBeNull();
   });
 });
 
