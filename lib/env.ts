@@ -50,6 +50,8 @@ const schema = {
   // Runtime
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: posInt(3000),
+  /** Next's build directory (next.config.js and scripts/start.mjs read it directly: they run before this module). */
+  NEXT_DIST_DIR: z.string().min(1).default(".next"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   // Database
   DATABASE_URL: str, // validated with a precise message when opened (db/client.ts)

@@ -57,7 +57,7 @@ async function main() {
   const ask = caller(backend);
   if (ready.versioned) registerPublicVersionSource(() => ask<number>("version"));
   // anonymous public pages stored without React's runtime when they need none (lib/cache/static-page.ts)
-  registerInertClientModules(inertClientModules(process.env.NEXT_DIST_DIR || ".next"));
+  registerInertClientModules(inertClientModules(env.NEXT_DIST_DIR));
   answerCalls(backend, async () => ({ enabled: pageCacheEnabled(), ...pageCacheStats() }));
 
   const { accounts, forum: demoForum } = ready.demo;

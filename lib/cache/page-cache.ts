@@ -218,11 +218,12 @@ export async function cachedPage(key: string, render: () => Promise<Response>): 
         return null;
       }
       const rendered = Buffer.from(await res.arrayBuffer());
+      const html = /text\/html/.test(type);
       const inert = g.__huiwuInertClientModules;
-      const staticHtml = inert && /text\/html/.test(type) ? withoutReactRuntime(rendered.toString("utf8"), inert) : null;
+      const staticHtml = inert && html ? withoutReactRuntime(rendered.toString("utf8"), inert) : null;
       const body = staticHtml === null ? rendered : Buffer.from(staticHtml, "utf8");
       const headers = KEPT_HEADERS.flatMap((h) => (res.headers.has(h) ? [[h, res.headers.get(h)!] as [string, string]] : []));
-      const entry = await makeEntry(body, res.status, headers, /text\/html/.test(type), version);
+      const entry = await makeEntry(body, res.status, headers, html, version);
       const old = state.entries.get(key);
       if (old) state.bytes -= old.bytes;
       state.entries.delete(key);

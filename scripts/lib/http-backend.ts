@@ -7,6 +7,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type ServerResponse, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { methodNotAllowed } from "../../lib/api/routes";
+import { env } from "../../lib/env";
 import { trustProxyFromEnv } from "../../lib/http/client-ip";
 import { baseSecurityHeaders, cspWithNonce } from "../../lib/http/security-headers";
 import { LANG_HEADER, langParam, localeFrom } from "../../lib/i18n/config";
@@ -36,7 +37,7 @@ export async function startBackend(secrets: Secrets, publicPort = Number(process
   const app = next({ dev: false, dir: process.cwd(), hostname: process.env.HOSTNAME || "0.0.0.0", port: publicPort });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  const distDir = env.NEXT_DIST_DIR;
   const assets = staticBrotli(distDir);
   const direct = opts.directRoutes ?? (await loadDirectRoutes(distDir));
 
