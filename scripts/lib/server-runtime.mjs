@@ -17,6 +17,11 @@
  *   reached ~214 MB in the seating editor of a 10,000-registration forum, and on PGlite one idle run lost the server
  *   there ("fetch failed") — headroom is worth more than the last MBs. Raise it (NODE_OPTIONS) for much larger forums.
  *   Since the server keeps no source maps (scripts/lib/source-maps.ts) heapUsed peaks at ~130–150 MB there.
+ *   Semi-spaces 8 → 4 MB (stop 26; BENCHMARKS.md): peak RSS of the whole bench on Postgres 356–368 → 290–297 MB,
+ *   PGlite 434 → 421 MB (two full runs each, one machine). The same phase alone, alternating the two settings twice
+ *   (the 10,000-registration forum: lists, exports, desks): no slower — first list page 129–132 against 168–192 ms,
+ *   ten desks p95 28–30 against 29–34 ms; the 600-user rush 11,928 against 12,368/min alone, 14,548–15,577 in the
+ *   full runs.
  * - libuv's pool (argon2 hashing, zlib, fs) no larger than the machine's cores (default 4): each argon2 hash holds
  *   19 MiB, and on 2 cores four at once are not faster than two. The 600-user rush alone on Postgres: peak RSS
  *   322 → 286 MB at the same rate.
@@ -36,5 +41,5 @@ export const SERVER_RUNTIME_ENV = {
   UV_THREADPOOL_SIZE: String(Math.min(4, Math.max(2, os.availableParallelism()))),
   MALLOC_ARENA_MAX: "2",
   MALLOC_MMAP_THRESHOLD_: "131072",
-  NODE_OPTIONS: "--max-old-space-size=384 --max-semi-space-size=8",
+  NODE_OPTIONS: "--max-old-space-size=384 --max-semi-space-size=4",
 };
