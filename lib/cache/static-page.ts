@@ -19,6 +19,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { SCRIPT_ELEMENT as SCRIPT } from "@/lib/http/security-headers";
 
 /**
  * The app's client modules a page needs no React for: the error page's texts (a context for app/error.tsx), the error
@@ -69,7 +70,6 @@ export function manifestOf(source: string): Manifest | null {
   }
 }
 
-const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>/gi;
 const FLIGHT = /^\s*self\.__next_f\.push\((\[[\s\S]*\])\)\s*;?\s*$/;
 
 /** The client-reference module ids of a page's RSC payload (its `I[…]` rows), or null if it has no payload. */

@@ -34,10 +34,13 @@ export function cspWithHashes(hashes: string[]): string {
   return [...BASE, `script-src 'self'${hashes.map((h) => ` 'sha256-${h}'`).join("")} 'wasm-unsafe-eval'`].join("; ");
 }
 
+/** A <script> element of rendered HTML: its attributes (1) and its body (2). Also lib/cache/static-page.ts's. */
+export const SCRIPT_ELEMENT = /<script\b([^>]*)>([\s\S]*?)<\/script>/gi;
+
 /** Base64 SHA-256 of every inline <script> body (scripts with src, and non-JavaScript data blocks, need none). */
 export function inlineScriptHashes(html: string): string[] {
   const out = new Set<string>();
-  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+  for (const m of html.matchAll(SCRIPT_ELEMENT)) {
     const [, attrs, body] = m;
     if (/\bsrc\s*=/.test(attrs) || !body) continue;
     const type = /\btype\s*=\s*["']?([^"'\s>]+)/i.exec(attrs)?.[1]?.toLowerCase();
