@@ -18,15 +18,55 @@ export function rowsOf<T>(result: unknown): T[] {
  * The rows as `rowsOf` reads them.
  */
 export async function executePrepared<T>(db: Db | Tx, name: string, query: SQL): Promise<T[]> {
-  const { session, dialect } = db as unknown as {
-    session: { prepareQuery(q: unknown, fields: undefined, name: string, arrayMode: false): { execute(): Promise<unknown>; client?: unknown } };
-    dialect: { sqlToQuery(s: SQL): unknown };
-  };
+  return rowsOf<T>(await prepare(db, name, query).execute());
+}
+
+type Prepared = { execute(values?: Record<string, unknown>): Promise<unknown>; client?: unknown };
+type Internals = {
+  session: { prepareQuery(q: unknown, fields: undefined, name: string, arrayMode: false): Prepared };
+  dialect: { sqlToQuery(s: SQL): { sql: string; params: unknown[] } };
+};
+
+/** Drizzle's prepared query for `query`, pointed at the engine's named statements (see executePrepared). */
+function prepare(db: Db | Tx, name: string, query: SQL): Prepared {
+  const { session, dialect } = db as unknown as Internals;
   const prepared = session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false);
   const client = prepared.client as { prepared?: (...args: unknown[]) => Promise<unknown> } | undefined;
   if (typeof client?.prepared === "function") {
     const run = client.prepared.bind(client);
     prepared.client = { query: run };
   }
-  return rowsOf<T>(await prepared.execute());
+  return prepared;
+}
+
+/** Statements built once per shape, per database handle (a transaction has its own session, so its own). */
+const shapes = new WeakMap<object, Map<string, Prepared>>();
+/** Shapes kept per handle; the least recently used is built again when needed. */
+export const SHAPES_MAX = 64;
+
+/**
+ * `executePrepared` for a statement whose text depends only on a few choices (its *shape*): `build` writes it with
+ * `sql.placeholder(name)` for every value that changes from run to run, and is called once per `shape` and database
+ * handle; each run only fills the placeholders from `values`. Building a large statement from its template (Drizzle's
+ * `sqlToQuery`) costs ~70 µs, a tenth of a check-in's server time (BENCHMARKS.md, stop 27).
+ * `shape` must name everything `build` reads that is not a placeholder — a value embedded in the text (or in its
+ * non-placeholder parameters) under a shape that does not name it would be reused for another caller. `sqlShape`
+ * gives an SQL fragment's exact text and parameters for that purpose.
+ */
+export async function executeShaped<T>(db: Db | Tx, name: string, shape: string, build: () => SQL, values: Record<string, unknown>): Promise<T[]> {
+  const { session } = db as unknown as Internals;
+  let kept = shapes.get(session);
+  if (!kept) shapes.set(session, (kept = new Map()));
+  let prepared = kept.get(shape);
+  if (prepared) kept.delete(shape); // re-inserted below: the Map's order is the use order
+  else prepared = prepare(db, name, build());
+  kept.set(shape, prepared);
+  if (kept.size > SHAPES_MAX) kept.delete(kept.keys().next().value!);
+  return rowsOf<T>(await prepared.execute(values));
+}
+
+/** An SQL fragment's exact text and parameters, as part of a statement's shape (executeShaped). */
+export function sqlShape(db: Db | Tx, fragment: SQL): string {
+  const q = (db as unknown as Internals).dialect.sqlToQuery(fragment);
+  return q.params.length === 0 ? q.sql : JSON.stringify([q.sql, q.params]);
 }

@@ -5,7 +5,7 @@
 import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { executePrepared } from "@/db/rows";
+import { executeShaped, sqlShape } from "@/db/rows";
 import { auditLog, checkins, registrations, users } from "@/db/schema";
 import { DomainError } from "@/lib/actions/result";
 import { recordAudit } from "@/lib/audit";
@@ -44,6 +44,35 @@ type ScanRow = {
   prev_by: string | null;
 };
 
+/** The scan's statement for one shape (checkIn), its per-scan values as placeholders: target, eventId, segment, actorId, ip. */
+function scanStatement(input: CheckInTarget, allowed: SQL): SQL {
+  const byCode = input.ticketCode ? eq(registrations.ticketCode, sql.placeholder("target")) : eq(registrations.id, sql.placeholder("target"));
+  const where = input.eventId ? and(eq(registrations.eventId, sql.placeholder("eventId")), byCode) : byCode;
+  const segment = input.segment ? sql`${sql.placeholder("segment")}::text` : defaultSegmentSql(sql`${registrations.eventId}`);
+  const actorId = sql.placeholder("actorId");
+  const refused = sql.join(REFUSED.map((st) => sql`${st}`), sql`, `);
+  return sql`
+    with t as (
+      select ${registrations.id} as id, ${registrations.eventId} as event_id, ${registrations.fullName} as name, ${registrations.organization} as organization,
+             ${registrations.category}::text as category, ${registrations.status}::text as status, ${segment} as segment, ${allowed} as allowed
+      from ${registrations} where ${where} limit 1
+    ), ins as (
+      insert into ${checkins} (registration_id, event_id, segment, checked_in_by_id)
+      select id, event_id, segment, ${actorId} from t where allowed and status not in (${refused})
+      on conflict (registration_id, segment) do nothing
+      returning registration_id, checked_in_at
+    ), audit as (
+      -- recordAudit's row (lib/audit), written by the same statement
+      insert into ${auditLog} (actor_id, action, entity, entity_id, event_id, after, ip)
+      select ${actorId}, 'checkin.perform', 'registration', t.id::text, t.event_id, jsonb_build_object('segment', t.segment), ${sql.placeholder("ip")}
+      from t join ins on ins.registration_id = t.id
+    )
+    select t.*, ins.checked_in_at as inserted_at, prev.checked_in_at as prev_at, u.name as prev_by
+    from t left join ins on true
+    left join ${checkins} prev on prev.registration_id = t.id and prev.event_id = t.event_id and prev.segment = t.segment
+    left join ${users} u on u.id = prev.checked_in_by_id`;
+}
+
 /**
  * Check a ticket in, in ONE statement (a desk scans every few seconds, ten desks at once): find the registration by
  * its code (or id), within `eventId` when given; decide the segment when none is given (defaultSegmentSql); check
@@ -54,35 +83,12 @@ type ScanRow = {
  * replacement of a delegate swapped out (换人).
  */
 export async function checkIn(db: Db, actor: Actor, input: CheckInTarget, allowed: SQL = sql`true`): Promise<CheckInResult> {
-  const byCode = input.ticketCode ? eq(registrations.ticketCode, input.ticketCode) : eq(registrations.id, input.registrationId!);
-  const where = input.eventId ? and(eq(registrations.eventId, input.eventId), byCode) : byCode;
-  const segment = input.segment ? sql`${input.segment}::text` : defaultSegmentSql(sql`${registrations.eventId}`);
   const ip = await clientIp();
-  const refused = sql.join(REFUSED.map((st) => sql`${st}`), sql`, `);
-  const [row] = await executePrepared<ScanRow>(
-    db,
-    "checkin_scan",
-    sql`
-    with t as (
-      select ${registrations.id} as id, ${registrations.eventId} as event_id, ${registrations.fullName} as name, ${registrations.organization} as organization,
-             ${registrations.category}::text as category, ${registrations.status}::text as status, ${segment} as segment, ${allowed} as allowed
-      from ${registrations} where ${where} limit 1
-    ), ins as (
-      insert into ${checkins} (registration_id, event_id, segment, checked_in_by_id)
-      select id, event_id, segment, ${actor.id} from t where allowed and status not in (${refused})
-      on conflict (registration_id, segment) do nothing
-      returning registration_id, checked_in_at
-    ), audit as (
-      -- recordAudit's row (lib/audit), written by the same statement
-      insert into ${auditLog} (actor_id, action, entity, entity_id, event_id, after, ip)
-      select ${actor.id}, 'checkin.perform', 'registration', t.id::text, t.event_id, jsonb_build_object('segment', t.segment), ${ip === "unknown" ? null : ip}
-      from t join ins on ins.registration_id = t.id
-    )
-    select t.*, ins.checked_in_at as inserted_at, prev.checked_in_at as prev_at, u.name as prev_by
-    from t left join ins on true
-    left join ${checkins} prev on prev.registration_id = t.id and prev.event_id = t.event_id and prev.segment = t.segment
-    left join ${users} u on u.id = prev.checked_in_by_id`,
-  );
+  // Built once per shape (db/rows.ts executeShaped): which column finds the ticket, whether a forum and a segment are
+  // given, and the caller's permission condition — its text and values, which name the caller when it is a forum role.
+  const shape = `${input.ticketCode ? "code" : "id"}|${input.eventId ? "event" : "any"}|${input.segment ? "segment" : "default"}|${sqlShape(db, allowed)}`;
+  const values = { target: input.ticketCode ?? input.registrationId, eventId: input.eventId, segment: input.segment, actorId: actor.id, ip: ip === "unknown" ? null : ip };
+  const [row] = await executeShaped<ScanRow>(db, "checkin_scan", shape, () => scanStatement(input, allowed), values);
   if (!row) throw new DomainError("not_found", "errors.ticketUnknown");
   if (!row.allowed) throw new DomainError("forbidden", "errors.forbidden");
   const reg = { id: row.id, name: row.name, organization: row.organization, category: row.category, status: row.status };

@@ -8,9 +8,10 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { executePrepared, rowsOf } from "@/db/rows";
+import { executePrepared, executeShaped, rowsOf, SHAPES_MAX } from "@/db/rows";
 import { seedIfEmpty, YANTAN_SLUG } from "@/db/seed";
-import { events, registrations, users } from "@/db/schema";
+import { checkins, events, eventStaff, registrations, users } from "@/db/schema";
+import { canSql } from "@/lib/auth/guard";
 import type { Actor } from "@/lib/auth/permissions";
 import { useAppDb } from "../fixtures/app-db";
 import { createTestDb, testEngines } from "../fixtures/db";
@@ -47,6 +48,51 @@ describe.each(testEngines())("the check-in scan on %s", (kind) => {
     expect(await scanStatements()).toBe(1);
     for (const code of codes.slice(1, 4)) await checkIn(h.db, staff, { ticketCode: code, segment: "symposium" });
     expect(await scanStatements()).toBe(1);
+  });
+
+  it("is built once per shape, and the shape names the caller's forum permission", async () => {
+    // two forum staff, each of their own forum: one scan's statement (its permission condition naming its caller)
+    // must not decide the other's
+    const [{ id: other }] = await h.db
+      .insert(events)
+      .values({ slug: "prepared-scan-other", title: "另一论坛", startsAt: new Date("2026-05-01T01:00:00Z"), endsAt: new Date("2026-05-01T09:00:00Z"), status: "published" })
+      .returning({ id: events.id });
+    const [{ id: yantan }] = await h.db.select({ id: events.id }).from(events).where(eq(events.slug, YANTAN_SLUG));
+    const person = async (tag: string, eventId: string): Promise<Actor> => {
+      const [u] = await h.db.insert(users).values({ email: `prepared-${tag}@example.com`, name: `签到员${tag}` }).returning();
+      await h.db.insert(eventStaff).values({ eventId, userId: u.id, role: "staff" });
+      return { id: u.id, siteRole: u.siteRole, name: u.name, email: u.email };
+    };
+    const mine = await person("yantan", yantan);
+    const theirs = await person("other", other);
+    const [r] = await h.db
+      .insert(registrations)
+      .values({ eventId: other, status: "confirmed", fullName: "代表甲", email: "prepared-a@example.com", ticketCode: "prepared-scan-ticket-a-xxxxxxxxxx" })
+      .returning({ id: registrations.id, ticketCode: registrations.ticketCode });
+    const scan = (actor: Actor, code: string) => checkIn(h.db, actor, { ticketCode: code, segment: "event" }, canSql(actor, "checkin.perform", sql`${registrations.eventId}`));
+    await expect(scan(mine, codes[10])).resolves.toMatchObject({ already: false }); // the first forum's staff at its own forum
+    // the same shape's statement, a different caller: refused, nothing written (a statement kept under a shape that
+    // did not name the caller would check the first caller's role and let this one in)
+    await expect(scan(mine, r.ticketCode)).rejects.toMatchObject({ code: "forbidden" });
+    expect(await h.db.select().from(checkins).where(eq(checkins.registrationId, r.id))).toEqual([]);
+    await expect(scan(theirs, r.ticketCode)).resolves.toMatchObject({ already: false, checkedInBy: "签到员other" });
+    const [row] = await h.db.select({ by: checkins.checkedInById }).from(checkins).where(eq(checkins.registrationId, r.id));
+    expect(row.by).toBe(theirs.id); // the placeholders are this run's values, not the first run's
+    await expect(scan(theirs, codes[11])).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("NEGATIVE CONTROL: a value embedded in the text under a shape that does not name it is reused", async () => {
+    let builds = 0;
+    const run = (label: string, shape = "one-shape") =>
+      executeShaped<{ label: string; n: number }>(h.db, "probe", shape, () => (builds++, sql`select ${label}::text as label, ${sql.placeholder("n")}::int as n`), { n: label.length });
+    expect(await run("first")).toEqual([{ label: "first", n: 5 }]);
+    expect(await run("second")).toEqual([{ label: "first", n: 6 }]); // why the shape must name it; the placeholder is this run's
+    expect(builds).toBe(1);
+    // at most SHAPES_MAX shapes per handle: the least recently used is built again
+    for (let i = 0; i < SHAPES_MAX; i++) await run(`shape-${i}`, `shape-${i}`);
+    expect(builds).toBe(1 + SHAPES_MAX);
+    expect(await run("third")).toEqual([{ label: "third", n: 5 }]);
+    expect(builds).toBe(2 + SHAPES_MAX);
   });
 });
 
