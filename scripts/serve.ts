@@ -6,7 +6,8 @@
  *
  * Two threads (scripts/lib/http-server.ts says why): this file is the main thread, the front — the public port and
  * the page cache; it starts scripts/lib/backend-thread.ts as a worker thread that prepares the database and runs Next
- * (the back end). They talk over the worker's message port (scripts/lib/thread-calls.ts). The back end's end is the
+ * (the back end). They talk over the worker's message port (scripts/lib/thread-calls.ts) — the direct routes' requests
+ * (a check-in scan) among what they say — and over loopback HTTP for everything else. The back end's end is the
  * process's end: it exits with its code.
  */
 import { randomBytes } from "node:crypto";
@@ -19,7 +20,7 @@ import { env, exitOnBadEnv } from "../lib/env";
 import { newSecrets, startFront } from "./lib/http-server";
 import { logMemory } from "./lib/memory-log";
 import { withoutSourceMaps } from "./lib/source-maps";
-import { answerCalls, caller, type Ready } from "./lib/thread-calls";
+import { answerCalls, caller, directCaller, type Ready } from "./lib/thread-calls";
 
 function ensureAuthSecret() {
   if (process.env.AUTH_SECRET) return;
@@ -72,7 +73,7 @@ async function main() {
     }
   }
   console.log("");
-  await startFront(Number(port), host, { port: ready.port, secrets });
+  await startFront(Number(port), host, { port: ready.port, secrets, direct: { routes: new Set(ready.direct), call: directCaller(backend) } });
   console.log(`Ready on ${url}`);
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => process.exit(0));
 }

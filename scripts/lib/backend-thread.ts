@@ -13,7 +13,7 @@ import type { Secrets } from "./http-server";
 import { logMemory } from "./memory-log";
 import { exitOnConfigError, prepareDatabase } from "./setup";
 import { withoutSourceMaps } from "./source-maps";
-import { answerCalls, caller, type Ready } from "./thread-calls";
+import { answerCalls, answerDirectCalls, caller, type Ready } from "./thread-calls";
 
 async function backendThread() {
   const { secrets } = workerData as { secrets: Secrets };
@@ -21,13 +21,14 @@ async function backendThread() {
   logMemory(env.HUIWU_MEMORY_LOG);
   const { demoAccounts, demoForum } = await prepareDatabase();
   const accounts = DEMO_ACCOUNTS.filter((a) => demoAccounts.includes(a.email)).map(({ role, email, password }) => ({ role, email, password }));
-  const { port } = await startBackend(secrets);
+  const { port, directRoutes, answerDirect } = await startBackend(secrets);
+  answerDirectCalls(parentPort!, answerDirect);
   const read = publicVersionSource(); // registered by instrumentation.ts when Next started
   const ask = caller(parentPort!);
   registerPageCacheReport(() => ask("report"));
   answerCalls(parentPort!, () => read!());
   const forum = demoForum && { slug: demoForum.slug, unit: demoForum.unit, replyPath: demoForum.replyPath };
-  parentPort!.postMessage({ op: "ready", port, versioned: Boolean(read), demo: { accounts, forum } } satisfies Ready);
+  parentPort!.postMessage({ op: "ready", port, versioned: Boolean(read), direct: directRoutes, demo: { accounts, forum } } satisfies Ready);
 }
 
 backendThread().catch(exitOnConfigError);

@@ -5,22 +5,20 @@
  * request/response adaptation; what the route reads of its request (who calls, the language, the client's address,
  * the request id) it reads from this Request (lib/http/request-scope.ts). A check-in costs ~40 % less server time so.
  *
- * Only a request whose body is declared by Content-Length and small is answered here; any other (chunked, large)
- * goes to Next, whose answer is the same (the route's own size cap and errors apply there).
+ * Such a request reaches the back end as one message from the front (`direct` in ./thread-calls.ts), not over the
+ * loopback HTTP connection. The front sends only a request whose body is declared by Content-Length and small
+ * (`isDirect` in ./http-server.ts); any other (chunked, large) goes to Next over HTTP, whose answer is the same (the
+ * route's own size cap and errors apply there).
  */
 import { createRequire } from "node:module";
-import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { DIRECT_API_ROUTES } from "../../lib/api/routes";
 import { runInRequest } from "../../lib/http/request-scope";
 import { logger } from "../../lib/log";
-import { failRequest } from "./http-server";
+import type { DirectCall, DirectReply } from "./thread-calls";
 
 export type RouteHandler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 export type DirectRoutes = Map<string, RouteHandler>;
-
-/** The largest body answered here (a check-in's is ~60 bytes); a larger one goes through Next. */
-export const DIRECT_BODY_MAX = 64 * 1024;
 
 type BuiltRoute = { routeModule: { ensureUserland(): Promise<void>; userland: Record<string, unknown> } };
 
@@ -41,54 +39,36 @@ export async function loadDirectRoutes(distDir: string): Promise<DirectRoutes> {
   return out;
 }
 
-/** The handler that answers this request directly, or undefined (not a direct route, or a body Next must read). */
-export function directHandler(routes: DirectRoutes, req: IncomingMessage, pathname: string): RouteHandler | undefined {
-  if (routes.size === 0) return undefined;
-  const handler = routes.get(`${req.method} ${pathname}`);
-  if (!handler || req.headers["transfer-encoding"] !== undefined) return undefined;
-  const length = Number(req.headers["content-length"] ?? 0);
-  return Number.isSafeInteger(length) && length <= DIRECT_BODY_MAX ? handler : undefined;
-}
-
-/** Answer `req` with `handler`, as Next would: the same Request in, its Response's status, headers and body out. */
-export async function answerDirect(handler: RouteHandler, req: IncomingMessage, res: ServerResponse, https: boolean): Promise<void> {
+/**
+ * Answer a direct call (a request the front passed over the threads' message port, ./thread-calls.ts) with `handler`,
+ * as Next would: the same web Request in, its Response's status, headers and body out — plus the back end's own
+ * response headers (the request id, and `defaults`, each where the route set none: ./http-backend.ts `admit`).
+ */
+export async function runDirect(handler: RouteHandler, call: DirectCall, id: string, defaults: Record<string, string>): Promise<DirectReply> {
   try {
     const headers = new Headers();
-    for (const [k, v] of Object.entries(req.headers)) {
-      if (v === undefined) continue;
+    for (const [k, v] of Object.entries(call.headers)) {
       if (Array.isArray(v)) for (const one of v) headers.append(k, one);
       else headers.set(k, v);
     }
-    const body = await readBody(req);
-    const request = new Request(`${https ? "https" : "http"}://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, {
-      method: req.method,
+    const request = new Request(`${call.https ? "https" : "http"}://${headers.get("host") ?? "localhost"}${call.url}`, {
+      method: call.method,
       headers,
-      body: body.length > 0 ? new Uint8Array(body) : undefined, // a copy: a web body takes an ArrayBuffer-backed view
+      body: call.body.length > 0 ? call.body : undefined,
     });
     const response = await runInRequest(request, () => handler(request, { params: Promise.resolve({}) }));
-    const out = Buffer.from(await response.arrayBuffer());
-    res.statusCode = response.status;
-    for (const [k, v] of response.headers) if (k !== "set-cookie") res.setHeader(k, v);
-    const cookies = response.headers.getSetCookie();
-    if (cookies.length > 0) res.setHeader("set-cookie", cookies);
-    res.setHeader("content-length", out.length);
-    res.end(req.method === "HEAD" ? undefined : out);
+    const body = new Uint8Array(await response.arrayBuffer());
+    const out: string[] = [];
+    for (const [k, v] of response.headers) if (k !== "set-cookie" && k !== "content-length") out.push(k, v);
+    for (const cookie of response.headers.getSetCookie()) out.push("set-cookie", cookie);
+    if (!response.headers.has("x-request-id")) out.push("x-request-id", id);
+    for (const [k, v] of Object.entries(defaults)) if (!response.headers.has(k)) out.push(k, v);
+    out.push("content-length", String(body.length));
+    return { status: response.status, headers: out, body };
   } catch (e) {
     // The wrapper family answers every failure of its own; this is a request it never saw (a header no web Request
-    // accepts). Logged with its reference; answered like any unexpected error, without internals.
-    const id = String(res.getHeader("x-request-id") ?? "");
-    logger.error({ ref: id.slice(0, 8), reqId: id, where: `${req.method} ${req.url?.split("?")[0]} (direct)`, err: e instanceof Error ? { name: e.name, message: e.message, stack: e.stack } : String(e) }, "unexpected error");
-    if (res.headersSent) return void res.destroy();
-    failRequest(req, res, id, 500, "internal");
+    // accepts). Logged with its reference; the front answers it like any unexpected error, without internals.
+    logger.error({ ref: id.slice(0, 8), reqId: id, where: `${call.method} ${call.url.split("?")[0]} (direct)`, err: e instanceof Error ? { name: e.name, message: e.message, stack: e.stack } : String(e) }, "unexpected error");
+    return { failed: true };
   }
-}
-
-/** The request's body (at most DIRECT_BODY_MAX bytes: directHandler admits no larger Content-Length, which Node enforces). */
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
 }

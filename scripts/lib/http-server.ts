@@ -5,8 +5,10 @@
  *   request an id (x-request-id; a well-formed one from a trusted load balancer is kept), decides the client's address
  *   and scheme (TRUST_PROXY), and answers anonymous reads of public pages from the page cache
  *   (lib/cache/page-cache.ts): a hit is written from its entry's precomputed bytes and headers — brotli, gzip or
- *   identity, security headers and its own hash-based CSP included, a strong ETag each (If-None-Match → 304). Every
- *   other request is passed to the back end as is, its answer streamed back.
+ *   identity, security headers and its own hash-based CSP included, a strong ETag each (If-None-Match → 304). A
+ *   request for a direct route (a check-in scan: lib/api/routes.ts) goes to the back end as one message over the
+ *   threads' port (./thread-calls.ts), its answer back as another. Every other request is passed to the back end
+ *   over loopback HTTP as is, its answer streamed back.
  * - **the back end** (`startBackend` in ./http-backend.ts, a worker thread under `npm start`: scripts/serve.ts) runs Next: the per-request
  *   work only Next needs (request-header rewriting, a CSP nonce, the default security headers, 405s with Allow,
  *   brotli static assets) and Next's request handler. It also renders the page cache's misses.
@@ -29,6 +31,7 @@ import { resolveClient } from "../../lib/http/client-ip";
 import { baseSecurityHeaders } from "../../lib/http/security-headers";
 import { langParam, LOCALE_COOKIE, localeFrom } from "../../lib/i18n/config";
 import { translateMessage } from "../../lib/i18n/errors";
+import type { DirectReply, DirectRequest } from "./thread-calls";
 
 /** The two secrets the front and the back end share (made by the front, handed to the back end at its start). */
 export type Secrets = { front: string; bypass: string };
@@ -60,14 +63,21 @@ export function reloadFrontConfig() {
   config = readFrontConfig();
 }
 
+/** The largest body of a request sent as a direct call (a check-in's is ~60 bytes); a larger one goes through Next. */
+export const DIRECT_BODY_MAX = 64 * 1024;
+
+/** The back end's direct routes ("POST /api/v1/checkins") and the call that has it answer one (./thread-calls.ts). */
+export type DirectUpstream = { routes: ReadonlySet<string>; call: (request: DirectRequest) => Promise<DirectReply> };
+
 /** The front: request ids, the client's address, page-cache hits and fills; everything else to the back end. */
-export async function startFront(port: number, hostname: string, upstream: { port: number; secrets: Secrets }): Promise<Server> {
+export async function startFront(port: number, hostname: string, upstream: { port: number; secrets: Secrets; direct?: DirectUpstream }): Promise<Server> {
   const pass = passTo(upstream.port, upstream.secrets.front);
   reloadFrontConfig();
 
   async function miss(req: IncomingMessage, res: ServerResponse, forwarded: boolean, id: string) {
     if (!forwarded) trustForwarding(req, config.trustProxy);
     const https = isHttps(req);
+    if (upstream.direct && isDirect(upstream.direct.routes, req)) return callDirect(upstream.direct, req, res, id, https);
     // the page cache when the hit path could not answer alone: the version needs a read, or the page a render
     if (pageCacheEnabled(config.cache)) {
       const key = pageCacheKey(req.method ?? "GET", req.url ?? "/", (h) => one(req.headers[h]), config.key);
@@ -137,6 +147,49 @@ function passTo(port: number, mark: string) {
     });
     req.pipe(up);
   };
+}
+
+/** Is this a request the back end answers as a direct call: one of its direct routes, with a small declared body? */
+export function isDirect(routes: ReadonlySet<string>, req: IncomingMessage): boolean {
+  if (!routes.has(`${req.method} ${(req.url ?? "/").split("?")[0]}`) || req.headers["transfer-encoding"] !== undefined) return false;
+  const length = Number(req.headers["content-length"] ?? 0);
+  return Number.isSafeInteger(length) && length <= DIRECT_BODY_MAX;
+}
+
+/**
+ * A direct route's request, sent to the back end as one message: its headers as the front left them (the client's
+ * address settled, the id set) minus hop-by-hop ones, and its whole body; the reply written back as it came. The back
+ * end unreachable or the body broken off: 502, as when the loopback connection fails.
+ */
+async function callDirect(direct: DirectUpstream, req: IncomingMessage, res: ServerResponse, id: string, https: boolean) {
+  const headers: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined && !HOP.has(k)) headers[k] = v;
+  let reply: DirectReply;
+  try {
+    const body = await readBody(req);
+    reply = await direct.call({ method: req.method ?? "POST", url: req.url ?? "/", headers, body, https });
+  } catch {
+    if (!res.destroyed) failRequest(req, res, id, 502, "unavailable");
+    return;
+  }
+  if (res.destroyed) return; // the client went away meanwhile
+  if ("failed" in reply) return failRequest(req, res, id, 500, "internal");
+  res.writeHead(reply.status, reply.headers);
+  res.end(req.method === "HEAD" ? undefined : reply.body);
+}
+
+/** A request's whole body (at most DIRECT_BODY_MAX bytes: isDirect admits no larger Content-Length, which Node enforces). */
+function readBody(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer>> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    // a copy of exactly its bytes: a message copies a view's whole buffer, and a small Buffer is a slice of an 8 KB pool
+    req.on("end", () => resolve(new Uint8Array(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks))));
+    req.on("error", reject);
+    req.on("close", () => {
+      if (!req.complete) reject(new Error("the request's body broke off"));
+    });
+  });
 }
 
 /**

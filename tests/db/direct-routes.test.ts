@@ -102,6 +102,27 @@ describe("direct routes: the check-in route answered by the back end itself (pgl
     expect(rows.map((x) => x.ip)).toEqual(["127.0.0.1"]); // the front's view of the client (no proxy trusted), read from the request
   });
 
+  it("ten desks at once: every scan answered once, each its own (the replies find their requests)", async () => {
+    const codes = fresh.splice(-20);
+    expect(codes.length).toBe(20);
+    const names = new Map((await h.db.select({ code: registrations.ticketCode, name: registrations.fullName }).from(registrations)).map((r) => [r.code, r.name]));
+    const before = nextCalls;
+    let next = 0;
+    const answers: { code: string; status: number; name: unknown }[] = [];
+    await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        while (next < codes.length) {
+          const code = codes[next++];
+          const r = await send(JSON.stringify({ ticketCode: code, segment: "site_visit" }), { authorization: `Bearer ${token}` });
+          answers.push({ code, status: r.status, name: (r.json.registration as { name?: unknown } | undefined)?.name });
+        }
+      }),
+    );
+    expect(answers).toHaveLength(20);
+    for (const a of answers) expect(a, a.code).toEqual({ code: a.code, status: 200, name: names.get(a.code) });
+    expect(nextCalls).toBe(before);
+  });
+
   it("the same request through Next (a chunked body) gets the same answer", async () => {
     const code = fresh.pop()!;
     const body = JSON.stringify({ ticketCode: code, segment: "symposium" });

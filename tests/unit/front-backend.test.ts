@@ -6,6 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import http, { type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { MessageChannel } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 let seen: IncomingMessage | undefined;
@@ -51,6 +52,7 @@ vi.mock("next", () => ({ default: () => ({ prepare: async () => {}, getRequestHa
 
 const { newSecrets, startFront } = await import("../../scripts/lib/http-server");
 const { startBackend } = await import("../../scripts/lib/http-backend");
+const { directCaller } = await import("../../scripts/lib/thread-calls");
 const port = 45000 + Math.floor(Math.random() * 2000);
 const base = `http://127.0.0.1:${port}`;
 let front: Server;
@@ -169,6 +171,22 @@ describe("the back end unreachable", () => {
       expect(en.status).toBe(502);
       expect(JSON.parse(en.body.toString())).toEqual({ error: expect.stringMatching(/^Something went wrong \(ref [0-9a-f]{8}\)/), code: "unavailable" });
       expect(values(en.raw, "x-content-type-options")).toEqual(["nosniff"]);
+    } finally {
+      await new Promise<void>((r) => lonely.close(() => r()));
+    }
+  });
+
+  it("a direct route's call when the back end's port has closed: 502 in the client's language, at once", async () => {
+    const secrets = newSecrets();
+    const channel = new MessageChannel();
+    const call = directCaller(channel.port1);
+    channel.port2.close();
+    await new Promise((r) => setTimeout(r, 20)); // the close reaches port1
+    const lonely = await startFront(port + 2, "127.0.0.1", { port: 1, secrets, direct: { routes: new Set(["POST /api/v1/checkins"]), call } });
+    try {
+      const en = await raw(`http://127.0.0.1:${port + 2}/api/v1/checkins`, { method: "POST", headers: { "accept-language": "en", "content-type": "application/json" }, body: Buffer.from('{"ticketCode":"X"}') });
+      expect(en.status).toBe(502);
+      expect(JSON.parse(en.body.toString())).toEqual({ error: expect.stringMatching(/^Something went wrong \(ref [0-9a-f]{8}\)/), code: "unavailable" });
     } finally {
       await new Promise<void>((r) => lonely.close(() => r()));
     }
