@@ -202,7 +202,12 @@ export async function wrkPosts(
       response = function(status)
         answered = answered + 1
         if status ~= 200 then not200 = not200 + 1 end
-        if answered >= #bodies then wrk.thread:stop() end
+        if answered >= #bodies then
+          wrk.thread:stop()
+          -- wrk's main thread sleeps for the whole -d; told so, the bench interrupts it (SIGINT: wrk reports at once)
+          io.write("ALL ANSWERED\\n")
+          io.flush()
+        end
       end
       -- any answer but 200 counts (wrk's own status errors are only those above 399)
       done = function(summary, latency)
@@ -212,9 +217,23 @@ export async function wrkPosts(
       end`;
     const script = path.join(dir, "posts.lua");
     fs.writeFileSync(script, lua);
-    const out = await new Promise<string>((resolve, reject) =>
-      execFile(WRK, ["-t1", `-c${opts.connections}`, "-d120s", "--timeout", "5s", "-s", script, url], { timeout: 150_000 }, (err, stdout) => (err ? reject(err) : resolve(stdout))),
-    );
+    const out = await new Promise<string>((resolve, reject) => {
+      const child = spawn(WRK, ["-t1", `-c${opts.connections}`, "-d120s", "--timeout", "5s", "-s", script, url], { stdio: ["ignore", "pipe", "inherit"] });
+      let stdout = "";
+      const timer = setTimeout(() => child.kill("SIGKILL"), 150_000);
+      child.stdout!.on("data", (d: Buffer) => {
+        const before = stdout;
+        stdout += d;
+        if (!before.includes("ALL ANSWERED") && stdout.includes("ALL ANSWERED")) child.kill("SIGINT");
+      });
+      child.on("error", reject);
+      child.on("close", (code, signal) => {
+        clearTimeout(timer);
+        if (signal === "SIGKILL") reject(new Error(`wrk: no end in 150 s: ${stdout.slice(0, 300)}`));
+        else if (code !== 0 && !/RESULT/.test(stdout)) reject(new Error(`wrk exited ${code ?? signal}: ${stdout.slice(0, 300)}`));
+        else resolve(stdout);
+      });
+    });
     const m = /RESULT (\d+) (\d+) (\d+) (\d+) (\d+) (\d+)/.exec(out);
     if (!m) throw new Error(`wrk: no result in ${out.slice(0, 300)}`);
     const [p50, p95, p99, count, not200, errors] = m.slice(1).map(Number);
