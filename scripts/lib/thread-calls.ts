@@ -11,27 +11,46 @@ export type DemoLines = { accounts: { role: string; email: string; password: str
 /** `direct`: the back end's direct routes ("POST /api/v1/checkins"), which the front sends as `direct` calls. */
 export type Ready = { op: "ready"; port: number; versioned: boolean; direct: string[]; demo: DemoLines };
 type Call = { op: "version" | "report"; id: number };
-type Answer = { op: "answer"; id: number; value?: unknown; error?: string };
+type Answer<Op extends string = "answer"> = { op: Op; id: number; value?: unknown; error?: string };
 /** The worker (the front's side) or its parentPort (the back end's). */
 type Port = Worker | MessagePort;
 
-/** Calls over a message port, answered by `answerCalls` on the other side. */
-export function caller(port: Port) {
+/**
+ * The asking side of calls over a message port: each message gets an id, and its promise settles with the other
+ * side's answer of that id (`answerOp`: `value`, or `error`), or is rejected once the port has closed (the other
+ * thread ended). One mechanism for both kinds of call (`caller`, `directCaller`).
+ */
+function pendingCalls(port: Port, answerOp: string) {
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   let next = 1;
-  port.on("message", (m: Answer) => {
-    const p = m.op === "answer" ? pending.get(m.id) : undefined;
+  let gone = false;
+  port.on("message", (m: { op: string; id: number; value?: unknown; error?: string }) => {
+    const p = m.op === answerOp ? pending.get(m.id) : undefined;
     if (!p) return;
     pending.delete(m.id);
     if (m.error !== undefined) p.reject(new Error(m.error));
     else p.resolve(m.value);
   });
-  return <T,>(op: Call["op"]) =>
+  const closed = () => {
+    gone = true;
+    for (const p of pending.values()) p.reject(new Error("the other thread's port closed"));
+    pending.clear();
+  };
+  port.on("close", closed);
+  port.on("exit", closed);
+  return <T,>(message: { op: string } & Record<string, unknown>) =>
     new Promise<T>((resolve, reject) => {
+      if (gone) return reject(new Error("the other thread's port closed"));
       const id = next++;
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      port.postMessage({ op, id } satisfies Call);
+      port.postMessage({ ...message, id });
     });
+}
+
+/** Calls over a message port, answered by `answerCalls` on the other side. */
+export function caller(port: Port) {
+  const send = pendingCalls(port, "answer");
+  return <T,>(op: Call["op"]) => send<T>({ op });
 }
 
 export function answerCalls(port: Port, answer: (op: Call["op"]) => Promise<unknown>) {
@@ -53,34 +72,12 @@ export function answerCalls(port: Port, answer: (op: Call["op"]) => Promise<unkn
 export type DirectCall = { op: "direct"; id: number; method: string; url: string; headers: Record<string, string | string[]>; body: Uint8Array<ArrayBuffer>; https: boolean };
 /** The route's answer: status, headers as [name, value, name, value …] (every Set-Cookie kept), body; or `failed` (a 500). */
 export type DirectReply = { status: number; headers: string[]; body: Uint8Array } | { failed: true };
-type DirectAnswer = { op: "direct-answer"; id: number; reply: DirectReply };
 export type DirectRequest = Omit<DirectCall, "op" | "id">;
 
 /** The front's side: send a direct call, get the back end's reply (rejected when the port closes first). */
 export function directCaller(port: Port): (call: DirectRequest) => Promise<DirectReply> {
-  const pending = new Map<number, { resolve: (r: DirectReply) => void; reject: (e: Error) => void }>();
-  let next = 1;
-  port.on("message", (m: DirectAnswer) => {
-    if (m.op !== "direct-answer") return;
-    const p = pending.get(m.id);
-    pending.delete(m.id);
-    p?.resolve(m.reply);
-  });
-  let gone = false;
-  const closed = () => {
-    gone = true;
-    for (const p of pending.values()) p.reject(new Error("the back end's port closed"));
-    pending.clear();
-  };
-  port.on("close", closed);
-  port.on("exit", closed);
-  return (call) =>
-    new Promise<DirectReply>((resolve, reject) => {
-      if (gone) return reject(new Error("the back end's port closed"));
-      const id = next++;
-      pending.set(id, { resolve, reject });
-      port.postMessage({ op: "direct", id, ...call } satisfies DirectCall);
-    });
+  const send = pendingCalls(port, "direct-answer");
+  return (call) => send<DirectReply>({ op: "direct", ...call });
 }
 
 /** The back end's side: answer every direct call with `answer` (which answers every failure itself). */
@@ -89,6 +86,6 @@ export function answerDirectCalls(port: Port, answer: (call: DirectCall) => Prom
     if (m.op !== "direct") return;
     void answer(m)
       .catch((): DirectReply => ({ failed: true }))
-      .then((reply) => port.postMessage({ op: "direct-answer", id: m.id, reply } satisfies DirectAnswer));
+      .then((value) => port.postMessage({ op: "direct-answer", id: m.id, value } satisfies Answer<"direct-answer">));
   });
 }
