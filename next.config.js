@@ -15,6 +15,12 @@ const nextConfig = {
   // own thread a page's generateMetadata can resolve after the shell is flushed, which moved the speaker page's
   // <title>/<meta> into <body> (tests/e2e/html-validate.spec.ts caught it).
   htmlLimitedBots: /.*/,
+  // public/islands.js asked for by its content hash (`?v=`, lib/http/islands-script.ts, the root layout's only script
+  // on an anonymous page): a year, immutable — a new file gets a new URL. Asked for without `?v=` it keeps Next's
+  // default for public files (max-age=0). Next's file server leaves a Cache-Control already set alone.
+  async headers() {
+    return [{ source: "/islands.js", has: [{ type: "query", key: "v" }], headers: [{ key: "Cache-Control", value: "public, max-age=31536000, immutable" }] }];
+  },
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` is the type gate; skip the duplicate pass in `next build`
   experimental: {
     // Next reads a server action's whole body before the action's permission check runs, so actions take small

@@ -4,6 +4,7 @@ import { ErrorPageTextProvider } from "@/components/i18n/error-page-text";
 import { AccountMenu } from "@/components/layout/account-menu";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { islandsScriptSrc } from "@/lib/http/islands-script";
 import { appUrl } from "@/lib/http/origin";
 import "./globals.css";
 
@@ -33,8 +34,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <SiteFooter />
         </ErrorPageTextProvider>
         {/* The islands (language switch, print, room filter): plain JavaScript, the same on every page, so public
-            pages need no React on the client (public/islands.js; lib/cache/static-page.ts). */}
-        <script src="/islands.js" async />
+            pages need no React on the client (public/islands.js; lib/cache/static-page.ts). Its URL carries the file's
+            hash, so browsers keep it without asking again (lib/http/islands-script.ts). */}
+        <script src={islandsScriptSrc()} async />
       </body>
     </html>
   );

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { signInAs } from "./auth";
 import { snap, YANTAN } from "./helpers";
@@ -90,6 +91,19 @@ test.describe("public forum pages", () => {
     expect(await scriptsOf(false)).toEqual(["/islands.js"]);
     // negative control: the same pages for a signed-in visitor (never cached) load React and Next's router
     expect((await scriptsOf(true)).filter((s) => s.startsWith("/_next/static/")).length).toBeGreaterThan(3);
+  });
+
+  test("the islands script's URL names its content, so browsers keep it a year without asking again (issue 15)", async ({ page, request }) => {
+    await page.goto(`/events/${YANTAN}`);
+    const src = await page.locator('script[src^="/islands.js"]').getAttribute("src");
+    expect(src).toMatch(/^\/islands\.js\?v=[\w-]{16}$/);
+    const res = await request.get(src!);
+    expect(res.status()).toBe(200);
+    expect(res.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+    // the version is the hash of the very bytes served: a changed file gets a new URL
+    expect(src!.split("v=")[1]).toBe(createHash("sha256").update(await res.body()).digest("base64url").slice(0, 16));
+    // negative control: the plain path keeps Next's default for public files (asked again on every page view)
+    expect((await request.get("/islands.js")).headers()["cache-control"]).toBe("public, max-age=0");
   });
 
   test("read API over HTTP", async ({ request }) => {
